@@ -1,0 +1,60 @@
+// Enum spellings follow the glossary in shared/docs/product.md; other tools rely on them.
+
+export const ORG_TYPES = [
+  'committee',
+  'working_committee',
+  'general_branch',
+  'branch',
+  'joint_branch',
+  'leading_group',
+] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export const SECTORS = [
+  'government_organ',
+  'state_enterprise',
+  'private_enterprise',
+  'social_organization',
+  'public_institution',
+  'village',
+  'community',
+  'school',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** "Two new" organizations: private enterprises and social organizations. */
+export const TWO_NEW_SECTORS: readonly Sector[] = ['private_enterprise', 'social_organization'];
+
+export const MEMBER_STATUSES = ['full', 'probationary'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+export const MEMBER_CATEGORIES = ['in_service', 'retired', 'student', 'farmer', 'unemployed', 'other'] as const;
+export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
+
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const EDUCATIONS = [
+  'postgraduate',
+  'bachelor',
+  'junior_college',
+  'secondary',
+  'high_school',
+  'middle_school',
+  'primary',
+] as const;
+export type Education = (typeof EDUCATIONS)[number];
+
+export const COMMITTEE_ROLES = [
+  'secretary',
+  'deputy_secretary',
+  'organization_member',
+  'publicity_member',
+  'discipline_member',
+  'youth_member',
+  'committee_member',
+] as const;
+export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];
+
+export const ACCESS_ROLES = ['admin', 'org_admin', 'secretary', 'member', 'viewer'] as const;
+export type AccessRole = (typeof ACCESS_ROLES)[number];

@@ -1,0 +1,28 @@
+import { Type, type TSchema } from 'typebox';
+
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+export const DateString = (opts: { description?: string } = {}) =>
+  Type.String({ pattern: DATE_PATTERN, description: opts.description ?? 'YYYY-MM-DD' });
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Unknown()),
+  }),
+});
+
+export const ListQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+};
+
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Optional(Type.Integer()),
+    nextCursor: Type.Optional(Nullable(Type.String())),
+  });
+}

@@ -1,0 +1,112 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as auditSchema from './schema/audit';
+import * as authSchema from './schema/auth';
+import * as importsSchema from './schema/imports';
+import * as membersSchema from './schema/members';
+import * as orgsSchema from './schema/orgs';
+
+export const schema = { ...orgsSchema, ...membersSchema, ...authSchema, ...auditSchema, ...importsSchema };
+export type Schema = typeof schema;
+/** A database or an open transaction: services take either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** PGlite only: the in-process database, for backup */
+  pglite: PGlite | null;
+  pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** PGlite does not lock its directory; two processes writing it would corrupt it. */
+function takeLock(dir: string): () => void {
+  const file = path.join(dir, 'gongjian.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(holder) && processAlive(holder)) {
+        throw new Error(
+          `the embedded database in ${dir} is in use by process ${holder}; stop it first, or set GONGJIAN_DATA_DIR to another directory`,
+        );
+      }
+      rmSync(file, { force: true }); // left by a process that is gone
+    }
+  }
+  throw new Error(`could not lock ${file}`);
+}
+
+export const PGLITE_EXTENSIONS = { ltree, pg_trgm };
+
+/** Opens PGlite with every extension the schema uses (they must be loaded on each open). */
+export async function openPglite(dataDir: string | null): Promise<PGlite> {
+  return PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: PGLITE_EXTENSIONS,
+    // the default pre-allocates 1 GB of WAL
+    postgresqlconf: 'max_wal_size = 64MB\nmin_wal_size = 32MB\n',
+  });
+}
+
+/** Embedded when url is null (dataDir null: in memory), PostgreSQL otherwise. Applies migrations. */
+export async function openDatabase(opts: { url: string | null; dataDir: string | null }): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS });
+    return { db, kind: 'postgres', pglite: null, pool, close: () => pool.end() };
+  }
+  let release = (): void => {};
+  let pgDir: string | null = null;
+  if (opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    release = takeLock(opts.dataDir);
+    pgDir = path.join(opts.dataDir, 'pgdata');
+  }
+  try {
+    const client = await openPglite(pgDir);
+    const raw = drizzlePglite(client, { schema });
+    await migratePglite(raw, { migrationsFolder: MIGRATIONS });
+    return {
+      db: raw as unknown as Db,
+      kind: 'pglite',
+      pglite: client,
+      pool: null,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
