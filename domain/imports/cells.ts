@@ -1,0 +1,467 @@
+// Normalizes one spreadsheet row into the shape the member and organization services take.
+// Pure: no I/O. Every problem becomes {column, message}, naming the column as the file spells it,
+// with the reason in Chinese (the interface language by default).
+
+import { addYears, isValidDate } from '../dates';
+import {
+  EDUCATIONS,
+  GENDERS,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  ORG_TYPES,
+  SECTORS,
+  type Education,
+  type Gender,
+  type MemberCategory,
+  type MemberStatus,
+  type OrgType,
+  type Sector,
+} from '../enums';
+import { parseIdCard } from '../idcard';
+import type { MemberCreate } from '../schemas/members';
+import type { OrgCreate } from '../schemas/orgs';
+import { canonicalHeader, type FieldOf, type HeaderMap, type ImportKind, type MemberField, type OrgField } from './headers';
+
+export interface CellError {
+  column: string;
+  message: string;
+}
+
+/** A member row as the file gives it: the organization and party group are still names. */
+export type MemberImport = Omit<MemberCreate, 'orgId' | 'partyGroupId'> & {
+  /** name path (上级/下级), name or code of the organization */
+  org: string;
+  /** name of a party group of that organization; absent when the file has no such column */
+  partyGroup?: string | null;
+};
+
+/** An organization row: the parent is still a name path, name or code (null: a root). */
+export type OrgImport = Omit<OrgCreate, 'parentId'> & { parent: string | null };
+
+export interface RowResult<T> {
+  /** null when the row has errors */
+  value: T | null;
+  errors: CellError[];
+}
+
+/** The earliest date anything in the Party's records can carry (founding of the CPC). */
+export const PARTY_FOUNDED_ON = '1921-07-01';
+
+// ---- enum labels --------------------------------------------------------------------------
+
+type Labels<T extends string> = Record<T, readonly string[]>;
+
+/** Chinese labels of each value; the first is what templates and exports write. */
+export const GENDER_LABELS: Labels<Gender> = { male: ['男', '男性'], female: ['女', '女性'] };
+export const STATUS_LABELS: Labels<MemberStatus> = {
+  full: ['正式党员', '正式'],
+  probationary: ['预备党员', '预备'],
+};
+export const CATEGORY_LABELS: Labels<MemberCategory> = {
+  in_service: ['在职', '在岗'],
+  retired: ['离退休', '退休', '离休'],
+  student: ['学生'],
+  farmer: ['农民', '农牧渔民'],
+  unemployed: ['失业', '失业人员', '待业'],
+  other: ['其他'],
+};
+export const EDUCATION_LABELS: Labels<Education> = {
+  postgraduate: ['研究生', '博士研究生', '硕士研究生', '博士', '硕士'],
+  bachelor: ['大学本科', '本科'],
+  junior_college: ['大学专科', '大专', '专科'],
+  secondary: ['中专', '中等专科', '中技', '技校'],
+  high_school: ['高中'],
+  middle_school: ['初中'],
+  primary: ['小学', '小学及以下'],
+};
+export const ORG_TYPE_LABELS: Labels<OrgType> = {
+  committee: ['党委', '党委员会', '基层党委'],
+  working_committee: ['党工委', '党的工作委员会'],
+  general_branch: ['党总支', '党总支部', '总支部'],
+  branch: ['党支部', '支部'],
+  joint_branch: ['联合党支部', '联合支部'],
+  leading_group: ['党组'],
+};
+export const SECTOR_LABELS: Labels<Sector> = {
+  government_organ: ['机关', '党政机关'],
+  state_enterprise: ['国有企业', '国企'],
+  private_enterprise: ['非公企业', '非公有制企业', '民营企业'],
+  social_organization: ['社会组织'],
+  public_institution: ['事业单位'],
+  village: ['村'],
+  community: ['社区'],
+  school: ['学校'],
+};
+
+/** English spellings besides the identifier itself. */
+const ENGLISH: Record<string, string> = {
+  m: 'male',
+  f: 'female',
+  in_service: 'in_service',
+  working_committee: 'working_committee',
+  general_branch: 'general_branch',
+  joint_branch: 'joint_branch',
+  leading_group: 'leading_group',
+  organ: 'government_organ',
+  state_enterprise: 'state_enterprise',
+  private_enterprise: 'private_enterprise',
+  social_organization: 'social_organization',
+  public_institution: 'public_institution',
+  junior_college: 'junior_college',
+  middle_school: 'middle_school',
+  high_school: 'high_school',
+};
+
+function labelIndex<T extends string>(values: readonly T[], labels: Labels<T>): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const v of values) {
+    index.set(v, v);
+    for (const l of labels[v]) index.set(l, v);
+  }
+  for (const [k, v] of Object.entries(ENGLISH)) if ((values as readonly string[]).includes(v)) index.set(k, v as T);
+  return index;
+}
+
+function labelKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}
+
+const INDEX = {
+  gender: labelIndex(GENDERS, GENDER_LABELS),
+  status: labelIndex(MEMBER_STATUSES, STATUS_LABELS),
+  category: labelIndex(MEMBER_CATEGORIES, CATEGORY_LABELS),
+  education: labelIndex(EDUCATIONS, EDUCATION_LABELS),
+  orgType: labelIndex(ORG_TYPES, ORG_TYPE_LABELS),
+  sector: labelIndex(SECTORS, SECTOR_LABELS),
+};
+
+/** The Chinese label a template or an export writes for an enum value. */
+export function labelOf<T extends string>(labels: Labels<T>, value: T): string {
+  return labels[value][0] ?? value;
+}
+
+// ---- cell values --------------------------------------------------------------------------
+
+/** Text of a cell: trimmed string, or null when empty. Numbers print without exponent. */
+export function cellText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') {
+    const t = value.replace(/^\uFEFF/, '').trim();
+    return t === '' ? null : t;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    return Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
+  }
+  if (value instanceof Date) return isNaN(value.getTime()) ? null : dateFromJs(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return null;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** ExcelJS returns date cells as instants at UTC midnight; a second of slack absorbs float error. */
+function dateFromJs(d: Date): string {
+  const t = new Date(d.getTime() + 1000);
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export type DateParse = { ok: true; date: string } | { ok: false; message: string };
+
+function ymd(y: number, m: number, d: number, raw: string): DateParse {
+  const date = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  return isValidDate(date) ? { ok: true, date } : { ok: false, message: `日期不存在：“${raw}”` };
+}
+
+const DATE_HINT = '请写成 2020-01-05 的格式';
+
+/**
+ * A date from a cell: an Excel date, an Excel serial number, or text such as 2020-01-05,
+ * 2020/1/5, 2020.01.05, 2020年1月5日, 20200105; a month alone (2020-01, 2020年1月, 202001) means
+ * its first day.
+ */
+export function parseDateCell(value: unknown): DateParse {
+  if (value instanceof Date) {
+    if (isNaN(value.getTime())) return { ok: false, message: `无法识别的日期，${DATE_HINT}` };
+    return { ok: true, date: dateFromJs(value) };
+  }
+  if (typeof value === 'number') return parseDateNumber(value);
+  const text = cellText(value);
+  if (text === null) return { ok: false, message: '日期为空' };
+  return parseDateText(text);
+}
+
+function parseDateNumber(n: number): DateParse {
+  const raw = String(n);
+  if (!Number.isFinite(n) || n <= 0) return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
+  if (Number.isInteger(n)) {
+    if (n >= 19000101 && n <= 21001231) return ymd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100, raw);
+    if (n >= 190001 && n <= 210012) return ymd(Math.floor(n / 100), n % 100, 1, raw);
+    if (n >= 1900 && n <= 2100) return { ok: false, message: `日期不完整（只有年份“${raw}”），${DATE_HINT}` };
+  } else if (n > 1900 && n < 2101) {
+    // 2020.01 typed into a numeric cell; 2020.1 could be January or October (2020.10)
+    const year = Math.floor(n);
+    const hundredths = Math.round((n - year) * 100);
+    if (hundredths === 10 && Math.abs(n - year - 0.1) < 1e-9) {
+      return { ok: false, message: `日期“${raw}”有歧义（1月还是10月？），请把单元格设为文本或${DATE_HINT.slice(1)}` };
+    }
+    if (Math.abs((n - year) * 100 - hundredths) < 1e-6) return ymd(year, hundredths, 1, raw);
+    return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
+  }
+  // an Excel serial day number (1900 date system), 1900-03-01 .. 2100-12-31
+  if (n >= 61 && n < 73416) {
+    return { ok: true, date: dateFromJs(new Date(EXCEL_EPOCH_MS + Math.floor(n) * 86_400_000)) };
+  }
+  return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
+}
+
+const FULL_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+const MONTH_ONLY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const COMPACT_MONTH = /^(\d{4})(\d{2})$/;
+const TIME_SUFFIX = /(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
+
+export function parseDateText(raw: string): DateParse {
+  const text = raw.normalize('NFKC').trim().replace(TIME_SUFFIX, '').trim();
+  let m = FULL_DATE.exec(text) ?? COMPACT_DATE.exec(text);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), raw);
+  m = MONTH_ONLY.exec(text) ?? COMPACT_MONTH.exec(text);
+  if (m) return ymd(Number(m[1]), Number(m[2]), 1, raw);
+  return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
+}
+
+// ---- row normalization ----------------------------------------------------------------------
+
+class Row<K extends ImportKind> {
+  readonly errors: CellError[] = [];
+  constructor(
+    private readonly kind: K,
+    private readonly cells: Record<string, unknown>,
+    private readonly map: HeaderMap<K>,
+  ) {}
+
+  has(field: FieldOf<K>): boolean {
+    return this.map.headerOf[field] !== undefined;
+  }
+
+  /** the column as the file spells it (the canonical header when the file has no such column) */
+  column(field: FieldOf<K>): string {
+    return this.map.headerOf[field] ?? canonicalHeader(this.kind, field);
+  }
+
+  raw(field: FieldOf<K>): unknown {
+    const header = this.map.headerOf[field];
+    return header === undefined ? undefined : this.cells[header];
+  }
+
+  error(field: FieldOf<K>, message: string): void {
+    this.errors.push({ column: this.column(field), message });
+  }
+
+  hasError(field: FieldOf<K>): boolean {
+    const column = this.column(field);
+    return this.errors.some((e) => e.column === column);
+  }
+
+  /** absent column → undefined; empty cell → null */
+  text(field: FieldOf<K>, maxLength: number, required = false): string | null | undefined {
+    if (!this.has(field)) {
+      if (required) this.error(field, '缺少此项');
+      return undefined;
+    }
+    const text = cellText(this.raw(field));
+    if (text === null) {
+      if (required) this.error(field, '不能为空');
+      return null;
+    }
+    if (text.length > maxLength) {
+      this.error(field, `过长：最多 ${maxLength} 个字，实际 ${text.length} 个字`);
+      return null;
+    }
+    return text;
+  }
+
+  choice<T extends string>(field: FieldOf<K>, index: Map<string, T>, labels: Labels<T>, required = false): T | null | undefined {
+    const text = this.text(field, 100, required);
+    if (text === null || text === undefined) return text;
+    const value = index.get(labelKey(text));
+    if (value === undefined) {
+      const allowed = Object.values<readonly string[]>(labels)
+        .map((l) => l[0])
+        .join('、');
+      this.error(field, `无法识别“${text}”，可填：${allowed}`);
+      return null;
+    }
+    return value;
+  }
+
+  date(field: FieldOf<K>, today: string, required = false): string | null | undefined {
+    if (!this.has(field)) {
+      if (required) this.error(field, '缺少此项');
+      return undefined;
+    }
+    const raw = this.raw(field);
+    if (cellText(raw) === null) {
+      if (required) this.error(field, '不能为空');
+      return null;
+    }
+    const parsed = parseDateCell(raw);
+    if (!parsed.ok) {
+      this.error(field, parsed.message);
+      return null;
+    }
+    if (parsed.date > today) {
+      this.error(field, `日期 ${parsed.date} 晚于今天`);
+      return null;
+    }
+    return parsed.date;
+  }
+}
+
+/** What the ID-card cell holds: a normalized number, nothing, or an error already recorded. */
+function idNumberOf(row: Row<'members'>, today: string): { id: string; birthDate: string; gender: Gender } | null | undefined {
+  if (!row.has('idNumber')) return undefined;
+  const raw = row.raw('idNumber');
+  const text = cellText(raw);
+  if (text === null) return null;
+  if (typeof raw === 'number' || /^\d(\.\d+)?e\+?\d+$/i.test(text)) {
+    row.error(
+      'idNumber',
+      raw !== null && typeof raw === 'number' && raw < 1e15
+        ? `身份证号格式不正确：“${text}”，应为 18 位`
+        : '身份证号被保存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新填写',
+    );
+    return null;
+  }
+  const value = text.replace(/[\s\u3000]/g, '').normalize('NFKC');
+  if (value.includes('*')) {
+    row.error('idNumber', '身份证号已脱敏（含 *），无法导入；请使用完整的身份证号');
+    return null;
+  }
+  const parsed = parseIdCard(value, today);
+  if (!parsed.ok) {
+    const messages = {
+      format: `身份证号格式不正确：“${value}”，应为 18 位（末位可为 X）`,
+      birth_date: `身份证号中的出生日期不存在或晚于今天：“${value}”`,
+      check_digit: `身份证号校验码错误：“${value}”`,
+    } as const;
+    row.error('idNumber', messages[parsed.problem]);
+    return null;
+  }
+  return { id: parsed.info.normalized, birthDate: parsed.info.birthDate, gender: parsed.info.gender };
+}
+
+/** Member row → MemberImport. `today` is the calendar date in China ('YYYY-MM-DD'). */
+export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMap<'members'>, today: string): RowResult<MemberImport> {
+  const row = new Row('members', cells, map);
+  const f = (field: MemberField) => field;
+
+  const name = row.text(f('name'), 50, true);
+  const id = idNumberOf(row, today);
+
+  let gender = row.choice(f('gender'), INDEX.gender, GENDER_LABELS);
+  if (id) {
+    if (gender && gender !== id.gender) {
+      row.error('gender', `性别与身份证号不符（身份证号显示为${labelOf(GENDER_LABELS, id.gender)}）`);
+    }
+    gender ??= id.gender;
+  } else if (!gender && !row.hasError('gender') && !row.hasError('idNumber')) {
+    row.error('gender', row.has('gender') ? '不能为空' : '缺少此项（或填写身份证号）');
+  }
+
+  let birthDate = row.date(f('birthDate'), today);
+  if (birthDate && birthDate < '1900-01-01') {
+    row.error('birthDate', `出生日期 ${birthDate} 不合理`);
+    birthDate = null;
+  }
+  if (id) {
+    if (birthDate && birthDate !== id.birthDate) {
+      row.error('birthDate', `出生日期与身份证号不符（身份证号显示为 ${id.birthDate}）`);
+    }
+    birthDate ??= id.birthDate;
+  } else if (!birthDate && !row.hasError('birthDate') && !row.hasError('idNumber')) {
+    row.error('birthDate', row.has('birthDate') ? '不能为空（或填写身份证号）' : '缺少此项（或填写身份证号）');
+  }
+
+  const ethnicity = row.text(f('ethnicity'), 20);
+  const education = row.choice(f('education'), INDEX.education, EDUCATION_LABELS);
+  const status = row.choice(f('status'), INDEX.status, STATUS_LABELS, true);
+  const category = row.choice(f('category'), INDEX.category, CATEGORY_LABELS, true);
+
+  const joinedOn = row.date(f('joinedOn'), today, true);
+  if (joinedOn) {
+    if (joinedOn < PARTY_FOUNDED_ON) row.error('joinedOn', `入党时间 ${joinedOn} 早于建党时间`);
+    else if (birthDate && joinedOn < addYears(birthDate, 18)) {
+      row.error('joinedOn', `入党时间 ${joinedOn} 时未满 18 周岁（出生日期 ${birthDate}）`);
+    }
+  }
+  const fullOn = row.date(f('fullOn'), today);
+  if (fullOn) {
+    if (joinedOn && fullOn < joinedOn) row.error('fullOn', `转正时间 ${fullOn} 早于入党时间 ${joinedOn}`);
+    else if (status === 'probationary') row.error('fullOn', '预备党员不应有转正时间（已转正请把党员状态改为正式党员）');
+  }
+
+  const org = row.text(f('org'), 500, true);
+  const partyGroup = row.text(f('partyGroup'), 50);
+
+  let phone = row.text(f('phone'), 20);
+  if (phone) {
+    phone = phone.normalize('NFKC');
+    if (!/^[0-9+\- ]*$/.test(phone)) {
+      row.error('phone', `联系电话只能包含数字、空格、+ 和 -：“${phone}”`);
+      phone = null;
+    }
+  }
+  const jobTitle = row.text(f('jobTitle'), 100);
+
+  if (row.errors.length || !name || !gender || !birthDate || !status || !category || !joinedOn || !org) {
+    return { value: null, errors: row.errors };
+  }
+  const value: MemberImport = { name, gender, birthDate, joinedOn, status, category, org };
+  if (ethnicity !== undefined) value.ethnicity = ethnicity;
+  if (id !== undefined) value.idNumber = id?.id ?? null;
+  if (phone !== undefined) value.phone = phone;
+  if (education !== undefined) value.education = education;
+  if (fullOn !== undefined) value.fullOn = fullOn;
+  if (jobTitle !== undefined) value.jobTitle = jobTitle;
+  if (partyGroup !== undefined) value.partyGroup = partyGroup;
+  return { value, errors: [] };
+}
+
+/** Organization row → OrgImport. */
+export function normalizeOrgRow(cells: Record<string, unknown>, map: HeaderMap<'orgs'>, today: string): RowResult<OrgImport> {
+  const row = new Row('orgs', cells, map);
+  const f = (field: OrgField) => field;
+
+  const name = row.text(f('name'), 100, true);
+  const shortName = row.text(f('shortName'), 50);
+  const code = row.text(f('code'), 50);
+  if (code && !/^[A-Za-z0-9_.-]+$/.test(code)) row.error('code', `组织编码只能包含字母、数字、_ . -：“${code}”`);
+  const type = row.choice(f('type'), INDEX.orgType, ORG_TYPE_LABELS, true);
+  const parent = row.text(f('parent'), 500);
+  const hostUnit = row.text(f('hostUnit'), 200);
+  const sector = row.choice(f('sector'), INDEX.sector, SECTOR_LABELS);
+  const foundedOn = row.date(f('foundedOn'), today);
+  if (foundedOn && foundedOn < PARTY_FOUNDED_ON) row.error('foundedOn', `成立日期 ${foundedOn} 早于建党时间`);
+  const contactName = row.text(f('contactName'), 50);
+  const contactPhone = row.text(f('contactPhone'), 30);
+
+  if (row.errors.length || !name || !type) return { value: null, errors: row.errors };
+  const value: OrgImport = { name, type, parent: parent ?? null };
+  if (shortName !== undefined) value.shortName = shortName;
+  if (code !== undefined) value.code = code;
+  if (hostUnit !== undefined) value.hostUnit = hostUnit;
+  if (sector !== undefined) value.sector = sector;
+  if (foundedOn !== undefined) value.foundedOn = foundedOn;
+  if (contactName !== undefined) value.contactName = contactName;
+  if (contactPhone !== undefined) value.contactPhone = contactPhone;
+  return { value, errors: [] };
+}
