@@ -3,10 +3,10 @@ import { EDUCATIONS, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../enum
 import { Ability } from './orgs';
 import { DateString, Id, ListQuery, Nullable } from './common';
 
-export const Gender = Type.Union(GENDERS.map((t) => Type.Literal(t)));
-export const MemberStatus = Type.Union(MEMBER_STATUSES.map((t) => Type.Literal(t)));
-export const MemberCategory = Type.Union(MEMBER_CATEGORIES.map((t) => Type.Literal(t)));
-export const Education = Type.Union(EDUCATIONS.map((t) => Type.Literal(t)));
+export const Gender = Type.Enum(GENDERS);
+export const MemberStatus = Type.Enum(MEMBER_STATUSES);
+export const MemberCategory = Type.Enum(MEMBER_CATEGORIES);
+export const Education = Type.Enum(EDUCATIONS);
 
 const memberFields = {
   name: Type.String({ minLength: 1, maxLength: 50 }),
@@ -114,7 +114,7 @@ export const MemberListQuery = Type.Object(
     ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
     joinedFrom: Type.Optional(Type.Integer({ minimum: 1921, maximum: 2100, description: 'year' })),
     joinedTo: Type.Optional(Type.Integer({ minimum: 1921, maximum: 2100, description: 'year' })),
-    sort: Type.Optional(Type.Union(MEMBER_SORTS.map((s) => Type.Literal(s)))),
+    sort: Type.Optional(Type.Enum(MEMBER_SORTS)),
     order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
     ...ListQuery,
   },

@@ -3,10 +3,10 @@ import { ACTIONS } from '../access';
 import { COMMITTEE_ROLES, ORG_TYPES, SECTORS } from '../enums';
 import { DateString, Id, Nullable } from './common';
 
-export const OrgType = Type.Union(ORG_TYPES.map((t) => Type.Literal(t)));
-export const Sector = Type.Union(SECTORS.map((t) => Type.Literal(t)));
-export const CommitteeRole = Type.Union(COMMITTEE_ROLES.map((t) => Type.Literal(t)));
-export const Ability = Type.Union(ACTIONS.map((a) => Type.Literal(a)));
+export const OrgType = Type.Enum(ORG_TYPES);
+export const Sector = Type.Enum(SECTORS);
+export const CommitteeRole = Type.Enum(COMMITTEE_ROLES);
+export const Ability = Type.Enum(ACTIONS);
 
 const Threshold = Type.Object(
   { value: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })), severity: Type.Optional(Type.Union([Type.Literal('hard'), Type.Literal('soft')])) },

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { ACCESS_ROLES } from '../enums';
 import { Id, Nullable } from './common';
 
-export const AccessRole = Type.Union(ACCESS_ROLES.map((r) => Type.Literal(r)));
+export const AccessRole = Type.Enum(ACCESS_ROLES);
 export const Password = Type.String({ minLength: 8, maxLength: 200 });
 export const Username = Type.String({ minLength: 2, maxLength: 50, pattern: '^[A-Za-z0-9_.@-]+$' });
 

@@ -1,0 +1,96 @@
+import { and, asc, desc, eq, gt, gte, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { memberOrgHistory, members } from '../../db/schema/members';
+import { committeeRoles, orgs } from '../../db/schema/orgs';
+
+export type MemberRow = typeof members.$inferSelect;
+
+export async function getMember(db: Db, id: string) {
+  const [row] = await db
+    .select({ member: members, orgName: orgs.name })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(eq(members.id, id));
+  return row;
+}
+
+export async function findByIdHash(db: Db, hash: string): Promise<MemberRow | undefined> {
+  const [row] = await db.select().from(members).where(eq(members.idNumberHash, hash));
+  return row;
+}
+
+export const SORT_COLUMNS = { name: members.name, joinedOn: members.joinedOn, birthDate: members.birthDate } as const;
+
+export interface ListFilter {
+  where: SQL[];
+  sort: keyof typeof SORT_COLUMNS;
+  order: 'asc' | 'desc';
+  after: [string, string] | null;
+  limit: number;
+}
+
+export async function listPage(db: Db, f: ListFilter) {
+  const col = SORT_COLUMNS[f.sort];
+  const conds = [...f.where];
+  if (f.after) {
+    const [value, id] = f.after;
+    conds.push(
+      f.order === 'asc'
+        ? or(gt(col, value), and(eq(col, value), gt(members.id, id)))!
+        : or(lt(col, value), and(eq(col, value), lt(members.id, id)))!,
+    );
+  }
+  const dir = f.order === 'asc' ? asc : desc;
+  return db
+    .select({ member: members, orgName: orgs.name })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(dir(col), dir(members.id))
+    .limit(f.limit + 1);
+}
+
+export async function countWhere(db: Db, where: SQL[]): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(members)
+    .where(where.length ? and(...where) : undefined);
+  return row?.n ?? 0;
+}
+
+export const filters = {
+  inSubtree: (path: string) => sql`${members.orgPath} <@ ${path}::ltree`,
+  inAnySubtree: (paths: string[]) => sql`(${sql.join(paths.map((p) => sql`${members.orgPath} <@ ${p}::ltree`), sql` or `)})`,
+  inOrg: (orgId: string) => eq(members.orgId, orgId),
+  eq: (column: 'status' | 'category' | 'gender' | 'education', value: string) => eq(members[column], value),
+  bornOnOrBefore: (date: string) => lte(members.birthDate, date),
+  bornAfter: (date: string) => gt(members.birthDate, date),
+  joinedFrom: (date: string) => gte(members.joinedOn, date),
+  joinedTo: (date: string) => lte(members.joinedOn, date),
+  nameLike: (text: string) => ilike(members.name, `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`),
+};
+
+export async function historyOf(db: Db, memberId: string) {
+  return db
+    .select({ orgId: memberOrgHistory.orgId, orgName: orgs.name, fromOn: memberOrgHistory.fromOn, toOn: memberOrgHistory.toOn, note: memberOrgHistory.note })
+    .from(memberOrgHistory)
+    .innerJoin(orgs, eq(orgs.id, memberOrgHistory.orgId))
+    .where(eq(memberOrgHistory.memberId, memberId))
+    .orderBy(asc(memberOrgHistory.fromOn), asc(memberOrgHistory.id));
+}
+
+export async function openHistory(db: Db, memberId: string) {
+  const [row] = await db
+    .select()
+    .from(memberOrgHistory)
+    .where(and(eq(memberOrgHistory.memberId, memberId), isNull(memberOrgHistory.toOn)));
+  return row;
+}
+
+export async function rolesOf(db: Db, memberId: string) {
+  return db
+    .select({ orgId: committeeRoles.orgId, orgName: orgs.name, role: committeeRoles.role, startedOn: committeeRoles.startedOn })
+    .from(committeeRoles)
+    .innerJoin(orgs, eq(orgs.id, committeeRoles.orgId))
+    .where(and(eq(committeeRoles.memberId, memberId), isNull(committeeRoles.endedOn)));
+}

@@ -1,0 +1,355 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { MEMBER_ABILITIES, abilities, authorize, readScopes, type Action } from '../../../domain/access';
+import { addDays, addYears, isValidDate } from '../../../domain/dates';
+import type { Education, Gender, MemberCategory, MemberStatus } from '../../../domain/enums';
+import { maskIdNumber, maskPhone, parseIdCard } from '../../../domain/idcard';
+import type { Member, MemberCreate, MemberDetail, MemberListQuery, MemberPatch } from '../../../domain/schemas/members';
+import { appendAudit, redact } from '../../audit';
+import { inTx, type Ctx } from '../../context';
+import type { Db } from '../../db/client';
+import { memberOrgHistory, members } from '../../db/schema/members';
+import { committeeRoles, partyGroups } from '../../db/schema/orgs';
+import { FieldErrors, forbidden, invalid, notFound } from '../../errors';
+import { newId } from '../../ids';
+import * as orgQ from '../orgs/queries';
+import { loadOrg } from '../orgs/service';
+import * as q from './queries';
+
+type MemberRow = q.MemberRow;
+const SECRET_COLUMNS = ['idNumberEnc', 'idNumberHash', 'phoneEnc', 'createdAt', 'updatedAt'] as const;
+const ID_PROBLEMS = {
+  format: 'must be 18 characters: 17 digits and a digit or X',
+  birth_date: 'contains an impossible birth date',
+  check_digit: 'check digit is wrong',
+} as const;
+const MIN_JOIN_AGE = 18;
+
+function ensure(ctx: Ctx, action: Action, orgPath: string, memberId?: string): void {
+  if (!authorize(ctx.actor, action, { orgPath, ...(memberId ? { memberId } : {}) })) throw forbidden();
+}
+
+export function toApiMember(ctx: Ctx, row: MemberRow, orgName: string): Member {
+  const sensitive = authorize(ctx.actor, 'member.readSensitive', { orgPath: row.orgPath, memberId: row.id });
+  return {
+    id: row.id,
+    name: row.name,
+    gender: row.gender as Gender,
+    ethnicity: row.ethnicity,
+    birthDate: row.birthDate,
+    idNumber: sensitive && row.idNumberEnc ? ctx.crypto.decrypt(row.idNumberEnc) : row.idNumberMasked,
+    phone: sensitive && row.phoneEnc ? ctx.crypto.decrypt(row.phoneEnc) : row.phoneMasked,
+    education: row.education as Education | null,
+    joinedOn: row.joinedOn,
+    fullOn: row.fullOn,
+    status: row.status as MemberStatus,
+    category: row.category as MemberCategory,
+    jobTitle: row.jobTitle,
+    orgId: row.orgId,
+    orgName,
+    partyGroupId: row.partyGroupId,
+    masked: !sensitive,
+  };
+}
+
+interface Resolved {
+  name: string;
+  gender: Gender;
+  ethnicity: string | null;
+  birthDate: string;
+  idNumber: string | null;
+  phone: string | null;
+  education: Education | null;
+  joinedOn: string;
+  fullOn: string | null;
+  status: MemberStatus;
+  category: MemberCategory;
+  jobTitle: string | null;
+  partyGroupId: string | null;
+}
+
+/** Every check a member record must pass, on the record as it would be after the change. */
+function validateRecord(ctx: Ctx, input: Partial<Resolved>): Resolved {
+  const errors = new FieldErrors();
+  let gender = input.gender;
+  let birthDate = input.birthDate;
+  let idNumber: string | null = null;
+  if (input.idNumber) {
+    const parsed = parseIdCard(input.idNumber, ctx.today);
+    if (!parsed.ok) errors.add('idNumber', ID_PROBLEMS[parsed.problem]);
+    else {
+      idNumber = parsed.info.normalized;
+      if (birthDate && birthDate !== parsed.info.birthDate) errors.add('birthDate', `does not match the ID-card number (${parsed.info.birthDate})`);
+      if (gender && gender !== parsed.info.gender) errors.add('gender', 'does not match the ID-card number');
+      birthDate ??= parsed.info.birthDate;
+      gender ??= parsed.info.gender;
+    }
+  }
+  if (!birthDate && !errors.has('idNumber')) errors.add('birthDate', 'required (or give the ID-card number)');
+  if (!gender && !errors.has('idNumber')) errors.add('gender', 'required (or give the ID-card number)');
+  for (const field of ['birthDate', 'joinedOn', 'fullOn'] as const) {
+    const value = field === 'birthDate' ? birthDate : input[field];
+    if (!value) continue;
+    if (!isValidDate(value)) errors.add(field, 'not a valid date');
+    else if (value > ctx.today) errors.add(field, 'must not be in the future');
+  }
+  const joinedOn = input.joinedOn;
+  if (!joinedOn) errors.add('joinedOn', 'required');
+  if (joinedOn && birthDate && isValidDate(birthDate) && isValidDate(joinedOn) && joinedOn < addYears(birthDate, MIN_JOIN_AGE)) {
+    errors.add('joinedOn', `a member joins at ${MIN_JOIN_AGE} or older`);
+  }
+  const status = input.status;
+  const fullOn = input.fullOn ?? null;
+  if (status === 'full' && !fullOn) errors.add('fullOn', 'required for a full member');
+  if (status === 'probationary' && fullOn) errors.add('fullOn', 'a probationary member has no date of full membership');
+  if (fullOn && joinedOn && fullOn < joinedOn) errors.add('fullOn', 'must not be before the date joined');
+  const phone = input.phone ? input.phone.replace(/[\s-]/g, '') : null;
+  if (phone && !/^\+?\d{7,15}$/.test(phone)) errors.add('phone', 'must be 7 to 15 digits');
+  if (!input.name?.trim()) errors.add('name', 'required');
+  errors.throwIfAny();
+  return {
+    name: input.name!.trim(),
+    gender: gender!,
+    ethnicity: input.ethnicity ?? null,
+    birthDate: birthDate!,
+    idNumber,
+    phone,
+    education: input.education ?? null,
+    joinedOn: joinedOn!,
+    fullOn,
+    status: status!,
+    category: input.category!,
+    jobTitle: input.jobTitle ?? null,
+    partyGroupId: input.partyGroupId ?? null,
+  };
+}
+
+function sensitiveColumns(ctx: Ctx, r: Resolved) {
+  return {
+    idNumberEnc: r.idNumber ? ctx.crypto.encrypt(r.idNumber) : null,
+    idNumberHash: r.idNumber ? ctx.crypto.blindIndex(r.idNumber) : null,
+    idNumberMasked: r.idNumber ? maskIdNumber(r.idNumber) : null,
+    phoneEnc: r.phone ? ctx.crypto.encrypt(r.phone) : null,
+    phoneMasked: r.phone ? maskPhone(r.phone) : null,
+  };
+}
+
+async function checkGroupAndDuplicate(ctx: Ctx, tx: Db, r: Resolved, orgId: string, selfId?: string) {
+  if (r.partyGroupId) {
+    const [group] = await tx.select({ orgId: partyGroups.orgId }).from(partyGroups).where(eq(partyGroups.id, r.partyGroupId));
+    if (group?.orgId !== orgId) throw invalid([{ field: 'partyGroupId', message: 'not a party group of this organization' }]);
+  }
+  if (r.idNumber) {
+    const other = await q.findByIdHash(tx, ctx.crypto.blindIndex(r.idNumber));
+    if (other && other.id !== selfId) throw invalid([{ field: 'idNumber', message: 'a member with this ID-card number is already on the roster' }]);
+  }
+}
+
+const fullDelta = (status: string) => (status === 'full' ? 1 : 0);
+
+async function insertMember(ctx: Ctx, tx: Db, input: MemberCreate): Promise<MemberRow> {
+  const org = await orgQ.getOrg(tx, input.orgId);
+  if (!org) throw invalid([{ field: 'orgId', message: 'no such organization' }]);
+  ensure(ctx, 'member.create', org.path);
+  if (org.dissolvedOn) throw invalid([{ field: 'orgId', message: 'the organization is dissolved' }]);
+  const r = validateRecord(ctx, input);
+  await checkGroupAndDuplicate(ctx, tx, r, org.id);
+  const id = newId();
+  const { idNumber: _i, phone: _p, ...plain } = r;
+  const [row] = await tx
+    .insert(members)
+    .values({ id, orgId: org.id, orgPath: org.path, ...plain, ...sensitiveColumns(ctx, r) })
+    .returning();
+  await tx.insert(memberOrgHistory).values({ id: newId(), memberId: id, orgId: org.id, fromOn: r.joinedOn, note: null });
+  await orgQ.adjustCounts(tx, org.path, 1, fullDelta(r.status));
+  await appendAudit(ctx, tx, { action: 'member.create', subjectType: 'member', subjectId: id, orgPath: org.path, after: redact(row!, SECRET_COLUMNS) });
+  return row!;
+}
+
+export async function createMember(ctx: Ctx, input: MemberCreate): Promise<MemberDetail> {
+  const row = await inTx(ctx, (tx) => insertMember(ctx, tx, input));
+  return getMemberDetail(ctx, row.id);
+}
+
+function currentValues(ctx: Ctx, row: MemberRow): Resolved {
+  return {
+    name: row.name,
+    gender: row.gender as Gender,
+    ethnicity: row.ethnicity,
+    birthDate: row.birthDate,
+    idNumber: row.idNumberEnc ? ctx.crypto.decrypt(row.idNumberEnc) : null,
+    phone: row.phoneEnc ? ctx.crypto.decrypt(row.phoneEnc) : null,
+    education: row.education as Education | null,
+    joinedOn: row.joinedOn,
+    fullOn: row.fullOn,
+    status: row.status as MemberStatus,
+    category: row.category as MemberCategory,
+    jobTitle: row.jobTitle,
+    partyGroupId: row.partyGroupId,
+  };
+}
+
+async function applyPatch(ctx: Ctx, tx: Db, row: MemberRow, patch: MemberPatch): Promise<boolean> {
+  ensure(ctx, 'member.update', row.orgPath, row.id);
+  const current = currentValues(ctx, row);
+  const merged = { ...current, ...patch };
+  // A new ID number brings its own birth date and gender unless the patch sets them too.
+  if (patch.idNumber !== undefined && patch.idNumber !== current.idNumber) {
+    if (patch.birthDate === undefined) delete (merged as Partial<Resolved>).birthDate;
+    if (patch.gender === undefined) delete (merged as Partial<Resolved>).gender;
+  }
+  const r = validateRecord(ctx, merged);
+  const changed = (Object.keys(r) as (keyof Resolved)[]).filter((k) => (r[k] ?? null) !== (current[k] ?? null));
+  if (changed.length === 0) return false;
+  await checkGroupAndDuplicate(ctx, tx, r, row.orgId, row.id);
+  const { idNumber: _i, phone: _p, ...plain } = r;
+  const [after] = await tx
+    .update(members)
+    .set({ ...plain, ...sensitiveColumns(ctx, r), updatedAt: new Date() })
+    .where(eq(members.id, row.id))
+    .returning();
+  await orgQ.adjustCounts(tx, row.orgPath, 0, fullDelta(r.status) - fullDelta(row.status));
+  await appendAudit(ctx, tx, {
+    action: 'member.update',
+    subjectType: 'member',
+    subjectId: row.id,
+    orgPath: row.orgPath,
+    before: { ...redact(row, SECRET_COLUMNS), changed },
+    after: redact(after!, SECRET_COLUMNS),
+  });
+  return true;
+}
+
+export async function updateMember(ctx: Ctx, id: string, patch: MemberPatch): Promise<MemberDetail> {
+  await inTx(ctx, async (tx) => {
+    const found = await q.getMember(tx, id);
+    if (!found) throw notFound('Member');
+    await applyPatch(ctx, tx, found.member, patch);
+  });
+  return getMemberDetail(ctx, id);
+}
+
+/** For imports: matched by ID-card number; created, updated, or left alone when nothing differs. */
+export async function importMember(ctx: Ctx, tx: Db, input: MemberCreate): Promise<'created' | 'updated' | 'unchanged'> {
+  const parsed = input.idNumber ? parseIdCard(input.idNumber, ctx.today) : null;
+  const existing = parsed?.ok ? await q.findByIdHash(tx, ctx.crypto.blindIndex(parsed.info.normalized)) : undefined;
+  if (!existing) {
+    await insertMember(ctx, tx, input);
+    return 'created';
+  }
+  if (existing.orgId !== input.orgId) {
+    throw invalid([{ field: 'orgId', message: 'this member is on the roster of another organization; transfer them instead' }]);
+  }
+  const { orgId: _o, ...patch } = input;
+  return (await applyPatch(ctx, tx, existing, patch)) ? 'updated' : 'unchanged';
+}
+
+export async function transferMember(ctx: Ctx, id: string, input: { orgId: string; on?: string; note?: string }): Promise<MemberDetail> {
+  await inTx(ctx, async (tx) => {
+    const found = await q.getMember(tx, id);
+    if (!found) throw notFound('Member');
+    const row = found.member;
+    ensure(ctx, 'member.transfer', row.orgPath, row.id);
+    const target = await orgQ.getOrg(tx, input.orgId);
+    if (!target) throw invalid([{ field: 'orgId', message: 'no such organization' }]);
+    ensure(ctx, 'member.create', target.path);
+    if (target.dissolvedOn) throw invalid([{ field: 'orgId', message: 'the organization is dissolved' }]);
+    if (target.id === row.orgId) throw invalid([{ field: 'orgId', message: 'the member already belongs to this organization' }]);
+    const on = input.on ?? ctx.today;
+    const open = await q.openHistory(tx, row.id);
+    if (!isValidDate(on) || on > ctx.today) throw invalid([{ field: 'on', message: 'must be a date not in the future' }]);
+    if (open && on < open.fromOn) throw invalid([{ field: 'on', message: `must not be before ${open.fromOn}, when the member joined the current organization` }]);
+    if (open) await tx.update(memberOrgHistory).set({ toOn: on }).where(eq(memberOrgHistory.id, open.id));
+    await tx.insert(memberOrgHistory).values({ id: newId(), memberId: row.id, orgId: target.id, fromOn: on, note: input.note ?? null });
+    await tx
+      .update(committeeRoles)
+      .set({ endedOn: on })
+      .where(and(eq(committeeRoles.memberId, row.id), eq(committeeRoles.orgId, row.orgId), isNull(committeeRoles.endedOn)));
+    await tx.update(members).set({ orgId: target.id, orgPath: target.path, partyGroupId: null, updatedAt: new Date() }).where(eq(members.id, row.id));
+    await orgQ.adjustCounts(tx, row.orgPath, -1, -fullDelta(row.status));
+    await orgQ.adjustCounts(tx, target.path, 1, fullDelta(row.status));
+    await appendAudit(ctx, tx, {
+      action: 'member.transfer',
+      subjectType: 'member',
+      subjectId: row.id,
+      orgPath: target.path,
+      before: { orgId: row.orgId },
+      after: { orgId: target.id, on, note: input.note ?? null },
+    });
+  });
+  return getMemberDetail(ctx, id);
+}
+
+export async function getMemberDetail(ctx: Ctx, id: string): Promise<MemberDetail> {
+  const found = await q.getMember(ctx.db, id);
+  if (!found) throw notFound('Member');
+  ensure(ctx, 'member.read', found.member.orgPath, id);
+  return {
+    ...toApiMember(ctx, found.member, found.orgName),
+    history: await q.historyOf(ctx.db, id),
+    committeeRoles: await q.rolesOf(ctx.db, id),
+    abilities: abilities(ctx.actor, { orgPath: found.member.orgPath, memberId: id }, MEMBER_ABILITIES),
+  };
+}
+
+function decodeCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // fall through
+  }
+  throw invalid([{ field: 'cursor', message: 'not a cursor returned by this list' }]);
+}
+
+export async function listMembers(ctx: Ctx, query: MemberListQuery) {
+  const where = [];
+  let scopeOnly = true;
+  let fastTotal: number | null = null;
+  if (query.org) {
+    const org = await loadOrg(ctx, ctx.db, query.org, 'member.read');
+    const subtree = query.subtree ?? true;
+    where.push(subtree ? q.filters.inSubtree(org.path) : q.filters.inOrg(org.id));
+    const counts = await orgQ.countsOf(ctx.db, org.id);
+    fastTotal = subtree ? counts.members : counts.directMembers;
+  } else {
+    const scopes = readScopes(ctx.actor, 'member.read');
+    if (scopes !== null) {
+      if (scopes.length === 0) return { items: [], total: 0, nextCursor: null };
+      where.push(q.filters.inAnySubtree(scopes));
+      fastTotal = null;
+    }
+  }
+  for (const key of ['status', 'category', 'gender', 'education'] as const) {
+    const value = query[key];
+    if (value) {
+      where.push(q.filters.eq(key, value));
+      scopeOnly = false;
+    }
+  }
+  if (query.ageMin !== undefined) where.push(q.filters.bornOnOrBefore(addYears(ctx.today, -query.ageMin)));
+  if (query.ageMax !== undefined) where.push(q.filters.bornAfter(addYears(ctx.today, -(query.ageMax + 1))));
+  if (query.joinedFrom !== undefined) where.push(q.filters.joinedFrom(`${query.joinedFrom}-01-01`));
+  if (query.joinedTo !== undefined) where.push(q.filters.joinedTo(addDays(`${query.joinedTo + 1}-01-01`, -1)));
+  if (query.q?.trim()) where.push(q.filters.nameLike(query.q.trim()));
+  if (query.ageMin !== undefined || query.ageMax !== undefined || query.joinedFrom !== undefined || query.joinedTo !== undefined || query.q?.trim()) {
+    scopeOnly = false;
+  }
+  const limit = query.limit ?? 50;
+  const sort = query.sort ?? 'name';
+  const rows = await q.listPage(ctx.db, { where, sort, order: query.order ?? 'asc', after: decodeCursor(query.cursor), limit });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? Buffer.from(JSON.stringify([String(last.member[sort]), last.member.id])).toString('base64url') : null;
+  // The maintained counts answer an unfiltered subtree at once; filtered lists are counted.
+  const total = scopeOnly && fastTotal !== null ? fastTotal : await q.countWhere(ctx.db, where);
+  return { items: page.map((r) => toApiMember(ctx, r.member, r.orgName)), total, nextCursor };
+}
+
+export async function assertMemberVisible(ctx: Ctx, id: string): Promise<void> {
+  const found = await q.getMember(ctx.db, id);
+  if (!found) throw invalid([{ field: 'memberId', message: 'no such member' }]);
+  ensure(ctx, 'member.read', found.member.orgPath, id);
+}
+

@@ -1,0 +1,147 @@
+import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { members } from '../../db/schema/members';
+import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/orgs';
+
+export type OrgRow = typeof orgs.$inferSelect;
+
+export function labelsOf(path: string): string[] {
+  return path.split('.');
+}
+
+const summaryColumns = {
+  org: orgs,
+  members: sql<number>`coalesce(${orgCounts.members}, 0)`.mapWith(Number),
+  fullMembers: sql<number>`coalesce(${orgCounts.fullMembers}, 0)`.mapWith(Number),
+  hasChildren: sql<boolean>`exists (select 1 from orgs ch where ch.parent_id = ${orgs.id})`.mapWith(Boolean),
+};
+
+export async function selectSummaries(db: Db, where: SQL | undefined, limit = 500) {
+  return db
+    .select(summaryColumns)
+    .from(orgs)
+    .leftJoin(orgCounts, eq(orgCounts.orgId, orgs.id))
+    .where(where)
+    .orderBy(asc(orgs.dissolvedOn), asc(orgs.name))
+    .limit(limit);
+}
+
+export const childrenOf = (parentId: string) => eq(orgs.parentId, parentId);
+export const isRoot = () => isNull(orgs.parentId);
+export const idIn = (ids: string[]) => inArray(orgs.id, ids);
+
+export function nameMatches(q: string, scopes: string[] | null): SQL | undefined {
+  const like = ilike(orgs.name, `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  const likeShort = ilike(orgs.shortName, `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  const text = sql`(${like} or ${likeShort})`;
+  if (scopes === null) return text;
+  if (scopes.length === 0) return sql`false`;
+  return and(text, sql`(${sql.join(scopes.map((s) => sql`${orgs.path} <@ ${s}::ltree`), sql` or `)})`);
+}
+
+export async function getOrg(db: Db, id: string): Promise<OrgRow | undefined> {
+  const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
+  return row;
+}
+
+/** Names and rule overrides of every ancestor, root first (the path's labels are the org ids). */
+export async function ancestorsOf(db: Db, path: string) {
+  const ids = labelsOf(path);
+  const rows = await db
+    .select({ id: orgs.id, name: orgs.name, override: orgs.rulePackOverride })
+    .from(orgs)
+    .where(inArray(orgs.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+}
+
+export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function countsOf(db: Db, orgId: string) {
+  const [row] = await db.select().from(orgCounts).where(eq(orgCounts.orgId, orgId));
+  return row ?? { orgId, members: 0, fullMembers: 0, directMembers: 0, directFullMembers: 0 };
+}
+
+/** Keeps org_counts in step: the org's own direct counts and the subtree counts of it and every ancestor. */
+export async function adjustCounts(db: Db, path: string, dMembers: number, dFull: number): Promise<void> {
+  if (dMembers === 0 && dFull === 0) return;
+  const ids = labelsOf(path);
+  const own = ids[ids.length - 1]!;
+  await db
+    .update(orgCounts)
+    .set({
+      members: sql`${orgCounts.members} + ${dMembers}`,
+      fullMembers: sql`${orgCounts.fullMembers} + ${dFull}`,
+      directMembers: sql`${orgCounts.directMembers} + case when ${orgCounts.orgId} = ${own} then ${dMembers}::int else 0 end`,
+      directFullMembers: sql`${orgCounts.directFullMembers} + case when ${orgCounts.orgId} = ${own} then ${dFull}::int else 0 end`,
+    })
+    .where(inArray(orgCounts.orgId, ids));
+}
+
+/** Subtree totals move with the subtree: off the old ancestors, onto the new ones. */
+export async function shiftSubtreeCounts(db: Db, oldParentPath: string, newParentPath: string, dMembers: number, dFull: number) {
+  if (dMembers === 0 && dFull === 0) return;
+  for (const [path, sign] of [
+    [oldParentPath, -1],
+    [newParentPath, 1],
+  ] as const) {
+    await db
+      .update(orgCounts)
+      .set({ members: sql`${orgCounts.members} + ${sign * dMembers}`, fullMembers: sql`${orgCounts.fullMembers} + ${sign * dFull}` })
+      .where(inArray(orgCounts.orgId, labelsOf(path)));
+  }
+}
+
+export async function rewriteSubtreePaths(db: Db, oldPath: string, newPath: string): Promise<void> {
+  const depth = labelsOf(oldPath).length;
+  await db.execute(sql`
+    update orgs set path = case when path = ${oldPath}::ltree then ${newPath}::ltree
+                                else ${newPath}::ltree || subpath(path, ${depth}) end
+    where path <@ ${oldPath}::ltree`);
+  await db.execute(sql`
+    update members set org_path = case when org_path = ${oldPath}::ltree then ${newPath}::ltree
+                                       else ${newPath}::ltree || subpath(org_path, ${depth}) end
+    where org_path <@ ${oldPath}::ltree`);
+}
+
+export async function activeChildrenCount(db: Db, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(orgs)
+    .where(and(eq(orgs.parentId, orgId), isNull(orgs.dissolvedOn)));
+  return row?.n ?? 0;
+}
+
+export async function siblingWithName(db: Db, parentId: string | null, name: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(and(parentId ? eq(orgs.parentId, parentId) : isNull(orgs.parentId), eq(orgs.name, name), isNull(orgs.dissolvedOn)));
+  return row && row.id !== exceptId ? row : undefined;
+}
+
+export async function committeeOf(db: Db, orgId: string) {
+  return db
+    .select({ id: committeeRoles.id, memberId: committeeRoles.memberId, memberName: members.name, fullOn: members.fullOn, role: committeeRoles.role, startedOn: committeeRoles.startedOn })
+    .from(committeeRoles)
+    .innerJoin(members, eq(members.id, committeeRoles.memberId))
+    .where(and(eq(committeeRoles.orgId, orgId), isNull(committeeRoles.endedOn)))
+    .orderBy(asc(committeeRoles.startedOn));
+}
+
+export async function partyGroupsOf(db: Db, orgId: string) {
+  return db
+    .select({
+      id: partyGroups.id,
+      name: partyGroups.name,
+      leaderMemberId: partyGroups.leaderMemberId,
+      memberCount: sql<number>`(select count(*) from members m where m.party_group_id = ${partyGroups.id})`.mapWith(Number),
+    })
+    .from(partyGroups)
+    .where(eq(partyGroups.orgId, orgId))
+    .orderBy(asc(partyGroups.name));
+}

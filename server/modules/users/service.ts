@@ -1,0 +1,115 @@
+import { verify } from '@node-rs/argon2';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { authorize, isWithin } from '../../../domain/access';
+import type { AccessRole } from '../../../domain/enums';
+import type { MemberDetail } from '../../../domain/schemas/members';
+import type { User, UserCreate } from '../../../domain/schemas/users';
+import { appendAudit } from '../../audit';
+import { inTx, type Ctx } from '../../context';
+import type { Db } from '../../db/client';
+import { roleGrants, sessions, users } from '../../db/schema/auth';
+import { orgs } from '../../db/schema/orgs';
+import { forbidden, invalid, notFound } from '../../errors';
+import { newId } from '../../ids';
+import { getMemberDetail, assertMemberVisible } from '../members/service';
+import { grantsOf, hashPassword } from '../auth/service';
+
+type UserRow = typeof users.$inferSelect;
+
+export async function userView(db: Db, user: UserRow): Promise<User> {
+  const grants = await grantsOf(db, user.id);
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    memberId: user.memberId,
+    mustChangePassword: user.mustChangePassword,
+    roles: grants.map((g) => ({ role: g.role as AccessRole, orgId: g.orgId, orgName: g.orgName })),
+  };
+}
+
+function isGlobalAdmin(ctx: Ctx): boolean {
+  return ctx.actor.grants.some((g) => g.orgPath === null && g.role === 'admin');
+}
+
+export async function createUser(ctx: Ctx, input: UserCreate, opts: { mustChangePassword?: boolean } = {}): Promise<User> {
+  const orgIds = input.roles.map((r) => r.orgId).filter((id): id is string => id !== null);
+  const found = orgIds.length ? await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, orgIds)) : [];
+  const pathOf = new Map(found.map((o) => [o.id, o.path]));
+  input.roles.forEach((grant, i) => {
+    if (grant.orgId === null) {
+      if (grant.role !== 'admin') throw invalid([{ field: `roles.${i}.orgId`, message: 'only the admin role may be granted without an organization' }]);
+      if (!isGlobalAdmin(ctx)) throw forbidden();
+      return;
+    }
+    const path = pathOf.get(grant.orgId);
+    if (!path) throw invalid([{ field: `roles.${i}.orgId`, message: 'no such organization' }]);
+    if (!authorize(ctx.actor, 'user.manage', { orgPath: path })) throw forbidden();
+    // Only an admin above the organization may hand out admin over it.
+    if (grant.role === 'admin' && !ctx.actor.grants.some((g) => g.role === 'admin' && (g.orgPath === null || isWithin(path, g.orgPath)))) throw forbidden();
+  });
+  if (input.memberId) await assertMemberVisible(ctx, input.memberId);
+  const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+  if (taken) throw invalid([{ field: 'username', message: 'this username is taken' }]);
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  const row = await inTx(ctx, async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ id, username: input.username, passwordHash, displayName: input.displayName ?? null, memberId: input.memberId ?? null, mustChangePassword: opts.mustChangePassword ?? false })
+      .returning();
+    await tx.insert(roleGrants).values(input.roles.map((r) => ({ id: newId(), userId: id, role: r.role, orgId: r.orgId })));
+    await appendAudit(ctx, tx, {
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: id,
+      orgPath: input.roles[0]?.orgId ? (pathOf.get(input.roles[0].orgId) ?? null) : null,
+      after: { username: input.username, memberId: input.memberId ?? null, roles: input.roles },
+    });
+    return user!;
+  });
+  return userView(ctx.db, row);
+}
+
+export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<{ user: User; csrfToken: string | null; member: MemberDetail | null }> {
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+  if (!row) throw notFound('User');
+  return {
+    user: await userView(ctx.db, row),
+    csrfToken,
+    member: row.memberId ? await getMemberDetail(ctx, row.memberId) : null,
+  };
+}
+
+/** Users holding a role anywhere inside the caller's managed subtrees. */
+export async function listUsers(ctx: Ctx): Promise<User[]> {
+  const managed = ctx.actor.grants.filter((g) => g.role === 'admin' || g.role === 'org_admin');
+  if (managed.length === 0) throw forbidden();
+  const rows = await ctx.db.select().from(users).orderBy(asc(users.username)).limit(1000);
+  const out: User[] = [];
+  for (const row of rows) {
+    const grants = await grantsOf(ctx.db, row.id);
+    const visible = isGlobalAdmin(ctx) || grants.some((g) => g.orgPath && authorize(ctx.actor, 'user.manage', { orgPath: g.orgPath }));
+    if (visible) out.push(await userView(ctx.db, row));
+  }
+  return out;
+}
+
+export async function resetPassword(ctx: Ctx, userId: string, newPassword: string): Promise<void> {
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, userId));
+  if (!row) throw notFound('User');
+  const grants = await grantsOf(ctx.db, userId);
+  const allowed = isGlobalAdmin(ctx) || (grants.length > 0 && grants.every((g) => g.orgPath && authorize(ctx.actor, 'user.manage', { orgPath: g.orgPath })));
+  if (!allowed) throw forbidden();
+  const passwordHash = await hashPassword(newPassword);
+  await inTx(ctx, async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId)); // signed-in devices must sign in again
+    await appendAudit(ctx, tx, { action: 'user.password_reset', subjectType: 'user', subjectId: userId });
+  });
+}
+
+export async function checkPassword(db: Db, username: string, password: string): Promise<boolean> {
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  return row ? verify(row.passwordHash, password) : false;
+}

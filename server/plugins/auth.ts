@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { todayInChina } from '../../domain/dates';
+import type { Config } from '../config';
+import type { Ctx } from '../context';
+import { fieldCrypto, sha256 } from '../crypto';
+import type { Database } from '../db/client';
+import { AppError, unauthorized } from '../errors';
+import { actorForUser, findSessionUser, findTokenUser } from '../modules/auth/service';
+
+export const SESSION_COOKIE = 'gj_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** set when the request carries a valid session or API token */
+    ctx: Ctx | null;
+    /** the session's cookie hash, for logout */
+    sessionHash: string | null;
+    /** a context for unauthenticated work (login) */
+    anonCtx: Ctx;
+  }
+}
+
+function langOf(req: FastifyRequest): 'zh' | 'en' {
+  const header = req.headers['accept-language'] ?? '';
+  return /^en/i.test(header) ? 'en' : 'zh';
+}
+
+/** Resolves the caller from an API token or a session cookie (with its CSRF header on writes). */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { database: Database; config: Config }) => {
+  const crypto = fieldCrypto(opts.config.secretKey);
+  app.decorateRequest('ctx', null);
+  app.decorateRequest('sessionHash', null);
+  app.decorateRequest('anonCtx', null as unknown as Ctx);
+
+  app.addHook('onRequest', async (req) => {
+    const base = {
+      db: opts.database.db,
+      requestId: req.id,
+      today: todayInChina(),
+      lang: langOf(req),
+      crypto,
+      config: opts.config,
+    };
+    req.anonCtx = { ...base, actor: { userId: '', memberId: null, grants: [] } };
+    if (!req.url.startsWith('/api/')) return;
+
+    const auth = req.headers.authorization;
+    if (auth) {
+      const m = /^Bearer\s+(\S+)$/i.exec(auth);
+      if (!m?.[1]) throw unauthorized();
+      const user = await findTokenUser(opts.database.db, sha256(m[1]));
+      if (!user) throw new AppError(401, 'unauthorized', 'Invalid API token');
+      req.ctx = { ...base, actor: await actorForUser(opts.database.db, user) };
+      return;
+    }
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const hash = sha256(cookie);
+    const found = await findSessionUser(opts.database.db, hash);
+    if (!found) return;
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== found.csrfToken) {
+      throw new AppError(403, 'csrf', 'Missing or wrong x-csrf-token header');
+    }
+    req.sessionHash = hash;
+    req.ctx = { ...base, actor: await actorForUser(opts.database.db, found.user) };
+  });
+});
+
+export function requireActor(req: FastifyRequest): Ctx {
+  if (!req.ctx) throw unauthorized();
+  return req.ctx;
+}
