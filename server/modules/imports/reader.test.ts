@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSheet, parseCsv, SheetError, type SheetRow } from './reader';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'gongjian-reader-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function file(content: Buffer | string): string {
+  const p = path.join(dir, `f${n++}`); // no extension: the kind comes from the content
+  writeFileSync(p, content);
+  return p;
+}
+
+async function readAll(p: string): Promise<{ headers: string[]; rows: SheetRow[]; format: string }> {
+  const sheet = await openSheet(p);
+  const rows: SheetRow[] = [];
+  for await (const r of sheet.rows) rows.push(r);
+  return { headers: sheet.headers, rows, format: sheet.format };
+}
+
+async function errorOf(p: string): Promise<string> {
+  try {
+    await readAll(p);
+  } catch (e) {
+    if (e instanceof SheetError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a SheetError');
+}
+
+describe('xlsx', () => {
+  it('reads the first worksheet from its first non-empty row, flattening cell kinds', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('党员');
+    ws.getCell('A3').value = ' 姓名 ';
+    ws.getCell('B3').value = '出生日期';
+    ws.getCell('C3').value = '身份证号';
+    ws.getCell('D3').value = '备注';
+    ws.addRow([]);
+    ws.getRow(5).values = ['张三', new Date(Date.UTC(1990, 0, 1)), '430102199001011234', { richText: [{ text: '富' }, { text: '文本' }] }];
+    ws.getRow(7).values = ['李四', 33000, Number('430102199001011234'), { formula: '1+1', result: 2 }];
+    wb.addWorksheet('其他').addRow(['不应读到']);
+    const p = file(Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const { headers, rows, format } = await readAll(p);
+    expect(format).toBe('xlsx');
+    expect(headers).toEqual(['姓名', '出生日期', '身份证号', '备注']);
+    expect(rows.map((r) => r.rowNumber)).toEqual([5, 7]);
+    expect(rows[0]?.cells).toEqual({ 姓名: '张三', 出生日期: new Date(Date.UTC(1990, 0, 1)), 身份证号: '430102199001011234', 备注: '富文本' });
+    expect(rows[1]?.cells.备注).toBe(2);
+    expect(typeof rows[1]?.cells.身份证号).toBe('number');
+  });
+
+  it('refuses a damaged file and a workbook without data', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('a').addRow(['姓名']);
+    const good = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await errorOf(file(good.subarray(0, Math.floor(good.length / 2))))).toMatch(/无法读取/);
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet('a');
+    expect(await errorOf(file(Buffer.from(await empty.xlsx.writeBuffer())))).toBe('工作表中没有数据');
+  });
+});
+
+describe('csv', () => {
+  it('reads UTF-8 with a BOM, quotes, doubled quotes, embedded newlines and CRLF', async () => {
+    const text = '\uFEFF姓名,工作单位及职务,联系电话\r\n张三,"某公司, ""一车间""\n主任",13800138000\r\n\r\n李四,,\r\n';
+    const { headers, rows, format } = await readAll(file(text));
+    expect(format).toBe('csv');
+    expect(headers).toEqual(['姓名', '工作单位及职务', '联系电话']);
+    expect(rows).toEqual([
+      { rowNumber: 2, cells: { 姓名: '张三', 工作单位及职务: '某公司, "一车间"\n主任', 联系电话: '13800138000' } },
+      { rowNumber: 4, cells: { 姓名: '李四', 工作单位及职务: '', 联系电话: '' } },
+    ]);
+  });
+
+  it('reads GB18030 as Excel saves it in China', async () => {
+    const gbk = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x0a]); // 姓名\n张三\n
+    const { headers, rows } = await readAll(file(gbk));
+    expect(headers).toEqual(['姓名']);
+    expect(rows[0]?.cells).toEqual({ 姓名: '张三' });
+  });
+
+  it('reads tab-separated UTF-16 (Excel "Unicode text")', async () => {
+    const body = Buffer.from('姓名\t民族\r\n张三\t汉族\r\n', 'utf16le');
+    const { rows } = await readAll(file(Buffer.concat([Buffer.from([0xff, 0xfe]), body])));
+    expect(rows[0]?.cells).toEqual({ 姓名: '张三', 民族: '汉族' });
+  });
+
+  it('handles a doubled quote split across chunks', async () => {
+    async function* chunks() {
+      yield await Promise.resolve('a,"x"');
+      yield '"y",b\nc';
+    }
+    const out = [];
+    for await (const r of parseCsv(chunks())) out.push(r);
+    expect(out).toEqual([
+      { rowNumber: 1, values: ['a', 'x"y', 'b'] },
+      { rowNumber: 2, values: ['c'] },
+    ]);
+  });
+
+  it('refuses an unclosed quote', async () => {
+    expect(await errorOf(file('姓名,民族\n"张三,汉族\n'))).toMatch(/引号不成对/);
+  });
+});
+
+describe('not a spreadsheet', () => {
+  it('refuses images, old .xls files and empty files with a clear message', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    expect(await errorOf(file(png))).toBe('无法读取：这不是电子表格文件，请上传 .xlsx 或 .csv 文件');
+    expect(await errorOf(file(Buffer.from('d0cf11e0a1b11ae1000000', 'hex')))).toMatch(/旧版 Excel/);
+    expect(await errorOf(file(''))).toBe('文件是空的');
+  });
+});
+
+describe('streaming', () => {
+  it('stops early without reading the rest', async () => {
+    const lines = ['姓名'];
+    for (let i = 0; i < 10_000; i++) lines.push(`人员${i}`);
+    const p = file(lines.join('\n'));
+    const sheet = await openSheet(p);
+    let count = 0;
+    for await (const _ of sheet.rows) if (++count === 3) break;
+    await sheet.close();
+    expect(count).toBe(3);
+  });
+});

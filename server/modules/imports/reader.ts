@@ -1,0 +1,300 @@
+// Reads the first worksheet of an .xlsx file, or a .csv file, one row at a time, without holding
+// the file in memory. The kind is taken from the content, never from the file name.
+
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+
+/** A problem with the file as a whole; the message is for the person who uploaded it. */
+export class SheetError extends Error {}
+
+export interface SheetRow {
+  /** the row number a spreadsheet program shows (1-based, counting the header and empty rows) */
+  rowNumber: number;
+  /** header text as in the file (trimmed) → cell value: string, number, Date, boolean or null */
+  cells: Record<string, unknown>;
+}
+
+export interface OpenSheet {
+  format: 'xlsx' | 'csv';
+  /** the header row, trimmed; an empty string where a column has no header */
+  headers: string[];
+  headerRowNumber: number;
+  rows: AsyncIterable<SheetRow>;
+  /** stops reading early and releases the file; safe to call more than once */
+  close(): Promise<void>;
+}
+
+interface RawRow {
+  rowNumber: number;
+  values: unknown[];
+}
+
+const MAX_COLUMNS = 200;
+const MAX_CELL_CHARS = 32_767; // Excel's own limit for a cell
+
+export async function detectFormat(file: string): Promise<'xlsx' | 'csv'> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    if (bytesRead === 0) throw new SheetError('文件是空的');
+    if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+    if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+      throw new SheetError('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 或 .csv 后再上传');
+    }
+    if (isUtf16Bom(head)) return 'csv';
+    if (head.includes(0)) throw new SheetError('无法读取：这不是电子表格文件，请上传 .xlsx 或 .csv 文件');
+    return 'csv';
+  } finally {
+    await handle.close();
+  }
+}
+
+function isUtf16Bom(head: Buffer): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+}
+
+/** Opens a spreadsheet and reads up to its header row (the first row with any content). */
+export async function openSheet(file: string): Promise<OpenSheet> {
+  const format = await detectFormat(file);
+  const raw = format === 'xlsx' ? xlsxRows(file) : csvRows(file);
+  let header: RawRow | undefined;
+  try {
+    for (;;) {
+      const next = await raw.next();
+      if (next.done) break;
+      if (next.value.values.some((v) => !isEmpty(v))) {
+        header = next.value;
+        break;
+      }
+    }
+  } catch (e) {
+    await raw.return(undefined);
+    throw e;
+  }
+  if (!header) {
+    await raw.return(undefined);
+    throw new SheetError(format === 'xlsx' ? '工作表中没有数据' : '文件中没有数据');
+  }
+  const headers = header.values.map((v) => (isEmpty(v) ? '' : String(v).trim()));
+  if (headers.length > MAX_COLUMNS) {
+    await raw.return(undefined);
+    throw new SheetError(`列太多（${headers.length} 列）：最多 ${MAX_COLUMNS} 列`);
+  }
+
+  async function* rows(): AsyncGenerator<SheetRow> {
+    try {
+      for await (const row of { [Symbol.asyncIterator]: () => raw }) {
+        if (!row.values.some((v) => !isEmpty(v))) continue;
+        const cells: Record<string, unknown> = {};
+        for (let i = 0; i < headers.length; i++) {
+          const h = headers[i];
+          if (h) cells[h] = row.values[i] ?? null;
+        }
+        yield { rowNumber: row.rowNumber, cells };
+      }
+    } finally {
+      await raw.return(undefined);
+    }
+  }
+
+  return {
+    format,
+    headers,
+    headerRowNumber: header.rowNumber,
+    rows: rows(),
+    close: async () => {
+      await raw.return(undefined);
+    },
+  };
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+// ---- xlsx ------------------------------------------------------------------------------------
+
+/** ExcelJS cell values flattened to what a cell shows: rich text → text, formula → its result. */
+function flattenCell(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) {
+      return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    }
+    if ('result' in o || 'formula' in o || 'sharedFormula' in o) return flattenCell(o.result);
+    if (typeof o.text === 'string') return o.text;
+    if ('error' in o) return null;
+  }
+  return null;
+}
+
+async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
+  const stream = createReadStream(file);
+  // styles are cached (small) so that date cells come back as dates, not serial numbers
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  let sawSheet = false;
+  try {
+    for await (const sheet of reader) {
+      sawSheet = true;
+      for await (const row of sheet) {
+        const values = Array.isArray(row.values) ? (row.values as unknown[]) : [];
+        if (values.length - 1 > MAX_COLUMNS * 5) throw new SheetError(`第 ${row.number} 行的列太多`);
+        const out: unknown[] = [];
+        for (let i = 1; i < values.length; i++) out.push(flattenCell(values[i]));
+        yield { rowNumber: row.number, values: out };
+      }
+      return; // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof SheetError) throw e;
+    throw new SheetError(`无法读取 .xlsx 文件（文件可能已损坏）：${(e as Error).message}`);
+  } finally {
+    stream.destroy();
+  }
+  if (!sawSheet) throw new SheetError('无法读取：文件中没有工作表（不是有效的 .xlsx 文件）');
+}
+
+// ---- csv -------------------------------------------------------------------------------------
+
+type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+/** UTF-8 (with or without BOM) unless the bytes are not valid UTF-8: then GB18030, as Excel saves it in China. */
+async function detectEncoding(file: string): Promise<Encoding> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    await handle.read(head, 0, 2, 0);
+    if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+    if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  } finally {
+    await handle.close();
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+      decoder.decode(chunk as Buffer, { stream: true });
+    }
+    decoder.decode();
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+async function* decodedChunks(file: string, encoding: Encoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding); // strips a byte order mark
+  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  try {
+    for await (const chunk of stream) {
+      const text = decoder.decode(chunk as Buffer, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** RFC 4180: fields separated by commas (or tabs, if the first line has tabs and no commas),
+ *  optionally quoted with "", quotes doubled inside; records end with CRLF, LF or CR. */
+export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<RawRow> {
+  let delimiter: string | null = null;
+  let field = '';
+  let record: string[] = [];
+  let quoted = false; // inside a quoted field
+  let afterQuote = false; // just closed a quoted field
+  let pendingCR = false;
+  let rowNumber = 1;
+  let sawAny = false;
+
+  const endField = () => {
+    if (record.length >= MAX_COLUMNS * 5) throw new SheetError(`第 ${rowNumber} 行的列太多`);
+    record.push(field);
+    field = '';
+    afterQuote = false;
+  };
+
+  for await (const chunk of chunks) {
+    if (delimiter === null) {
+      const firstLine = chunk.split(/\r|\n/, 1)[0] ?? '';
+      delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+    }
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i] as string;
+      if (pendingCR) {
+        pendingCR = false;
+        if (c === '\n') continue;
+      }
+      sawAny = true;
+      if (quoted) {
+        if (c === '"') {
+          if (chunk[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else {
+            // closes the field, unless the next chunk starts with the second half of a doubled quote
+            quoted = false;
+            afterQuote = true;
+          }
+        } else {
+          field += c;
+          if (field.length > MAX_CELL_CHARS) {
+            throw new SheetError(`第 ${rowNumber} 行：单元格过长或引号不成对`);
+          }
+        }
+        continue;
+      }
+      if (c === '"') {
+        if (afterQuote) {
+          // a doubled quote that was split across two chunks
+          field += '"';
+          quoted = true;
+          afterQuote = false;
+        } else if (field === '') {
+          quoted = true;
+        } else {
+          field += c; // a stray quote inside an unquoted field is kept as text
+        }
+        continue;
+      }
+      if (c === delimiter) {
+        endField();
+        continue;
+      }
+      if (c === '\n' || c === '\r') {
+        endField();
+        yield { rowNumber, values: record };
+        record = [];
+        rowNumber++;
+        sawAny = false;
+        pendingCR = c === '\r';
+        continue;
+      }
+      if (afterQuote) throw new SheetError(`第 ${rowNumber} 行：引号后面有多余的字符`);
+      field += c;
+      if (field.length > MAX_CELL_CHARS) throw new SheetError(`第 ${rowNumber} 行：单元格过长`);
+    }
+  }
+  if (quoted) throw new SheetError(`第 ${rowNumber} 行：引号不成对`);
+  if (sawAny || record.length > 0 || field !== '') {
+    endField();
+    yield { rowNumber, values: record };
+  }
+}
+
+async function* csvRows(file: string): AsyncGenerator<RawRow> {
+  const encoding = await detectEncoding(file);
+  yield* parseCsv(decodedChunks(file, encoding));
+}
