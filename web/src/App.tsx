@@ -1,0 +1,74 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { ApiError, onUnauthorized } from './api/client';
+import AppLayout from './layout/AppLayout';
+import { ScopeProvider } from './layout/scope';
+
+const LoginPage = lazy(() => import('./auth/LoginPage'));
+const OrgsPage = lazy(() => import('./features/orgs/OrgsPage'));
+const MembersPage = lazy(() => import('./features/members/MembersPage'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+const MyRecordPage = lazy(() => import('./features/me/MyRecordPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function UnauthorizedRedirect() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    onUnauthorized(() => {
+      queryClient.clear();
+      void navigate('/login', { replace: true });
+    });
+  }, [navigate]);
+  return null;
+}
+
+export default function App() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  useEffect(() => {
+    dayjs.locale(zh ? 'zh-cn' : 'en');
+  }, [zh]);
+
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#c8161d' } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <UnauthorizedRedirect />
+            <ScopeProvider>
+              <Suspense fallback={null}>
+                <Routes>
+                  <Route path="/login" element={<LoginPage />} />
+                  <Route element={<AppLayout />}>
+                    <Route path="/orgs" element={<OrgsPage />} />
+                    <Route path="/members" element={<MembersPage />} />
+                    <Route path="/import" element={<ImportPage />} />
+                    <Route path="/audit" element={<AuditPage />} />
+                    <Route path="/me" element={<MyRecordPage />} />
+                    <Route path="*" element={<Navigate to="/orgs" replace />} />
+                  </Route>
+                </Routes>
+              </Suspense>
+            </ScopeProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,42 @@
+// Response shapes the web app reads that have no shared schema in domain/.
+import type { MemberDetail } from '../../../domain/schemas/members';
+import type { User } from '../../../domain/schemas/users';
+
+export interface Page<T> {
+  items: T[];
+  total?: number;
+  nextCursor?: string | null;
+}
+
+export interface Me {
+  user: User;
+  csrfToken: string;
+  member: MemberDetail | null;
+}
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export type ImportKind = 'orgs' | 'members';
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: { row: number; column: string | null; message: string }[];
+}
+
+export interface ImportJob {
+  state: string;
+  rowsRead: number;
+}

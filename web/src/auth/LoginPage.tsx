@@ -1,0 +1,54 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { ApiError, api, setCsrfToken } from '../api/client';
+import type { User } from '../../../domain/schemas/users';
+import LanguageSwitch from '../layout/LanguageSwitch';
+import { ME_KEY } from './useMe';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const login = useMutation({
+    mutationFn: (values: Credentials) => api<{ user: User; csrfToken: string }>('/auth/login', { method: 'POST', body: values }),
+    onSuccess: async ({ user, csrfToken }) => {
+      setCsrfToken(csrfToken);
+      queryClient.clear();
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+      const onlyMember = user.roles.every((r) => r.role === 'member');
+      await navigate(onlyMember ? '/me' : '/orgs', { replace: true });
+    },
+  });
+  const failure = login.error instanceof ApiError && login.error.status === 401 ? t('login.failed') : login.error?.message;
+
+  return (
+    <div className="login-page">
+      <Card className="login-card">
+        <div className="login-language">
+          <LanguageSwitch />
+        </div>
+        <Typography.Title level={2}>{t('app.title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
+        {failure && <Alert type="error" showIcon message={failure} className="login-error" />}
+        <Form<Credentials> layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { Select, type SelectProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export type EnumName =
+  | 'orgType'
+  | 'sector'
+  | 'memberStatus'
+  | 'memberCategory'
+  | 'gender'
+  | 'education'
+  | 'committeeRole'
+  | 'accessRole'
+  | 'importKind'
+  | 'order';
+
+type Props = Omit<SelectProps<string>, 'options'> & { enumName: EnumName; values: readonly string[] };
+
+/** A Select over one of the domain enums, labelled in the current language. */
+export default function EnumSelect({ enumName, values, ...rest }: Props) {
+  const { t } = useTranslation();
+  return <Select<string> {...rest} options={values.map((value) => ({ value, label: t(`enums.${enumName}.${value}`) }))} />;
+}

@@ -1,0 +1,36 @@
+import { Alert, Card, Descriptions, Grid, Space, Spin, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/useMe';
+import MemberRecord from '../members/MemberRecord';
+import PasswordForm from './PasswordForm';
+
+export default function MyRecordPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const screens = Grid.useBreakpoint();
+  if (!me.data) return <Spin />;
+  const { user, member } = me.data;
+  return (
+    <Space direction="vertical" size="middle" className="my-record full-width">
+      <Card title={t('me.title')} size="small">
+        {member ? <MemberRecord member={member} columns={screens.md ? 2 : 1} /> : <Alert type="info" showIcon message={t('me.noMember')} />}
+      </Card>
+      <Card title={t('me.account')} size="small">
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('login.username')}>{user.username}</Descriptions.Item>
+          <Descriptions.Item label={t('me.roles')}>
+            {user.roles.map((r) => (
+              <Tag key={`${r.role}-${r.orgId ?? ''}`}>
+                {t(`enums.accessRole.${r.role}`)}
+                {r.orgName ? ` · ${r.orgName}` : ''}
+              </Tag>
+            ))}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('me.password')} size="small">
+        <PasswordForm />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,68 @@
+import { AuditOutlined, ApartmentOutlined, IdcardOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { Grid, Layout, Menu, Result, Spin } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../api/client';
+import { hasRole, useMe } from '../auth/useMe';
+import HeaderBar from './HeaderBar';
+
+export default function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined);
+
+  if (me.isPending) return <Spin size="large" className="page-spinner" />;
+  if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to="/login" replace />;
+  if (me.isError) return <Result status="error" title={t('common.error')} subTitle={me.error.message} />;
+
+  const manager = hasRole(me.data, ['admin', 'org_admin', 'secretary', 'viewer']);
+  const importer = hasRole(me.data, ['admin', 'org_admin', 'secretary']);
+  const auditor = hasRole(me.data, ['admin', 'org_admin']);
+  const items = [
+    manager && { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
+    manager && { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
+    importer && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
+    auditor && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+    { key: '/me', icon: <IdcardOutlined />, label: t('nav.me') },
+  ].filter((item) => item !== false);
+  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key ?? '/me';
+  const narrow = !screens.lg;
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={narrow ? 0 : 64}
+        collapsible
+        collapsed={collapsed ?? narrow}
+        onCollapse={setCollapsed}
+        width={180}
+        theme="dark"
+      >
+        <div className="app-logo">{collapsed ?? narrow ? '共' : t('app.title')}</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          items={items}
+          onClick={({ key }) => {
+            if (narrow) setCollapsed(true);
+            void navigate(key);
+          }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <HeaderBar me={me.data} showScope={manager && !narrow} />
+        <Layout.Content className="app-content">
+          <Suspense fallback={<Spin className="page-spinner" />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
