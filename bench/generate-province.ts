@@ -1,0 +1,445 @@
+// Generates a synthetic province into an empty gongjian database (the real schema and migrations).
+//
+//   npx tsx bench/generate-province.ts --pglite .tmp/province-pglite --scale 0.01
+//   npx tsx bench/generate-province.ts --postgres-dir /tmp/gongjian-province-pg --scale 1
+//   DATABASE_URL=postgres://... npx tsx bench/generate-province.ts --scale 0.1
+//
+// Scale 1: 1 root, 100 cities, 1,000 districts (10 per city), 300,101 organizations and about
+// 3,000,000 members. --scale multiplies the number of cities (at least 1), so 0.01 gives 1 city,
+// 10 districts, 3,002 organizations and about 30,000 members. Each district has 9 branches of its
+// own and 29 general branches / enterprise committees with 9 branches each; committees above the
+// branches have 5 members (their committee), branches 2–19 members (some below the minimum of 3,
+// on purpose). Names are synthetic. Data is random but reproducible (--seed, default 1).
+// Secondary indexes of orgs and members are dropped during the load and rebuilt from their catalog
+// definitions afterwards. Rows go in with multi-row INSERT ... SELECT FROM unnest($1::text[], ...), --batch rows at a time.
+// org_counts (subtree and direct counts) and committee_roles are filled consistently.
+// The target must be empty (no organizations yet).
+import { v7 } from 'uuid';
+import {
+  COMMITTEE_ROLES,
+  EDUCATIONS,
+  type CommitteeRole,
+  type OrgType,
+  type Sector,
+  SECTORS,
+} from '../domain/enums';
+import { deadline, openTarget, parseArgs, type Target } from './common';
+
+const CITIES_AT_SCALE_1 = 100;
+const DISTRICTS_PER_CITY = 10;
+const DIRECT_BRANCHES_PER_DISTRICT = 9;
+const GENERAL_PER_DISTRICT = 29;
+const BRANCHES_PER_GENERAL = 9;
+const COMMITTEE_SIZE = 5;
+const TODAY = '2025-06-30';
+
+/** uuid v7 without dashes, as server code does: a valid ltree label. */
+const newId = (): string => v7().replaceAll('-', '');
+
+/** mulberry32: small, fast, seeded. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (iso: string): number => Math.floor(Date.parse(iso + 'T00:00:00Z') / DAY_MS);
+const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const TODAY_DAY = dayOf(TODAY);
+
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国文斌辉鹏飞宇浩凯俊晨欣怡婷雪琳晓东海波林峰志刚春梅亮红卫';
+const CATEGORIES: readonly [string, number][] = [
+  ['in_service', 0.5],
+  ['retired', 0.3],
+  ['farmer', 0.1],
+  ['unemployed', 0.04],
+  ['student', 0.03],
+  ['other', 0.03],
+];
+
+interface Orgs {
+  id: string[];
+  path: string[];
+  parent: number[]; // index, -1 for the root
+  name: string[];
+  type: OrgType[];
+  sector: (Sector | null)[];
+  level: number[]; // 0 root, 1 city, 2 district, 3 general branch / committee or district branch, 4 branch
+  leaf: boolean[];
+}
+
+function buildOrgs(scale: number, random: () => number): Orgs {
+  const o: Orgs = { id: [], path: [], parent: [], name: [], type: [], sector: [], level: [], leaf: [] };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const add = (
+    parent: number,
+    name: string,
+    type: OrgType,
+    sector: Sector | null,
+    level: number,
+    leaf: boolean,
+  ): number => {
+    const id = newId();
+    o.id.push(id);
+    o.path.push(parent < 0 ? id : `${o.path[parent]}.${id}`);
+    o.parent.push(parent);
+    o.name.push(name);
+    o.type.push(type);
+    o.sector.push(sector);
+    o.level.push(level);
+    o.leaf.push(leaf);
+    return o.id.length - 1;
+  };
+  const cities = Math.max(1, Math.round(CITIES_AT_SCALE_1 * scale));
+  const root = add(-1, '合成省委', 'committee', 'government_organ', 0, false);
+  for (let c = 1; c <= cities; c++) {
+    const city = add(root, `合成${c}市委`, 'committee', 'government_organ', 1, false);
+    for (let d = 1; d <= DISTRICTS_PER_CITY; d++) {
+      const districtName = `合成${c}市${d}区`;
+      const district = add(city, `${districtName}委`, 'committee', 'government_organ', 2, false);
+      for (let b = 1; b <= DIRECT_BRANCHES_PER_DISTRICT; b++) {
+        add(district, `${districtName}机关第${b}支部`, 'branch', 'government_organ', 3, true);
+      }
+      for (let g = 1; g <= GENERAL_PER_DISTRICT; g++) {
+        const sector = pick(SECTORS);
+        const enterprise = sector === 'state_enterprise' || sector === 'private_enterprise';
+        const general = add(
+          district,
+          enterprise ? `${districtName}第${g}企业党委` : `${districtName}第${g}党总支`,
+          enterprise ? 'committee' : 'general_branch',
+          sector,
+          3,
+          false,
+        );
+        for (let b = 1; b <= BRANCHES_PER_GENERAL; b++) {
+          add(general, `${o.name[general]}第${b}支部`, 'branch', sector, 4, true);
+        }
+      }
+    }
+  }
+  return o;
+}
+
+interface MemberBatch {
+  id: string[];
+  orgId: string[];
+  orgPath: string[];
+  name: string[];
+  gender: string[];
+  ethnicity: string[];
+  birthDate: string[];
+  education: string[];
+  joinedOn: string[];
+  fullOn: (string | null)[];
+  status: string[];
+  category: string[];
+}
+
+const emptyBatch = (): MemberBatch => ({
+  id: [],
+  orgId: [],
+  orgPath: [],
+  name: [],
+  gender: [],
+  ethnicity: [],
+  birthDate: [],
+  education: [],
+  joinedOn: [],
+  fullOn: [],
+  status: [],
+  category: [],
+});
+
+const INSERT_MEMBERS = `
+insert into members (id, org_id, org_path, name, gender, ethnicity, birth_date, education, joined_on, full_on, status, category)
+select id, org_id, org_path::ltree, name, gender, ethnicity, birth_date::date, education, joined_on::date, full_on::date, status, category
+from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+  as t(id, org_id, org_path, name, gender, ethnicity, birth_date, education, joined_on, full_on, status, category)`;
+
+const INSERT_ORGS = `
+insert into orgs (id, path, parent_id, name, type, sector, founded_on, term_elected_on)
+select id, path::ltree, parent_id, name, type, sector, founded_on::date, term_elected_on::date
+from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+  as t(id, path, parent_id, name, type, sector, founded_on, term_elected_on)`;
+
+const INSERT_COUNTS = `
+insert into org_counts (org_id, members, full_members, direct_members, direct_full_members)
+select * from unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[])`;
+
+const INSERT_ROLES = `
+insert into committee_roles (id, org_id, member_id, role, started_on)
+select id, org_id, member_id, role, started_on::date
+from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) as t(id, org_id, member_id, role, started_on)`;
+
+function progress(label: string, done: number, total: number, started: number): void {
+  const seconds = (performance.now() - started) / 1000;
+  const rate = done / Math.max(seconds, 0.001);
+  process.stdout.write(
+    `\r  ${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${rate.toFixed(0)} rows/s)   `,
+  );
+}
+
+async function inBatches(
+  target: Target,
+  sqlText: string,
+  columns: unknown[][],
+  batch: number,
+  label: string,
+): Promise<number> {
+  const total = columns[0]?.length ?? 0;
+  const started = performance.now();
+  for (let from = 0; from < total; from += batch) {
+    await target.query(
+      sqlText,
+      columns.map((c) => c.slice(from, from + batch)),
+    );
+    progress(label, Math.min(total, from + batch), total, started);
+  }
+  process.stdout.write('\n');
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Bulk-load practice: drop a table's secondary indexes, load, then rebuild them from their own
+ * catalog definitions (so they stay exactly as the migrations made them). Building an index once
+ * is several times faster than maintaining it row by row, the GiST index on ltree paths above all.
+ */
+async function withoutIndexes(target: Target, table: string, load: () => Promise<void>): Promise<number> {
+  const indexes = await target.query<{ name: string; def: string }>(
+    `select i.indexname as name, i.indexdef as def from pg_indexes i
+     where i.schemaname = 'public' and i.tablename = $1
+       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    [table],
+  );
+  for (const index of indexes) await target.query(`drop index "${index.name}"`);
+  await load();
+  const started = performance.now();
+  for (const index of indexes) {
+    process.stdout.write(`  rebuilding ${index.name} ... `);
+    const t = performance.now();
+    await target.query(index.def);
+    process.stdout.write(`${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs();
+  const scale = args.number('scale', 1);
+  const batch = Math.round(args.number('batch', 5000));
+  const random = rng(Math.round(args.number('seed', 1)));
+  const timer = deadline(args.number('max-minutes', 30), 'generate-province');
+  const target = await openTarget(args);
+  try {
+    const existing = await target.query<{ n: number }>('select count(*)::int as n from orgs');
+    if ((existing[0]?.n ?? 0) > 0)
+      throw new Error('the target already has organizations: generate into an empty database');
+    console.log(`generating a province at scale ${scale} into ${target.label}`);
+    const t0 = performance.now();
+
+    // Organizations
+    const orgs = buildOrgs(scale, random);
+    const n = orgs.id.length;
+    const foundedOn: string[] = [];
+    const termElectedOn: string[] = [];
+    for (let i = 0; i < n; i++) {
+      foundedOn.push(isoOf(dayOf('1950-01-01') + Math.floor(random() * 25_000)));
+      termElectedOn.push(isoOf(TODAY_DAY - Math.floor(random() * 6 * 365))); // some terms expired
+    }
+    const parentId = orgs.parent.map((p) => (p < 0 ? null : orgs.id[p]!));
+    let orgSeconds = 0;
+    const orgIndexSeconds = await withoutIndexes(target, 'orgs', async () => {
+      orgSeconds = await inBatches(
+        target,
+        INSERT_ORGS,
+        [orgs.id, orgs.path, parentId, orgs.name, orgs.type, orgs.sector, foundedOn, termElectedOn],
+        batch,
+        'organizations',
+      );
+    });
+
+    // Members, organization by organization; committees picked from each organization's members
+    const direct = new Int32Array(n);
+    const directFull = new Int32Array(n);
+    const roles: {
+      id: string[];
+      orgId: string[];
+      memberId: string[];
+      role: CommitteeRole[];
+      startedOn: string[];
+    } = {
+      id: [],
+      orgId: [],
+      memberId: [],
+      role: [],
+      startedOn: [],
+    };
+    const expectedMembers = orgs.leaf.reduce((sum, leaf) => sum + (leaf ? 10.5 : COMMITTEE_SIZE), 0);
+    let members = emptyBatch();
+    let inserted = 0;
+    let memberDbSeconds = 0;
+    const memberStart = performance.now();
+    const flush = async (): Promise<void> => {
+      if (members.id.length === 0) return;
+      const t = performance.now();
+      await target.query(INSERT_MEMBERS, [
+        members.id,
+        members.orgId,
+        members.orgPath,
+        members.name,
+        members.gender,
+        members.ethnicity,
+        members.birthDate,
+        members.education,
+        members.joinedOn,
+        members.fullOn,
+        members.status,
+        members.category,
+      ]);
+      memberDbSeconds += (performance.now() - t) / 1000;
+      inserted += members.id.length;
+      members = emptyBatch();
+      progress('members', inserted, Math.round(expectedMembers), memberStart);
+    };
+    const categoryOf = (): string => {
+      let r = random();
+      for (const [category, weight] of CATEGORIES) {
+        if ((r -= weight) < 0) return category;
+      }
+      return 'other';
+    };
+    const memberIndexSeconds = await withoutIndexes(target, 'members', async () => {
+      for (let org = 0; org < n; org++) {
+        const count = orgs.leaf[org] ? 2 + Math.floor(random() * 18) : COMMITTEE_SIZE;
+        const fullIds: string[] = [];
+        for (let k = 0; k < count; k++) {
+          const id = newId();
+          const birth = dayOf('1945-01-01') + Math.floor(random() * 60 * 365);
+          const probationary = k > 0 && random() < 0.05; // the first member (secretary) is always full
+          const earliestJoin = birth + 18 * 365 + 5;
+          let joined: number;
+          if (probationary) {
+            joined = TODAY_DAY - 30 - Math.floor(random() * 300);
+          } else {
+            const latestJoin = TODAY_DAY - 400;
+            joined = Math.min(latestJoin, earliestJoin + Math.floor(random() * 30 * 365));
+          }
+          if (joined < earliestJoin) joined = earliestJoin; // very young: joined at 18
+          const full = !probationary && joined + 365 <= TODAY_DAY;
+          members.id.push(id);
+          members.orgId.push(orgs.id[org]!);
+          members.orgPath.push(orgs.path[org]!);
+          members.name.push(
+            SURNAMES[Math.floor(random() * SURNAMES.length)]! +
+              GIVEN[Math.floor(random() * GIVEN.length)]! +
+              (random() < 0.6 ? GIVEN[Math.floor(random() * GIVEN.length)]! : ''),
+          );
+          members.gender.push(random() < 0.7 ? 'male' : 'female');
+          members.ethnicity.push(random() < 0.92 ? 'han' : 'other');
+          members.birthDate.push(isoOf(birth));
+          members.education.push(EDUCATIONS[Math.floor(random() * EDUCATIONS.length)]!);
+          members.joinedOn.push(isoOf(joined));
+          members.fullOn.push(full ? isoOf(joined + 365) : null);
+          members.status.push(full ? 'full' : 'probationary');
+          members.category.push(categoryOf());
+          direct[org]!++;
+          if (full) {
+            directFull[org]!++;
+            fullIds.push(id);
+          }
+        }
+        // committee: 5 roles above branches; a secretary (and two more from 7 full members) in a branch
+        const roleCount = orgs.leaf[org]
+          ? fullIds.length >= 7
+            ? 3
+            : 1
+          : Math.min(COMMITTEE_SIZE, fullIds.length);
+        for (let r = 0; r < roleCount; r++) {
+          roles.id.push(newId());
+          roles.orgId.push(orgs.id[org]!);
+          roles.memberId.push(fullIds[r]!);
+          roles.role.push(orgs.leaf[org] && r === 2 ? 'committee_member' : COMMITTEE_ROLES[r]!);
+          roles.startedOn.push(termElectedOn[org]!);
+        }
+        if (members.id.length >= batch) await flush();
+      }
+      await flush();
+      process.stdout.write('\n');
+    });
+    const memberSeconds = (performance.now() - memberStart) / 1000 - memberIndexSeconds;
+
+    // org_counts: direct counts rolled up to every ancestor (children come after their parents)
+    const subtree = Int32Array.from(direct);
+    const subtreeFull = Int32Array.from(directFull);
+    for (let i = n - 1; i > 0; i--) {
+      const p = orgs.parent[i]!;
+      subtree[p]! += subtree[i]!;
+      subtreeFull[p]! += subtreeFull[i]!;
+    }
+    const countSeconds = await inBatches(
+      target,
+      INSERT_COUNTS,
+      [orgs.id, Array.from(subtree), Array.from(subtreeFull), Array.from(direct), Array.from(directFull)],
+      batch,
+      'org_counts',
+    );
+    const roleSeconds = await inBatches(
+      target,
+      INSERT_ROLES,
+      [roles.id, roles.orgId, roles.memberId, roles.role, roles.startedOn],
+      batch,
+      'committee_roles',
+    );
+
+    const analyzeStart = performance.now();
+    await target.query('analyze');
+    const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
+
+    // consistency check: the maintained root count equals a live count
+    const rootPath = orgs.path[0]!;
+    const [live] = await target.query<{ n: number; full: number }>(
+      `select count(*)::int as n, count(*) filter (where status = 'full')::int as full from members where org_path <@ $1::ltree`,
+      [rootPath],
+    );
+    if (live?.n !== subtree[0] || live?.full !== subtreeFull[0]) {
+      throw new Error(
+        `org_counts disagree with the members table: ${JSON.stringify(live)} vs ${subtree[0]}/${subtreeFull[0]}`,
+      );
+    }
+
+    const total = (performance.now() - t0) / 1000;
+    console.log(`\n${target.label}, scale ${scale}`);
+    console.log(
+      `  organizations   ${n.toLocaleString('en').padStart(11)}  ${orgSeconds.toFixed(1)} s + indexes ${orgIndexSeconds.toFixed(1)} s`,
+    );
+    console.log(
+      `  members         ${inserted.toLocaleString('en').padStart(11)}  ${memberSeconds.toFixed(1)} s (database ${memberDbSeconds.toFixed(1)} s) + indexes ${memberIndexSeconds.toFixed(1)} s`,
+    );
+    console.log(`  org_counts      ${n.toLocaleString('en').padStart(11)}  ${countSeconds.toFixed(1)} s`);
+    console.log(
+      `  committee_roles ${roles.id.length.toLocaleString('en').padStart(11)}  ${roleSeconds.toFixed(1)} s`,
+    );
+    console.log(`  analyze                      ${analyzeSeconds.toFixed(1)} s`);
+    console.log(`  total                        ${total.toFixed(1)} s`);
+  } finally {
+    await target.close();
+    clearTimeout(timer);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);
