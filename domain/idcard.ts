@@ -43,3 +43,9 @@ export function maskPhone(value: string): string {
   if (value.length <= 7) return value.slice(0, 1) + '*'.repeat(Math.max(0, value.length - 1));
   return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
 }
+
+/** A well-formed number for a region, birth date and sequence (odd sequence: male); for demo and test data. */
+export function makeIdNumber(region: string, birthDate: string, sequence: number): string {
+  const first17 = region + birthDate.replaceAll('-', '') + String(sequence % 1000).padStart(3, '0');
+  return first17 + checkCharacter(first17);
+}

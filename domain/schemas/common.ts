@@ -2,7 +2,7 @@ import { Type, type TSchema } from 'typebox';
 
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export const DateString = (opts: { description?: string } = {}) =>
-  Type.String({ pattern: DATE_PATTERN, description: opts.description ?? 'YYYY-MM-DD' });
+  Type.String({ format: 'date', pattern: DATE_PATTERN, description: opts.description ?? 'YYYY-MM-DD' });
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

@@ -1,0 +1,86 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from './db/client';
+
+// One logical format for both databases: gzip'd JSON lines, a header then each table's rows as
+// PostgreSQL renders them (row_to_json), restored with json_populate_recordset. So a PGlite laptop
+// can move to a PostgreSQL server and back.
+
+/** Parents before children, so foreign keys hold while restoring. */
+export const TABLES = [
+  'orgs',
+  'org_counts',
+  'members',
+  'party_groups',
+  'committee_roles',
+  'member_org_history',
+  'users',
+  'role_grants',
+  'sessions',
+  'api_tokens',
+  'login_throttle',
+  'audit_events',
+  'import_jobs',
+] as const;
+
+const FORMAT = 'gongjian-backup/1';
+const BATCH = 2000;
+
+async function migrationCount(database: Database): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  return Number(row?.n ?? 0);
+}
+
+export async function backup(database: Database, file: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const db = database.db;
+  const migrations = await migrationCount(database);
+  async function* lines() {
+    yield JSON.stringify({ format: FORMAT, migrations, createdAt: new Date().toISOString() }) + '\n';
+    for (const table of TABLES) {
+      counts[table] = 0;
+      // orgs reference their parent: order by depth so a parent is always restored first
+      const order = table === 'orgs' ? sql`nlevel(t.path), t.id` : table === 'audit_events' ? sql`t.seq` : sql`1`;
+      for (let offset = 0; ; offset += BATCH) {
+        const result = await queryRows<{ j: unknown }>(db, sql`select row_to_json(t) as j from ${sql.identifier(table)} t order by ${order} limit ${BATCH} offset ${offset}`);
+        const rows = result.map((x) => x.j);
+        if (rows.length === 0) break;
+        counts[table] += rows.length;
+        yield JSON.stringify({ table, rows }) + '\n';
+        if (rows.length < BATCH) break;
+      }
+    }
+  }
+  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+  return counts;
+}
+
+/** Replaces every table's contents with the backup's, in one transaction: all or nothing. */
+export async function restore(database: Database, file: string): Promise<Record<string, number>> {
+  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const header = first.done ? null : (JSON.parse(first.value) as { format?: string; migrations?: number });
+  if (header?.format !== FORMAT) throw new Error(`${file} is not a gongjian backup`);
+  const migrations = await migrationCount(database);
+  if (header.migrations !== migrations) {
+    throw new Error(`the backup was made at schema version ${header.migrations}, this database is at ${migrations}`);
+  }
+  const counts: Record<string, number> = {};
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`truncate ${TABLES.map((t) => `"${t}"`).join(', ')} restart identity cascade`));
+    for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
+      if (!line.trim()) continue;
+      const { table, rows } = JSON.parse(line) as { table: string; rows: unknown[] };
+      if (!(TABLES as readonly string[]).includes(table)) throw new Error(`unknown table in backup: ${table}`);
+      await tx.execute(sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`);
+      counts[table] = (counts[table] ?? 0) + rows.length;
+    }
+    await tx.execute(sql`select setval(pg_get_serial_sequence('audit_events', 'seq'), coalesce((select max(seq) from audit_events), 0) + 1, false)`);
+  });
+  return counts;
+}

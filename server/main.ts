@@ -1,0 +1,162 @@
+import { parseArgs } from 'node:util';
+import { verifyAudit } from './audit';
+import { buildApp } from './app';
+import { backup, restore } from './backup';
+import { bootstrap, systemCtx } from './bootstrap';
+import { loadConfig, type Config } from './config';
+import { openDatabase, type Database } from './db/client';
+import { loadDemo } from './demo/seed';
+import { createUser } from './modules/users/service';
+import { ACCESS_ROLES, type AccessRole } from '../domain/enums';
+
+const USAGE = `gongjian — 共建
+
+usage: npm run cli -- <command> [options]
+
+  serve                         migrate, load demo data into a new embedded database, and serve
+  migrate                       apply database migrations
+  seed                          load the demo organizations (into an empty database)
+  import <file> --kind members|orgs [--commit]
+                                check a spreadsheet (dry run), or apply it with --commit
+  export --org <id> --out <file.xlsx>
+                                export an organization subtree's roster
+  backup <file>                 write a backup (PGlite or PostgreSQL) to a .jsonl.gz file
+  restore <file>                replace the database's contents with a backup
+  audit verify                  check the audit trail's hash chain
+  user create <username> --password <pw> --role <role> [--org <id>]
+
+Configuration comes from the environment: see README.md.`;
+
+async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function printBootstrap(report: Awaited<ReturnType<typeof bootstrap>>, url: string | null): void {
+  if (report.adminCreated) {
+    console.log(`\n  管理员 admin account: username admin, password ${report.adminCreated.password}${report.adminCreated.generated ? '  (generated: note it now)' : ''}`);
+  }
+  if (report.demo) {
+    console.log('  演示账号 demo accounts:');
+    for (const a of report.demo.accounts) console.log(`    ${a.username.padEnd(12)} ${a.password}  ${a.role} @ ${a.org}`);
+  }
+  if (url) console.log(`\n  gongjian is ready at ${url}\n`);
+}
+
+async function serve(config: Config): Promise<void> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+  const report = await bootstrap(database, config);
+  const app = await buildApp({ database, config, logger: true });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  printBootstrap(report, address);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      commit: { type: 'boolean', default: false },
+      org: { type: 'string' },
+      out: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'migrate':
+      await withDatabase(config, async (db) => console.log(`migrations applied (${db.kind})`));
+      return 0;
+    case 'seed':
+      return withDatabase(config, async (db) => {
+        const result = await loadDemo(systemCtx(db, config));
+        console.log(`demo data loaded: ${result.orgIds.size} organizations, ${result.accounts.length} accounts`);
+        return 0;
+      });
+    case 'backup': {
+      const file = rest[0];
+      if (!file) throw new Error('backup needs a file name');
+      const counts = await withDatabase(config, (db) => backup(db, file));
+      console.log(`backup written to ${file}:`, counts);
+      return 0;
+    }
+    case 'restore': {
+      const file = rest[0];
+      if (!file) throw new Error('restore needs a file name');
+      const counts = await withDatabase(config, (db) => restore(db, file));
+      console.log(`restored from ${file}:`, counts);
+      return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') throw new Error('usage: audit verify');
+      const result = await withDatabase(config, (db) => verifyAudit(db.db));
+      if (result.ok) {
+        console.log(`audit trail intact: ${result.checked} events`);
+        return 0;
+      }
+      console.error(`audit trail broken at event ${result.problem!.seq}: ${result.problem!.reason} (${result.checked} events before it are intact)`);
+      return 2;
+    }
+    case 'user': {
+      const [sub, username] = rest;
+      if (sub !== 'create' || !username || !values.password || !values.role) throw new Error('usage: user create <username> --password <pw> --role <role> [--org <id>]');
+      if (!(ACCESS_ROLES as readonly string[]).includes(values.role)) throw new Error(`role must be one of ${ACCESS_ROLES.join(', ')}`);
+      const user = await withDatabase(config, (db) =>
+        createUser(systemCtx(db, config), { username, password: values.password!, roles: [{ role: values.role as AccessRole, orgId: values.org ?? null }] }),
+      );
+      console.log(`user ${user.username} created (${user.id})`);
+      return 0;
+    }
+    default: {
+      const extra = await runExtraCommand(command, rest, values, config);
+      if (extra !== null) return extra;
+      console.error(`unknown command: ${command}\n\n${USAGE}`);
+      return 1;
+    }
+  }
+}
+
+/** Commands that live with their domain (import, export). */
+async function runExtraCommand(command: string, rest: string[], values: Record<string, unknown>, config: Config): Promise<number | null> {
+  void rest;
+  void values;
+  void config;
+  void command;
+  return null;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
