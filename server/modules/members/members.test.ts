@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idFor, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
+let admin: Session;
+let orgAdminA: Session;
+let secretaryA1: Session;
+let viewerA: Session;
+let memberA1: Session;
+
+const base = (orgId: string) => ({
+  orgId,
+  name: '王某三',
+  idNumber: idFor('1990-05-17', 'female'),
+  phone: '13800001111',
+  joinedOn: '2015-07-01',
+  fullOn: '2016-07-01',
+  status: 'full',
+  category: 'in_service',
+  education: 'bachelor',
+  ethnicity: '汉族',
+});
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ids = await seedTwoTrees(t);
+  admin = await t.login('admin');
+  orgAdminA = await t.login('orgAdminA');
+  secretaryA1 = await t.login('secretaryA1');
+  viewerA = await t.login('viewerA');
+  memberA1 = await t.login('memberA1');
+});
+afterAll(async () => t.close());
+
+describe('adding a member', () => {
+  it('needs a session', async () => {
+    expect((await t.call(null, { method: 'POST', url: '/api/v1/members', payload: base(ids.A1) })).statusCode).toBe(401);
+  });
+
+  it('takes birth date and gender from the ID-card number and stores the number encrypted', async () => {
+    const input = base(ids.A1);
+    const res = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/members', payload: input });
+    expect(res.statusCode).toBe(201);
+    const m = res.json();
+    expect(m).toMatchObject({ name: '王某三', gender: 'female', birthDate: '1990-05-17', idNumber: input.idNumber, phone: '13800001111', masked: false });
+    expect(m.history).toEqual([expect.objectContaining({ orgId: ids.A1, fromOn: '2015-07-01', toOn: null })]);
+    const raw = await t.database.db.execute(`select id_number_enc, phone_enc from members where id = '${m.id}'` as never);
+    const row = (raw as unknown as { rows: { id_number_enc: string; phone_enc: string }[] }).rows[0]!;
+    expect(row.id_number_enc).not.toContain(input.idNumber.slice(6, 14));
+    expect(row.phone_enc).not.toContain('13800001111');
+  });
+
+  it('masks the ID-card and phone numbers for a viewer', async () => {
+    const list = await t.call(viewerA, { method: 'GET', url: `/api/v1/members?org=${ids.A1}&q=${encodeURIComponent('王某三')}` });
+    const m = list.json().items[0];
+    expect(m.masked).toBe(true);
+    expect(m.idNumber).toMatch(/^4303\*{10}\d{3}[\dX]$/);
+    expect(m.phone).toBe('138****1111');
+  });
+
+  it('names every wrong field and changes nothing', async () => {
+    const before = (await t.call(admin, { method: 'GET', url: `/api/v1/members?org=${ids.A1}` })).json().total;
+    const bad = { ...base(ids.A1), idNumber: '430302199005171234', joinedOn: '2999-01-01', fullOn: null, phone: 'abc' };
+    const res = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: bad });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['phone']));
+    const res2 = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: { ...bad, phone: '13800001111' } });
+    const details = res2.json().error.details as { field: string; message: string }[];
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { field: 'idNumber', message: 'check digit is wrong' },
+        { field: 'joinedOn', message: 'must not be in the future' },
+        { field: 'fullOn', message: 'required for a full member' },
+      ]),
+    );
+    expect((await t.call(admin, { method: 'GET', url: `/api/v1/members?org=${ids.A1}` })).json().total).toBe(before);
+  });
+
+  it('refuses an impossible birth date in the ID-card number and joining before 18', async () => {
+    const feb30 = '430302' + '19900230' + '123';
+    const res = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: { ...base(ids.A1), idNumber: feb30 + 'X' } });
+    expect(res.json().error.details).toEqual([{ field: 'idNumber', message: 'contains an impossible birth date' }]);
+    const young = await t.call(orgAdminA, {
+      method: 'POST',
+      url: '/api/v1/members',
+      payload: { ...base(ids.A1), idNumber: idFor('2000-03-01'), joinedOn: '2017-06-30', fullOn: '2018-06-30' },
+    });
+    expect(young.json().error.details).toEqual([{ field: 'joinedOn', message: 'a member joins at 18 or older' }]);
+  });
+
+  it('refuses a duplicate ID-card number', async () => {
+    const input = { ...base(ids.A2), idNumber: idFor('1980-01-02') };
+    expect((await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: input })).statusCode).toBe(201);
+    const dup = await t.call(admin, { method: 'POST', url: '/api/v1/members', payload: { ...input, orgId: ids.B1, name: '另一人' } });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().error.details[0]).toEqual({ field: 'idNumber', message: 'a member with this ID-card number is already on the roster' });
+  });
+
+  it('refuses a probationary member with a date of full membership, and wrong types', async () => {
+    const res = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: { ...base(ids.A1), idNumber: idFor('1991-01-01'), status: 'probationary' } });
+    expect(res.json().error.details).toEqual([{ field: 'fullOn', message: 'a probationary member has no date of full membership' }]);
+    const types = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: { ...base(ids.A1), name: 42, status: 'honorary', nickname: 'x' } });
+    expect(types.statusCode).toBe(400);
+    expect(types.json().error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['name', 'status', 'nickname']));
+  });
+
+  it('refuses adding outside the caller scope, and for viewers', async () => {
+    const input = { ...base(ids.B1), idNumber: idFor('1970-02-02') };
+    expect((await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: input })).statusCode).toBe(403);
+    expect((await t.call(viewerA, { method: 'POST', url: '/api/v1/members', payload: { ...input, orgId: ids.A1 } })).statusCode).toBe(403);
+    expect((await t.call(secretaryA1, { method: 'POST', url: '/api/v1/members', payload: { ...input, orgId: ids.A2 } })).statusCode).toBe(403);
+  });
+});
+
+describe('the roster', () => {
+  it('filters by organization with or without the subtree, and counts', async () => {
+    const sub = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&subtree=true` })).json();
+    const own = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&subtree=false` })).json();
+    expect(sub.total).toBe(sub.items.length);
+    expect(sub.total).toBeGreaterThanOrEqual(3);
+    expect(own).toEqual({ items: [], total: 0, nextCursor: null });
+  });
+
+  it('filters by status, gender, age, education and joined year', async () => {
+    await ids.member(ids.A2, '赵某四', 'probationary', '1998-08-08');
+    const q = (s: string) => t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&${s}` }).then((r) => r.json().items.map((m: { name: string }) => m.name));
+    expect(await q('status=probationary')).toEqual(['赵某四']);
+    expect(await q('gender=female')).toEqual(['王某三']);
+    expect(await q('ageMax=30')).toEqual(['赵某四']);
+    expect(await q('ageMin=31&education=bachelor')).toEqual(['王某三', '王某三']);
+    expect(await q('joinedFrom=2015&joinedTo=2015')).toEqual(['王某三', '王某三']);
+  });
+
+  it('pages with a cursor, sorted, without repeats', async () => {
+    for (let i = 0; i < 5; i++) await ids.member(ids.A2, `孙某${i}`, 'full', `197${i}-01-01`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/members?org=${ids.A}&limit=3&sort=birthDate&order=desc${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.call(orgAdminA, { method: 'GET', url })).json();
+      seen.push(...page.items.map((m: { birthDate: string }) => m.birthDate));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const total = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}` })).json().total;
+    expect(seen.length).toBe(total);
+    expect([...seen].sort().reverse()).toEqual(seen);
+  });
+
+  it('rejects a forged cursor and an over-large page', async () => {
+    expect((await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&cursor=garbage` })).statusCode).toBe(400);
+    expect((await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&limit=500` })).statusCode).toBe(400);
+  });
+
+  it('keeps other trees out of the list', async () => {
+    const res = await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.B}` });
+    expect(res.statusCode).toBe(403);
+    const all = (await t.call(orgAdminA, { method: 'GET', url: '/api/v1/members?limit=200' })).json();
+    expect(all.items.map((m: { name: string }) => m.name)).not.toContain('李某二');
+  });
+
+  it('lets a member see their own record unmasked and no one else', async () => {
+    const own = await t.call(memberA1, { method: 'GET', url: `/api/v1/members/${ids.memberA1}` });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().masked).toBe(false);
+    const other = (await t.call(admin, { method: 'GET', url: `/api/v1/members?org=${ids.A1}&q=${encodeURIComponent('王某三')}` })).json().items[0];
+    expect((await t.call(memberA1, { method: 'GET', url: `/api/v1/members/${other.id}` })).statusCode).toBe(403);
+  });
+});
+
+describe('editing and transfer', () => {
+  it('edits a member, and turning probationary to full needs the date', async () => {
+    const list = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&status=probationary` })).json();
+    const id = list.items[0].id;
+    const missing = await t.call(orgAdminA, { method: 'PATCH', url: `/api/v1/members/${id}`, payload: { status: 'full' } });
+    expect(missing.json().error.details).toEqual([{ field: 'fullOn', message: 'required for a full member' }]);
+    const countsBefore = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/orgs/${ids.A}` })).json();
+    const ok = await t.call(orgAdminA, { method: 'PATCH', url: `/api/v1/members/${id}`, payload: { status: 'full', fullOn: list.items[0].joinedOn } });
+    expect(ok.statusCode).toBe(200);
+    const countsAfter = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/orgs/${ids.A}` })).json();
+    expect(countsAfter.fullMemberCount).toBe(countsBefore.fullMemberCount + 1);
+    expect(countsAfter.memberCount).toBe(countsBefore.memberCount);
+  });
+
+  it('transfers a member and keeps where they belonged and when', async () => {
+    const res = await t.call(admin, { method: 'POST', url: `/api/v1/members/${ids.memberA1}/transfer`, payload: { orgId: ids.B1, on: '2024-03-01', note: '工作调动' } });
+    expect(res.statusCode).toBe(200);
+    const m = res.json();
+    expect(m.orgId).toBe(ids.B1);
+    expect(m.history).toEqual([
+      expect.objectContaining({ orgId: ids.A1, toOn: '2024-03-01' }),
+      expect.objectContaining({ orgId: ids.B1, fromOn: '2024-03-01', toOn: null, note: '工作调动' }),
+    ]);
+    const b1 = (await t.call(admin, { method: 'GET', url: `/api/v1/orgs/${ids.B1}` })).json();
+    expect(b1.memberCount).toBe(2);
+  });
+
+  it('refuses a transfer into another tree by an org admin, and to a dissolved org', async () => {
+    const m = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A2}&limit=1` })).json().items[0];
+    expect((await t.call(orgAdminA, { method: 'POST', url: `/api/v1/members/${m.id}/transfer`, payload: { orgId: ids.B1 } })).statusCode).toBe(403);
+    const gone = (await t.call(admin, { method: 'POST', url: '/api/v1/orgs', payload: { parentId: ids.A, name: '已撤销党支部', type: 'branch' } })).json();
+    await t.call(admin, { method: 'POST', url: `/api/v1/orgs/${gone.id}/dissolve`, payload: { dissolvedOn: '2024-01-01', reason: '撤并' } });
+    const res = await t.call(admin, { method: 'POST', url: `/api/v1/members/${m.id}/transfer`, payload: { orgId: gone.id } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('orgId');
+  });
+});
