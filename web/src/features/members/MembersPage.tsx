@@ -56,6 +56,7 @@ export default function MembersPage() {
       <Table<Member>
         size="small"
         rowKey="id"
+        className="member-table"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={false}
