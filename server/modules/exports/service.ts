@@ -1,0 +1,111 @@
+// Export of a subtree's member roster as .xlsx, streamed: members are read in keyset batches and
+// each row is committed to the workbook writer as soon as it is written, so memory stays flat.
+// The headers and labels are the import's, so an exported file imports again without changes.
+
+import type { Writable } from 'node:stream';
+import { and, asc, gt, inArray, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { authorize } from '../../../domain/access';
+import {
+  CATEGORY_LABELS,
+  EDUCATION_LABELS,
+  GENDER_LABELS,
+  STATUS_LABELS,
+  labelOf,
+} from '../../../domain/imports/cells';
+import { MEMBER_FIELDS, canonicalHeader, type MemberField } from '../../../domain/imports/headers';
+import type { Education, Gender, MemberCategory, MemberStatus } from '../../../domain/enums';
+import type { Ctx } from '../../context';
+import { members } from '../../db/schema/members';
+import { orgs, partyGroups } from '../../db/schema/orgs';
+import * as orgQ from '../orgs/queries';
+import { loadOrg } from '../orgs/service';
+
+export const EXPORT_BATCH = 2000;
+
+const WIDTHS: Partial<Record<MemberField, number>> = { idNumber: 22, org: 40, jobTitle: 30, phone: 16 };
+
+export interface MemberExport {
+  filename: string;
+  /** writes the workbook into `out` and ends it */
+  write(out: Writable): Promise<void>;
+}
+
+/** Path names of organizations ("甲公司党委/第一党支部"), cached across batches. */
+class OrgPaths {
+  private readonly names = new Map<string, string>();
+  private readonly paths = new Map<string, string>();
+  constructor(private readonly ctx: Ctx) {}
+
+  async load(orgIds: string[]): Promise<void> {
+    const missing = [...new Set(orgIds)].filter((id) => !this.paths.has(id));
+    if (missing.length === 0) return;
+    const rows = await this.ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, missing));
+    const labels = rows.flatMap((r) => orgQ.labelsOf(r.path)).filter((id) => !this.names.has(id));
+    for (const [id, name] of await orgQ.namesByIds(this.ctx.db, labels)) this.names.set(id, name);
+    for (const r of rows) {
+      this.paths.set(r.id, orgQ.labelsOf(r.path).map((id) => this.names.get(id) ?? '').join('/'));
+    }
+  }
+
+  get(orgId: string): string {
+    return this.paths.get(orgId) ?? '';
+  }
+}
+
+/** Checks access (before anything is sent) and returns the writer of the roster of the org's subtree. */
+export async function prepareMemberExport(ctx: Ctx, orgId: string): Promise<MemberExport> {
+  const org = await loadOrg(ctx, ctx.db, orgId, 'export.run');
+  const filename = `${org.name}-党员名册-${ctx.today}.xlsx`;
+
+  async function write(out: Writable): Promise<void> {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('党员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = MEMBER_FIELDS.map((f) => ({ header: canonicalHeader('members', f), key: f, width: WIDTHS[f] ?? 12 }));
+    sheet.getRow(1).font = { bold: true };
+    const paths = new OrgPaths(ctx);
+    let after = '';
+    for (;;) {
+      const batch = await ctx.db
+        .select()
+        .from(members)
+        .where(and(sql`${members.orgPath} <@ ${org.path}::ltree`, gt(members.id, after)))
+        .orderBy(asc(members.id))
+        .limit(EXPORT_BATCH);
+      if (batch.length === 0) break;
+      await paths.load(batch.map((m) => m.orgId));
+      const groupIds = [...new Set(batch.map((m) => m.partyGroupId).filter((id): id is string => id !== null))];
+      const groups = new Map<string, string>();
+      if (groupIds.length) {
+        const rows = await ctx.db.select({ id: partyGroups.id, name: partyGroups.name }).from(partyGroups).where(inArray(partyGroups.id, groupIds));
+        for (const g of rows) groups.set(g.id, g.name);
+      }
+      for (const m of batch) {
+        const sensitive = authorize(ctx.actor, 'member.readSensitive', { orgPath: m.orgPath, memberId: m.id });
+        const values: Record<MemberField, string | null> = {
+          name: m.name,
+          gender: labelOf(GENDER_LABELS, m.gender as Gender),
+          ethnicity: m.ethnicity,
+          birthDate: m.birthDate,
+          idNumber: sensitive && m.idNumberEnc ? ctx.crypto.decrypt(m.idNumberEnc) : m.idNumberMasked,
+          education: m.education ? labelOf(EDUCATION_LABELS, m.education as Education) : null,
+          joinedOn: m.joinedOn,
+          fullOn: m.fullOn,
+          category: labelOf(CATEGORY_LABELS, m.category as MemberCategory),
+          status: labelOf(STATUS_LABELS, m.status as MemberStatus),
+          org: paths.get(m.orgId),
+          partyGroup: m.partyGroupId ? (groups.get(m.partyGroupId) ?? null) : null,
+          phone: sensitive && m.phoneEnc ? ctx.crypto.decrypt(m.phoneEnc) : m.phoneMasked,
+          jobTitle: m.jobTitle,
+        };
+        sheet.addRow(values).commit();
+      }
+      if (batch.length < EXPORT_BATCH) break;
+      after = batch[batch.length - 1]!.id;
+    }
+    sheet.commit();
+    await workbook.commit();
+  }
+
+  return { filename, write };
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ImportKind } from '../../../domain/imports/headers';
+import { ImportJob, ImportKindSchema, ImportReport } from '../../../domain/imports/report';
+import { ErrorBody } from '../../../domain/schemas/common';
+import { AppError, forbidden, invalid } from '../../errors';
+import { requireActor } from '../../plugins/auth';
+import { mayImportSomewhere, getJob, runImport, templateWorkbook, tmpDir } from './service';
+
+/** a file download (documented as binary; a Buffer or stream is sent as is) */
+const Binary = Type.Unsafe<Buffer | NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
+const tags = ['imports'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const JOB_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/** 422: the report, plus the usual error object (its details are the row errors). */
+const Rejected = Type.Object({ ...ImportReport.properties, error: ErrorBody.properties.error });
+
+export function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function importRoutes(base: FastifyInstance): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Import organizations or members from .xlsx or .csv (multipart: kind, dryRun, jobId?, file)',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportReport, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: Rejected },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireActor(req);
+      if (!req.isMultipart()) throw invalid([{ field: 'file', message: 'send multipart/form-data with a file' }]);
+      if (!mayImportSomewhere(ctx)) throw forbidden();
+      const fields: Record<string, string> = {};
+      let upload: string | null = null;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file' || upload) {
+              part.file.resume();
+              continue;
+            }
+            upload = path.join(tmpDir(ctx), `upload-${randomUUID()}`);
+            await pipeline(part.file, createWriteStream(upload));
+            if (part.file.truncated) throw new AppError(413, 'too_large', 'The file is larger than 50 MB');
+          } else if (typeof part.value === 'string') {
+            fields[part.fieldname] = part.value;
+          }
+        }
+        const kind = fields.kind;
+        const dryRun = fields.dryRun ?? 'true';
+        const jobId = fields.jobId || null;
+        const problems: { field: string; message: string }[] = [];
+        if (kind !== 'members' && kind !== 'orgs') problems.push({ field: 'kind', message: 'must be "orgs" or "members"' });
+        if (dryRun !== 'true' && dryRun !== 'false') problems.push({ field: 'dryRun', message: 'must be "true" or "false"' });
+        if (jobId !== null && !JOB_ID.test(jobId)) problems.push({ field: 'jobId', message: 'must be a uuid' });
+        if (!upload) problems.push({ field: 'file', message: 'required' });
+        if (problems.length) throw invalid(problems);
+
+        const report = await runImport(ctx, upload!, { kind: kind as ImportKind, dryRun: dryRun === 'true', jobId });
+        const rowErrors = report.errors.length > 0;
+        if (report.fileErrors.length > 0 || (rowErrors && !report.dryRun)) {
+          const message = report.fileErrors.length
+            ? report.fileErrors.join('；')
+            : `文件中有 ${report.errors.length} 处错误，没有导入任何数据`;
+          return reply.status(422).send({ ...report, error: { code: 'import_rejected', message, details: report.errors } });
+        }
+        return reply.status(200).send(report);
+      } finally {
+        if (upload) await rm(upload, { force: true });
+      }
+    },
+  );
+
+  app.get(
+    '/imports/template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'An empty import workbook with the Chinese headers and one example row',
+        querystring: Type.Object({ kind: ImportKindSchema }, { additionalProperties: false }),
+        response: { 200: Binary, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req);
+      const kind = req.query.kind;
+      const body = await templateWorkbook(kind);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(kind === 'members' ? '党员导入模板.xlsx' : '党组织导入模板.xlsx'))
+        .send(body);
+    },
+  );
+
+  app.get(
+    '/imports/:jobId',
+    {
+      schema: {
+        tags,
+        summary: "Progress and report of one of the caller's imports",
+        params: Type.Object({ jobId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 200: ImportJob, 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => getJob(requireActor(req), req.params.jobId),
+  );
+  return Promise.resolve();
+}

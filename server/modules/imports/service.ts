@@ -1,0 +1,558 @@
+// Spreadsheet import of organizations and members.
+//
+// Two passes, so that memory stays bounded and progress is visible even on PGlite (where a query
+// outside an open transaction waits for it to end):
+//   1. reading: stream the file, normalize and check every row (domain/imports/cells.ts), find
+//      duplicates within the file, write the good rows to a temporary NDJSON file, and record
+//      `rowsRead` on the job every 500 rows;
+//   2. writing: apply the good rows in ONE transaction through the member and organization
+//      services (which run every check the API runs and write the audit trail). A dry run, or a
+//      commit with any error, rolls the transaction back, so a dry run's counts are exactly what a
+//      commit would do and a failed commit writes nothing.
+
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import path from 'node:path';
+import readline from 'node:readline';
+import { and, eq, isNull } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { authorize } from '../../../domain/access';
+import { checkCharacter } from '../../../domain/idcard';
+import {
+  normalizeMemberRow,
+  normalizeOrgRow,
+  type CellError,
+  type MemberImport,
+  type OrgImport,
+  type RowResult,
+} from '../../../domain/imports/cells';
+import {
+  canonicalHeader,
+  fieldsOf,
+  resolveHeaders,
+  type FieldOf,
+  type HeaderMap,
+  type ImportKind,
+  type MemberField,
+  type OrgField,
+} from '../../../domain/imports/headers';
+import type { ImportJob, ImportReport, ImportState } from '../../../domain/imports/report';
+import type { MemberCreate } from '../../../domain/schemas/members';
+import type { OrgCreate } from '../../../domain/schemas/orgs';
+import { inTx, type Ctx } from '../../context';
+import type { Db } from '../../db/client';
+import { importJobs } from '../../db/schema/imports';
+import { members } from '../../db/schema/members';
+import { partyGroups } from '../../db/schema/orgs';
+import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { importMember } from '../members/service';
+import { importOrg, resolveOrgRef } from '../orgs/service';
+import { openSheet, SheetError } from './reader';
+
+export interface ImportOptions {
+  kind: ImportKind;
+  dryRun: boolean;
+  /** client-generated id to poll progress with; generated when absent */
+  jobId?: string | null;
+}
+
+export const PROGRESS_EVERY = 500;
+/** more errors than this are counted but not listed, to keep the report bounded */
+export const MAX_LISTED_ERRORS = 5000;
+
+class Rollback extends Error {}
+
+export function tmpDir(ctx: Ctx): string {
+  const dir = path.join(ctx.config.dataDir, 'tmp');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function isGlobalAdmin(ctx: Ctx): boolean {
+  return ctx.actor.grants.some((g) => g.orgPath === null && g.role === 'admin');
+}
+
+/** Whether the caller may import into any organization at all (viewers and members may not). */
+export function mayImportSomewhere(ctx: Ctx): boolean {
+  return ctx.actor.grants.some((g) => authorize(ctx.actor, 'import.run', { orgPath: g.orgPath ?? '' }));
+}
+
+// ---- jobs ------------------------------------------------------------------------------------
+
+async function createJob(ctx: Ctx, id: string, opts: ImportOptions): Promise<void> {
+  const [existing] = await ctx.db.select({ id: importJobs.id }).from(importJobs).where(eq(importJobs.id, id));
+  if (existing) throw conflict('This jobId is already used; generate a new one for each upload');
+  await ctx.db.insert(importJobs).values({
+    id,
+    userId: ctx.actor.userId,
+    kind: opts.kind,
+    dryRun: String(opts.dryRun),
+    state: 'reading' satisfies ImportState,
+    rowsRead: 0,
+  });
+}
+
+async function updateJob(ctx: Ctx, id: string, values: { state?: ImportState; rowsRead?: number; report?: ImportReport }): Promise<void> {
+  await ctx.db
+    .update(importJobs)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(importJobs.id, id));
+}
+
+export async function getJob(ctx: Ctx, id: string): Promise<ImportJob> {
+  const [job] = await ctx.db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), eq(importJobs.userId, ctx.actor.userId)));
+  if (!job) throw notFound('Import job');
+  return {
+    id: job.id,
+    kind: job.kind as ImportKind,
+    state: job.state as ImportState,
+    rowsRead: job.rowsRead,
+    report: (job.report as ImportReport | null) ?? null,
+  };
+}
+
+// ---- the report ------------------------------------------------------------------------------
+
+class Report {
+  readonly value: ImportReport;
+  errorCount = 0;
+  constructor(kind: ImportKind, dryRun: boolean) {
+    this.value = { kind, dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, errors: [], fileErrors: [] };
+  }
+  add(row: number, column: string, message: string): void {
+    this.errorCount++;
+    if (this.value.errors.length < MAX_LISTED_ERRORS) this.value.errors.push({ row, column, message });
+  }
+  addAll(row: number, errors: readonly CellError[]): void {
+    for (const e of errors) this.add(row, e.column, e.message);
+  }
+  get failed(): boolean {
+    return this.errorCount > 0 || this.value.fileErrors.length > 0;
+  }
+  finish(): ImportReport {
+    this.value.errors.sort((a, b) => a.row - b.row);
+    if (this.errorCount > MAX_LISTED_ERRORS) {
+      this.value.fileErrors.push(`共有 ${this.errorCount} 处错误，只列出了前 ${MAX_LISTED_ERRORS} 处`);
+    }
+    return this.value;
+  }
+}
+
+// Reasons the member and organization services give, in the language of the report.
+const SERVICE_MESSAGES: [RegExp, string][] = [
+  [/^must be 18 characters/, '身份证号格式不正确，应为 18 位（末位可为 X）'],
+  [/^contains an impossible birth date/, '身份证号中的出生日期不存在'],
+  [/^check digit is wrong/, '身份证号校验码错误'],
+  [/^does not match the ID-card number/, '与身份证号不符'],
+  [/^required \(or give the ID-card number\)/, '不能为空（或填写身份证号）'],
+  [/^required for a full member/, '正式党员必须填写转正时间'],
+  [/^required$/, '不能为空'],
+  [/^not a valid date/, '日期不存在'],
+  [/^must not be in the future/, '不能晚于今天'],
+  [/^a member joins at (\d+) or older/, '入党时须年满 $1 周岁'],
+  [/^a probationary member has no date of full membership/, '预备党员不应有转正时间'],
+  [/^must not be before the date joined/, '不能早于入党时间'],
+  [/^must be 7 to 15 digits/, '联系电话应为 7 到 15 位数字'],
+  [/^not a party group of this organization/, '不是该党组织的党小组'],
+  [/^a member with this ID-card number is already on the roster/, '名册中已有此身份证号的党员'],
+  [/^this member is on the roster of another organization/, '此身份证号的党员已在其他党组织的名册中，请办理组织关系转接'],
+  [/^no such organization/, '党组织不存在'],
+  [/^the organization is dissolved/, '该党组织已撤销'],
+  [/^the parent organization is dissolved/, '上级党组织已撤销'],
+  [/^an organization with this name already exists under the same parent/, '同一上级党组织下已有同名党组织'],
+  [/^this code is already used/, '组织编码已被其他党组织使用'],
+];
+
+export function translateServiceMessage(message: string): string {
+  for (const [re, zh] of SERVICE_MESSAGES) {
+    const m = re.exec(message);
+    if (m) return m[0].replace(re, zh); // the rest of the English sentence is dropped
+  }
+  return message;
+}
+
+const MEMBER_FIELD_OF_SERVICE: Record<string, MemberField> = { orgId: 'org', partyGroupId: 'partyGroup' };
+const ORG_FIELD_OF_SERVICE: Record<string, OrgField> = { parentId: 'parent' };
+
+/** The file's column for a field the service names ("orgId" → 所在党支部, "fullOn" → 转正时间). */
+function columnFor<K extends ImportKind>(map: HeaderMap<K>, serviceField: string): string {
+  const table: Record<string, string> = map.kind === 'members' ? MEMBER_FIELD_OF_SERVICE : ORG_FIELD_OF_SERVICE;
+  const field = (table[serviceField] ?? serviceField) as FieldOf<K>;
+  if (!(fieldsOf(map.kind) as readonly string[]).includes(field)) return serviceField;
+  return map.headerOf[field] ?? canonicalHeader(map.kind, field);
+}
+
+/** A service's refusal of one row, as report errors; anything else is not the row's fault. */
+function rowErrorsOf<K extends ImportKind>(e: unknown, map: HeaderMap<K>, scopeColumn: string): CellError[] {
+  if (!(e instanceof AppError)) throw e;
+  if (e.code === 'validation' && Array.isArray(e.details)) {
+    return (e.details as { field?: unknown; message?: unknown }[]).map((d) => ({
+      column: columnFor(map, typeof d.field === 'string' ? d.field : ''),
+      message: translateServiceMessage(typeof d.message === 'string' ? d.message : e.message),
+    }));
+  }
+  if (e.status === 403) return [{ column: scopeColumn, message: '无权导入到该党组织（不在您的管理范围内）' }];
+  return [{ column: scopeColumn, message: translateServiceMessage(e.message) }];
+}
+
+// ---- pass 1: reading -------------------------------------------------------------------------
+
+interface Staged<T> {
+  row: number;
+  value: T;
+}
+
+async function writeLine(out: WriteStream, line: string): Promise<void> {
+  if (!out.write(line)) await once(out, 'drain');
+}
+
+/** Reads and checks every row; good rows go to `stagingFile`. Returns the header map, or null on file errors. */
+async function readPass<K extends ImportKind, T>(
+  ctx: Ctx,
+  jobId: string,
+  file: string,
+  stagingFile: string,
+  kind: K,
+  report: Report,
+  normalize: (cells: Record<string, unknown>, map: HeaderMap<K>) => RowResult<T>,
+  duplicateKey: (value: T, map: HeaderMap<K>) => { key: string; column: string; label: string } | null,
+): Promise<{ map: HeaderMap<K>; excluded: Set<number> } | null> {
+  let sheet;
+  try {
+    sheet = await openSheet(file);
+  } catch (e) {
+    if (e instanceof SheetError) {
+      report.value.fileErrors.push(e.message);
+      return null;
+    }
+    throw e;
+  }
+  const out = createWriteStream(stagingFile);
+  try {
+    const { map, errors } = resolveHeaders(kind, sheet.headers, { allowRootOrgs: isGlobalAdmin(ctx) });
+    if (errors.length) {
+      report.value.fileErrors.push(...errors);
+      return null;
+    }
+    const firstRowOf = new Map<string, number>();
+    const excluded = new Set<number>();
+    const flagged = new Set<number>();
+    for await (const { rowNumber, cells } of sheet.rows) {
+      report.value.rows++;
+      const result = normalize(cells, map);
+      if (result.value === null) report.addAll(rowNumber, result.errors);
+      else {
+        const dup = duplicateKey(result.value, map);
+        const first = dup ? firstRowOf.get(dup.key) : undefined;
+        if (dup && first !== undefined) {
+          report.add(rowNumber, dup.column, `${dup.label}与第 ${first} 行重复`);
+          if (!flagged.has(first)) {
+            flagged.add(first);
+            excluded.add(first);
+            report.add(first, dup.column, `${dup.label}与第 ${rowNumber} 行重复`);
+          }
+        } else {
+          if (dup) firstRowOf.set(dup.key, rowNumber);
+          await writeLine(out, JSON.stringify({ row: rowNumber, value: result.value } satisfies Staged<T>) + '\n');
+        }
+      }
+      if (report.value.rows % PROGRESS_EVERY === 0) await updateJob(ctx, jobId, { rowsRead: report.value.rows });
+    }
+    if (report.value.rows === 0) report.value.fileErrors.push('文件中只有表头，没有数据行');
+    return { map, excluded };
+  } catch (e) {
+    if (e instanceof SheetError) {
+      report.value.fileErrors.push(e.message);
+      return null;
+    }
+    throw e;
+  } finally {
+    await sheet.close();
+    out.end();
+    await once(out, 'close');
+  }
+}
+
+async function* stagedRows<T>(stagingFile: string, excluded: Set<number>): AsyncGenerator<Staged<T>> {
+  const input = createReadStream(stagingFile, { encoding: 'utf8' });
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      if (!line) continue;
+      const staged = JSON.parse(line) as Staged<T>;
+      if (!excluded.has(staged.row)) yield staged;
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+// ---- pass 2: writing -------------------------------------------------------------------------
+
+type Outcome = 'created' | 'updated' | 'unchanged';
+
+class MemberWriter {
+  private readonly orgs = new Map<string, { id: string; path: string } | null>();
+  private readonly groups = new Map<string, string | null>();
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly tx: Db,
+    private readonly map: HeaderMap<'members'>,
+  ) {}
+
+  private column(field: MemberField): string {
+    return this.map.headerOf[field] ?? canonicalHeader('members', field);
+  }
+
+  async apply(value: MemberImport): Promise<Outcome | CellError[]> {
+    const { ctx, tx } = this;
+    let org = this.orgs.get(value.org);
+    if (org === undefined) {
+      org = await resolveOrgRef(ctx, tx, value.org);
+      this.orgs.set(value.org, org);
+    }
+    if (!org) {
+      return [{ column: this.column('org'), message: `找不到党组织“${value.org}”（或有重名，请写出上级路径，如“上级党委/第一党支部”）` }];
+    }
+    if (!authorize(ctx.actor, 'import.run', { orgPath: org.path })) {
+      return [{ column: this.column('org'), message: `无权向“${value.org}”导入党员` }];
+    }
+    const { org: orgRef, partyGroup, ...fields } = value;
+    const input: MemberCreate = { ...fields, orgId: org.id };
+    if (partyGroup !== undefined) {
+      if (partyGroup === null) input.partyGroupId = null;
+      else {
+        const id = await this.groupId(org.id, partyGroup);
+        if (!id) return [{ column: this.column('partyGroup'), message: `“${orgRef}”中没有党小组“${partyGroup}”` }];
+        input.partyGroupId = id;
+      }
+    }
+    try {
+      if (!input.idNumber) return await this.applyWithoutIdNumber(input);
+      return await importMember(ctx, tx, input);
+    } catch (e) {
+      return rowErrorsOf(e, this.map, this.column('org'));
+    }
+  }
+
+  private async groupId(orgId: string, name: string): Promise<string | null> {
+    const key = `${orgId}\u0000${name}`;
+    let id = this.groups.get(key);
+    if (id === undefined) {
+      const [group] = await this.tx
+        .select({ id: partyGroups.id })
+        .from(partyGroups)
+        .where(and(eq(partyGroups.orgId, orgId), eq(partyGroups.name, name)));
+      id = group?.id ?? null;
+      this.groups.set(key, id);
+    }
+    return id;
+  }
+
+  /** Without an ID-card number a member cannot be matched: a same-name, same-birthday record without
+   *  one counts as unchanged when every given field agrees, and is refused otherwise. */
+  private async applyWithoutIdNumber(input: MemberCreate): Promise<Outcome | CellError[]> {
+    const candidates = await this.tx
+      .select()
+      .from(members)
+      .where(
+        and(
+          eq(members.orgId, input.orgId),
+          eq(members.name, input.name),
+          eq(members.birthDate, input.birthDate ?? ''),
+          isNull(members.idNumberHash),
+        ),
+      )
+      .limit(2);
+    const existing = candidates[0];
+    if (!existing) return importMember(this.ctx, this.tx, input);
+    const current: Record<string, unknown> = {
+      ...existing,
+      phone: existing.phoneEnc ? this.ctx.crypto.decrypt(existing.phoneEnc) : null,
+    };
+    const differs = (Object.keys(input) as (keyof MemberCreate)[]).some((k) => {
+      if (k === 'idNumber' || k === 'orgId') return false;
+      const given = input[k];
+      if (given === undefined) return false;
+      const now = current[k] ?? null;
+      if (k === 'phone' && typeof given === 'string' && typeof now === 'string') return given.replace(/[\s-]/g, '') !== now;
+      return (given ?? null) !== now;
+    });
+    if (!differs && candidates.length === 1) return 'unchanged';
+    return [
+      {
+        column: this.column('idNumber'),
+        message: '名册中已有同一党组织、同名、同出生日期但没有身份证号的党员，无法确定是否同一人；请填写身份证号',
+      },
+    ];
+  }
+}
+
+class OrgWriter {
+  private readonly parents = new Map<string, { id: string; path: string }>();
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly tx: Db,
+    private readonly map: HeaderMap<'orgs'>,
+  ) {}
+
+  private column(field: OrgField): string {
+    return this.map.headerOf[field] ?? canonicalHeader('orgs', field);
+  }
+
+  async apply(value: OrgImport): Promise<Outcome | CellError[]> {
+    const { ctx, tx } = this;
+    const { parent: parentRef, ...fields } = value;
+    let parentId: string | null = null;
+    if (parentRef !== null) {
+      // not cached when missing: an earlier row of the same file may create it
+      let parent = this.parents.get(parentRef) ?? null;
+      if (!parent) {
+        parent = await resolveOrgRef(ctx, tx, parentRef);
+        if (parent) this.parents.set(parentRef, parent);
+      }
+      if (!parent) {
+        return [{ column: this.column('parent'), message: `找不到上级党组织“${parentRef}”（上级须已存在，或在本文件中排在前面）` }];
+      }
+      if (!authorize(ctx.actor, 'import.run', { orgPath: parent.path })) {
+        return [{ column: this.column('parent'), message: `无权在“${parentRef}”下导入党组织` }];
+      }
+      parentId = parent.id;
+    } else if (!isGlobalAdmin(ctx)) {
+      return [{ column: this.column('parent'), message: '不能为空（只有系统管理员可以导入最上级党组织）' }];
+    }
+    const input: OrgCreate = { ...fields, parentId };
+    try {
+      return await importOrg(ctx, tx, input);
+    } catch (e) {
+      return rowErrorsOf(e, this.map, this.column(parentRef === null ? 'name' : 'parent'));
+    }
+  }
+}
+
+async function writePass<T>(
+  ctx: Ctx,
+  report: Report,
+  stagingFile: string,
+  excluded: Set<number>,
+  makeWriter: (tx: Db) => { apply(value: T): Promise<Outcome | CellError[]> },
+  dryRun: boolean,
+): Promise<void> {
+  try {
+    await inTx(ctx, async (tx) => {
+      const writer = makeWriter(tx);
+      for await (const { row, value } of stagedRows<T>(stagingFile, excluded)) {
+        const outcome = await writer.apply(value);
+        if (typeof outcome === 'string') report.value[outcome]++;
+        else report.addAll(row, outcome);
+      }
+      if (dryRun || report.failed) throw new Rollback();
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+}
+
+// ---- entry points ----------------------------------------------------------------------------
+
+/**
+ * Imports a spreadsheet file that is already on disk. Used by the upload route, the command line
+ * and the benchmark. The caller deletes `file`.
+ */
+export async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<ImportReport> {
+  if (!mayImportSomewhere(ctx)) throw forbidden();
+  const jobId = opts.jobId ?? randomUUID();
+  await createJob(ctx, jobId, opts);
+  const report = new Report(opts.kind, opts.dryRun);
+  const stagingFile = path.join(tmpDir(ctx), `import-${randomUUID()}.ndjson`);
+  try {
+    if (opts.kind === 'members') {
+      const read = await readPass(ctx, jobId, file, stagingFile, 'members', report, (cells, map) => normalizeMemberRow(cells, map, ctx.today), (v, map) =>
+        v.idNumber ? { key: v.idNumber, column: map.headerOf.idNumber ?? '公民身份号码', label: '身份证号' } : null,
+      );
+      if (read) {
+        await updateJob(ctx, jobId, { rowsRead: report.value.rows, state: 'writing' });
+        await writePass<MemberImport>(ctx, report, stagingFile, read.excluded, (tx) => new MemberWriter(ctx, tx, read.map), opts.dryRun);
+      }
+    } else {
+      const read = await readPass(ctx, jobId, file, stagingFile, 'orgs', report, (cells, map) => normalizeOrgRow(cells, map, ctx.today), (v, map) =>
+        v.code
+          ? { key: `code:${v.code}`, column: map.headerOf.code ?? '组织编码', label: '组织编码' }
+          : { key: `name:${v.parent ?? ''}\u0000${v.name}`, column: map.headerOf.name ?? '党组织名称', label: '同一上级下的党组织名称' },
+      );
+      if (read) {
+        await updateJob(ctx, jobId, { rowsRead: report.value.rows, state: 'writing' });
+        await writePass<OrgImport>(ctx, report, stagingFile, read.excluded, (tx) => new OrgWriter(ctx, tx, read.map), opts.dryRun);
+      }
+    }
+    const final = report.finish();
+    await updateJob(ctx, jobId, { state: report.failed ? 'failed' : 'done', rowsRead: final.rows, report: final });
+    return final;
+  } catch (e) {
+    await updateJob(ctx, jobId, { state: 'failed', rowsRead: report.value.rows }).catch(() => undefined);
+    throw e;
+  } finally {
+    await rm(stagingFile, { force: true });
+  }
+}
+
+// ---- template --------------------------------------------------------------------------------
+
+function exampleIdNumber(): string {
+  const first17 = '11010519900307002'; // a synthetic number: Beijing Chaoyang, born 1990-03-07
+  return first17 + checkCharacter(first17);
+}
+
+/** A workbook with the canonical headers and one example row. */
+export async function templateWorkbook(kind: ImportKind): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gongjian';
+  const ws = wb.addWorksheet(kind === 'members' ? '党员名册' : '党组织');
+  const fields = fieldsOf(kind);
+  ws.columns = fields.map((f) => ({
+    header: canonicalHeader(kind, f as never),
+    key: f,
+    width: 16,
+    style: { numFmt: '@' }, // text: keeps ID-card numbers, phone numbers and dates as typed
+  }));
+  const example: Record<string, string> =
+    kind === 'members'
+      ? {
+          name: '张三',
+          gender: '女',
+          ethnicity: '汉族',
+          birthDate: '1990-03-07',
+          idNumber: exampleIdNumber(),
+          education: '大学本科',
+          joinedOn: '2015-07-01',
+          fullOn: '2016-07-01',
+          category: '在职',
+          status: '正式党员',
+          org: '某某公司党委/第一党支部',
+          partyGroup: '',
+          phone: '13800000000',
+          jobTitle: '某某公司 工程师',
+        }
+      : {
+          name: '第一党支部',
+          shortName: '一支部',
+          code: 'DZB-001',
+          type: '党支部',
+          parent: '某某公司党委',
+          hostUnit: '某某公司',
+          sector: '国有企业',
+          foundedOn: '2010-07-01',
+          contactName: '李四',
+          contactPhone: '0731-88880000',
+        };
+  ws.addRow(example);
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
