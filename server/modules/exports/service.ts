@@ -54,7 +54,8 @@ class OrgPaths {
 }
 
 /** Checks access (before anything is sent) and returns the writer of the roster of the org's subtree. */
-export async function prepareMemberExport(ctx: Ctx, orgId: string): Promise<MemberExport> {
+export async function prepareMemberExport(ctx: Ctx, orgId: string, opts: { batchSize?: number } = {}): Promise<MemberExport> {
+  const batchSize = opts.batchSize ?? EXPORT_BATCH;
   const org = await loadOrg(ctx, ctx.db, orgId, 'export.run');
   const filename = `${org.name}-党员名册-${ctx.today}.xlsx`;
 
@@ -71,7 +72,7 @@ export async function prepareMemberExport(ctx: Ctx, orgId: string): Promise<Memb
         .from(members)
         .where(and(sql`${members.orgPath} <@ ${org.path}::ltree`, gt(members.id, after)))
         .orderBy(asc(members.id))
-        .limit(EXPORT_BATCH);
+        .limit(batchSize);
       if (batch.length === 0) break;
       await paths.load(batch.map((m) => m.orgId));
       const groupIds = [...new Set(batch.map((m) => m.partyGroupId).filter((id): id is string => id !== null))];
@@ -100,7 +101,7 @@ export async function prepareMemberExport(ctx: Ctx, orgId: string): Promise<Memb
         };
         sheet.addRow(values).commit();
       }
-      if (batch.length < EXPORT_BATCH) break;
+      if (batch.length < batchSize) break;
       after = batch[batch.length - 1]!.id;
     }
     sheet.commit();

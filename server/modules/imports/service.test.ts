@@ -6,21 +6,13 @@ import { members } from '../../db/schema/members';
 import { orgs } from '../../db/schema/orgs';
 import { auditEvents } from '../../db/schema/audit';
 import { idFor, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
-import { exportRoutes } from '../exports/routes';
-import { importRoutes } from './routes';
-import { multipartBody } from './test-helpers';
+import { ensureRoutes, multipartBody, xlsx } from './test-helpers';
 
 let t: TestApp;
 let seed: Awaited<ReturnType<typeof seedTwoTrees>>;
 let admin: Session;
 let orgAdminA: Session;
 let viewerA: Session;
-
-/** The routes are registered by server/app.ts; until they are, the test registers them itself. */
-export async function ensureRoutes(app: TestApp['app']): Promise<void> {
-  if (!app.hasRoute({ method: 'POST', url: '/api/v1/imports' })) await app.register(importRoutes, { prefix: '/api/v1' });
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/exports/members.xlsx' })) await app.register(exportRoutes, { prefix: '/api/v1' });
-}
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -35,13 +27,6 @@ afterAll(async () => {
 });
 
 const utc = (s: string) => new Date(`${s}T00:00:00Z`);
-
-async function xlsx(rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 async function upload(session: Session | null, kind: string, dryRun: boolean, content: Buffer, extra: Record<string, string> = {}) {
   const { payload, headers } = multipartBody({ kind, dryRun: String(dryRun), ...extra }, { name: '名册.xlsx', content });
