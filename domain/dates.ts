@@ -48,7 +48,9 @@ export function fullYearsBetween(from: string, to: string): number {
   const [fy, fm, fd] = parts(from);
   const [ty, tm, td] = parts(to);
   let years = ty - fy;
-  if (tm < fm || (tm === fm && td < fd)) years -= 1;
+  // The anniversary follows addYears: a 29 Feb start falls on 28 Feb in a common year.
+  const anniversaryDay = Math.min(fd, daysInMonth(ty, fm));
+  if (tm < fm || (tm === fm && td < anniversaryDay)) years -= 1;
   return years;
 }
 

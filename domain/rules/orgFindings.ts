@@ -99,18 +99,22 @@ export function orgFindings(facts: OrgFacts, pack: RulePack, today: string): Fin
           severity: rules.committeeFromFullMembers.severity,
           params: { threshold, actual: size, min: rules.committeeSize.min },
         });
-      } else if (size > rules.committeeGenerallyMax.value) {
-        out.push({
-          rule: 'committee_generally_max',
-          severity: rules.committeeGenerallyMax.severity,
-          params: { max: rules.committeeGenerallyMax.value, actual: size },
-        });
-      } else if (size > rules.committeeSize.max) {
-        out.push({
-          rule: 'committee_size',
-          severity: rules.committeeSize.severity,
-          params: { min: rules.committeeSize.min, max: rules.committeeSize.max, actual: size },
-        });
+      } else {
+        // A committee above the general maximum is also outside min–max: report both, the hard one first.
+        if (size > rules.committeeSize.max) {
+          out.push({
+            rule: 'committee_size',
+            severity: rules.committeeSize.severity,
+            params: { min: rules.committeeSize.min, max: rules.committeeSize.max, actual: size },
+          });
+        }
+        if (size > rules.committeeGenerallyMax.value) {
+          out.push({
+            rule: 'committee_generally_max',
+            severity: rules.committeeGenerallyMax.severity,
+            params: { max: rules.committeeGenerallyMax.value, actual: size },
+          });
+        }
       }
     } else if (size > secretaries.length + Math.min(deputies, rules.deputiesWithoutCommittee.value) || deputies > rules.deputiesWithoutCommittee.value) {
       out.push({

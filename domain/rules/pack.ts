@@ -68,7 +68,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function mergeInto(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    if (!(key in base) || value === undefined) continue; // unknown keys never enter the pack
+    if (!Object.hasOwn(base, key) || value === undefined) continue; // unknown keys (inherited ones too) never enter the pack
     const current = base[key];
     out[key] = isPlainObject(current) && isPlainObject(value) ? mergeInto(current, value) : value;
   }
