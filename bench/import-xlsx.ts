@@ -1,0 +1,157 @@
+// Import throughput and memory for a large member spreadsheet.
+//
+//   npx tsx bench/import-xlsx.ts --pglite .tmp/bench-import-pglite            (a new directory)
+//   npx tsx bench/import-xlsx.ts --postgres-dir /tmp/gongjian-bench-import-pg
+//   DATABASE_URL=postgres://... npx tsx bench/import-xlsx.ts
+//   options: --rows 100000 (default)  --orgs 200 (branches, default)  --keep (keep the .xlsx)
+//
+// Creates an organization tree (1 committee, 10 general branches, --orgs branches) in the target
+// database, writes a members .xlsx of --rows rows with valid ID-card numbers (correct check
+// digits; a random region code per run, so runs against the same server do not collide), then
+// imports it through the import service exactly as the upload route does: a dry run, then a
+// commit. Prints rows/s of each pass and the peak RSS (process.memoryUsage().rss sampled every
+// 100 ms) of writing the file and of each pass, plus the heap high-water mark.
+import { randomInt } from 'node:crypto';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { addDays } from '../domain/dates';
+import { makeIdNumber } from '../domain/idcard';
+import { canonicalHeader, MEMBER_FIELDS } from '../domain/imports/headers';
+import { bootstrap, systemCtx } from '../server/bootstrap';
+import type { Config } from '../server/config';
+import { createOrg } from '../server/modules/orgs/service';
+import { runImport } from '../server/modules/imports/service';
+import { deadline, openTarget, parseArgs } from './common';
+
+const args = parseArgs();
+const ROWS = args.number('rows', 100_000);
+const BRANCHES = args.number('orgs', 200);
+deadline(120, 'import-xlsx');
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+/** Peak RSS and heap while fn runs, sampled every 100 ms. */
+async function measured<T>(label: string, fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRss: number; peakHeap: number }> {
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 100);
+  const start = performance.now();
+  try {
+    const value = await fn();
+    sample();
+    const seconds = (performance.now() - start) / 1000;
+    console.log(`${label}: ${seconds.toFixed(1)} s, peak RSS ${mb(peakRss)}, peak heap ${mb(peakHeap)}`);
+    return { value, seconds, peakRss, peakHeap };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function writeFile(file: string, branchPaths: string[], region: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('党员名册');
+  ws.columns = MEMBER_FIELDS.map((f) => ({ header: canonicalHeader('members', f), key: f }));
+  const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+  const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰';
+  const educations = ['研究生', '大学本科', '大学专科', '中专', '高中'];
+  const categories = ['在职', '在职', '在职', '离退休', '学生', '农民', '其他'];
+  const perBirthDay = 1000; // sequence numbers per birth date keep every number unique
+  for (let i = 0; i < ROWS; i++) {
+    const birthDate = addDays('1950-01-01', Math.floor(i / perBirthDay) * 7 + (i % 7));
+    const sequence = i % perBirthDay;
+    const id = makeIdNumber(region, birthDate, sequence);
+    const joinedOn = addDays(birthDate, 365 * 20 + (i % 3000));
+    const probationary = i % 20 === 0 && joinedOn > '2024-06-01';
+    const name = (surnames[i % surnames.length] ?? '王') + (given[(i * 7) % given.length] ?? '') + (given[(i * 13) % given.length] ?? '');
+    ws.addRow({
+      name,
+      gender: sequence % 2 === 1 ? '男' : '女',
+      ethnicity: '汉族',
+      birthDate: new Date(`${birthDate}T00:00:00Z`),
+      idNumber: id,
+      education: educations[i % educations.length],
+      joinedOn: new Date(`${joinedOn}T00:00:00Z`),
+      fullOn: probationary ? null : addDays(joinedOn, 365),
+      category: categories[i % categories.length],
+      status: probationary ? '预备党员' : '正式党员',
+      org: branchPaths[i % branchPaths.length],
+      partyGroup: null,
+      phone: `139${String(i).padStart(8, '0')}`,
+      jobTitle: `第${(i % 50) + 1}车间 职工`,
+    }).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+async function main(): Promise<void> {
+  const target = await openTarget(args);
+  const work = path.resolve('.tmp', `bench-import-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: null,
+    dataDir: work,
+    secretKey: 'bench-secret-key-that-is-long-enough-0123456789',
+    demo: false,
+    adminPassword: 'bench-admin-password',
+    logLevel: 'silent',
+    webDist: path.join(work, 'no-web'),
+  };
+  try {
+    await bootstrap(target.database, config);
+    const ctx = systemCtx(target.database, config);
+    ctx.today = '2025-06-30';
+    const run = randomInt(1000, 9999);
+    const region = `4${String(randomInt(10000, 99999))}`;
+    console.log(`target: ${target.label}; ${ROWS} rows; ${BRANCHES} branches; run ${run}`);
+
+    const treeStart = performance.now();
+    const root = await createOrg(ctx, { name: `导入测试党委${run}`, type: 'committee', parentId: null, sector: 'state_enterprise' });
+    const branchPaths: string[] = [];
+    const generals: { id: string; name: string }[] = [];
+    for (let g = 0; g < 10; g++) {
+      const name = `第${g + 1}党总支`;
+      generals.push({ id: (await createOrg(ctx, { name, type: 'general_branch', parentId: root.id })).id, name });
+    }
+    for (let b = 0; b < BRANCHES; b++) {
+      const general = generals[b % generals.length]!;
+      const name = `第${b + 1}党支部`;
+      await createOrg(ctx, { name, type: 'branch', parentId: general.id });
+      branchPaths.push(`${root.name}/${general.name}/${name}`);
+    }
+    console.log(`org tree: ${1 + generals.length + BRANCHES} organizations in ${((performance.now() - treeStart) / 1000).toFixed(1)} s`);
+
+    const file = path.join(work, 'members.xlsx');
+    await measured('write .xlsx', () => writeFile(file, branchPaths, region));
+    console.log(`file: ${mb(statSync(file).size)}`);
+
+    for (const dryRun of [true, false]) {
+      const label = dryRun ? 'dry run' : 'commit';
+      const { value: report, seconds, peakRss } = await measured(label, () => runImport(ctx, file, { kind: 'members', dryRun }));
+      const listed = report.errors.slice(0, 3).map((e) => `row ${e.row} ${e.column}: ${e.message}`);
+      console.log(
+        `  ${label}: rows ${report.rows}, created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
+          `errors ${report.errors.length}${listed.length ? ` (${listed.join('; ')})` : ''}${report.fileErrors.length ? `, file errors: ${report.fileErrors.join('; ')}` : ''}`,
+      );
+      console.log(`  ${label}: ${(report.rows / seconds).toFixed(0)} rows/s, peak RSS ${mb(peakRss)}`);
+    }
+  } finally {
+    if (!args.has('keep')) rmSync(work, { recursive: true, force: true });
+    await target.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
