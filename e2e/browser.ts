@@ -36,6 +36,7 @@ async function findChromium(): Promise<Executable> {
       `No Chromium found for the browser tests: CHROMIUM_PATH is unset, /usr/bin/chromium does not exist, and the ` +
         `@sparticuz/chromium package could not provide one (${error instanceof Error ? error.message : String(error)}). ` +
         `Run npm ci, or set CHROMIUM_PATH.`,
+      { cause: error },
     );
   }
 }

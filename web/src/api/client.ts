@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown,
+    /** the whole response body (some errors carry more than the error object) */
+    readonly body: unknown,
   ) {
     super(message);
   }
@@ -75,7 +77,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       setCsrfToken(null);
       unauthorizedHandler();
     }
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error?.details);
+    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error?.details, data);
   }
   return data as T;
 }

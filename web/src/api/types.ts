@@ -26,17 +26,3 @@ export interface AuditEvent {
   after: unknown;
   requestId: string | null;
 }
-
-export type ImportKind = 'orgs' | 'members';
-
-export interface ImportReport {
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: { row: number; column: string | null; message: string }[];
-}
-
-export interface ImportJob {
-  state: string;
-  rowsRead: number;
-}

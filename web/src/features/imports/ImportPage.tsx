@@ -3,10 +3,18 @@ import { Alert, Button, Card, Form, Radio, Space, Steps, Upload } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, downloadUrl } from '../../api/client';
-import type { ImportKind, ImportReport } from '../../api/types';
+import { ApiError, api, downloadUrl } from '../../api/client';
+import type { ImportKind } from '../../../../domain/imports/headers';
+import type { ImportReport } from '../../../../domain/imports/report';
 import ImportProgress from './ImportProgress';
 import ImportReportView from './ImportReportView';
+
+/** A rejected import (422) still carries its report: the row errors to show. */
+function reportOf(error: unknown): ImportReport | null {
+  if (!(error instanceof ApiError) || error.status !== 422) return null;
+  const body = error.body as Partial<ImportReport> | undefined;
+  return body && Array.isArray(body.errors) && Array.isArray(body.fileErrors) ? (body as ImportReport) : null;
+}
 
 interface Run {
   file: File;
@@ -35,6 +43,13 @@ export default function ImportPage() {
       setReport({ report: result, committed: !dryRun });
       setStep(dryRun ? 1 : 2);
     },
+    onError: (error) => {
+      const rejected = reportOf(error);
+      if (rejected) {
+        setReport({ report: rejected, committed: false });
+        setStep(1);
+      }
+    },
   });
 
   const start = (chosen: File, dryRun: boolean) => {
@@ -49,7 +64,8 @@ export default function ImportPage() {
     setReport(null);
     run.reset();
   };
-  const hasErrors = (report?.report.errors.length ?? 0) > 0;
+  const hasErrors = report !== null && report.report.errors.length + report.report.fileErrors.length > 0;
+  const failure = run.isError && !report ? run.error.message : null;
 
   const picker = (label: string, onPick: (f: File) => void) => (
     <Upload
@@ -97,11 +113,11 @@ export default function ImportPage() {
       {step > 0 && run.isPending && run.variables && (
         <ImportProgress jobId={run.variables.jobId} label={run.variables.dryRun ? t('import.checking') : t('import.committing')} />
       )}
-      {step > 0 && run.isError && <Alert type="error" showIcon message={t('errors.generic', { message: run.error.message })} className="modal-alert" />}
+      {failure && <Alert type="error" showIcon message={t('errors.generic', { message: failure })} className="modal-alert" />}
       {report && <ImportReportView report={report.report} committed={report.committed} />}
       {step > 0 && !run.isPending && (
         <Space className="import-actions" wrap>
-          {step === 1 && (hasErrors || run.isError) && picker(t('import.uploadFixed'), (f) => start(f, true))}
+          {step === 1 && (hasErrors || failure) && picker(t('import.uploadFixed'), (f) => start(f, true))}
           {step === 1 && report && !hasErrors && file && (
             <Button type="primary" onClick={() => start(file, false)}>
               {t('import.commit')}

@@ -2,7 +2,7 @@ import { Progress, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { ImportJob } from '../../api/types';
+import type { ImportJob } from '../../../../domain/imports/report';
 
 /** Shows how far the server has read the file while an import request is running. */
 export default function ImportProgress({ jobId, label }: { jobId: string; label: string }) {

@@ -6,11 +6,10 @@ export default function OrgFindings({ findings }: { findings: OrgDetail['finding
   const { t } = useTranslation();
   if (findings.length === 0) return <Alert type="success" showIcon message={t('org.noFindings')} />;
   return (
-    <Space direction="vertical" className="full-width" role="list" aria-label={t('org.findings')}>
+    <Space direction="vertical" className="full-width">
       {findings.map((f) => (
         <Alert
           key={f.rule}
-          role="listitem"
           type={f.severity === 'hard' ? 'error' : 'warning'}
           showIcon
           message={

@@ -52,8 +52,15 @@ export default function OrgsPage() {
             locale={{ emptyText: t('org.noResults') }}
             dataSource={search.data?.items ?? []}
             renderItem={(org) => (
-              <List.Item className="orgs-search-item" onClick={() => select(org.id)}>
-                <List.Item.Meta title={<a>{org.name}</a>} description={org.pathNames.slice(0, -1).join(' / ')} />
+              <List.Item>
+                <List.Item.Meta
+                  title={
+                    <Button type="link" className="orgs-search-item" onClick={() => select(org.id)}>
+                      {org.name}
+                    </Button>
+                  }
+                  description={org.pathNames.slice(0, -1).join(' / ')}
+                />
               </List.Item>
             )}
           />

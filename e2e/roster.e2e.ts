@@ -1,0 +1,183 @@
+// The roster flow of a party affairs worker, in Chinese at 1366×768: log in, browse the tree, add a
+// member (after a server-side field error), import a spreadsheet with a bad row, fix and commit it,
+// export the roster and read the exported file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from './browser';
+import { validIdNumber, withWrongCheckDigit } from './idNumbers';
+import { startServer, type RunningServer } from './server';
+
+const BRANCH = '建车汽车服务党支部';
+const BRANCH_PATH = `湘潭高新区两新组织综合党委/${BRANCH}`;
+const HEADERS = ['姓名', '性别', '出生日期', '公民身份号码', '入党时间', '转正时间', '党员状态', '人员类别', '所在党组织'];
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let workDir: string;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(path.join(tmpdir(), 'gongjian-roster-e2e-'));
+  server = await startServer();
+  browser = await launchBrowser({ width: 1366, height: 768 });
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+import { afterEach } from 'vitest';
+afterEach(async (ctx) => { if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `/tmp/gj/fail-${ctx.task.name.slice(0, 10)}.png` }); });
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+async function writeMembersFile(file: string, rows: string[][]): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('党员');
+  sheet.addRow(HEADERS);
+  for (const row of rows) sheet.addRow(row);
+  await workbook.xlsx.writeFile(file);
+}
+
+function formItem(label: string) {
+  return page.locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) });
+}
+
+async function pickDate(scope: Locator, label: string, date: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+describe('roster', () => {
+  it('logs in as the administrator', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(server.adminPassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(/\/orgs/);
+    // The audit log is in the navigation only for administrators.
+    await page.getByRole('menuitem', { name: '审计日志' }).waitFor();
+  });
+
+  it('browses the tree and sees a branch with its rule findings', async () => {
+    const tree = page.getByRole('tree');
+    await tree.getByRole('treeitem').filter({ hasText: '湘潭高新区党工委' }).locator('.ant-tree-switcher').click();
+    const twoNew = tree.getByRole('treeitem').filter({ hasText: '湘潭高新区两新组织综合党委' });
+    await twoNew.locator('.ant-tree-switcher').click();
+    await tree.getByText(BRANCH, { exact: true }).click();
+    await page.getByRole('heading', { name: BRANCH }).waitFor();
+    // 2 full members and 1 probationary: fewer than 3 full members is a hard finding.
+    const findings = page.getByRole('region', { name: '规则检查' });
+    await findings.getByRole('alert').first().waitFor();
+    expect(await findings.getByRole('alert').filter({ hasText: '必须整改' }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('region', { name: '党员人数' }).innerText()).toContain('3');
+  });
+
+  it('adds a member through the form, first showing the server error for a bad ID number', async () => {
+    const idNumber = validIdNumber('1990-03-15', 123);
+    await page.getByRole('menuitem', { name: '党员' }).click();
+    await page.waitForURL(/\/members/);
+    await page.getByRole('button', { name: '新增党员' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增党员' });
+    await dialog.getByLabel('姓名', { exact: true }).fill('测试党员甲');
+    await dialog.getByLabel('公民身份号码').fill(withWrongCheckDigit(idNumber));
+    await pickDate(dialog, '入党时间', '2015-07-01');
+    const org = dialog.getByLabel('所在党组织');
+    await org.click();
+    await org.fill('建车');
+    await page.getByRole('tree').last().getByText(BRANCH, { exact: false }).click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+
+    const idError = formItem('公民身份号码').locator('.ant-form-item-explain-error');
+    await idError.waitFor();
+    expect(await idError.innerText()).toMatch(/check digit|校验/);
+
+    await dialog.getByLabel('公民身份号码').fill(idNumber);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const drawer = page.getByRole('dialog').filter({ hasText: '组织关系记录' });
+    await drawer.waitFor();
+    const record = await drawer.innerText();
+    expect(record).toContain(BRANCH);
+    expect(record).toContain('1990-03-15');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('imports members: sees the bad row, fixes the file and commits', async () => {
+    const good1 = ['导入党员乙', '女', '1988-05-20', validIdNumber('1988-05-20', 244), '2012-06-30', '2013-06-30', '正式党员', '在职', BRANCH_PATH];
+    const good2 = ['导入党员丙', '男', '1992-11-02', validIdNumber('1992-11-02', 351), '2020-05-04', '2021-05-04', '正式党员', '在职', BRANCH_PATH];
+    const fixedId = validIdNumber('1995-01-09', 462);
+    const bad = ['导入党员丁', '女', '1995-01-09', withWrongCheckDigit(fixedId), '2024-03-01', '', '预备党员', '在职', BRANCH_PATH];
+    const badFile = path.join(workDir, '党员-有错.xlsx');
+    const fixedFile = path.join(workDir, '党员-已改正.xlsx');
+    await writeMembersFile(badFile, [good1, bad, good2]);
+    await writeMembersFile(fixedFile, [good1, [...bad.slice(0, 3), fixedId, ...bad.slice(4)], good2]);
+
+    await page.getByRole('menuitem', { name: '导入' }).click();
+    await page.waitForURL(/\/import/);
+    await page.locator('input[type=file]').setInputFiles(badFile);
+    await page.getByRole('button', { name: '开始检查' }).click();
+
+    const errors = page.getByRole('table').filter({ hasText: '行号' });
+    await errors.waitFor();
+    const errorRows = errors.locator('tbody tr');
+    expect(await errorRows.count()).toBe(1);
+    const cells = await errorRows.first().locator('td').allInnerTexts();
+    expect(cells[0]).toBe('3'); // the header is row 1, the bad member is the second data row
+    expect(cells[1]).toBe('公民身份号码');
+
+    await page.locator('input[type=file]').setInputFiles(fixedFile);
+    await page.getByText('检查通过，可以提交导入。').waitFor();
+    await page.getByRole('button', { name: '提交导入' }).click();
+    await page.getByText('导入完成').waitFor();
+    const created = page.locator('.ant-statistic').filter({ hasText: '新增' }).locator('.ant-statistic-content-value');
+    expect(await created.innerText()).toBe('3');
+  });
+
+  it('exports the roster and finds an imported member in the file', async () => {
+    await page.getByRole('menuitem', { name: '党组织' }).click();
+    await page.waitForURL(/\/orgs/);
+    const search = page.getByLabel('按名称搜索党组织');
+    await search.fill('建车');
+    await search.press('Enter');
+    await page.getByRole('button', { name: BRANCH }).click();
+    await page.getByRole('heading', { name: BRANCH }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出党员名册/ }).click()]);
+    const file = path.join(workDir, 'roster.xlsx');
+    await download.saveAs(file);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('the exported workbook has no worksheet');
+    const headers = (sheet.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+    const column = (name: string) => {
+      const index = headers.indexOf(name);
+      if (index < 0) throw new Error(`the export has no column ${name}: ${headers.join(', ')}`);
+      return index;
+    };
+    const rows: { name: string; idNumber: string; status: string; org: string; joinedOn: string }[] = [];
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      const text = (name: string) => row.getCell(column(name)).text;
+      rows.push({ name: text('姓名'), idNumber: text('公民身份号码'), status: text('党员状态'), org: text('所在党组织'), joinedOn: text('入党时间') });
+    });
+    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['测试党员甲', '导入党员乙', '导入党员丙', '导入党员丁']));
+    const imported = rows.find((r) => r.name === '导入党员乙');
+    expect(imported?.status).toBe('正式党员');
+    expect(imported?.joinedOn).toBe('2012-06-30');
+    expect(imported?.org).toContain(BRANCH);
+    const expectedId = validIdNumber('1988-05-20', 244);
+    expect(imported?.idNumber.slice(0, 4)).toBe(expectedId.slice(0, 4));
+    expect(imported?.idNumber.slice(-4)).toBe(expectedId.slice(-4));
+  });
+});
