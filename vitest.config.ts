@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 //   e2e           Chromium through playwright-core, one file at a time
 // The machine has 2 cores: at most 2 workers.
 
-const API_TIMEOUT_MS = 30_000; // a fresh PGlite database with migrations takes 1-3 s
+const API_TIMEOUT_MS = 90_000; // a fresh PGlite database with migrations takes 2-4 s alone, far more on a busy 2-core machine
 
 export default defineConfig({
   test: {

@@ -27,6 +27,23 @@ export const TABLES = [
   'import_jobs',
 ] as const;
 
+/** A stable order (the primary key) so that paging through a table neither skips nor repeats rows. */
+const ORDER_KEY: Record<(typeof TABLES)[number], string> = {
+  orgs: 'id',
+  org_counts: 'org_id',
+  members: 'id',
+  party_groups: 'id',
+  committee_roles: 'id',
+  member_org_history: 'id',
+  users: 'id',
+  role_grants: 'id',
+  sessions: 'token_hash',
+  api_tokens: 'id',
+  login_throttle: 'key',
+  audit_events: 'seq',
+  import_jobs: 'id',
+};
+
 const FORMAT = 'gongjian-backup/1';
 const BATCH = 2000;
 
@@ -43,8 +60,8 @@ export async function backup(database: Database, file: string): Promise<Record<s
     yield JSON.stringify({ format: FORMAT, migrations, createdAt: new Date().toISOString() }) + '\n';
     for (const table of TABLES) {
       counts[table] = 0;
-      // orgs reference their parent: order by depth so a parent is always restored first
-      const order = table === 'orgs' ? sql`nlevel(t.path), t.id` : table === 'audit_events' ? sql`t.seq` : sql`1`;
+      // orgs reference their parent: by depth, so a parent is always restored first
+      const order = table === 'orgs' ? sql`nlevel(t.path), t.id` : sql.raw(`t.${ORDER_KEY[table]}`);
       for (let offset = 0; ; offset += BATCH) {
         const result = await queryRows<{ j: unknown }>(db, sql`select row_to_json(t) as j from ${sql.identifier(table)} t order by ${order} limit ${BATCH} offset ${offset}`);
         const rows = result.map((x) => x.j);

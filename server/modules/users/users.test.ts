@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
+let admin: Session;
+let orgAdminA: Session;
+let secretaryA1: Session;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ids = await seedTwoTrees(t);
+  admin = await t.login('admin');
+  orgAdminA = await t.login('orgAdminA');
+  secretaryA1 = await t.login('secretaryA1');
+});
+afterAll(async () => t.close());
+
+describe('user accounts', () => {
+  it('needs a session', async () => {
+    expect((await t.call(null, { method: 'GET', url: '/api/v1/users/me' })).statusCode).toBe(401);
+  });
+
+  it('lets an org admin create a secretary inside the subtree, who can then sign in', async () => {
+    const res = await t.call(orgAdminA, {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'sec-a2', password: 'secret-password', roles: [{ role: 'secretary', orgId: ids.A2 }] },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().roles).toEqual([{ role: 'secretary', orgId: ids.A2, orgName: '甲公司第二党支部' }]);
+    const s = await t.login('sec-a2', 'secret-password');
+    const me = (await t.call(s, { method: 'GET', url: '/api/v1/users/me' })).json();
+    expect(me.user.username).toBe('sec-a2');
+    expect(me.csrfToken).toBe(s.headers['x-csrf-token']);
+  });
+
+  it('refuses roles outside the scope, admin grants by org admins, and secretaries managing users', async () => {
+    const outside = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/users', payload: { username: 'x1', password: 'secret-password', roles: [{ role: 'viewer', orgId: ids.B }] } });
+    expect(outside.statusCode).toBe(403);
+    const escalate = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/users', payload: { username: 'x2', password: 'secret-password', roles: [{ role: 'admin', orgId: ids.A1 }] } });
+    expect(escalate.statusCode).toBe(403);
+    const global = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/users', payload: { username: 'x3', password: 'secret-password', roles: [{ role: 'admin', orgId: null }] } });
+    expect(global.statusCode).toBe(403);
+    const bySecretary = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/users', payload: { username: 'x4', password: 'secret-password', roles: [{ role: 'member', orgId: ids.A1 }] } });
+    expect(bySecretary.statusCode).toBe(403);
+    const users = (await t.call(admin, { method: 'GET', url: '/api/v1/users' })).json().items.map((u: { username: string }) => u.username);
+    expect(users).not.toEqual(expect.arrayContaining(['x1']));
+    expect(users.some((u: string) => /^x\d$/.test(u))).toBe(false);
+  });
+
+  it('validates the body: duplicate username, short password, bad role, unknown field', async () => {
+    const dup = await t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { username: 'viewerA', password: 'secret-password', roles: [{ role: 'viewer', orgId: ids.A }] } });
+    expect(dup.json().error.details).toEqual([{ field: 'username', message: 'this username is taken' }]);
+    const bad = await t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { username: 'ok-name', password: 'short', roles: [{ role: 'boss', orgId: ids.A }], email: 'a@b' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['password', 'roles.0.role', 'email']));
+  });
+
+  it('links a user to a member, whose own record then shows on /users/me', async () => {
+    const s = await t.login('memberA1');
+    const me = (await t.call(s, { method: 'GET', url: '/api/v1/users/me' })).json();
+    expect(me.member).toMatchObject({ id: ids.memberA1, name: '张某一', masked: false });
+  });
+
+  it('lets an admin reset a password: sessions end and a change is required', async () => {
+    const victim = await t.login('viewerA');
+    const list = (await t.call(admin, { method: 'GET', url: '/api/v1/users' })).json().items;
+    const viewer = list.find((u: { username: string }) => u.username === 'viewerA');
+    expect((await t.call(orgAdminA, { method: 'POST', url: `/api/v1/users/${viewer.id}/password`, payload: { newPassword: 'reset-password-1' } })).statusCode).toBe(204);
+    expect((await t.call(victim, { method: 'GET', url: '/api/v1/users/me' })).statusCode).toBe(401);
+    const again = await t.login('viewerA', 'reset-password-1');
+    expect((await t.call(again, { method: 'GET', url: '/api/v1/users/me' })).json().user.mustChangePassword).toBe(true);
+    const orgAdminB = await t.login('orgAdminB');
+    expect((await t.call(orgAdminB, { method: 'POST', url: `/api/v1/users/${viewer.id}/password`, payload: { newPassword: 'hijack-password' } })).statusCode).toBe(403);
+  });
+});
