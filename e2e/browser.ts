@@ -1,9 +1,9 @@
 // Finds and launches Chromium for the browser tests: CHROMIUM_PATH, else /usr/bin/chromium, else
 // the Linux build shipped inside the @sparticuz/chromium npm package. Never skips: no browser is an error.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium as playwright, type BrowserContext } from 'playwright-core';
+import { chromium as playwright, type BrowserContext, type Page } from 'playwright-core';
 
 // Without these the browser tries to reach the network on start and hangs on an offline machine.
 const QUIET_ARGS = [
@@ -70,4 +70,13 @@ export async function launchBrowser(viewport: { width: number; height: number },
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Saves a screenshot of a failed step where CI can pick it up, and says where. */
+export async function screenshotFailure(page: Page, testName: string): Promise<void> {
+  const dir = path.join(tmpdir(), 'gongjian-e2e-failures');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.error(`screenshot of the failure: ${file}`);
 }

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from './browser';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotFailure, type Browser } from './browser';
 import { validIdNumber, withWrongCheckDigit } from './idNumbers';
 import { startServer, type RunningServer } from './server';
 
@@ -28,8 +28,10 @@ beforeAll(async () => {
   page.setDefaultTimeout(20_000);
 });
 
-import { afterEach } from 'vitest';
-afterEach(async (ctx) => { if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `/tmp/gj/fail-${ctx.task.name.slice(0, 10)}.png` }); });
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshotFailure(page, ctx.task.name);
+});
+
 afterAll(async () => {
   await browser?.close();
   await server?.stop();

@@ -39,7 +39,9 @@ export function ensureWebBuild(): void {
   const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'web')), newestMtime(path.join(REPO_ROOT, 'vite.config.ts')));
   if (!process.env.CI && built !== null && built >= sources) return;
   const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  // Vitest sets NODE_ENV=test, which would make a development bundle.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
 }
 

@@ -38,6 +38,8 @@ export default function AppLayout() {
         breakpoint="lg"
         collapsedWidth={narrow ? 0 : 64}
         collapsible
+        trigger={narrow ? null : undefined}
+        className={narrow ? 'app-sider-overlay' : undefined}
         collapsed={collapsed ?? narrow}
         onCollapse={setCollapsed}
         width={180}
@@ -56,7 +58,7 @@ export default function AppLayout() {
         />
       </Layout.Sider>
       <Layout>
-        <HeaderBar me={me.data} showScope={manager && !narrow} />
+        <HeaderBar me={me.data} showScope={manager && !narrow} onMenu={narrow ? () => setCollapsed(!(collapsed ?? narrow)) : undefined} />
         <Layout.Content className="app-content">
           <Suspense fallback={<Spin className="page-spinner" />}>
             <Outlet />

@@ -1,4 +1,4 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,14 @@ import type { Me } from '../api/types';
 import LanguageSwitch from './LanguageSwitch';
 import ScopeSwitcher from './ScopeSwitcher';
 
-export default function HeaderBar({ me, showScope }: { me: Me; showScope: boolean }) {
+interface Props {
+  me: Me;
+  showScope: boolean;
+  /** on a narrow screen: opens or closes the navigation */
+  onMenu?: () => void;
+}
+
+export default function HeaderBar({ me, showScope, onMenu }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -24,6 +31,7 @@ export default function HeaderBar({ me, showScope }: { me: Me; showScope: boolea
   return (
     <Layout.Header className="app-header">
       <Space size="middle" className="app-header-scope">
+        {onMenu && <Button type="text" icon={<MenuOutlined />} onClick={onMenu} aria-label={t('header.menu')} />}
         {showScope && (
           <>
             <Typography.Text className="app-header-label">{t('header.scope')}</Typography.Text>
