@@ -74,7 +74,7 @@ describe('roster', () => {
     const twoNew = tree.getByRole('treeitem').filter({ hasText: '湘潭高新区两新组织综合党委' });
     await twoNew.locator('.ant-tree-switcher').click();
     await tree.getByText(BRANCH, { exact: true }).click();
-    await page.getByRole('heading', { name: BRANCH }).waitFor();
+    await page.getByRole('heading', { name: BRANCH, level: 3 }).waitFor();
     // 2 full members and 1 probationary: fewer than 3 full members is a hard finding.
     const findings = page.getByRole('region', { name: '规则检查' });
     await findings.getByRole('alert').first().waitFor();
@@ -151,7 +151,7 @@ describe('roster', () => {
     await search.fill('建车');
     await search.press('Enter');
     await page.getByRole('button', { name: BRANCH }).click();
-    await page.getByRole('heading', { name: BRANCH }).waitFor();
+    await page.getByRole('heading', { name: BRANCH, level: 3 }).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出党员名册/ }).click()]);
     const file = path.join(workDir, 'roster.xlsx');

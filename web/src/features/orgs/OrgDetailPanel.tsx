@@ -39,7 +39,7 @@ export default function OrgDetailPanel({ orgId, onTreeChanged }: Props) {
     <Card
       title={
         <Space wrap>
-          <Typography.Title level={4} className="org-title">
+          <Typography.Title level={3} className="org-title">
             {org.name}
           </Typography.Title>
           <Tag color="red">{t(`enums.orgType.${org.type}`)}</Tag>
