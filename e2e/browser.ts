@@ -47,7 +47,10 @@ export interface Browser {
 }
 
 /** A fresh persistent context (its own user data directory) with the given viewport. */
-export async function launchBrowser(viewport: { width: number; height: number }, options: { isMobile?: boolean } = {}): Promise<Browser> {
+export async function launchBrowser(
+  viewport: { width: number; height: number },
+  options: { isMobile?: boolean } = {},
+): Promise<Browser> {
   const chromium = await findChromium();
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'gongjian-chromium-'));
   const args = [...new Set([...chromium.args.filter((a) => !a.startsWith('--headless')), ...QUIET_ARGS])];

@@ -13,7 +13,17 @@ import { startServer, type RunningServer } from './server';
 
 const BRANCH = '建车汽车服务党支部';
 const BRANCH_PATH = `湘潭高新区两新组织综合党委/${BRANCH}`;
-const HEADERS = ['姓名', '性别', '出生日期', '公民身份号码', '入党时间', '转正时间', '党员状态', '人员类别', '所在党组织'];
+const HEADERS = [
+  '姓名',
+  '性别',
+  '出生日期',
+  '公民身份号码',
+  '入党时间',
+  '转正时间',
+  '党员状态',
+  '人员类别',
+  '所在党组织',
+];
 
 let server: RunningServer;
 let browser: Browser;
@@ -70,7 +80,11 @@ describe('roster', () => {
 
   it('browses the tree and sees a branch with its rule findings', async () => {
     const tree = page.getByRole('tree');
-    await tree.getByRole('treeitem').filter({ hasText: '湘潭高新区党工委' }).locator('.ant-tree-switcher').click();
+    await tree
+      .getByRole('treeitem')
+      .filter({ hasText: '湘潭高新区党工委' })
+      .locator('.ant-tree-switcher')
+      .click();
     const twoNew = tree.getByRole('treeitem').filter({ hasText: '湘潭高新区两新组织综合党委' });
     await twoNew.locator('.ant-tree-switcher').click();
     await tree.getByText(BRANCH, { exact: true }).click();
@@ -114,10 +128,40 @@ describe('roster', () => {
   });
 
   it('imports members: sees the bad row, fixes the file and commits', async () => {
-    const good1 = ['导入党员乙', '女', '1988-05-20', validIdNumber('1988-05-20', 244), '2012-06-30', '2013-06-30', '正式党员', '在职', BRANCH_PATH];
-    const good2 = ['导入党员丙', '男', '1992-11-02', validIdNumber('1992-11-02', 351), '2020-05-04', '2021-05-04', '正式党员', '在职', BRANCH_PATH];
+    const good1 = [
+      '导入党员乙',
+      '女',
+      '1988-05-20',
+      validIdNumber('1988-05-20', 244),
+      '2012-06-30',
+      '2013-06-30',
+      '正式党员',
+      '在职',
+      BRANCH_PATH,
+    ];
+    const good2 = [
+      '导入党员丙',
+      '男',
+      '1992-11-02',
+      validIdNumber('1992-11-02', 351),
+      '2020-05-04',
+      '2021-05-04',
+      '正式党员',
+      '在职',
+      BRANCH_PATH,
+    ];
     const fixedId = validIdNumber('1995-01-09', 462);
-    const bad = ['导入党员丁', '女', '1995-01-09', withWrongCheckDigit(fixedId), '2024-03-01', '', '预备党员', '在职', BRANCH_PATH];
+    const bad = [
+      '导入党员丁',
+      '女',
+      '1995-01-09',
+      withWrongCheckDigit(fixedId),
+      '2024-03-01',
+      '',
+      '预备党员',
+      '在职',
+      BRANCH_PATH,
+    ];
     const badFile = path.join(workDir, '党员-有错.xlsx');
     const fixedFile = path.join(workDir, '党员-已改正.xlsx');
     await writeMembersFile(badFile, [good1, bad, good2]);
@@ -140,7 +184,10 @@ describe('roster', () => {
     await page.getByText('检查通过，可以提交导入。').waitFor();
     await page.getByRole('button', { name: '提交导入' }).click();
     await page.getByText('导入完成').waitFor();
-    const created = page.locator('.ant-statistic').filter({ hasText: '新增' }).locator('.ant-statistic-content-value');
+    const created = page
+      .locator('.ant-statistic')
+      .filter({ hasText: '新增' })
+      .locator('.ant-statistic-content-value');
     expect(await created.innerText()).toBe('3');
   });
 
@@ -153,7 +200,10 @@ describe('roster', () => {
     await page.getByRole('button', { name: BRANCH }).click();
     await page.getByRole('heading', { name: BRANCH, level: 3 }).waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出党员名册/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /导出党员名册/ }).click(),
+    ]);
     const file = path.join(workDir, 'roster.xlsx');
     await download.saveAs(file);
 
@@ -171,9 +221,17 @@ describe('roster', () => {
     sheet.eachRow((row, number) => {
       if (number === 1) return;
       const text = (name: string) => row.getCell(column(name)).text;
-      rows.push({ name: text('姓名'), idNumber: text('公民身份号码'), status: text('党员状态'), org: text('所在党组织'), joinedOn: text('入党时间') });
+      rows.push({
+        name: text('姓名'),
+        idNumber: text('公民身份号码'),
+        status: text('党员状态'),
+        org: text('所在党组织'),
+        joinedOn: text('入党时间'),
+      });
     });
-    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['测试党员甲', '导入党员乙', '导入党员丙', '导入党员丁']));
+    expect(rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['测试党员甲', '导入党员乙', '导入党员丙', '导入党员丁']),
+    );
     const imported = rows.find((r) => r.name === '导入党员乙');
     expect(imported?.status).toBe('正式党员');
     expect(imported?.joinedOn).toBe('2012-06-30');

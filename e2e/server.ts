@@ -36,13 +36,21 @@ function builtAt(): number | null {
 /** Builds the web app when it is missing, older than its sources, or always in CI. */
 export function ensureWebBuild(): void {
   const built = builtAt();
-  const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'web')), newestMtime(path.join(REPO_ROOT, 'vite.config.ts')));
+  const sources = Math.max(
+    newestMtime(path.join(REPO_ROOT, 'web')),
+    newestMtime(path.join(REPO_ROOT, 'vite.config.ts')),
+  );
   if (!process.env.CI && built !== null && built >= sources) return;
   const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
   // Vitest sets NODE_ENV=test, which would make a development bundle.
   const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`vite build failed (exit ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: REPO_ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    throw new Error(`vite build failed (exit ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
 }
 
 function freePort(): Promise<number> {
@@ -65,7 +73,8 @@ function exited(child: ChildProcess): Promise<void> {
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it was healthy:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`the server exited with code ${child.exitCode} before it was healthy:\n${output()}`);
     try {
       const response = await fetch(`${url}/api/v1/health`);
       if (response.ok) return;
@@ -93,7 +102,11 @@ export async function startServer(): Promise<RunningServer> {
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString('utf8')).slice(-20_000);

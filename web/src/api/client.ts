@@ -24,7 +24,11 @@ export class ApiError extends Error {
   get fieldErrors(): FieldError[] {
     if (!Array.isArray(this.details)) return [];
     return this.details.filter(
-      (d): d is FieldError => typeof d === 'object' && d !== null && typeof (d as FieldError).field === 'string' && typeof (d as FieldError).message === 'string',
+      (d): d is FieldError =>
+        typeof d === 'object' &&
+        d !== null &&
+        typeof (d as FieldError).field === 'string' &&
+        typeof (d as FieldError).message === 'string',
     );
   }
 }
@@ -72,12 +76,19 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const text = await response.text();
   const data = parseJson(text);
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
+      ?.error;
     if (response.status === 401 && path !== '/auth/login') {
       setCsrfToken(null);
       unauthorizedHandler();
     }
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error?.details, data);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? response.statusText,
+      error?.details,
+      data,
+    );
   }
   return data as T;
 }

@@ -17,7 +17,8 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const login = useMutation({
-    mutationFn: (values: Credentials) => api<{ user: User; csrfToken: string }>('/auth/login', { method: 'POST', body: values }),
+    mutationFn: (values: Credentials) =>
+      api<{ user: User; csrfToken: string }>('/auth/login', { method: 'POST', body: values }),
     onSuccess: async ({ user, csrfToken }) => {
       setCsrfToken(csrfToken);
       queryClient.clear();
@@ -26,7 +27,8 @@ export default function LoginPage() {
       await navigate(onlyMember ? '/me' : '/orgs', { replace: true });
     },
   });
-  const failure = login.error instanceof ApiError && login.error.status === 401 ? t('login.failed') : login.error?.message;
+  const failure =
+    login.error instanceof ApiError && login.error.status === 401 ? t('login.failed') : login.error?.message;
 
   return (
     <div className="login-page">
@@ -38,10 +40,18 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
         {failure && <Alert type="error" showIcon message={failure} className="login-error" />}
         <Form<Credentials> layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>

@@ -18,5 +18,10 @@ type Props = Omit<SelectProps<string>, 'options'> & { enumName: EnumName; values
 /** A Select over one of the domain enums, labelled in the current language. */
 export default function EnumSelect({ enumName, values, ...rest }: Props) {
   const { t } = useTranslation();
-  return <Select<string> {...rest} options={values.map((value) => ({ value, label: t(`enums.${enumName}.${value}`) }))} />;
+  return (
+    <Select<string>
+      {...rest}
+      options={values.map((value) => ({ value, label: t(`enums.${enumName}.${value}`) }))}
+    />
+  );
 }

@@ -18,7 +18,8 @@ export default function MemberSelect({ orgId, value, onChange, id, placeholder }
   const [q, setQ] = useState('');
   const members = useQuery({
     queryKey: ['members', 'select', orgId, q],
-    queryFn: () => api<Page<Member>>(withQuery('/members', { org: orgId, subtree: false, q, limit: 30, sort: 'name' })),
+    queryFn: () =>
+      api<Page<Member>>(withQuery('/members', { org: orgId, subtree: false, q, limit: 30, sort: 'name' })),
   });
   return (
     <Select<string>

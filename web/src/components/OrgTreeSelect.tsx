@@ -28,10 +28,26 @@ interface Props {
   disabled?: boolean;
 }
 
-const toNode = (o: OrgSummary, pId: string | null): Node => ({ id: o.id, pId, value: o.id, title: o.name, isLeaf: !o.hasChildren });
+const toNode = (o: OrgSummary, pId: string | null): Node => ({
+  id: o.id,
+  pId,
+  value: o.id,
+  title: o.name,
+  isLeaf: !o.hasChildren,
+});
 
 /** Picks an organization from the tree, loading branches as they open; typing searches by name. */
-export default function OrgTreeSelect({ value, onChange, id, placeholder, allowClear, rootId = null, valueLabel, className, disabled }: Props) {
+export default function OrgTreeSelect({
+  value,
+  onChange,
+  id,
+  placeholder,
+  allowClear,
+  rootId = null,
+  valueLabel,
+  className,
+  disabled,
+}: Props) {
   const [nodes, setNodes] = useState<Node[]>([]);
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<{ value: string; title: string } | null>(null);
@@ -55,12 +71,19 @@ export default function OrgTreeSelect({ value, onChange, id, placeholder, allowC
 
   const loadChildren = async (parentId: string) => {
     const { items } = await fetchOrgChildren(parentId);
-    setNodes((current) => [...current.filter((n) => n.pId !== parentId), ...items.map((o) => toNode(o, parentId))]);
+    setNodes((current) => [
+      ...current.filter((n) => n.pId !== parentId),
+      ...items.map((o) => toNode(o, parentId)),
+    ]);
   };
 
   const searching = search.trim().length > 0;
   const shown: Node[] = searching
-    ? (found.data?.items ?? []).map((o) => ({ ...toNode(o, null), title: o.pathNames.join(' / '), isLeaf: true }))
+    ? (found.data?.items ?? []).map((o) => ({
+        ...toNode(o, null),
+        title: o.pathNames.join(' / '),
+        isLeaf: true,
+      }))
     : nodes;
   const currentLabel = picked && picked.value === value ? picked.title : valueLabel;
   const withCurrent =

@@ -1,4 +1,10 @@
-import { AuditOutlined, ApartmentOutlined, IdcardOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { Grid, Layout, Menu, Result, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +51,7 @@ export default function AppLayout() {
         width={180}
         theme="dark"
       >
-        <div className="app-logo">{collapsed ?? narrow ? '共' : t('app.title')}</div>
+        <div className="app-logo">{(collapsed ?? narrow) ? '共' : t('app.title')}</div>
         <Menu
           theme="dark"
           mode="inline"
@@ -58,7 +64,11 @@ export default function AppLayout() {
         />
       </Layout.Sider>
       <Layout>
-        <HeaderBar me={me.data} showScope={manager && !narrow} onMenu={narrow ? () => setCollapsed(!(collapsed ?? narrow)) : undefined} />
+        <HeaderBar
+          me={me.data}
+          showScope={manager && !narrow}
+          onMenu={narrow ? () => setCollapsed(!(collapsed ?? narrow)) : undefined}
+        />
         <Layout.Content className="app-content">
           <Suspense fallback={<Spin className="page-spinner" />}>
             <Outlet />

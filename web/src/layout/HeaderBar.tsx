@@ -31,7 +31,9 @@ export default function HeaderBar({ me, showScope, onMenu }: Props) {
   return (
     <Layout.Header className="app-header">
       <Space size="middle" className="app-header-scope">
-        {onMenu && <Button type="text" icon={<MenuOutlined />} onClick={onMenu} aria-label={t('header.menu')} />}
+        {onMenu && (
+          <Button type="text" icon={<MenuOutlined />} onClick={onMenu} aria-label={t('header.menu')} />
+        )}
         {showScope && (
           <>
             <Typography.Text className="app-header-label">{t('header.scope')}</Typography.Text>
@@ -44,7 +46,12 @@ export default function HeaderBar({ me, showScope, onMenu }: Props) {
         <Typography.Text className="app-header-user">
           <UserOutlined /> {me.user.displayName ?? me.user.username}
         </Typography.Text>
-        <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending} aria-label={t('header.logout')}>
+        <Button
+          icon={<LogoutOutlined />}
+          onClick={() => logout.mutate()}
+          loading={logout.isPending}
+          aria-label={t('header.logout')}
+        >
           <span className="app-header-logout-text">{t('header.logout')}</span>
         </Button>
       </Space>

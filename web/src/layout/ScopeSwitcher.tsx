@@ -26,7 +26,10 @@ export default function ScopeSwitcher() {
       onChange={(value: string) => setScopeId(value === ALL ? null : value)}
       showSearch
       optionFilterProp="label"
-      options={[{ value: ALL, label: t('header.allScopes') }, ...(items ?? []).map((o) => ({ value: o.id, label: o.name }))]}
+      options={[
+        { value: ALL, label: t('header.allScopes') },
+        ...(items ?? []).map((o) => ({ value: o.id, label: o.name })),
+      ]}
       popupMatchSelectWidth={false}
     />
   );

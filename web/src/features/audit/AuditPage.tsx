@@ -20,12 +20,16 @@ export default function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
   const events = useInfiniteQuery({
     queryKey: ['audit', filters],
-    queryFn: ({ pageParam }) => api<Page<AuditEvent>>(withQuery('/audit', { ...filters, limit: 50, cursor: pageParam })),
+    queryFn: ({ pageParam }) =>
+      api<Page<AuditEvent>>(withQuery('/audit', { ...filters, limit: 50, cursor: pageParam })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const time = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  });
 
   return (
     <Card title={t('audit.title')}>
@@ -59,10 +63,24 @@ export default function AuditPage() {
         expandable={{ expandedRowRender: (e) => <JsonDiff before={e.before} after={e.after} /> }}
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
-          { title: t('audit.at'), dataIndex: 'at', render: (at: string) => time.format(new Date(at)), width: 180 },
-          { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null, e) => name ?? e.actorUserId ?? t('audit.system') },
+          {
+            title: t('audit.at'),
+            dataIndex: 'at',
+            render: (at: string) => time.format(new Date(at)),
+            width: 180,
+          },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorName',
+            render: (name: string | null, e) => name ?? e.actorUserId ?? t('audit.system'),
+          },
           { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.subject'), key: 'subject', render: (_: unknown, e) => `${e.subjectType} · ${e.subjectId}`, ellipsis: true },
+          {
+            title: t('audit.subject'),
+            key: 'subject',
+            render: (_: unknown, e) => `${e.subjectType} · ${e.subjectId}`,
+            ellipsis: true,
+          },
           { title: t('audit.requestId'), dataIndex: 'requestId', ellipsis: true },
         ]}
       />

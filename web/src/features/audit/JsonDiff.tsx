@@ -17,9 +17,17 @@ interface Row {
 /** Field-by-field comparison of an audit event's before and after states; changed fields are highlighted. */
 export default function JsonDiff({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
+  if ((before ?? null) === null && (after ?? null) === null) {
+    return <Typography.Text type="secondary">{t('audit.noDiff')}</Typography.Text>;
+  }
   const rows: Row[] =
     isRecord(before) || isRecord(after)
-      ? [...new Set([...Object.keys(isRecord(before) ? before : {}), ...Object.keys(isRecord(after) ? after : {})])].map((field) => {
+      ? [
+          ...new Set([
+            ...Object.keys(isRecord(before) ? before : {}),
+            ...Object.keys(isRecord(after) ? after : {}),
+          ]),
+        ].map((field) => {
           const b = isRecord(before) ? before[field] : undefined;
           const a = isRecord(after) ? after[field] : undefined;
           return { field, before: b, after: a, changed: show(a) !== show(b) };

@@ -86,7 +86,11 @@ export default function ImportPage() {
       <Steps
         current={step}
         className="import-steps"
-        items={[{ title: t('import.stepChoose') }, { title: t('import.stepPreview') }, { title: t('import.stepDone') }]}
+        items={[
+          { title: t('import.stepChoose') },
+          { title: t('import.stepPreview') },
+          { title: t('import.stepDone') },
+        ]}
       />
       {step === 0 && (
         <Form layout="vertical" className="import-form">
@@ -94,7 +98,10 @@ export default function ImportPage() {
             <Radio.Group
               value={kind}
               onChange={(e) => setKind(e.target.value as ImportKind)}
-              options={(['members', 'orgs'] as const).map((k) => ({ value: k, label: t(`enums.importKind.${k}`) }))}
+              options={(['members', 'orgs'] as const).map((k) => ({
+                value: k,
+                label: t(`enums.importKind.${k}`),
+              }))}
             />
           </Form.Item>
           <Form.Item label={t('import.file')} extra={file?.name}>
@@ -111,9 +118,19 @@ export default function ImportPage() {
         </Form>
       )}
       {step > 0 && run.isPending && run.variables && (
-        <ImportProgress jobId={run.variables.jobId} label={run.variables.dryRun ? t('import.checking') : t('import.committing')} />
+        <ImportProgress
+          jobId={run.variables.jobId}
+          label={run.variables.dryRun ? t('import.checking') : t('import.committing')}
+        />
       )}
-      {failure && <Alert type="error" showIcon message={t('errors.generic', { message: failure })} className="modal-alert" />}
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('errors.generic', { message: failure })}
+          className="modal-alert"
+        />
+      )}
       {report && <ImportReportView report={report.report} committed={report.committed} />}
       {step > 0 && !run.isPending && (
         <Space className="import-actions" wrap>

@@ -17,7 +17,9 @@ export default function ImportProgress({ jobId, label }: { jobId: string; label:
     <Space direction="vertical" className="full-width" aria-live="polite">
       <Typography.Text>{label}</Typography.Text>
       <Progress percent={100} status="active" showInfo={false} />
-      <Typography.Text type="secondary">{t('import.rowsRead', { count: job.data?.rowsRead ?? 0 })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('import.rowsRead', { count: job.data?.rowsRead ?? 0 })}
+      </Typography.Text>
     </Space>
   );
 }

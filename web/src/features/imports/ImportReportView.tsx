@@ -2,7 +2,13 @@ import { Alert, Space, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../domain/imports/report';
 
-export default function ImportReportView({ report, committed }: { report: ImportReport; committed: boolean }) {
+export default function ImportReportView({
+  report,
+  committed,
+}: {
+  report: ImportReport;
+  committed: boolean;
+}) {
   const { t } = useTranslation();
   const errorCount = report.errors.length + report.fileErrors.length;
   return (
@@ -11,7 +17,11 @@ export default function ImportReportView({ report, committed }: { report: Import
         <Statistic title={t('import.created')} value={report.created} />
         <Statistic title={t('import.updated')} value={report.updated} />
         <Statistic title={t('import.unchanged')} value={report.unchanged} />
-        <Statistic title={t('import.errors')} value={errorCount} valueStyle={errorCount ? { color: '#cf1322' } : undefined} />
+        <Statistic
+          title={t('import.errors')}
+          value={errorCount}
+          valueStyle={errorCount ? { color: '#cf1322' } : undefined}
+        />
       </Space>
       {report.fileErrors.map((message) => (
         <Alert key={message} type="error" showIcon message={message} />
@@ -30,7 +40,12 @@ export default function ImportReportView({ report, committed }: { report: Import
           aria-label={t('import.errors')}
           columns={[
             { title: t('import.errorRow'), dataIndex: 'row', width: 80 },
-            { title: t('import.errorColumn'), dataIndex: 'column', width: 160, render: (c: string) => c || '—' },
+            {
+              title: t('import.errorColumn'),
+              dataIndex: 'column',
+              width: 160,
+              render: (c: string) => c || '—',
+            },
             { title: t('import.errorMessage'), dataIndex: 'message' },
           ]}
         />

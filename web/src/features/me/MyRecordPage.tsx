@@ -13,7 +13,11 @@ export default function MyRecordPage() {
   return (
     <Space direction="vertical" size="middle" className="my-record full-width">
       <Card title={t('me.title')} size="small">
-        {member ? <MemberRecord member={member} columns={screens.md ? 2 : 1} /> : <Alert type="info" showIcon message={t('me.noMember')} />}
+        {member ? (
+          <MemberRecord member={member} columns={screens.md ? 2 : 1} />
+        ) : (
+          <Alert type="info" showIcon message={t('me.noMember')} />
+        )}
       </Card>
       <Card title={t('me.account')} size="small">
         <Descriptions size="small" column={1}>

@@ -15,7 +15,8 @@ export default function PasswordForm() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: Values) => api<unknown>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
+    mutationFn: ({ currentPassword, newPassword }: Values) =>
+      api<unknown>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
     onSuccess: () => {
       form.resetFields();
       void message.success(t('me.passwordChanged'));
@@ -28,7 +29,11 @@ export default function PasswordForm() {
       <Form.Item name="currentPassword" label={t('me.currentPassword')} rules={[required]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label={t('me.newPassword')} rules={[required, { min: 8, message: t('me.passwordTooShort') }]}>
+      <Form.Item
+        name="newPassword"
+        label={t('me.newPassword')}
+        rules={[required, { min: 8, message: t('me.passwordTooShort') }]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item
@@ -39,7 +44,9 @@ export default function PasswordForm() {
           required,
           ({ getFieldValue }) => ({
             validator: (_, value) =>
-              value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('me.mismatch'))),
+              value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('me.mismatch'))),
           }),
         ]}
       >

@@ -7,7 +7,13 @@ import MemberRecord from './MemberRecord';
 import TransferModal from './TransferModal';
 import { useMemberDetail } from './memberQueries';
 
-export default function MemberDrawer({ memberId, onClose }: { memberId: string | null; onClose: () => void }) {
+export default function MemberDrawer({
+  memberId,
+  onClose,
+}: {
+  memberId: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const detail = useMemberDetail(memberId);
   const [dialog, setDialog] = useState<'edit' | 'transfer' | null>(null);
@@ -40,7 +46,14 @@ export default function MemberDrawer({ memberId, onClose }: { memberId: string |
       {detail.isPending && memberId !== null && <Spin />}
       {detail.isError && <Result status="warning" title={detail.error.message} />}
       {member && <MemberRecord member={member} columns={screens.md ? 2 : 1} />}
-      {member && dialog === 'edit' && <MemberFormModal mode="edit" member={member} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />}
+      {member && dialog === 'edit' && (
+        <MemberFormModal
+          mode="edit"
+          member={member}
+          onClose={() => setDialog(null)}
+          onSaved={() => setDialog(null)}
+        />
+      )}
       {member && dialog === 'transfer' && <TransferModal member={member} onClose={() => setDialog(null)} />}
     </Drawer>
   );

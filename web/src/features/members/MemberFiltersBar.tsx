@@ -15,7 +15,8 @@ interface Props {
 
 export default function MemberFiltersBar({ filters, onChange, scopeId }: Props) {
   const { t } = useTranslation();
-  const set = <K extends keyof MemberFilters>(key: K, value: MemberFilters[K] | null) => onChange({ ...filters, [key]: value ?? undefined });
+  const set = <K extends keyof MemberFilters>(key: K, value: MemberFilters[K] | null) =>
+    onChange({ ...filters, [key]: value ?? undefined });
   const any = t('member.anyValue');
 
   return (
@@ -29,7 +30,12 @@ export default function MemberFiltersBar({ filters, onChange, scopeId }: Props) 
         allowClear
       />
       <Space size={4}>
-        <Switch size="small" checked={filters.subtree !== false} onChange={(on) => set('subtree', on)} aria-label={t('member.subtree')} />
+        <Switch
+          size="small"
+          checked={filters.subtree !== false}
+          onChange={(on) => set('subtree', on)}
+          aria-label={t('member.subtree')}
+        />
         <Typography.Text>{t('member.subtree')}</Typography.Text>
       </Space>
       <Input.Search
@@ -78,15 +84,43 @@ export default function MemberFiltersBar({ filters, onChange, scopeId }: Props) 
       />
       <Space size={4}>
         <Typography.Text>{t('member.ageRange')}</Typography.Text>
-        <InputNumber min={0} max={150} value={filters.ageMin} onChange={(v) => set('ageMin', v)} aria-label={`${t('member.ageRange')} ${t('member.from')}`} className="member-filter-number" />
+        <InputNumber
+          min={0}
+          max={150}
+          value={filters.ageMin}
+          onChange={(v) => set('ageMin', v)}
+          aria-label={`${t('member.ageRange')} ${t('member.from')}`}
+          className="member-filter-number"
+        />
         <Typography.Text>–</Typography.Text>
-        <InputNumber min={0} max={150} value={filters.ageMax} onChange={(v) => set('ageMax', v)} aria-label={`${t('member.ageRange')} ${t('member.to')}`} className="member-filter-number" />
+        <InputNumber
+          min={0}
+          max={150}
+          value={filters.ageMax}
+          onChange={(v) => set('ageMax', v)}
+          aria-label={`${t('member.ageRange')} ${t('member.to')}`}
+          className="member-filter-number"
+        />
       </Space>
       <Space size={4}>
         <Typography.Text>{t('member.joinedRange')}</Typography.Text>
-        <InputNumber min={1921} max={2100} value={filters.joinedFrom} onChange={(v) => set('joinedFrom', v)} aria-label={`${t('member.joinedRange')} ${t('member.from')}`} className="member-filter-year" />
+        <InputNumber
+          min={1921}
+          max={2100}
+          value={filters.joinedFrom}
+          onChange={(v) => set('joinedFrom', v)}
+          aria-label={`${t('member.joinedRange')} ${t('member.from')}`}
+          className="member-filter-year"
+        />
         <Typography.Text>–</Typography.Text>
-        <InputNumber min={1921} max={2100} value={filters.joinedTo} onChange={(v) => set('joinedTo', v)} aria-label={`${t('member.joinedRange')} ${t('member.to')}`} className="member-filter-year" />
+        <InputNumber
+          min={1921}
+          max={2100}
+          value={filters.joinedTo}
+          onChange={(v) => set('joinedTo', v)}
+          aria-label={`${t('member.joinedRange')} ${t('member.to')}`}
+          className="member-filter-year"
+        />
       </Space>
       <Space size={4}>
         <Typography.Text>{t('member.sort')}</Typography.Text>

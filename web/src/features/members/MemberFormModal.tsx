@@ -15,8 +15,7 @@ import { memberKeys } from './memberQueries';
 type Values = Omit<MemberCreate, 'orgId'> & { orgId: string | null };
 
 type Props = { onClose: () => void; onSaved: (id: string) => void } & (
-  | { mode: 'create'; orgId: string | null }
-  | { mode: 'edit'; member: MemberDetail }
+  { mode: 'create'; orgId: string | null } | { mode: 'edit'; member: MemberDetail }
 );
 
 const TEXT_FIELDS = ['ethnicity', 'idNumber', 'phone', 'jobTitle'] as const;
@@ -59,7 +58,9 @@ function changes(member: MemberDetail, values: Values): MemberPatch {
 }
 
 function withoutEmpty(values: Values): MemberCreate {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== '')) as MemberCreate;
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  ) as MemberCreate;
 }
 
 export default function MemberFormModal(props: Props) {
@@ -69,13 +70,15 @@ export default function MemberFormModal(props: Props) {
   const [form] = Form.useForm<Values>();
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const editing = props.mode === 'edit' ? props.member : null;
-  const orgId = Form.useWatch('orgId', form) ?? (editing ? editing.orgId : props.mode === 'create' ? props.orgId : null);
+  const orgId =
+    Form.useWatch('orgId', form) ?? (editing ? editing.orgId : props.mode === 'create' ? props.orgId : null);
   const org = useOrgDetail(orgId);
 
   const save = useMutation({
     mutationFn: async (raw: Values): Promise<string | null> => {
       const values = clean(raw);
-      if (!editing) return (await api<MemberDetail>('/members', { method: 'POST', body: withoutEmpty(values) })).id;
+      if (!editing)
+        return (await api<MemberDetail>('/members', { method: 'POST', body: withoutEmpty(values) })).id;
       const patch = changes(editing, values);
       if (Object.keys(patch).length === 0) return null;
       return (await api<MemberDetail>(`/members/${editing.id}`, { method: 'PATCH', body: patch })).id;
@@ -110,7 +113,9 @@ export default function MemberFormModal(props: Props) {
       width={760}
       destroyOnHidden
     >
-      {otherErrors.length > 0 && <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />}
+      {otherErrors.length > 0 && (
+        <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />
+      )}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -17,11 +17,17 @@ export default function MemberRecord({ member, columns = 2 }: { member: MemberDe
           {dash(member.idNumber)} {member.masked && <Tag>{t('member.masked')}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t('member.phone')}>{dash(member.phone)}</Descriptions.Item>
-        <Descriptions.Item label={t('member.education')}>{member.education ? t(`enums.education.${member.education}`) : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('member.status')}>{t(`enums.memberStatus.${member.status}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('member.education')}>
+          {member.education ? t(`enums.education.${member.education}`) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('member.status')}>
+          {t(`enums.memberStatus.${member.status}`)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('member.joinedOn')}>{member.joinedOn}</Descriptions.Item>
         <Descriptions.Item label={t('member.fullOn')}>{dash(member.fullOn)}</Descriptions.Item>
-        <Descriptions.Item label={t('member.category')}>{t(`enums.memberCategory.${member.category}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('member.category')}>
+          {t(`enums.memberCategory.${member.category}`)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('member.jobTitle')}>{dash(member.jobTitle)}</Descriptions.Item>
         <Descriptions.Item label={t('member.org')} span={columns}>
           {member.orgName}
@@ -39,7 +45,11 @@ export default function MemberRecord({ member, columns = 2 }: { member: MemberDe
         columns={[
           { title: t('member.org'), dataIndex: 'orgName' },
           { title: t('member.historyFrom'), dataIndex: 'fromOn' },
-          { title: t('member.historyTo'), dataIndex: 'toOn', render: (v: string | null) => v ?? t('member.current') },
+          {
+            title: t('member.historyTo'),
+            dataIndex: 'toOn',
+            render: (v: string | null) => v ?? t('member.current'),
+          },
           { title: t('member.transferNote'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
         ]}
       />
@@ -55,7 +65,11 @@ export default function MemberRecord({ member, columns = 2 }: { member: MemberDe
             dataSource={member.committeeRoles}
             columns={[
               { title: t('member.org'), dataIndex: 'orgName' },
-              { title: t('org.seatRole'), dataIndex: 'role', render: (role: string) => t(`enums.committeeRole.${role}`) },
+              {
+                title: t('org.seatRole'),
+                dataIndex: 'role',
+                render: (role: string) => t(`enums.committeeRole.${role}`),
+              },
               { title: t('org.seatStartedOn'), dataIndex: 'startedOn' },
             ]}
           />

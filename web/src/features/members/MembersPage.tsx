@@ -16,7 +16,12 @@ const SORTABLE = new Set<string>(['name', 'joinedOn', 'birthDate']);
 export default function MembersPage() {
   const { t } = useTranslation();
   const { scopeId } = useScope();
-  const [filters, setFiltersState] = useState<MemberFilters>(() => ({ org: scopeId ?? undefined, subtree: true, sort: 'name', order: 'asc' }));
+  const [filters, setFiltersState] = useState<MemberFilters>(() => ({
+    org: scopeId ?? undefined,
+    subtree: true,
+    sort: 'name',
+    order: 'asc',
+  }));
   const [limit, setLimit] = useState(20);
   // cursors[i] is the cursor that fetches page i; the first page needs none.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
@@ -40,7 +45,8 @@ export default function MembersPage() {
     setPage(page + 1);
   };
 
-  const sortOrder = (key: string) => (filters.sort === key ? (filters.order === 'desc' ? 'descend' : 'ascend') : null);
+  const sortOrder = (key: string) =>
+    filters.sort === key ? (filters.order === 'desc' ? 'descend' : 'ascend') : null;
   const dash = (v: string | null) => v ?? '—';
 
   return (
@@ -60,13 +66,18 @@ export default function MembersPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 'max-content' }}
         onRow={(m) => ({ onDoubleClick: () => setOpenId(m.id) })}
         onChange={(_p, _f, sorter) => {
           const s = sorter as SorterResult<Member>;
           const key = String(s.field ?? s.columnKey ?? '');
           if (!SORTABLE.has(key) || !s.order) setFilters({ ...filters, sort: 'name', order: 'asc' });
-          else setFilters({ ...filters, sort: key as MemberFilters['sort'], order: s.order === 'descend' ? 'desc' : 'asc' });
+          else
+            setFilters({
+              ...filters,
+              sort: key as MemberFilters['sort'],
+              order: s.order === 'descend' ? 'desc' : 'asc',
+            });
         }}
         columns={[
           {
@@ -79,22 +90,45 @@ export default function MembersPage() {
               <Typography.Link onClick={() => setOpenId(m.id)}>{name}</Typography.Link>
             ),
           },
-          { title: t('member.gender'), dataIndex: 'gender', render: (g: Member['gender']) => t(`enums.gender.${g}`), width: 60 },
-          { title: t('member.birthDate'), dataIndex: 'birthDate', sorter: true, sortOrder: sortOrder('birthDate') },
+          {
+            title: t('member.gender'),
+            dataIndex: 'gender',
+            render: (g: Member['gender']) => t(`enums.gender.${g}`),
+            width: 60,
+          },
+          {
+            title: t('member.birthDate'),
+            dataIndex: 'birthDate',
+            sorter: true,
+            sortOrder: sortOrder('birthDate'),
+          },
           { title: t('member.idNumber'), dataIndex: 'idNumber', render: dash },
           { title: t('member.phone'), dataIndex: 'phone', render: dash },
           {
             title: t('member.status'),
             dataIndex: 'status',
-            render: (s: Member['status']) => <Tag color={s === 'full' ? 'red' : 'gold'}>{t(`enums.memberStatus.${s}`)}</Tag>,
+            render: (s: Member['status']) => (
+              <Tag color={s === 'full' ? 'red' : 'gold'}>{t(`enums.memberStatus.${s}`)}</Tag>
+            ),
           },
-          { title: t('member.category'), dataIndex: 'category', render: (c: Member['category']) => t(`enums.memberCategory.${c}`) },
-          { title: t('member.joinedOn'), dataIndex: 'joinedOn', sorter: true, sortOrder: sortOrder('joinedOn') },
+          {
+            title: t('member.category'),
+            dataIndex: 'category',
+            render: (c: Member['category']) => t(`enums.memberCategory.${c}`),
+          },
+          {
+            title: t('member.joinedOn'),
+            dataIndex: 'joinedOn',
+            sorter: true,
+            sortOrder: sortOrder('joinedOn'),
+          },
           { title: t('member.org'), dataIndex: 'orgName', ellipsis: true },
         ]}
       />
       <div className="pager">
-        {list.data?.total !== undefined && <Typography.Text>{t('common.total', { count: list.data.total })}</Typography.Text>}
+        {list.data?.total !== undefined && (
+          <Typography.Text>{t('common.total', { count: list.data.total })}</Typography.Text>
+        )}
         <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
           {t('common.prev')}
         </Button>

@@ -23,7 +23,10 @@ export default function TransferModal({ member, onClose }: { member: MemberDetai
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const transfer = useMutation({
     mutationFn: ({ orgId, on, note }: Values) =>
-      api<unknown>(`/members/${member.id}/transfer`, { method: 'POST', body: { orgId, ...(on ? { on } : {}), ...(note?.trim() ? { note: note.trim() } : {}) } }),
+      api<unknown>(`/members/${member.id}/transfer`, {
+        method: 'POST',
+        body: { orgId, ...(on ? { on } : {}), ...(note?.trim() ? { note: note.trim() } : {}) },
+      }),
     onSuccess: async () => {
       void message.success(t('member.transferred'));
       await queryClient.invalidateQueries({ queryKey: memberKeys.all });
@@ -41,9 +44,15 @@ export default function TransferModal({ member, onClose }: { member: MemberDetai
       confirmLoading={transfer.isPending}
       destroyOnHidden
     >
-      {otherErrors.length > 0 && <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />}
+      {otherErrors.length > 0 && (
+        <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={(values) => transfer.mutate(values)}>
-        <Form.Item name="orgId" label={t('member.transferTo')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="orgId"
+          label={t('member.transferTo')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <OrgTreeSelect />
         </Form.Item>
         <Form.Item name="on" label={t('member.transferOn')}>

@@ -7,7 +7,8 @@ export type MemberFilters = Omit<MemberListQuery, 'limit' | 'cursor'>;
 
 export const memberKeys = {
   all: ['members'] as const,
-  list: (filters: MemberFilters, cursor: string | undefined, limit: number) => ['members', 'list', filters, cursor, limit] as const,
+  list: (filters: MemberFilters, cursor: string | undefined, limit: number) =>
+    ['members', 'list', filters, cursor, limit] as const,
   detail: (id: string) => ['members', 'detail', id] as const,
 };
 

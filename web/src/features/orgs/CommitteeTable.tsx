@@ -28,7 +28,8 @@ export default function CommitteeTable({ org }: { org: OrgDetail }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.detail(org.id) });
 
   const add = useMutation({
-    mutationFn: (seat: SeatInput) => api<unknown>(`/orgs/${org.id}/committee`, { method: 'POST', body: seat }),
+    mutationFn: (seat: SeatInput) =>
+      api<unknown>(`/orgs/${org.id}/committee`, { method: 'POST', body: seat }),
     onSuccess: async () => {
       setAdding(false);
       form.resetFields();
@@ -58,7 +59,11 @@ export default function CommitteeTable({ org }: { org: OrgDetail }) {
         dataSource={org.committee}
         locale={{ emptyText: t('org.noCommittee') }}
         columns={[
-          { title: t('org.seatRole'), dataIndex: 'role', render: (role: CommitteeRole) => t(`enums.committeeRole.${role}`) },
+          {
+            title: t('org.seatRole'),
+            dataIndex: 'role',
+            render: (role: CommitteeRole) => t(`enums.committeeRole.${role}`),
+          },
           { title: t('org.seatMember'), dataIndex: 'memberName' },
           { title: t('org.seatStartedOn'), dataIndex: 'startedOn' },
           ...(canEdit
@@ -88,13 +93,25 @@ export default function CommitteeTable({ org }: { org: OrgDetail }) {
         destroyOnHidden
       >
         <Form<SeatInput> form={form} layout="vertical" onFinish={(values) => add.mutate(values)}>
-          <Form.Item name="memberId" label={t('org.seatMember')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="memberId"
+            label={t('org.seatMember')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <MemberSelect orgId={org.id} placeholder={t('org.memberSearch')} />
           </Form.Item>
-          <Form.Item name="role" label={t('org.seatRole')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="role"
+            label={t('org.seatRole')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <EnumSelect enumName="committeeRole" values={COMMITTEE_ROLES} />
           </Form.Item>
-          <Form.Item name="startedOn" label={t('org.seatStartedOn')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="startedOn"
+            label={t('org.seatStartedOn')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <DateField />
           </Form.Item>
         </Form>

@@ -24,7 +24,8 @@ export default function DissolveOrgModal({ org, open, onClose, onDissolved }: Pr
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const dissolve = useMutation({
-    mutationFn: (values: Values) => api<unknown>(`/orgs/${org.id}/dissolve`, { method: 'POST', body: values }),
+    mutationFn: (values: Values) =>
+      api<unknown>(`/orgs/${org.id}/dissolve`, { method: 'POST', body: values }),
     onSuccess: async () => {
       void message.success(t('org.dissolvedDone'));
       await queryClient.invalidateQueries({ queryKey: ['orgs'] });
@@ -44,7 +45,12 @@ export default function DissolveOrgModal({ org, open, onClose, onDissolved }: Pr
       destroyOnHidden
     >
       <Alert type="warning" showIcon message={t('org.dissolveConfirm')} className="modal-alert" />
-      <Form<Values> form={form} layout="vertical" onFinish={(values) => dissolve.mutate(values)} preserve={false}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => dissolve.mutate(values)}
+        preserve={false}
+      >
         <Form.Item name="dissolvedOn" label={t('org.dissolvedOn')} rules={required}>
           <DateField />
         </Form.Item>

@@ -19,7 +19,8 @@ export default function MoveOrgModal({ org, open, onClose, onMoved }: Props) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ parentId: string }>();
   const move = useMutation({
-    mutationFn: (values: { parentId: string }) => api<unknown>(`/orgs/${org.id}/move`, { method: 'POST', body: values }),
+    mutationFn: (values: { parentId: string }) =>
+      api<unknown>(`/orgs/${org.id}/move`, { method: 'POST', body: values }),
     onSuccess: async () => {
       void message.success(t('org.moved'));
       await queryClient.invalidateQueries({ queryKey: ['orgs'] });
@@ -37,7 +38,11 @@ export default function MoveOrgModal({ org, open, onClose, onMoved }: Props) {
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(values) => move.mutate(values)} preserve={false}>
-        <Form.Item name="parentId" label={t('org.moveTo')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="parentId"
+          label={t('org.moveTo')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <OrgTreeSelect />
         </Form.Item>
       </Form>

@@ -28,9 +28,24 @@ export default function OrgDetailPanel({ orgId, onTreeChanged }: Props) {
   const detail = useOrgDetail(orgId);
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  if (orgId === null) return <Card><Empty description={t('org.selectHint')} /></Card>;
-  if (detail.isPending) return <Card><Spin /></Card>;
-  if (detail.isError) return <Card><Result status="warning" title={detail.error.message} /></Card>;
+  if (orgId === null)
+    return (
+      <Card>
+        <Empty description={t('org.selectHint')} />
+      </Card>
+    );
+  if (detail.isPending)
+    return (
+      <Card>
+        <Spin />
+      </Card>
+    );
+  if (detail.isError)
+    return (
+      <Card>
+        <Result status="warning" title={detail.error.message} />
+      </Card>
+    );
   const org = detail.data;
   const can = (action: OrgDetail['abilities'][number]) => org.abilities.includes(action) && !org.dissolvedOn;
   const close = () => setDialog(null);
@@ -46,36 +61,34 @@ export default function OrgDetailPanel({ orgId, onTreeChanged }: Props) {
           {org.dissolvedOn && <Tag>{t('org.dissolved')}</Tag>}
         </Space>
       }
-      extra={
-        <Space wrap>
-          {can('org.create') && (
-            <Button icon={<PlusOutlined />} onClick={() => setDialog('create')}>
-              {t('org.createChild')}
-            </Button>
-          )}
-          {can('org.update') && (
-            <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
-              {t('org.edit')}
-            </Button>
-          )}
-          {can('org.move') && (
-            <Button icon={<SwapOutlined />} onClick={() => setDialog('move')}>
-              {t('org.move')}
-            </Button>
-          )}
-          {can('org.dissolve') && (
-            <Button danger icon={<StopOutlined />} onClick={() => setDialog('dissolve')}>
-              {t('org.dissolve')}
-            </Button>
-          )}
-          {org.abilities.includes('export.run') && (
-            <Button icon={<DownloadOutlined />} href={downloadUrl('/exports/members.xlsx', { org: org.id })}>
-              {t('org.exportRoster')}
-            </Button>
-          )}
-        </Space>
-      }
     >
+      <Space wrap className="org-actions">
+        {can('org.create') && (
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('create')}>
+            {t('org.createChild')}
+          </Button>
+        )}
+        {can('org.update') && (
+          <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+            {t('org.edit')}
+          </Button>
+        )}
+        {can('org.move') && (
+          <Button icon={<SwapOutlined />} onClick={() => setDialog('move')}>
+            {t('org.move')}
+          </Button>
+        )}
+        {can('org.dissolve') && (
+          <Button danger icon={<StopOutlined />} onClick={() => setDialog('dissolve')}>
+            {t('org.dissolve')}
+          </Button>
+        )}
+        {org.abilities.includes('export.run') && (
+          <Button icon={<DownloadOutlined />} href={downloadUrl('/exports/members.xlsx', { org: org.id })}>
+            {t('org.exportRoster')}
+          </Button>
+        )}
+      </Space>
       <Space direction="vertical" size="large" className="full-width">
         <section aria-label={t('org.findings')}>
           <Typography.Title level={5}>{t('org.findings')}</Typography.Title>

@@ -23,8 +23,7 @@ interface Values {
 }
 
 type Props = { open: boolean; onClose: () => void; onSaved: (id: string) => void } & (
-  | { mode: 'create'; parentId: string | null }
-  | { mode: 'edit'; org: OrgDetail }
+  { mode: 'create'; parentId: string | null } | { mode: 'edit'; org: OrgDetail }
 );
 
 const TEXT_FIELDS = ['name', 'shortName', 'code', 'hostUnit', 'contactName', 'contactPhone'] as const;
@@ -101,7 +100,13 @@ export default function OrgFormModal(props: Props) {
   const required = [{ required: true, message: t('common.required') }];
   return (
     <Modal
-      title={editing ? t('org.edit') : props.mode === 'create' && props.parentId === null ? t('org.createRoot') : t('org.createChild')}
+      title={
+        editing
+          ? t('org.edit')
+          : props.mode === 'create' && props.parentId === null
+            ? t('org.createRoot')
+            : t('org.createChild')
+      }
       open={props.open}
       onCancel={props.onClose}
       onOk={() => form.submit()}

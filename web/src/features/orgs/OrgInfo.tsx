@@ -11,14 +11,18 @@ export default function OrgInfo({ org }: { org: OrgDetail }) {
         {org.pathNames.join(' / ')}
       </Descriptions.Item>
       <Descriptions.Item label={t('org.type')}>{t(`enums.orgType.${org.type}`)}</Descriptions.Item>
-      <Descriptions.Item label={t('org.sector')}>{org.sector ? t(`enums.sector.${org.sector}`) : '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('org.sector')}>
+        {org.sector ? t(`enums.sector.${org.sector}`) : '—'}
+      </Descriptions.Item>
       <Descriptions.Item label={t('org.shortName')}>{dash(org.shortName)}</Descriptions.Item>
       <Descriptions.Item label={t('org.hostUnit')}>{dash(org.hostUnit)}</Descriptions.Item>
       <Descriptions.Item label={t('org.foundedOn')}>{dash(org.foundedOn)}</Descriptions.Item>
       <Descriptions.Item label={t('org.code')}>{dash(org.code)}</Descriptions.Item>
       <Descriptions.Item label={t('org.contactName')}>{dash(org.contactName)}</Descriptions.Item>
       <Descriptions.Item label={t('org.contactPhone')}>{dash(org.contactPhone)}</Descriptions.Item>
-      {org.coveredUnits.length > 0 && <Descriptions.Item label={t('org.coveredUnits')}>{org.coveredUnits.join('、')}</Descriptions.Item>}
+      {org.coveredUnits.length > 0 && (
+        <Descriptions.Item label={t('org.coveredUnits')}>{org.coveredUnits.join('、')}</Descriptions.Item>
+      )}
       {org.dissolvedOn && (
         <Descriptions.Item label={t('org.dissolvedOn')}>
           {org.dissolvedOn} {dash(org.dissolvedReason)}

@@ -22,7 +22,14 @@ export default function OrgTree({ roots, selectedId, onSelect, expandedKeys, onE
     isLeaf: !org.hasChildren,
     title: (
       <span className={org.dissolvedOn ? 'org-node-dissolved' : undefined}>
-        <span>{org.name}</span> <Badge count={org.memberCount} showZero color="#bfbfbf" overflowCount={99999} title={t('org.countTotal')} />
+        <span>{org.name}</span>{' '}
+        <Badge
+          count={org.memberCount}
+          showZero
+          color="#bfbfbf"
+          overflowCount={99999}
+          title={t('org.countTotal')}
+        />
       </span>
     ),
     children: children[org.id]?.map(toNode),

@@ -77,7 +77,12 @@ export default function OrgsPage() {
           />
         )}
         {hasRole(me.data, ['admin']) && (
-          <Button block icon={<PlusOutlined />} className="orgs-create-root" onClick={() => setCreatingRoot(true)}>
+          <Button
+            block
+            icon={<PlusOutlined />}
+            className="orgs-create-root"
+            onClick={() => setCreatingRoot(true)}
+          >
             {t('org.createRoot')}
           </Button>
         )}

@@ -17,7 +17,8 @@ export default function PartyGroupsTable({ org }: { org: OrgDetail }) {
   const canEdit = org.abilities.includes('org.update');
 
   const add = useMutation({
-    mutationFn: (values: { name: string }) => api<unknown>(`/orgs/${org.id}/groups`, { method: 'POST', body: values }),
+    mutationFn: (values: { name: string }) =>
+      api<unknown>(`/orgs/${org.id}/groups`, { method: 'POST', body: values }),
     onSuccess: async () => {
       setAdding(false);
       form.resetFields();
@@ -56,7 +57,11 @@ export default function PartyGroupsTable({ org }: { org: OrgDetail }) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={(values) => add.mutate(values)}>
-          <Form.Item name="name" label={t('org.groupName')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('org.groupName')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input maxLength={50} />
           </Form.Item>
         </Form>

@@ -15,7 +15,11 @@ export function fetchOrgChildren(parent: string | null): Promise<Page<OrgSummary
 }
 
 export function useOrgRoots() {
-  return useQuery({ queryKey: orgKeys.children(null), queryFn: () => fetchOrgChildren(null), staleTime: 60_000 });
+  return useQuery({
+    queryKey: orgKeys.children(null),
+    queryFn: () => fetchOrgChildren(null),
+    staleTime: 60_000,
+  });
 }
 
 export function useOrgSearch(q: string, within: string | null) {
