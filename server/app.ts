@@ -7,13 +7,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import { default as addFormats } from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
+import { importRoutes } from './modules/imports/routes';
 import { memberRoutes } from './modules/members/routes';
 import { orgRoutes } from './modules/orgs/routes';
 import { userRoutes } from './modules/users/routes';
@@ -32,7 +34,7 @@ declare module 'fastify' {
 function makeAjv(coerce: boolean) {
   // Bodies are strict: wrong types and unknown fields are errors, never silently fixed or dropped.
   const ajv = new Ajv({ coerceTypes: coerce ? 'array' : false, removeAdditional: false, useDefaults: true, allErrors: true, strict: false });
-  addFormats.default(ajv);
+  addFormats(ajv);
   return ajv;
 }
 
@@ -76,6 +78,8 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(orgRoutes);
       await api.register(memberRoutes);
       await api.register(auditRoutes);
+      await api.register(importRoutes);
+      await api.register(exportRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { verifyAudit } from './audit';
 import { buildApp } from './app';
@@ -5,7 +6,8 @@ import { backup, restore } from './backup';
 import { bootstrap, systemCtx } from './bootstrap';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
-import { loadDemo } from './demo/seed';
+import { prepareMemberExport } from './modules/exports/service';
+import { runImport } from './modules/imports/service';
 import { createUser } from './modules/users/service';
 import { ACCESS_ROLES, type AccessRole } from '../domain/enums';
 
@@ -95,8 +97,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'seed':
       return withDatabase(config, async (db) => {
-        const result = await loadDemo(systemCtx(db, config));
-        console.log(`demo data loaded: ${result.orgIds.size} organizations, ${result.accounts.length} accounts`);
+        const report = await bootstrap(db, { ...config, demo: true });
+        if (!report.demo) console.log('the database already has organizations: demo data not loaded');
+        printBootstrap(report, null);
         return 0;
       });
     case 'backup': {
@@ -133,22 +136,34 @@ async function main(argv: string[]): Promise<number> {
       console.log(`user ${user.username} created (${user.id})`);
       return 0;
     }
+    case 'import':
+      return importFile(config, rest[0], values.kind, values.commit ?? false);
+    case 'export':
+      return exportRoster(config, values.org, values.out);
     default: {
-      const extra = await runExtraCommand(command, rest, values, config);
-      if (extra !== null) return extra;
       console.error(`unknown command: ${command}\n\n${USAGE}`);
       return 1;
     }
   }
 }
 
-/** Commands that live with their domain (import, export). */
-async function runExtraCommand(command: string, rest: string[], values: Record<string, unknown>, config: Config): Promise<number | null> {
-  void rest;
-  void values;
-  void config;
-  void command;
-  return null;
+async function importFile(config: Config, file: string | undefined, kind: string | undefined, commit: boolean): Promise<number> {
+  if (!file || (kind !== 'members' && kind !== 'orgs')) throw new Error('usage: import <file> --kind members|orgs [--commit]');
+  const report = await withDatabase(config, (db) => runImport(systemCtx(db, config), file, { kind, dryRun: !commit }));
+  console.log(JSON.stringify(report, null, 2));
+  const failed = report.errors.length > 0 || report.fileErrors.length > 0;
+  console.log(`${commit ? (failed ? 'nothing written' : 'committed') : 'dry run'}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.errors.length + report.fileErrors.length} errors`);
+  return failed ? 2 : 0;
+}
+
+async function exportRoster(config: Config, orgId: string | undefined, out: string | undefined): Promise<number> {
+  if (!orgId || !out) throw new Error('usage: export --org <id> --out <file.xlsx>');
+  await withDatabase(config, async (db) => {
+    const roster = await prepareMemberExport(systemCtx(db, config), orgId);
+    await roster.write(createWriteStream(out));
+  });
+  console.log(`roster written to ${out}`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

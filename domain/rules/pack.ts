@@ -79,7 +79,7 @@ function mergeInto(base: Record<string, unknown>, override: Record<string, unkno
 export function effectivePack(overridesRootFirst: readonly (RulePackOverride | null | undefined)[], base = DEFAULT_RULE_PACK): RulePack {
   let pack = base as unknown as Record<string, unknown>;
   for (const override of overridesRootFirst) {
-    if (override) pack = mergeInto(pack, override as Record<string, unknown>);
+    if (override) pack = mergeInto(pack, override);
   }
   return pack as unknown as RulePack;
 }

@@ -57,6 +57,7 @@ function takeLock(dir: string): () => void {
       if (Number.isInteger(holder) && processAlive(holder)) {
         throw new Error(
           `the embedded database in ${dir} is in use by process ${holder}; stop it first, or set GONGJIAN_DATA_DIR to another directory`,
+          { cause: e },
         );
       }
       rmSync(file, { force: true }); // left by a process that is gone
@@ -114,6 +115,6 @@ export async function openDatabase(opts: { url: string | null; dataDir: string |
 
 /** Rows of a raw SQL query, on either driver (both return `{ rows }`). */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

@@ -10,11 +10,13 @@ interface AjvIssue {
 }
 
 /** Ajv's issues as `{field, message}`, the field named by its path ("roles.0.orgId") or its missing key. */
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
 function fieldErrors(issues: AjvIssue[]): { field: string; message: string }[] {
   return issues.map((i) => {
     const path = (i.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    if (i.keyword === 'required') return { field: [path, String(i.params?.missingProperty ?? i.params?.requiredProperties ?? '')].filter(Boolean).join('.'), message: 'required' };
-    if (i.keyword === 'additionalProperties') return { field: [path, String(i.params?.additionalProperty ?? '')].filter(Boolean).join('.'), message: 'unknown field' };
+    if (i.keyword === 'required') return { field: [path, text(i.params?.missingProperty)].filter(Boolean).join('.'), message: 'required' };
+    if (i.keyword === 'additionalProperties') return { field: [path, text(i.params?.additionalProperty)].filter(Boolean).join('.'), message: 'unknown field' };
     return { field: path || '(body)', message: i.message ?? 'invalid' };
   });
 }
@@ -25,7 +27,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
     }
     if (err.validation) {
-      const details = fieldErrors(err.validation as AjvIssue[]);
+      const details = fieldErrors(err.validation);
       const where = err.validationContext ?? 'body';
       return reply.status(400).send({
         error: { code: 'validation', message: `Invalid ${where}: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details },

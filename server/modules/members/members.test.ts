@@ -46,7 +46,7 @@ describe('adding a member', () => {
     expect(m).toMatchObject({ name: '王某三', gender: 'female', birthDate: '1990-05-17', idNumber: input.idNumber, phone: '13800001111', masked: false });
     expect(m.history).toEqual([expect.objectContaining({ orgId: ids.A1, fromOn: '2015-07-01', toOn: null })]);
     const raw = await t.database.db.execute(`select id_number_enc, phone_enc from members where id = '${m.id}'` as never);
-    const row = (raw as unknown as { rows: { id_number_enc: string; phone_enc: string }[] }).rows[0]!;
+    const row = (raw as { rows: { id_number_enc: string; phone_enc: string }[] }).rows[0]!;
     expect(row.id_number_enc).not.toContain(input.idNumber.slice(6, 14));
     expect(row.phone_enc).not.toContain('13800001111');
   });

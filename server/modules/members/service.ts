@@ -161,7 +161,7 @@ async function insertMember(ctx: Ctx, tx: Db, input: MemberCreate): Promise<Memb
     .returning();
   await tx.insert(memberOrgHistory).values({ id: newId(), memberId: id, orgId: org.id, fromOn: r.joinedOn, note: null });
   await orgQ.adjustCounts(tx, org.path, 1, fullDelta(r.status));
-  await appendAudit(ctx, tx, { action: 'member.create', subjectType: 'member', subjectId: id, orgPath: org.path, after: redact(row!, SECRET_COLUMNS) });
+  await appendAudit(ctx, tx, { action: 'member.create', subjectType: 'member', subjectId: id, orgPath: org.path, after: redact(row, SECRET_COLUMNS) });
   return row!;
 }
 
@@ -214,7 +214,7 @@ async function applyPatch(ctx: Ctx, tx: Db, row: MemberRow, patch: MemberPatch):
     subjectId: row.id,
     orgPath: row.orgPath,
     before: { ...redact(row, SECRET_COLUMNS), changed },
-    after: redact(after!, SECRET_COLUMNS),
+    after: redact(after, SECRET_COLUMNS),
   });
   return true;
 }

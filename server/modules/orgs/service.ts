@@ -3,7 +3,7 @@ import { ORG_ABILITIES, abilities, authorize, isWithin, readScopes, type Action 
 import { isValidDate } from '../../../domain/dates';
 import type { CommitteeRole, OrgType, Sector } from '../../../domain/enums';
 import { findingMessage, orgFindings, termDates } from '../../../domain/rules/orgFindings';
-import { effectivePack, type RulePackOverride } from '../../../domain/rules/pack';
+import { effectivePack } from '../../../domain/rules/pack';
 import type { OrgCreate, OrgDetail, OrgPatch, OrgSummary } from '../../../domain/schemas/orgs';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
@@ -198,7 +198,7 @@ async function patchOrg(ctx: Ctx, tx: Db, org: OrgRow, patch: OrgPatch): Promise
   }
   const [row] = await tx
     .update(orgs)
-    .set({ ...patch, rulePackOverride: patch.rulePackOverride as RulePackOverride | null | undefined, updatedAt: new Date() })
+    .set({ ...patch, rulePackOverride: patch.rulePackOverride, updatedAt: new Date() })
     .where(eq(orgs.id, org.id))
     .returning();
   await appendAudit(ctx, tx, { action: 'org.update', subjectType: 'org', subjectId: org.id, orgPath: org.path, before: orgAudit(org), after: orgAudit(row!) });
