@@ -63,6 +63,9 @@ export default function AppLayout() {
           }}
         />
       </Layout.Sider>
+      {narrow && collapsed === false && (
+        <div className="app-sider-backdrop" onClick={() => setCollapsed(true)} />
+      )}
       <Layout>
         <HeaderBar
           me={me.data}
