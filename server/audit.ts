@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from './context';
 import type { Db } from './db/client';
 import { auditEvents } from './db/schema/audit';
@@ -135,7 +135,7 @@ export async function listAudit(db: Db, scopes: string[] | null, q: AuditQuery) 
   const conds: SQL[] = [];
   if (q.subjectType) conds.push(eq(auditEvents.subjectType, q.subjectType));
   if (q.subjectId) conds.push(eq(auditEvents.subjectId, q.subjectId));
-  if (q.actor) conds.push(eq(auditEvents.actorUserId, q.actor));
+  if (q.actor) conds.push(or(eq(auditEvents.actorUserId, q.actor), eq(users.username, q.actor))!);
   if (q.from) conds.push(gte(auditEvents.at, q.from));
   if (q.to) conds.push(lte(auditEvents.at, q.to));
   if (q.cursor) conds.push(lt(auditEvents.seq, Number(q.cursor)));

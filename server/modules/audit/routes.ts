@@ -39,7 +39,7 @@ export async function auditRoutes(base: FastifyInstance) {
           {
             subjectType: Type.Optional(Type.String({ maxLength: 50 })),
             subjectId: Type.Optional(Id),
-            actor: Type.Optional(Id),
+            actor: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'user id or username' })),
             from: Type.Optional(DateString()),
             to: Type.Optional(DateString()),
             ...ListQuery,
