@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { EDUCATIONS, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../enums';
 import { Ability } from './orgs';
-import { DateString, Id, ListQuery, Nullable } from './common';
+import { DateString, Id, ListQuery, Nullable, Page } from './common';
 
 export const Gender = Type.Enum(GENDERS);
 export const MemberStatus = Type.Enum(MEMBER_STATUSES);
@@ -121,3 +121,10 @@ export const MemberListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type MemberListQuery = Static<typeof MemberListQuery>;
+
+export const MemberPage = Type.Object({
+  ...Page(Member).properties,
+  /** false when more members match than were counted: `total` is then a lower bound */
+  totalExact: Type.Boolean(),
+});
+export type MemberPage = Static<typeof MemberPage>;

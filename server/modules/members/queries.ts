@@ -50,11 +50,15 @@ export async function listPage(db: Db, f: ListFilter) {
     .limit(f.limit + 1);
 }
 
-export async function countWhere(db: Db, where: SQL[]): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+/** Counts matching rows, but stops at `cap`: a filtered count over a province must not stall the server. */
+export async function countWhere(db: Db, where: SQL[], cap: number): Promise<number> {
+  const limited = db
+    .select({ one: sql`1` })
     .from(members)
-    .where(where.length ? and(...where) : undefined);
+    .where(where.length ? and(...where) : undefined)
+    .limit(cap + 1)
+    .as('limited');
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(limited);
   return row?.n ?? 0;
 }
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Id, Page } from '../../../domain/schemas/common';
-import { Member, MemberCreate, MemberDetail, MemberListQuery, MemberPatch, MemberTransfer } from '../../../domain/schemas/members';
+import { Id } from '../../../domain/schemas/common';
+import { MemberCreate, MemberDetail, MemberListQuery, MemberPage, MemberPatch, MemberTransfer } from '../../../domain/schemas/members';
 import { requireActor } from '../../plugins/auth';
 import * as service from './service';
 
@@ -12,7 +12,7 @@ const tags = ['members'];
 export async function memberRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/members', { schema: { tags, querystring: MemberListQuery, response: { 200: Page(Member) } } }, async (req) =>
+  app.get('/members', { schema: { tags, querystring: MemberListQuery, response: { 200: MemberPage } } }, async (req) =>
     service.listMembers(requireActor(req), req.query),
   );
 

@@ -23,6 +23,8 @@ const ID_PROBLEMS = {
   check_digit: 'check digit is wrong',
 } as const;
 const MIN_JOIN_AGE = 18;
+/** Beyond this many matches a filtered list reports `total` as a lower bound (`totalExact: false`). */
+export const COUNT_CAP = 10_000;
 
 function ensure(ctx: Ctx, action: Action, orgPath: string, memberId?: string): void {
   if (!authorize(ctx.actor, action, { orgPath, ...(memberId ? { memberId } : {}) })) throw forbidden();
@@ -315,7 +317,7 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   } else {
     const scopes = readScopes(ctx.actor, 'member.read');
     if (scopes !== null) {
-      if (scopes.length === 0) return { items: [], total: 0, nextCursor: null };
+      if (scopes.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null };
       where.push(q.filters.inAnySubtree(scopes));
       fastTotal = null;
     }
@@ -342,9 +344,15 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last ? Buffer.from(JSON.stringify([String(last.member[sort]), last.member.id])).toString('base64url') : null;
-  // The maintained counts answer an unfiltered subtree at once; filtered lists are counted.
-  const total = scopeOnly && fastTotal !== null ? fastTotal : await q.countWhere(ctx.db, where);
-  return { items: page.map((r) => toApiMember(ctx, r.member, r.orgName)), total, nextCursor };
+  // The maintained counts answer an unfiltered subtree at once; filtered lists are counted up to a cap.
+  let total = fastTotal ?? 0;
+  let totalExact = true;
+  if (!scopeOnly || fastTotal === null) {
+    const counted = await q.countWhere(ctx.db, where, COUNT_CAP);
+    totalExact = counted <= COUNT_CAP;
+    total = Math.min(counted, COUNT_CAP);
+  }
+  return { items: page.map((r) => toApiMember(ctx, r.member, r.orgName)), total, totalExact, nextCursor };
 }
 
 export async function assertMemberVisible(ctx: Ctx, id: string): Promise<void> {

@@ -127,7 +127,9 @@ export default function MembersPage() {
       />
       <div className="pager">
         {list.data?.total !== undefined && (
-          <Typography.Text>{t('common.total', { count: list.data.total })}</Typography.Text>
+          <Typography.Text>
+            {t(list.data.totalExact ? 'common.total' : 'common.totalAtLeast', { count: list.data.total })}
+          </Typography.Text>
         )}
         <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
           {t('common.prev')}

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client';
-import type { Page } from '../../api/types';
-import type { Member, MemberDetail, MemberListQuery } from '../../../../domain/schemas/members';
+import type { MemberDetail, MemberListQuery, MemberPage } from '../../../../domain/schemas/members';
 
 export type MemberFilters = Omit<MemberListQuery, 'limit' | 'cursor'>;
 
@@ -15,7 +14,7 @@ export const memberKeys = {
 export function useMemberList(filters: MemberFilters, cursor: string | undefined, limit: number) {
   return useQuery({
     queryKey: memberKeys.list(filters, cursor, limit),
-    queryFn: () => api<Page<Member>>(withQuery('/members', { ...filters, cursor, limit })),
+    queryFn: () => api<MemberPage>(withQuery('/members', { ...filters, cursor, limit })),
     placeholderData: keepPreviousData,
   });
 }
