@@ -4,6 +4,7 @@
 //   npx tsx bench/import-xlsx.ts --postgres-dir /tmp/gongjian-bench-import-pg
 //   DATABASE_URL=postgres://... npx tsx bench/import-xlsx.ts
 //   options: --rows 100000 (default)  --orgs 200 (branches, default)  --keep (keep the .xlsx)
+//            --only dry|commit (one pass only)
 //
 // Creates an organization tree (1 committee, 10 general branches, --orgs branches) in the target
 // database, writes a members .xlsx of --rows rows with valid ID-card numbers (correct check
@@ -33,26 +34,31 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 
-/** Peak RSS and heap while fn runs, sampled every 100 ms. */
-async function measured<T>(label: string, fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRss: number; peakHeap: number }> {
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const sample = (): void => {
+/** Peak RSS and heap since the last reset, sampled every 100 ms. */
+const memory = {
+  peakRss: 0,
+  peakHeap: 0,
+  sample(): void {
     const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  };
-  const timer = setInterval(sample, 100);
+    memory.peakRss = Math.max(memory.peakRss, m.rss);
+    memory.peakHeap = Math.max(memory.peakHeap, m.heapUsed);
+  },
+  reset(): void {
+    memory.peakRss = 0;
+    memory.peakHeap = 0;
+    memory.sample();
+  },
+};
+setInterval(() => memory.sample(), 100).unref();
+
+async function measured<T>(label: string, fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRss: number }> {
+  memory.reset();
   const start = performance.now();
-  try {
-    const value = await fn();
-    sample();
-    const seconds = (performance.now() - start) / 1000;
-    console.log(`${label}: ${seconds.toFixed(1)} s, peak RSS ${mb(peakRss)}, peak heap ${mb(peakHeap)}`);
-    return { value, seconds, peakRss, peakHeap };
-  } finally {
-    clearInterval(timer);
-  }
+  const value = await fn();
+  memory.sample();
+  const seconds = (performance.now() - start) / 1000;
+  console.log(`${label}: ${seconds.toFixed(1)} s, peak RSS ${mb(memory.peakRss)}, peak heap ${mb(memory.peakHeap)}`);
+  return { value, seconds, peakRss: memory.peakRss };
 }
 
 async function writeFile(file: string, branchPaths: string[], region: string): Promise<void> {
@@ -135,15 +141,39 @@ async function main(): Promise<void> {
     await measured('write .xlsx', () => writeFile(file, branchPaths, region));
     console.log(`file: ${mb(statSync(file).size)}`);
 
-    for (const dryRun of [true, false]) {
+    const only = args.get('only');
+    const passes = only === 'dry' ? [true] : only === 'commit' ? [false] : [true, false];
+    for (const dryRun of passes) {
       const label = dryRun ? 'dry run' : 'commit';
-      const { value: report, seconds, peakRss } = await measured(label, () => runImport(ctx, file, { kind: 'members', dryRun }));
+      // the read pass (parse and check every row) ends when the job turns to 'writing'
+      let readPass: { seconds: number; peakRss: number } | null = null;
+      const start = performance.now();
+      let last = { at: start, rows: 0 };
+      const onProgress = (state: string, rows: number): void => {
+        if (state !== 'writing') return;
+        if (!readPass) {
+          memory.sample();
+          readPass = { seconds: (performance.now() - start) / 1000, peakRss: memory.peakRss };
+          memory.reset();
+          last = { at: performance.now(), rows: 0 };
+        } else if (rows % 10_000 === 0) {
+          const now = performance.now();
+          console.log(`    applied ${rows} rows, ${(((rows - last.rows) * 1000) / (now - last.at)).toFixed(0)} rows/s since the last line`);
+          last = { at: now, rows };
+        }
+      };
+      const { value: report, seconds, peakRss } = await measured(label, () => runImport(ctx, file, { kind: 'members', dryRun, onProgress }));
+      const read = readPass as { seconds: number; peakRss: number } | null;
+      if (read) {
+        console.log(`  ${label}: read pass ${read.seconds.toFixed(1)} s (${(report.rows / read.seconds).toFixed(0)} rows/s, peak RSS ${mb(read.peakRss)}); ` +
+          `write pass ${(seconds - read.seconds).toFixed(1)} s (${(report.rows / (seconds - read.seconds)).toFixed(0)} rows/s, peak RSS ${mb(peakRss)})`);
+      }
       const listed = report.errors.slice(0, 3).map((e) => `row ${e.row} ${e.column}: ${e.message}`);
       console.log(
         `  ${label}: rows ${report.rows}, created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
           `errors ${report.errors.length}${listed.length ? ` (${listed.join('; ')})` : ''}${report.fileErrors.length ? `, file errors: ${report.fileErrors.join('; ')}` : ''}`,
       );
-      console.log(`  ${label}: ${(report.rows / seconds).toFixed(0)} rows/s, peak RSS ${mb(peakRss)}`);
+      console.log(`  ${label}: ${(report.rows / seconds).toFixed(0)} rows/s overall`);
     }
   } finally {
     if (!args.has('keep')) rmSync(work, { recursive: true, force: true });

@@ -56,6 +56,10 @@ export interface ImportOptions {
   dryRun: boolean;
   /** client-generated id to poll progress with; generated when absent */
   jobId?: string | null;
+  /** progress for the command line and the benchmark: rows read (state reading), rows applied
+   *  (state writing, every PROGRESS_EVERY rows; not recorded on the job, which is behind the open
+   *  transaction on PGlite), and the total at the end */
+  onProgress?: (state: ImportState, rows: number) => void;
 }
 
 export const PROGRESS_EVERY = 500;
@@ -94,11 +98,19 @@ async function createJob(ctx: Ctx, id: string, opts: ImportOptions): Promise<voi
   });
 }
 
-async function updateJob(ctx: Ctx, id: string, values: { state?: ImportState; rowsRead?: number; report?: ImportReport }): Promise<void> {
+interface Job {
+  id: string;
+  state: ImportState;
+  onProgress?: ImportOptions['onProgress'];
+}
+
+async function updateJob(ctx: Ctx, job: Job, values: { state?: ImportState; rowsRead?: number; report?: ImportReport }): Promise<void> {
+  if (values.state) job.state = values.state;
+  if (values.rowsRead !== undefined) job.onProgress?.(job.state, values.rowsRead);
   await ctx.db
     .update(importJobs)
     .set({ ...values, updatedAt: new Date() })
-    .where(eq(importJobs.id, id));
+    .where(eq(importJobs.id, job.id));
 }
 
 export async function getJob(ctx: Ctx, id: string): Promise<ImportJob> {
@@ -214,7 +226,7 @@ async function writeLine(out: WriteStream, line: string): Promise<void> {
 /** Reads and checks every row; good rows go to `stagingFile`. Returns the header map, or null on file errors. */
 async function readPass<K extends ImportKind, T>(
   ctx: Ctx,
-  jobId: string,
+  job: Job,
   file: string,
   stagingFile: string,
   kind: K,
@@ -261,7 +273,7 @@ async function readPass<K extends ImportKind, T>(
           await writeLine(out, JSON.stringify({ row: rowNumber, value: result.value } satisfies Staged<T>) + '\n');
         }
       }
-      if (report.value.rows % PROGRESS_EVERY === 0) await updateJob(ctx, jobId, { rowsRead: report.value.rows });
+      if (report.value.rows % PROGRESS_EVERY === 0) await updateJob(ctx, job, { rowsRead: report.value.rows });
     }
     if (report.value.rows === 0) report.value.fileErrors.push('文件中只有表头，没有数据行');
     return { map, excluded };
@@ -438,6 +450,7 @@ class OrgWriter {
 
 async function writePass<T>(
   ctx: Ctx,
+  job: Job,
   report: Report,
   stagingFile: string,
   excluded: Set<number>,
@@ -447,8 +460,10 @@ async function writePass<T>(
   try {
     await inTx(ctx, async (tx) => {
       const writer = makeWriter(tx);
+      let applied = 0;
       for await (const { row, value } of stagedRows<T>(stagingFile, excluded)) {
         const outcome = await writer.apply(value);
+        if (++applied % PROGRESS_EVERY === 0) job.onProgress?.('writing', applied);
         if (typeof outcome === 'string') report.value[outcome]++;
         else report.addAll(row, outcome);
       }
@@ -467,35 +482,35 @@ async function writePass<T>(
  */
 export async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<ImportReport> {
   if (!mayImportSomewhere(ctx)) throw forbidden();
-  const jobId = opts.jobId ?? randomUUID();
-  await createJob(ctx, jobId, opts);
+  const job: Job = { id: opts.jobId ?? randomUUID(), state: 'reading', onProgress: opts.onProgress };
+  await createJob(ctx, job.id, opts);
   const report = new Report(opts.kind, opts.dryRun);
   const stagingFile = path.join(tmpDir(ctx), `import-${randomUUID()}.ndjson`);
   try {
     if (opts.kind === 'members') {
-      const read = await readPass(ctx, jobId, file, stagingFile, 'members', report, (cells, map) => normalizeMemberRow(cells, map, ctx.today), (v, map) =>
+      const read = await readPass(ctx, job, file, stagingFile, 'members', report, (cells, map) => normalizeMemberRow(cells, map, ctx.today), (v, map) =>
         v.idNumber ? { key: v.idNumber, column: map.headerOf.idNumber ?? '公民身份号码', label: '身份证号' } : null,
       );
       if (read) {
-        await updateJob(ctx, jobId, { rowsRead: report.value.rows, state: 'writing' });
-        await writePass<MemberImport>(ctx, report, stagingFile, read.excluded, (tx) => new MemberWriter(ctx, tx, read.map), opts.dryRun);
+        await updateJob(ctx, job, { rowsRead: report.value.rows, state: 'writing' });
+        await writePass<MemberImport>(ctx, job, report, stagingFile, read.excluded, (tx) => new MemberWriter(ctx, tx, read.map), opts.dryRun);
       }
     } else {
-      const read = await readPass(ctx, jobId, file, stagingFile, 'orgs', report, (cells, map) => normalizeOrgRow(cells, map, ctx.today), (v, map) =>
+      const read = await readPass(ctx, job, file, stagingFile, 'orgs', report, (cells, map) => normalizeOrgRow(cells, map, ctx.today), (v, map) =>
         v.code
           ? { key: `code:${v.code}`, column: map.headerOf.code ?? '组织编码', label: '组织编码' }
           : { key: `name:${v.parent ?? ''}\u0000${v.name}`, column: map.headerOf.name ?? '党组织名称', label: '同一上级下的党组织名称' },
       );
       if (read) {
-        await updateJob(ctx, jobId, { rowsRead: report.value.rows, state: 'writing' });
-        await writePass<OrgImport>(ctx, report, stagingFile, read.excluded, (tx) => new OrgWriter(ctx, tx, read.map), opts.dryRun);
+        await updateJob(ctx, job, { rowsRead: report.value.rows, state: 'writing' });
+        await writePass<OrgImport>(ctx, job, report, stagingFile, read.excluded, (tx) => new OrgWriter(ctx, tx, read.map), opts.dryRun);
       }
     }
     const final = report.finish();
-    await updateJob(ctx, jobId, { state: report.failed ? 'failed' : 'done', rowsRead: final.rows, report: final });
+    await updateJob(ctx, job, { state: report.failed ? 'failed' : 'done', rowsRead: final.rows, report: final });
     return final;
   } catch (e) {
-    await updateJob(ctx, jobId, { state: 'failed', rowsRead: report.value.rows }).catch(() => undefined);
+    await updateJob(ctx, job, { state: 'failed', rowsRead: report.value.rows }).catch(() => undefined);
     throw e;
   } finally {
     await rm(stagingFile, { force: true });
