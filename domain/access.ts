@@ -19,6 +19,8 @@ export const ACTIONS = [
   'audit.read',
   'import.run',
   'export.run',
+  'activity.read',
+  'activity.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,7 +47,7 @@ export function isWithin(path: string, scope: string): boolean {
   return path === scope || path.startsWith(scope + '.');
 }
 
-const SUBTREE_READ: readonly Action[] = ['org.read', 'member.read'];
+const SUBTREE_READ: readonly Action[] = ['org.read', 'member.read', 'activity.read'];
 const MANAGE: readonly Action[] = [
   'org.read',
   'org.create',
@@ -62,8 +64,11 @@ const MANAGE: readonly Action[] = [
   'audit.read',
   'import.run',
   'export.run',
+  'activity.read',
+  'activity.manage',
 ];
 const OWN_ORG_SECRETARY: readonly Action[] = [
+  'activity.manage',
   'org.update',
   'member.readSensitive',
   'member.create',
@@ -93,7 +98,7 @@ function grantAllows(grant: Grant, actor: Actor, action: Action, subject: Subjec
       if (subject.memberId !== undefined) {
         return subject.memberId === actor.memberId && (action === 'member.read' || action === 'member.readSensitive');
       }
-      return isOwnOrg && action === 'org.read';
+      return isOwnOrg && (action === 'org.read' || action === 'activity.read');
   }
 }
 

@@ -11,6 +11,8 @@ import { default as addFormats } from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { Live } from './live';
+import { activityRoutes } from './modules/activities/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { exportRoutes } from './modules/exports/routes';
@@ -28,6 +30,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    live: Live;
   }
 }
 
@@ -51,6 +54,10 @@ export async function buildApp(opts: { database: Database; config: Config; logge
 
   app.decorate('database', opts.database);
   app.decorate('config', opts.config);
+  const live = new Live(opts.database.pool);
+  await live.start();
+  app.decorate('live', live);
+  app.addHook('onClose', async () => live.stop());
   await app.register(errorsPlugin);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10 } });
@@ -80,6 +87,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(auditRoutes);
       await api.register(importRoutes);
       await api.register(exportRoutes);
+      await api.register(activityRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api/v1' },

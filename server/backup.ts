@@ -25,6 +25,16 @@ export const TABLES = [
   'login_throttle',
   'audit_events',
   'import_jobs',
+  'custom_activity_types',
+  'activities',
+  'activity_hosts',
+  'activity_attendees',
+  'activity_guests',
+  'activity_resolutions',
+  'activity_votes',
+  'activity_files',
+  'rule_pack_versions',
+  'notifications',
 ] as const;
 
 /** A stable order (the primary key) so that paging through a table neither skips nor repeats rows. */
@@ -42,6 +52,16 @@ const ORDER_KEY: Record<(typeof TABLES)[number], string> = {
   login_throttle: 'key',
   audit_events: 'seq',
   import_jobs: 'id',
+  custom_activity_types: 'id',
+  activities: 'id',
+  activity_hosts: 'activity_id, t.org_id',
+  activity_attendees: 'activity_id, t.member_id',
+  activity_guests: 'id',
+  activity_resolutions: 'id',
+  activity_votes: 'id',
+  activity_files: 'id',
+  rule_pack_versions: 'id',
+  notifications: 'id',
 };
 
 const FORMAT = 'gongjian-backup/1';

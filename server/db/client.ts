@@ -11,13 +11,14 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import * as activitiesSchema from './schema/activities';
 import * as auditSchema from './schema/audit';
 import * as authSchema from './schema/auth';
 import * as importsSchema from './schema/imports';
 import * as membersSchema from './schema/members';
 import * as orgsSchema from './schema/orgs';
 
-export const schema = { ...orgsSchema, ...membersSchema, ...authSchema, ...auditSchema, ...importsSchema };
+export const schema = { ...orgsSchema, ...membersSchema, ...authSchema, ...auditSchema, ...importsSchema, ...activitiesSchema };
 export type Schema = typeof schema;
 /** A database or an open transaction: services take either. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { currentCode } from './signInCodes';
+
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
+let admin: Session;
+let secretaryA1: Session;
+let viewerA: Session;
+let memberA1: Session;
+let orgAdminB: Session;
+
+const at = (day: string, hour = 14) => `${day}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+const themeDay = (hostOrgIds: string[], extra: Record<string, unknown> = {}) => ({
+  type: 'theme_day',
+  hostOrgIds,
+  state: 'held',
+  startsAt: at('2024-06-01'),
+  endsAt: at('2024-06-01', 16),
+  place: '党员活动室',
+  theme: '“一月一课、一片一践”主题党日',
+  ...extra,
+});
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ids = await seedTwoTrees(t);
+  admin = await t.login('admin');
+  secretaryA1 = await t.login('secretaryA1');
+  viewerA = await t.login('viewerA');
+  memberA1 = await t.login('memberA1');
+  orgAdminB = await t.login('orgAdminB');
+});
+afterAll(async () => t.close());
+
+describe('recording activities', () => {
+  it('needs a session, and a manager of the organizing host', async () => {
+    expect((await t.call(null, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1]) })).statusCode).toBe(401);
+    expect((await t.call(viewerA, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1]) })).statusCode).toBe(403);
+    expect((await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A2]) })).statusCode).toBe(403);
+  });
+
+  it('records a held theme party day with attendance, guests and resolutions', async () => {
+    const res = await t.call(secretaryA1, {
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: themeDay([ids.A1], {
+        presiderMemberId: ids.memberA1,
+        attendees: [{ memberId: ids.memberA1, status: 'present' }],
+        guests: [{ name: '王某', unit: '街道党工委', title: '组织委员' }],
+        resolutions: [{ text: '每月开展一次志愿服务', ownerMemberId: ids.memberA1, dueOn: '2024-07-01' }],
+      }),
+    });
+    expect(res.statusCode).toBe(201);
+    const a = res.json();
+    expect(a).toMatchObject({ type: 'theme_day', state: 'held', heldOn: '2024-06-01', hostOrgIds: [ids.A1], presider: { name: '张某一' } });
+    expect(a.attendance).toEqual({ present: 1, absent: 0, excused: 0 });
+    expect(a.guests).toEqual([expect.objectContaining({ name: '王某', unit: '街道党工委' })]);
+    expect(a.resolutions).toEqual([expect.objectContaining({ text: '每月开展一次志愿服务', owner: { id: ids.memberA1, name: '张某一' } })]);
+  });
+
+  it('lets a joint activity across trees count for each host, visible from each side', async () => {
+    const res = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1, ids.B1], { type: 'joint_meeting', theme: '联席会议' }) });
+    expect(res.statusCode).toBe(201);
+    const fromB = (await t.call(orgAdminB, { method: 'GET', url: `/api/v1/activities?org=${ids.B1}` })).json();
+    expect(fromB.items.map((x: { theme: string }) => x.theme)).toContain('联席会议');
+    const fromA2 = (await t.call(admin, { method: 'GET', url: `/api/v1/activities?org=${ids.A2}` })).json();
+    expect(fromA2.items).toEqual([]);
+  });
+
+  it('names every wrong field and records nothing', async () => {
+    const before = (await t.call(admin, { method: 'GET', url: `/api/v1/activities?org=${ids.A}` })).json().items.length;
+    const res = await t.call(secretaryA1, {
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: themeDay([ids.A1], {
+        type: 'general_assembly',
+        endsAt: at('2024-06-01', 9),
+        attendees: [{ memberId: ids.memberB1, status: 'present' }],
+        votes: [{ subject: '接收预备党员', entitled: 10, present: 12, yes: 9, no: 0, abstain: 0 }],
+      }),
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['endsAt', 'attendees.0.memberId', 'votes.0.present']));
+    expect((await t.call(admin, { method: 'GET', url: `/api/v1/activities?org=${ids.A}` })).json().items.length).toBe(before);
+  });
+
+  it('refuses an activity before the organization was founded, and a held one in the future', async () => {
+    const early = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { startsAt: at('2009-06-01'), endsAt: at('2009-06-01', 16) }) });
+    expect(early.json().error.details[0].field).toBe('hostOrgIds');
+    const future = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { startsAt: at('2099-06-01'), endsAt: at('2099-06-01', 16) }) });
+    expect(future.json().error.details).toEqual([{ field: 'state', message: 'an activity in the future cannot have been held yet' }]);
+  });
+
+  it('applies the voting rule: passes only with yes above half of those entitled', async () => {
+    const res = await t.call(secretaryA1, {
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: themeDay([ids.A1], {
+        type: 'general_assembly',
+        theme: '支部党员大会',
+        votes: [
+          { subject: '表决一', entitled: 10, present: 8, yes: 6, no: 2, abstain: 0 },
+          { subject: '表决二', entitled: 10, present: 8, yes: 5, no: 3, abstain: 0 },
+          { subject: '表决三', entitled: 10, present: 5, yes: 5, no: 0, abstain: 0 },
+        ],
+      }),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().votes.map((v: { quorum: boolean; passed: boolean }) => [v.quorum, v.passed])).toEqual([
+      [true, true],
+      [true, false],
+      [false, false],
+    ]);
+  });
+
+  it('moves planned → held, refuses held → planned, and needs a reason to cancel', async () => {
+    const planned = (await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { state: 'planned', theme: '计划中' }) })).json();
+    const noReason = await t.call(secretaryA1, { method: 'PATCH', url: `/api/v1/activities/${planned.id}`, payload: { state: 'cancelled' } });
+    expect(noReason.json().error.details).toEqual([{ field: 'cancelReason', message: 'required when cancelling' }]);
+    const held = await t.call(secretaryA1, { method: 'PATCH', url: `/api/v1/activities/${planned.id}`, payload: { state: 'held' } });
+    expect(held.json().state).toBe('held');
+    const back = await t.call(secretaryA1, { method: 'PATCH', url: `/api/v1/activities/${planned.id}`, payload: { state: 'planned' } });
+    expect(back.statusCode).toBe(409);
+    expect((await t.call(viewerA, { method: 'PATCH', url: `/api/v1/activities/${planned.id}`, payload: { theme: 'x' } })).statusCode).toBe(403);
+  });
+
+  it('filters the list by type, state and dates, and pages', async () => {
+    const list = (await t.call(admin, { method: 'GET', url: `/api/v1/activities?org=${ids.A}&type=general_assembly&from=2024-06-01&to=2024-06-30` })).json();
+    expect(list.items.map((x: { theme: string }) => x.theme)).toEqual(['支部党员大会']);
+    const page1 = (await t.call(admin, { method: 'GET', url: `/api/v1/activities?org=${ids.A}&limit=2` })).json();
+    const page2 = (await t.call(admin, { method: 'GET', url: `/api/v1/activities?org=${ids.A}&limit=2&cursor=${page1.nextCursor}` })).json();
+    expect(page1.items).toHaveLength(2);
+    expect(page2.items.map((x: { id: string }) => x.id)).not.toContain(page1.items[0].id);
+  });
+});
+
+describe('QR sign-in', () => {
+  let activityId: string;
+
+  beforeAll(async () => {
+    const now = new Date();
+    const hour = (h: number) => new Date(now.getTime() + h * 3600_000).toISOString();
+    activityId = (await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { state: 'planned', startsAt: hour(-1), endsAt: hour(1), theme: '扫码签到' }) })).json().id;
+  });
+
+  it('gives the organizer a six-digit code and a QR image, and no one else', async () => {
+    const res = await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/sign-in-code` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().code).toMatch(/^\d{6}$/);
+    expect(res.json().qr).toMatch(/^data:image\/png;base64,/);
+    expect(Date.parse(res.json().expiresAt)).toBeGreaterThan(Date.now());
+    expect((await t.call(memberA1, { method: 'GET', url: `/api/v1/activities/${activityId}/sign-in-code` })).statusCode).toBe(403);
+  });
+
+  it('signs a member in with the code, once, and the attendance shows it', async () => {
+    const { code } = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/sign-in-code` })).json();
+    const first = await t.call(memberA1, { method: 'POST', url: `/api/v1/activities/${activityId}/sign-in`, payload: { code } });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ memberId: ids.memberA1, status: 'present', source: 'sign_in' });
+    const second = await t.call(memberA1, { method: 'POST', url: `/api/v1/activities/${activityId}/sign-in`, payload: { code } });
+    expect(second.json().signedInAt).toBe(first.json().signedInAt);
+    const list = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/attendance` })).json();
+    expect(list.counts.present).toBe(1);
+    expect(list.items).toHaveLength(1);
+  });
+
+  it('refuses an old code, another activity’s code, and a member of another organization', async () => {
+    const stale = currentCode(t.config.secretKey, activityId, Date.now() - 120_000).digits;
+    const res = await t.call(memberA1, { method: 'POST', url: `/api/v1/activities/${activityId}/sign-in`, payload: { code: stale } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ field: 'code', message: 'wrong or expired' }]);
+    const other = currentCode(t.config.secretKey, 'another-activity').digits;
+    expect((await t.call(memberA1, { method: 'POST', url: `/api/v1/activities/${activityId}/sign-in`, payload: { code: other } })).statusCode).toBe(400);
+    // orgAdminB has no member record at all
+    const { code } = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/sign-in-code` })).json();
+    expect((await t.call(orgAdminB, { method: 'POST', url: `/api/v1/activities/${activityId}/sign-in`, payload: { code } })).statusCode).toBe(403);
+  });
+
+  it('pushes each sign-in to a watching organizer over Server-Sent Events', async () => {
+    const later = (await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { state: 'planned', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(), theme: '直播签到' }) })).json();
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const stream = await fetch(`${address}/api/v1/activities/${later.id}/attendance/stream`, { headers: secretaryA1.headers, signal: controller.signal });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    const reader = stream.body!.getReader();
+    const { code } = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${later.id}/sign-in-code` })).json();
+    await reader.read(); // ': connected'
+    await t.call(memberA1, { method: 'POST', url: `/api/v1/activities/${later.id}/sign-in`, payload: { code } });
+    let text = '';
+    while (!text.includes('event: attendee')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('"name":"张某一"');
+    controller.abort();
+  });
+});

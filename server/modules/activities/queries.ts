@@ -1,0 +1,96 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  activities,
+  activityAttendees,
+  activityGuests,
+  activityHosts,
+  activityResolutions,
+  activityVotes,
+} from '../../db/schema/activities';
+import { members } from '../../db/schema/members';
+import { orgs } from '../../db/schema/orgs';
+
+export type ActivityRow = typeof activities.$inferSelect;
+
+export async function getActivity(db: Db, id: string): Promise<ActivityRow | undefined> {
+  const [row] = await db.select().from(activities).where(eq(activities.id, id));
+  return row;
+}
+
+export async function hostsOf(db: Db, activityIds: string[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select({ activityId: activityHosts.activityId, id: orgs.id, name: orgs.name, path: orgs.path })
+    .from(activityHosts)
+    .innerJoin(orgs, eq(orgs.id, activityHosts.orgId))
+    .where(inArray(activityHosts.activityId, activityIds))
+    .orderBy(asc(orgs.name));
+}
+
+export async function attendeesOf(db: Db, activityIds: string[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select({
+      activityId: activityAttendees.activityId,
+      memberId: activityAttendees.memberId,
+      name: members.name,
+      orgId: members.orgId,
+      orgName: orgs.name,
+      status: activityAttendees.status,
+      reason: activityAttendees.reason,
+      signedInAt: activityAttendees.signedInAt,
+      source: activityAttendees.source,
+    })
+    .from(activityAttendees)
+    .innerJoin(members, eq(members.id, activityAttendees.memberId))
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(inArray(activityAttendees.activityId, activityIds))
+    .orderBy(asc(activityAttendees.signedInAt), asc(members.name));
+}
+
+export async function childrenOf(db: Db, activityId: string) {
+  const [guests, resolutions, votes] = await Promise.all([
+    db.select().from(activityGuests).where(eq(activityGuests.activityId, activityId)).orderBy(asc(activityGuests.id)),
+    db.select().from(activityResolutions).where(eq(activityResolutions.activityId, activityId)).orderBy(asc(activityResolutions.id)),
+    db.select().from(activityVotes).where(eq(activityVotes.activityId, activityId)).orderBy(asc(activityVotes.id)),
+  ]);
+  return { guests, resolutions, votes };
+}
+
+export async function memberRefs(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: members.id, name: members.name, orgPath: members.orgPath }).from(members).where(inArray(members.id, [...new Set(ids)]));
+}
+
+/** Activities hosted by an organization (or, with a subtree, by any organization inside it). */
+export function hostedWithin(path: string, subtree: boolean): SQL {
+  return subtree
+    ? sql`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and h.org_path <@ ${path}::ltree)`
+    : sql`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and h.org_path = ${path}::ltree)`;
+}
+
+export function hostedInAny(paths: string[]): SQL {
+  return sql`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and (${sql.join(
+    paths.map((p) => sql`h.org_path <@ ${p}::ltree`),
+    sql` or `,
+  )}))`;
+}
+
+export async function listPage(db: Db, where: SQL[], after: [string, string] | null, limit: number) {
+  const conds = [...where];
+  if (after) conds.push(or(lt(activities.startsAt, after[0]), and(eq(activities.startsAt, after[0]), lt(activities.id, after[1])))!);
+  return db
+    .select()
+    .from(activities)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(activities.startsAt), desc(activities.id))
+    .limit(limit + 1);
+}
+
+export const activityFilters = {
+  type: (t: string) => eq(activities.type, t),
+  state: (s: string) => eq(activities.state, s),
+  from: (d: string) => gte(activities.heldOn, d),
+  to: (d: string) => lte(activities.heldOn, d),
+};

@@ -1,0 +1,413 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import QRCode from 'qrcode';
+import { authorize, isWithin, readScopes, type Action } from '../../../domain/access';
+import { todayInChina } from '../../../domain/dates';
+import type { ActivityState, ActivityType, AttendanceStatus } from '../../../domain/enums';
+import type { Activity, ActivityCreate, ActivityListQuery, ActivityPatch, Attendee } from '../../../domain/schemas/activities';
+import { evaluateVote } from '../../../domain/voting';
+import { appendAudit } from '../../audit';
+import { inTx, type Ctx } from '../../context';
+import type { Db } from '../../db/client';
+import {
+  activities,
+  activityAttendees,
+  activityGuests,
+  activityHosts,
+  activityResolutions,
+  activityVotes,
+  customActivityTypes,
+} from '../../db/schema/activities';
+import { orgs } from '../../db/schema/orgs';
+import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
+import { newId } from '../../ids';
+import { checkCode, currentCode } from './signInCodes';
+import * as q from './queries';
+
+type Row = q.ActivityRow;
+const ACTIVITY_ABILITIES: readonly Action[] = ['activity.manage'];
+
+/** Readable when the caller may read any host; manageable when they manage any host. */
+async function hostPaths(db: Db, activityId: string): Promise<string[]> {
+  return (await q.hostsOf(db, [activityId])).map((h) => h.path);
+}
+
+function may(ctx: Ctx, action: Action, paths: string[]): boolean {
+  return paths.some((orgPath) => authorize(ctx.actor, action, { orgPath }));
+}
+
+async function loadActivity(ctx: Ctx, db: Db, id: string, action: Action): Promise<{ row: Row; paths: string[] }> {
+  const row = await q.getActivity(db, id);
+  if (!row) throw notFound('Activity');
+  const paths = await hostPaths(db, id);
+  if (!may(ctx, action, paths)) throw forbidden();
+  return { row, paths };
+}
+
+function counts(list: { status: string }[]) {
+  return {
+    present: list.filter((a) => a.status === 'present').length,
+    absent: list.filter((a) => a.status === 'absent').length,
+    excused: list.filter((a) => a.status === 'excused').length,
+  };
+}
+
+function toAttendee(a: Awaited<ReturnType<typeof q.attendeesOf>>[number]): Attendee {
+  return {
+    memberId: a.memberId,
+    name: a.name,
+    orgId: a.orgId,
+    orgName: a.orgName,
+    status: a.status as AttendanceStatus,
+    reason: a.reason,
+    signedInAt: a.signedInAt ? new Date(a.signedInAt).toISOString() : null,
+    source: a.source as Attendee['source'],
+  };
+}
+
+async function toApi(ctx: Ctx, rows: Row[], detail: boolean): Promise<Activity[]> {
+  const ids = rows.map((r) => r.id);
+  const hosts = await q.hostsOf(ctx.db, ids);
+  const attendees = await q.attendeesOf(ctx.db, ids);
+  const refIds = rows.flatMap((r) => [r.presiderMemberId, r.recorderMemberId, ...r.talkMemberIds].filter((x): x is string => !!x));
+  const out: Activity[] = [];
+  for (const r of rows) {
+    const children = detail ? await q.childrenOf(ctx.db, r.id) : { guests: [], resolutions: [], votes: [] };
+    const owners = children.resolutions.map((x) => x.ownerMemberId).filter((x): x is string => !!x);
+    const refs = new Map((await q.memberRefs(ctx.db, [...refIds, ...owners])).map((m) => [m.id, { id: m.id, name: m.name }]));
+    const own = attendees.filter((a) => a.activityId === r.id);
+    const ownHosts = hosts.filter((h) => h.activityId === r.id);
+    out.push({
+      id: r.id,
+      type: r.type as ActivityType,
+      customTypeId: r.customTypeId,
+      state: r.state as ActivityState,
+      hostOrgIds: ownHosts.map((h) => h.id),
+      hosts: ownHosts.map((h) => ({ id: h.id, name: h.name })),
+      startsAt: new Date(r.startsAt).toISOString(),
+      endsAt: new Date(r.endsAt).toISOString(),
+      heldOn: r.heldOn,
+      place: r.place,
+      online: r.online,
+      subVenues: r.subVenues,
+      presider: r.presiderMemberId ? (refs.get(r.presiderMemberId) ?? null) : null,
+      recorder: r.recorderMemberId ? (refs.get(r.recorderMemberId) ?? null) : null,
+      speaker: r.speaker,
+      theme: r.theme,
+      agenda: r.agenda,
+      minutes: detail ? r.minutes : null,
+      cancelReason: r.cancelReason,
+      talkMembers: r.talkMemberIds.map((id) => refs.get(id)).filter((x) => x !== undefined),
+      attendees: own.map(toAttendee),
+      attendance: counts(own),
+      guests: children.guests.map((g) => ({ id: g.id, name: g.name, unit: g.unit, title: g.title })),
+      resolutions: children.resolutions.map((x) => ({
+        id: x.id,
+        text: x.text,
+        owner: x.ownerMemberId ? (refs.get(x.ownerMemberId) ?? null) : null,
+        dueOn: x.dueOn,
+        doneOn: x.doneOn,
+      })),
+      votes: children.votes.map((v) => {
+        const e = evaluateVote(v);
+        return { ...v, quorum: e.quorum, passed: e.passed };
+      }),
+      abilities: ownHosts.some((h) => authorize(ctx.actor, 'activity.manage', { orgPath: h.path }))
+        ? [...ACTIVITY_ABILITIES]
+        : [],
+    });
+  }
+  return out;
+}
+
+export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {
+  const { row } = await loadActivity(ctx, ctx.db, id, 'activity.read');
+  const [activity] = await toApi(ctx, [row], true);
+  return activity!;
+}
+
+function decodeCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // fall through
+  }
+  throw invalid([{ field: 'cursor', message: 'not a cursor returned by this list' }]);
+}
+
+export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
+  const where = [];
+  if (query.org) {
+    const [org] = await ctx.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, query.org));
+    if (!org) throw notFound('Organization');
+    if (!authorize(ctx.actor, 'activity.read', { orgPath: org.path })) throw forbidden();
+    where.push(q.hostedWithin(org.path, query.subtree ?? true));
+  } else {
+    const scopes = readScopes(ctx.actor, 'org.read');
+    if (scopes !== null) {
+      if (scopes.length === 0) return { items: [], nextCursor: null };
+      where.push(q.hostedInAny(scopes));
+    }
+  }
+  if (query.type) where.push(q.activityFilters.type(query.type));
+  if (query.state) where.push(q.activityFilters.state(query.state));
+  if (query.from) where.push(q.activityFilters.from(query.from));
+  if (query.to) where.push(q.activityFilters.to(query.to));
+  const limit = query.limit ?? 50;
+  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor), limit);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: await toApi(ctx, page, false),
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.startsAt, last.id])).toString('base64url') : null,
+  };
+}
+
+type Resolved = Required<Omit<ActivityCreate, 'attendees' | 'guests' | 'resolutions' | 'votes'>> &
+  Pick<ActivityCreate, 'attendees' | 'guests' | 'resolutions' | 'votes'>;
+
+/** Every check an activity must pass, on the record as it would be after the change. */
+async function validate(ctx: Ctx, tx: Db, a: Resolved) {
+  const errors = new FieldErrors();
+  const hostIds = [...new Set(a.hostOrgIds)];
+  const hosts = await tx.select().from(orgs).where(inArray(orgs.id, hostIds));
+  if (hosts.length !== hostIds.length) errors.add('hostOrgIds', 'no such organization');
+  const start = Date.parse(a.startsAt);
+  const end = Date.parse(a.endsAt);
+  if (end <= start) errors.add('endsAt', 'must be after the start');
+  const heldOn = todayInChina(new Date(start));
+  for (const h of hosts) {
+    if (h.foundedOn && heldOn < h.foundedOn) errors.add('hostOrgIds', `${h.name} was founded on ${h.foundedOn}, after this activity`);
+    if (h.dissolvedOn && heldOn > h.dissolvedOn) errors.add('hostOrgIds', `${h.name} was dissolved on ${h.dissolvedOn}`);
+  }
+  if (a.state === 'held' && heldOn > ctx.today) errors.add('state', 'an activity in the future cannot have been held yet');
+  if (a.state === 'cancelled' && !a.cancelReason?.trim()) errors.add('cancelReason', 'required when cancelling');
+  if (a.type === 'other' && a.customTypeId) {
+    const [custom] = await tx.select().from(customActivityTypes).where(eq(customActivityTypes.id, a.customTypeId));
+    if (!custom || !hosts.some((h) => h.path.split('.').includes(custom.orgId))) errors.add('customTypeId', 'not an activity type of these organizations');
+  }
+  // Everyone named must be on a host's roster (a host's subtree for a committee).
+  const named = new Map<string, string>();
+  a.attendees?.forEach((x, i) => named.set(x.memberId, `attendees.${i}.memberId`));
+  if (a.presiderMemberId) named.set(a.presiderMemberId, 'presiderMemberId');
+  if (a.recorderMemberId) named.set(a.recorderMemberId, 'recorderMemberId');
+  a.talkMemberIds.forEach((id, i) => named.set(id, `talkMemberIds.${i}`));
+  a.resolutions?.forEach((r, i) => r.ownerMemberId && named.set(r.ownerMemberId, `resolutions.${i}.ownerMemberId`));
+  const found = new Map((await q.memberRefs(tx, [...named.keys()])).map((m) => [m.id, m]));
+  for (const [id, field] of named) {
+    const m = found.get(id);
+    // a member of a higher committee may preside or record (a committee member convening a joint meeting)
+    const fromAbove = (field === 'presiderMemberId' || field === 'recorderMemberId') && m && hosts.some((h) => isWithin(h.path, m.orgPath));
+    if (!m || (!fromAbove && !hosts.some((h) => isWithin(m.orgPath, h.path)))) errors.add(field, "not on a host organization's roster");
+  }
+  const seen = new Set<string>();
+  a.attendees?.forEach((x, i) => {
+    if (seen.has(x.memberId)) errors.add(`attendees.${i}.memberId`, 'listed twice');
+    seen.add(x.memberId);
+  });
+  if (a.type === 'heart_talk' && (a.talkMemberIds.length !== 2 || a.talkMemberIds[0] === a.talkMemberIds[1])) {
+    errors.add('talkMemberIds', 'a heart-to-heart talk names the two people');
+  }
+  a.votes?.forEach((v, i) => {
+    for (const p of evaluateVote(v).problems) errors.add(`votes.${i}.${p.field}`, p.message);
+  });
+  a.resolutions?.forEach((r, i) => {
+    if (r.doneOn && r.doneOn > ctx.today) errors.add(`resolutions.${i}.doneOn`, 'must not be in the future');
+  });
+  errors.throwIfAny();
+  return { hosts, heldOn };
+}
+
+async function writeChildren(tx: Db, id: string, a: Pick<ActivityCreate, 'attendees' | 'guests' | 'resolutions' | 'votes'>) {
+  if (a.attendees) {
+    const previous = await tx.select().from(activityAttendees).where(eq(activityAttendees.activityId, id));
+    const signedIn = new Map(previous.map((p) => [p.memberId, p]));
+    await tx.delete(activityAttendees).where(eq(activityAttendees.activityId, id));
+    if (a.attendees.length) {
+      await tx.insert(activityAttendees).values(
+        a.attendees.map((x) => ({
+          activityId: id,
+          memberId: x.memberId,
+          status: x.status,
+          reason: x.reason ?? null,
+          // a member's own sign-in time is kept when the organizer edits the list
+          signedInAt: x.status === 'present' ? (signedIn.get(x.memberId)?.signedInAt ?? null) : null,
+          source: signedIn.get(x.memberId)?.source === 'sign_in' && x.status === 'present' ? 'sign_in' : 'organizer',
+        })),
+      );
+    }
+  }
+  if (a.guests) {
+    await tx.delete(activityGuests).where(eq(activityGuests.activityId, id));
+    if (a.guests.length) await tx.insert(activityGuests).values(a.guests.map((g) => ({ id: newId(), activityId: id, name: g.name, unit: g.unit ?? null, title: g.title ?? null })));
+  }
+  if (a.resolutions) {
+    await tx.delete(activityResolutions).where(eq(activityResolutions.activityId, id));
+    if (a.resolutions.length) {
+      await tx.insert(activityResolutions).values(
+        a.resolutions.map((r) => ({ id: newId(), activityId: id, text: r.text, ownerMemberId: r.ownerMemberId ?? null, dueOn: r.dueOn ?? null, doneOn: r.doneOn ?? null })),
+      );
+    }
+  }
+  if (a.votes) {
+    await tx.delete(activityVotes).where(eq(activityVotes.activityId, id));
+    if (a.votes.length) await tx.insert(activityVotes).values(a.votes.map((v) => ({ id: newId(), activityId: id, ...v, writtenYes: v.writtenYes ?? 0 })));
+  }
+}
+
+async function writeHosts(tx: Db, id: string, hosts: { id: string; path: string }[], a: { heldOn: string; type: string; state: string }) {
+  await tx.delete(activityHosts).where(eq(activityHosts.activityId, id));
+  await tx.insert(activityHosts).values(hosts.map((h) => ({ activityId: id, orgId: h.id, orgPath: h.path, heldOn: a.heldOn, type: a.type, state: a.state })));
+}
+
+function scalarColumns(a: Resolved, heldOn: string, orgPath: string) {
+  return {
+    type: a.type,
+    customTypeId: a.customTypeId,
+    state: a.state,
+    startsAt: new Date(a.startsAt).toISOString(),
+    endsAt: new Date(a.endsAt).toISOString(),
+    heldOn,
+    place: a.place,
+    online: a.online,
+    subVenues: a.subVenues,
+    presiderMemberId: a.presiderMemberId,
+    recorderMemberId: a.recorderMemberId,
+    speaker: a.speaker,
+    theme: a.theme,
+    agenda: a.agenda,
+    minutes: a.minutes,
+    cancelReason: a.state === 'cancelled' ? a.cancelReason : null,
+    talkMemberIds: a.talkMemberIds,
+    orgPath,
+  };
+}
+
+export async function createActivity(ctx: Ctx, input: ActivityCreate): Promise<Activity> {
+  const a: Resolved = {
+    customTypeId: null,
+    state: 'planned',
+    place: null,
+    online: false,
+    subVenues: [],
+    presiderMemberId: null,
+    recorderMemberId: null,
+    speaker: null,
+    agenda: null,
+    minutes: null,
+    cancelReason: null,
+    talkMemberIds: [],
+    ...input,
+  };
+  const id = newId();
+  await inTx(ctx, async (tx) => {
+    const { hosts, heldOn } = await validate(ctx, tx, a);
+    // the organizer is the first host, and must manage it; co-hosts may be anywhere in the tree
+    const organizer = hosts.find((h) => h.id === a.hostOrgIds[0])!;
+    if (!authorize(ctx.actor, 'activity.manage', { orgPath: organizer.path })) throw forbidden();
+    await tx.insert(activities).values({ id, ...scalarColumns(a, heldOn, organizer.path), createdBy: ctx.actor.userId || null });
+    await writeHosts(tx, id, hosts, { heldOn, type: a.type, state: a.state });
+    await writeChildren(tx, id, a);
+    await appendAudit(ctx, tx, { action: 'activity.create', subjectType: 'activity', subjectId: id, orgPath: organizer.path, after: { ...a } });
+  });
+  return getActivity(ctx, id);
+}
+
+const TRANSITIONS: Record<ActivityState, ActivityState[]> = {
+  planned: ['planned', 'held', 'cancelled'],
+  held: ['held'],
+  cancelled: ['cancelled', 'planned'],
+};
+
+export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch): Promise<Activity> {
+  await inTx(ctx, async (tx) => {
+    const { row } = await loadActivity(ctx, tx, id, 'activity.manage');
+    const current = await toApi({ ...ctx, db: tx }, [row], true);
+    const before = current[0]!;
+    const next = (patch.state ?? before.state);
+    if (!TRANSITIONS[before.state].includes(next)) throw conflict(`An activity that is ${before.state} cannot become ${next}`);
+    const a: Resolved = {
+      type: before.type,
+      customTypeId: before.customTypeId,
+      hostOrgIds: before.hostOrgIds,
+      state: before.state,
+      startsAt: before.startsAt,
+      endsAt: before.endsAt,
+      place: before.place,
+      online: before.online,
+      subVenues: before.subVenues,
+      presiderMemberId: before.presider?.id ?? null,
+      recorderMemberId: before.recorder?.id ?? null,
+      speaker: before.speaker,
+      theme: before.theme,
+      agenda: before.agenda,
+      minutes: before.minutes,
+      cancelReason: before.cancelReason,
+      talkMemberIds: before.talkMembers.map((m) => m.id),
+      ...patch,
+    };
+    const { hosts, heldOn } = await validate(ctx, tx, a);
+    if (!hosts.some((h) => authorize(ctx.actor, 'activity.manage', { orgPath: h.path }))) throw forbidden();
+    const organizer = hosts.find((h) => h.id === a.hostOrgIds[0])!;
+    await tx.update(activities).set({ ...scalarColumns(a, heldOn, organizer.path), updatedAt: new Date() }).where(eq(activities.id, id));
+    await writeHosts(tx, id, hosts, { heldOn, type: a.type, state: a.state });
+    await writeChildren(tx, id, patch);
+    await appendAudit(ctx, tx, { action: 'activity.update', subjectType: 'activity', subjectId: id, orgPath: organizer.path, before, after: patch });
+  });
+  return getActivity(ctx, id);
+}
+
+export async function signInCode(ctx: Ctx, id: string, origin: string) {
+  const { row } = await loadActivity(ctx, ctx.db, id, 'activity.manage');
+  if (row.state === 'cancelled') throw conflict('The activity is cancelled');
+  const code = currentCode(ctx.config.secretKey, id);
+  const url = `${origin}/checkin/${id}?c=${code.token}`;
+  return { code: code.digits, url, qr: await QRCode.toDataURL(url, { margin: 1, width: 320 }), expiresAt: code.expiresAt };
+}
+
+/** The caller signs in their own member record; doing it twice changes nothing. */
+export async function signIn(ctx: Ctx, id: string, code: string): Promise<Attendee> {
+  const row = await q.getActivity(ctx.db, id);
+  if (!row) throw notFound('Activity');
+  if (!checkCode(ctx.config.secretKey, id, code)) {
+    throw new AppError(400, 'validation', 'The code is wrong or has expired; scan the current one', [{ field: 'code', message: 'wrong or expired' }]);
+  }
+  if (row.state === 'cancelled') throw conflict('The activity is cancelled');
+  const memberId = ctx.actor.memberId;
+  if (!memberId) throw new AppError(403, 'forbidden', 'This account is not linked to a member record');
+  const [member] = await q.memberRefs(ctx.db, [memberId]);
+  const paths = await hostPaths(ctx.db, id);
+  const [invited] = await ctx.db.select().from(activityAttendees).where(and(eq(activityAttendees.activityId, id), eq(activityAttendees.memberId, memberId)));
+  if (!member || (!invited && !paths.some((p) => isWithin(member.orgPath, p)))) {
+    throw new AppError(403, 'forbidden', 'Only members of a host organization or invited members can sign in');
+  }
+  if (invited?.status === 'present' && invited.signedInAt) return (await attendeeList(ctx, id)).find((a) => a.memberId === memberId)!;
+  await inTx(ctx, async (tx) => {
+    const at = new Date().toISOString();
+    await tx
+      .insert(activityAttendees)
+      .values({ activityId: id, memberId, status: 'present', reason: null, signedInAt: at, source: 'sign_in' })
+      .onConflictDoUpdate({
+        target: [activityAttendees.activityId, activityAttendees.memberId],
+        set: { status: 'present', reason: null, signedInAt: at, source: 'sign_in' },
+      });
+    await appendAudit(ctx, tx, { action: 'activity.sign_in', subjectType: 'activity', subjectId: id, orgPath: row.orgPath, after: { memberId, at } });
+  });
+  return (await attendeeList(ctx, id)).find((a) => a.memberId === memberId)!;
+}
+
+async function attendeeList(ctx: Ctx, id: string): Promise<Attendee[]> {
+  return (await q.attendeesOf(ctx.db, [id])).map(toAttendee);
+}
+
+export async function attendance(ctx: Ctx, id: string) {
+  await loadActivity(ctx, ctx.db, id, 'activity.read');
+  const items = await attendeeList(ctx, id);
+  return { items, counts: counts(items) };
+}
+
+export async function assertCanWatch(ctx: Ctx, id: string): Promise<void> {
+  await loadActivity(ctx, ctx.db, id, 'activity.read');
+}
+
