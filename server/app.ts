@@ -14,6 +14,7 @@ import type { Database } from './db/client';
 import { Live } from './live';
 import { activityRoutes } from './modules/activities/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { complianceRoutes } from './modules/compliance/routes';
 import { authRoutes } from './modules/auth/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
@@ -88,6 +89,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(importRoutes);
       await api.register(exportRoutes);
       await api.register(activityRoutes);
+      await api.register(complianceRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { ACTIONS } from '../access';
 import { COMMITTEE_ROLES, ORG_TYPES, SECTORS } from '../enums';
 import { DateString, Id, Nullable } from './common';
+import { MeetingsOverride } from './compliance';
 
 export const OrgType = Type.Enum(ORG_TYPES);
 export const Sector = Type.Enum(SECTORS);
@@ -39,6 +40,7 @@ export const RulePackOverride = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    meetings: Type.Optional(MeetingsOverride),
   },
   { additionalProperties: false },
 );

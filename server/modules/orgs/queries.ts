@@ -44,17 +44,6 @@ export async function getOrg(db: Db, id: string): Promise<OrgRow | undefined> {
   return row;
 }
 
-/** Names and rule overrides of every ancestor, root first (the path's labels are the org ids). */
-export async function ancestorsOf(db: Db, path: string) {
-  const ids = labelsOf(path);
-  const rows = await db
-    .select({ id: orgs.id, name: orgs.name, override: orgs.rulePackOverride })
-    .from(orgs)
-    .where(inArray(orgs.id, ids));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
-}
-
 export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));

@@ -3,7 +3,7 @@ import { ORG_ABILITIES, abilities, authorize, isWithin, readScopes, type Action 
 import { isValidDate } from '../../../domain/dates';
 import type { CommitteeRole, OrgType, Sector } from '../../../domain/enums';
 import { findingMessage, orgFindings, termDates } from '../../../domain/rules/orgFindings';
-import { effectivePack } from '../../../domain/rules/pack';
+import type { RulePackOverride } from '../../../domain/rules/pack';
 import type { OrgCreate, OrgDetail, OrgPatch, OrgSummary } from '../../../domain/schemas/orgs';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
@@ -12,6 +12,7 @@ import { members } from '../../db/schema/members';
 import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/orgs';
 import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
+import { packToday, recordVersion } from '../compliance/service';
 import * as q from './queries';
 
 type OrgRow = q.OrgRow;
@@ -79,8 +80,7 @@ export async function listOrgs(ctx: Ctx, query: { parent?: string; q?: string; w
 export async function getOrgDetail(ctx: Ctx, id: string): Promise<OrgDetail> {
   const org = await loadOrg(ctx, ctx.db, id, 'org.read');
   const [summary] = await toSummaries(ctx.db, await q.selectSummaries(ctx.db, q.idIn([id])));
-  const ancestors = await q.ancestorsOf(ctx.db, org.path);
-  const pack = effectivePack(ancestors.map((a) => a.override));
+  const pack = await packToday(ctx.db, org.path, ctx.today);
   const counts = await q.countsOf(ctx.db, id);
   const committee = await q.committeeOf(ctx.db, id);
   const groups = await q.partyGroupsOf(ctx.db, id);
@@ -202,6 +202,8 @@ async function patchOrg(ctx: Ctx, tx: Db, org: OrgRow, patch: OrgPatch): Promise
     .where(eq(orgs.id, org.id))
     .returning();
   await appendAudit(ctx, tx, { action: 'org.update', subjectType: 'org', subjectId: org.id, orgPath: org.path, before: orgAudit(org), after: orgAudit(row!) });
+  // a change of the override takes effect today; earlier periods keep the rules they had
+  if (patch.rulePackOverride !== undefined) await recordVersion(ctx, tx, org, ctx.today, patch.rulePackOverride as RulePackOverride | null);
   return row!;
 }
 

@@ -1,0 +1,157 @@
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { authorize } from '../../../domain/access';
+import type { ActivityState, ActivityType, OrgType } from '../../../domain/enums';
+import { enclosingPeriod, parsePeriod, PeriodError, type Period } from '../../../domain/periods';
+import { evaluateCompliance, rollupCompliance, type ComplianceActivity, type ComplianceResult } from '../../../domain/rules/compliance';
+import { packForDate, packForPeriod, type RulePack, type RulePackOverride, type VersionedOverride } from '../../../domain/rules/pack';
+import { appendAudit } from '../../audit';
+import { inTx, type Ctx } from '../../context';
+import type { Db } from '../../db/client';
+import { activityHosts, rulePackVersions } from '../../db/schema/activities';
+import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/orgs';
+import { forbidden, invalid, notFound } from '../../errors';
+import { newId } from '../../ids';
+import { labelsOf } from '../orgs/queries';
+
+type OrgRow = typeof orgs.$inferSelect;
+
+function period(text: string): Period {
+  try {
+    return parsePeriod(text);
+  } catch (e) {
+    if (e instanceof PeriodError) throw invalid([{ field: 'period', message: e.message }]);
+    throw e;
+  }
+}
+
+async function loadOrg(ctx: Ctx, id: string): Promise<OrgRow> {
+  const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, id));
+  if (!org) throw notFound('Organization');
+  if (!authorize(ctx.actor, 'activity.read', { orgPath: org.path })) throw forbidden();
+  return org;
+}
+
+/** Every stored override version of the organizations on these paths, with each one's depth. */
+async function versionsFor(db: Db, paths: string[]): Promise<Map<string, { depth: number; effectiveFrom: string; override: RulePackOverride }[]>> {
+  const ids = [...new Set(paths.flatMap(labelsOf))];
+  const rows = ids.length ? await db.select().from(rulePackVersions).where(inArray(rulePackVersions.orgId, ids)).orderBy(asc(rulePackVersions.effectiveFrom)) : [];
+  const byOrg = new Map<string, { depth: number; effectiveFrom: string; override: RulePackOverride }[]>();
+  for (const r of rows) {
+    const list = byOrg.get(r.orgId) ?? [];
+    list.push({ depth: 0, effectiveFrom: r.effectiveFrom, override: r.override as RulePackOverride });
+    byOrg.set(r.orgId, list);
+  }
+  return byOrg;
+}
+
+function versionsOnPath(all: Awaited<ReturnType<typeof versionsFor>>, path: string): VersionedOverride[] {
+  return labelsOf(path).flatMap((id, depth) => (all.get(id) ?? []).map((v) => ({ ...v, depth })));
+}
+
+/** The pack in force today for an organization (its findings use it). */
+export async function packToday(db: Db, path: string, today: string): Promise<RulePack> {
+  return packForDate(versionsOnPath(await versionsFor(db, [path]), path), today);
+}
+
+interface Facts {
+  org: OrgRow;
+  hasPartyGroups: boolean;
+  committeeSeats: number;
+  fullMembers: number;
+}
+
+async function factsOf(db: Db, list: OrgRow[]): Promise<Facts[]> {
+  const ids = list.map((o) => o.id);
+  if (ids.length === 0) return [];
+  const groups = await db.selectDistinct({ orgId: partyGroups.orgId }).from(partyGroups).where(inArray(partyGroups.orgId, ids));
+  const seats = await db
+    .select({ orgId: committeeRoles.orgId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(committeeRoles)
+    .where(and(inArray(committeeRoles.orgId, ids), isNull(committeeRoles.endedOn)))
+    .groupBy(committeeRoles.orgId);
+  const counts = await db.select().from(orgCounts).where(inArray(orgCounts.orgId, ids));
+  const withGroups = new Set(groups.map((g) => g.orgId));
+  const seatsOf = new Map(seats.map((s) => [s.orgId, s.n]));
+  const fullOf = new Map(counts.map((c) => [c.orgId, c.fullMembers]));
+  return list.map((org) => ({ org, hasPartyGroups: withGroups.has(org.id), committeeSeats: seatsOf.get(org.id) ?? 0, fullMembers: fullOf.get(org.id) ?? 0 }));
+}
+
+/** Held and planned activities of these organizations in the period's year (yearly rules look at the whole year). */
+async function activitiesOf(db: Db, orgIds: string[], p: Period): Promise<ComplianceActivity[]> {
+  if (orgIds.length === 0) return [];
+  const year = enclosingPeriod(p, 'year');
+  const rows = await db
+    .select()
+    .from(activityHosts)
+    .where(and(inArray(activityHosts.orgId, orgIds), gte(activityHosts.heldOn, year.start), lte(activityHosts.heldOn, year.end)));
+  const byActivity = new Map<string, ComplianceActivity & { hostOrgIds: string[] }>();
+  for (const r of rows) {
+    const a = byActivity.get(r.activityId) ?? { id: r.activityId, type: r.type as ActivityType, state: r.state as ActivityState, date: r.heldOn, hostOrgIds: [] };
+    a.hostOrgIds.push(r.orgId);
+    byActivity.set(r.activityId, a);
+  }
+  return [...byActivity.values()];
+}
+
+function evaluate(f: Facts, p: Period, acts: ComplianceActivity[], pack: RulePack, today: string): ComplianceResult[] {
+  const hasCommittee = f.committeeSeats >= pack.organizations.committeeSize.min || f.fullMembers >= pack.organizations.committeeFromFullMembers.value;
+  return evaluateCompliance({
+    org: { id: f.org.id, type: f.org.type as OrgType, hasPartyGroups: f.hasPartyGroups, hasCommittee, foundedOn: f.org.foundedOn, dissolvedOn: f.org.dissolvedOn },
+    period: p,
+    activities: acts,
+    pack,
+    today,
+  });
+}
+
+export async function orgCompliance(ctx: Ctx, orgId: string, periodText: string) {
+  const p = period(periodText);
+  const org = await loadOrg(ctx, orgId);
+  const [facts] = await factsOf(ctx.db, [org]);
+  const pack = packForPeriod(versionsOnPath(await versionsFor(ctx.db, [org.path]), org.path), p);
+  const items = evaluate(facts!, p, await activitiesOf(ctx.db, [org.id], p), pack, ctx.today);
+  return { orgId: org.id, orgName: org.name, period: p.label, items };
+}
+
+/** Per requirement across the subtree: the share of organizations that met it, and who lags with what. */
+export async function subtreeRollup(ctx: Ctx, orgId: string, periodText: string) {
+  const p = period(periodText);
+  const root = await loadOrg(ctx, orgId);
+  const list = await ctx.db
+    .select()
+    .from(orgs)
+    .where(and(sql`${orgs.path} <@ ${root.path}::ltree`, or(isNull(orgs.dissolvedOn), gte(orgs.dissolvedOn, p.start))))
+    .orderBy(asc(orgs.name));
+  const facts = await factsOf(ctx.db, list);
+  const acts = await activitiesOf(ctx.db, list.map((o) => o.id), p);
+  const versions = await versionsFor(ctx.db, [root.path, ...list.map((o) => o.path)]);
+  const results = facts.map((f) => {
+    const pack = packForPeriod(versionsOnPath(versions, f.org.path), p);
+    return { orgId: f.org.id, orgName: f.org.name, results: evaluate(f, p, acts.filter((a) => a.hostOrgIds.includes(f.org.id)), pack, ctx.today) };
+  });
+  const evaluated = results.filter((r) => r.results.some((x) => x.status !== 'not_applicable'));
+  return { orgId: root.id, period: p.label, organizations: evaluated.length, items: rollupCompliance(evaluated) };
+}
+
+export async function listRulePackVersions(ctx: Ctx, orgId: string) {
+  await loadOrg(ctx, orgId);
+  return ctx.db.select().from(rulePackVersions).where(eq(rulePackVersions.orgId, orgId)).orderBy(asc(rulePackVersions.effectiveFrom));
+}
+
+/** A committee's override for its subtree, in force from a date (replacing a version of the same date). */
+export async function addRulePackVersion(ctx: Ctx, orgId: string, input: { effectiveFrom: string; override: RulePackOverride }) {
+  const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
+  if (!org) throw notFound('Organization');
+  if (!authorize(ctx.actor, 'org.rules', { orgPath: org.path })) throw forbidden();
+  return inTx(ctx, (tx) => recordVersion(ctx, tx, org, input.effectiveFrom, input.override));
+}
+
+export async function recordVersion(ctx: Ctx, tx: Db, org: { id: string; path: string }, effectiveFrom: string, override: RulePackOverride | null) {
+  const [row] = await tx
+    .insert(rulePackVersions)
+    .values({ id: newId(), orgId: org.id, effectiveFrom, override: override ?? {} })
+    .onConflictDoUpdate({ target: [rulePackVersions.orgId, rulePackVersions.effectiveFrom], set: { override: override ?? {} } })
+    .returning();
+  await appendAudit(ctx, tx, { action: 'org.rules.version', subjectType: 'org', subjectId: org.id, orgPath: org.path, after: { effectiveFrom, override } });
+  return row!;
+}
