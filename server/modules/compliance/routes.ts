@@ -31,7 +31,7 @@ export async function complianceRoutes(base: FastifyInstance) {
     { schema: { tags, params: Type.Object({ id: Id }), body: RulePackVersionCreate, response: { 201: RulePackVersion } } },
     async (req, reply) =>
       reply.status(201).send(
-        await service.addRulePackVersion(requireActor(req), req.params.id, { effectiveFrom: req.body.effectiveFrom, override: req.body.override as RulePackOverride }),
+        await service.addRulePackVersion(requireActor(req), req.params.id, { effectiveFrom: req.body.effectiveFrom, override: req.body.override }),
       ),
   );
 }

@@ -203,7 +203,7 @@ async function patchOrg(ctx: Ctx, tx: Db, org: OrgRow, patch: OrgPatch): Promise
     .returning();
   await appendAudit(ctx, tx, { action: 'org.update', subjectType: 'org', subjectId: org.id, orgPath: org.path, before: orgAudit(org), after: orgAudit(row!) });
   // a change of the override takes effect today; earlier periods keep the rules they had
-  if (patch.rulePackOverride !== undefined) await recordVersion(ctx, tx, org, ctx.today, patch.rulePackOverride as RulePackOverride | null);
+  if (patch.rulePackOverride !== undefined) await recordVersion(ctx, tx, org, ctx.today, patch.rulePackOverride);
   return row!;
 }
 
