@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RulePackOverride } from '../../../domain/rules/pack';
 import { Id } from '../../../domain/schemas/common';
 import { ComplianceQuery, ComplianceReport, RollupReport, RulePackVersion, RulePackVersionCreate } from '../../../domain/schemas/compliance';
 import { requireActor } from '../../plugins/auth';

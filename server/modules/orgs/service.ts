@@ -3,7 +3,6 @@ import { ORG_ABILITIES, abilities, authorize, isWithin, readScopes, type Action 
 import { isValidDate } from '../../../domain/dates';
 import type { CommitteeRole, OrgType, Sector } from '../../../domain/enums';
 import { findingMessage, orgFindings, termDates } from '../../../domain/rules/orgFindings';
-import type { RulePackOverride } from '../../../domain/rules/pack';
 import type { OrgCreate, OrgDetail, OrgPatch, OrgSummary } from '../../../domain/schemas/orgs';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
