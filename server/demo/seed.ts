@@ -8,6 +8,7 @@ import { importMember } from '../modules/members/service';
 import { COVERED_UNITS, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE, type DemoOrg, type DemoPerson } from './seedData';
 import { and, eq } from 'drizzle-orm';
 import { members } from '../db/schema/members';
+import { loadDemoActivities } from './seedActivities';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const NUMERALS = '一二三四五六七八九十';
@@ -101,6 +102,7 @@ export async function loadDemo(ctx: Ctx) {
   }
 
   for (const root of DEMO_TREE) await addOrg(root, null);
+  const activityCount = await loadDemoActivities(ctx, orgIds);
 
   const accounts = [];
   for (const a of DEMO_ACCOUNTS) {
@@ -114,5 +116,5 @@ export async function loadDemo(ctx: Ctx) {
     });
     accounts.push({ username: a.username, password: DEMO_PASSWORD, role: a.role, org: a.orgKey });
   }
-  return { accounts, orgIds };
+  return { accounts, orgIds, activityCount };
 }
