@@ -122,15 +122,21 @@ export async function subtreeRollup(ctx: Ctx, orgId: string, periodText: string)
     .from(orgs)
     .where(and(sql`${orgs.path} <@ ${root.path}::ltree`, or(isNull(orgs.dissolvedOn), gte(orgs.dissolvedOn, p.start))))
     .orderBy(asc(orgs.name));
-  const facts = await factsOf(ctx.db, list);
-  const acts = await activitiesOf(ctx.db, list.map((o) => o.id), p);
-  const versions = await versionsFor(ctx.db, [root.path, ...list.map((o) => o.path)]);
-  const results = facts.map((f) => {
-    const pack = packForPeriod(versionsOnPath(versions, f.org.path), p);
-    return { orgId: f.org.id, orgName: f.org.name, results: evaluate(f, p, acts.filter((a) => a.hostOrgIds.includes(f.org.id)), pack, ctx.today) };
-  });
+  const results = (await evaluateMany(ctx.db, list, periodText, ctx.today)).map((r) => ({ orgId: r.org.id, orgName: r.org.name, results: r.results }));
   const evaluated = results.filter((r) => r.results.some((x) => x.status !== 'not_applicable'));
   return { orgId: root.id, period: p.label, organizations: evaluated.length, items: rollupCompliance(evaluated) };
+}
+
+/** Evaluates many organizations for one period in a few queries (rollups, reminders, the dashboard). */
+export async function evaluateMany(db: Db, list: OrgRow[], periodText: string, today: string) {
+  const p = period(periodText);
+  const facts = await factsOf(db, list);
+  const acts = await activitiesOf(db, list.map((o) => o.id), p);
+  const versions = await versionsFor(db, list.map((o) => o.path));
+  return facts.map((f) => ({
+    org: f.org,
+    results: evaluate(f, p, acts.filter((a) => a.hostOrgIds.includes(f.org.id)), packForPeriod(versionsOnPath(versions, f.org.path), p), today),
+  }));
 }
 
 export async function listRulePackVersions(ctx: Ctx, orgId: string) {
