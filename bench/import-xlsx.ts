@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     adminPassword: 'bench-admin-password',
     logLevel: 'silent',
     webDist: path.join(work, 'no-web'),
+    reminderDays: 7,
   };
   try {
     await bootstrap(target.database, config);

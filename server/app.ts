@@ -20,6 +20,7 @@ import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
 import { importRoutes } from './modules/imports/routes';
 import { memberRoutes } from './modules/members/routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/orgs/routes';
 import { userRoutes } from './modules/users/routes';
 import { authPlugin } from './plugins/auth';
@@ -90,6 +91,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(exportRoutes);
       await api.register(activityRoutes);
       await api.register(complianceRoutes);
+      await api.register(notificationRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api/v1' },

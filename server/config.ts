@@ -13,6 +13,8 @@ export interface Config {
   adminPassword: string | null;
   logLevel: string;
   webDist: string;
+  /** remind of a required activity not yet held when this many days of its period are left */
+  reminderDays: number;
 }
 
 function fail(message: string): never {
@@ -38,6 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('DATABASE_URL must start with postgres://');
   const dataDir = path.resolve(env.GONGJIAN_DATA_DIR ?? './data');
+  const reminderDays = Number(env.GONGJIAN_REMINDER_DAYS ?? 7);
+  if (!Number.isInteger(reminderDays) || reminderDays < 0 || reminderDays > 366) fail('GONGJIAN_REMINDER_DAYS must be a whole number of days');
   const demoRaw = env.GONGJIAN_DEMO;
   if (demoRaw !== undefined && !['0', '1', 'true', 'false'].includes(demoRaw)) fail('GONGJIAN_DEMO must be 0 or 1');
   return {
@@ -50,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.GONGJIAN_ADMIN_PASSWORD || null,
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.GONGJIAN_WEB_DIST ?? 'dist/web'),
+    reminderDays,
   };
 }

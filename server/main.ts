@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { prepareMemberExport } from './modules/exports/service';
 import { runImport } from './modules/imports/service';
+import { startReminderScheduler } from './modules/notifications/scheduler';
 import { createUser } from './modules/users/service';
 import { ACCESS_ROLES, type AccessRole } from '../domain/enums';
 
@@ -65,6 +66,8 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
+  const reminders = startReminderScheduler(database, config, app.log);
+  app.addHook('onClose', () => reminders.stop());
   printBootstrap(report, address);
 }
 

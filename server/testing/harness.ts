@@ -78,6 +78,7 @@ export async function startTestApp(): Promise<TestApp> {
     adminPassword: ADMIN_PASSWORD,
     logLevel: 'silent',
     webDist: path.join(dataDir, 'no-web'),
+    reminderDays: 7,
   };
   await bootstrap(database, config);
   const app = await buildApp({ database, config });
