@@ -1,0 +1,175 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/useMe';
+import OrgTreeSelect from '../../components/OrgTreeSelect';
+import { useScope } from '../../layout/scope';
+import {
+  ACTIVITY_STATES,
+  ACTIVITY_TYPES,
+  type ActivityState,
+  type ActivityType,
+} from '../../../../domain/enums';
+import type { Activity } from '../../../../domain/schemas/activities';
+import ActivityDrawer from './ActivityDrawer';
+import ActivityFormModal from './ActivityFormModal';
+import { useActivityList, type ActivityFilters } from './activityQueries';
+import { formatRange, STATE_COLORS } from './format';
+import './activities.css';
+
+const PAGE_SIZE = 20;
+
+export default function ActivitiesPage() {
+  const { t } = useTranslation();
+  const { scopeId } = useScope();
+  const me = useMe();
+  const [filters, setFiltersState] = useState<ActivityFilters>(() => ({
+    org: scopeId ?? undefined,
+    subtree: true,
+  }));
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState(0);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const list = useActivityList(filters, cursors[page], PAGE_SIZE);
+
+  const setFilters = (next: ActivityFilters) => {
+    setFiltersState(next);
+    setCursors([undefined]);
+    setPage(0);
+  };
+  const set = <K extends keyof ActivityFilters>(key: K, value: ActivityFilters[K] | null) =>
+    setFilters({ ...filters, [key]: value ?? undefined });
+  const next = () => {
+    const cursor = list.data?.nextCursor;
+    if (!cursor) return;
+    setCursors((c) => [...c.slice(0, page + 1), cursor]);
+    setPage(page + 1);
+  };
+
+  return (
+    <Card
+      title={t('nav.activities')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('activity.create')}
+        </Button>
+      }
+    >
+      <div className="toolbar activity-filters">
+        <OrgTreeSelect
+          className="member-filter-org"
+          rootId={scopeId}
+          value={filters.org ?? null}
+          onChange={(org) => set('org', org)}
+          placeholder={t('activity.hosts')}
+          allowClear
+        />
+        <Space size={4}>
+          <Switch
+            size="small"
+            checked={filters.subtree !== false}
+            onChange={(on) => set('subtree', on)}
+            aria-label={t('member.subtree')}
+          />
+          <Typography.Text>{t('member.subtree')}</Typography.Text>
+        </Space>
+        <Select<ActivityType>
+          allowClear
+          className="activity-filter-select"
+          placeholder={t('activity.type')}
+          aria-label={t('activity.type')}
+          value={filters.type}
+          onChange={(v) => set('type', v)}
+          options={ACTIVITY_TYPES.map((v) => ({ value: v, label: t(`enums.activityType.${v}`) }))}
+        />
+        <Select<ActivityState>
+          allowClear
+          className="activity-filter-select"
+          placeholder={t('activity.state')}
+          aria-label={t('activity.state')}
+          value={filters.state}
+          onChange={(v) => set('state', v)}
+          options={ACTIVITY_STATES.map((v) => ({ value: v, label: t(`enums.activityState.${v}`) }))}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('activity.dateRange')}
+          value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+          onChange={(range) =>
+            setFilters({
+              ...filters,
+              from: range?.[0]?.format('YYYY-MM-DD') ?? undefined,
+              to: range?.[1]?.format('YYYY-MM-DD') ?? undefined,
+            })
+          }
+        />
+      </div>
+      <Table<Activity>
+        size="small"
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        onRow={(a) => ({ onDoubleClick: () => setOpenId(a.id) })}
+        columns={[
+          {
+            title: t('activity.time'),
+            dataIndex: 'startsAt',
+            render: (_v: string, a) => formatRange(a.startsAt, a.endsAt),
+          },
+          {
+            title: t('activity.type'),
+            dataIndex: 'type',
+            render: (v: ActivityType) => t(`enums.activityType.${v}`),
+          },
+          {
+            title: t('activity.theme'),
+            dataIndex: 'theme',
+            render: (theme: string, a) => (
+              <Typography.Link onClick={() => setOpenId(a.id)}>{theme}</Typography.Link>
+            ),
+          },
+          {
+            title: t('activity.hosts'),
+            dataIndex: 'hosts',
+            render: (hosts: Activity['hosts']) => hosts.map((h) => h.name).join('、'),
+          },
+          {
+            title: t('activity.state'),
+            dataIndex: 'state',
+            render: (s: ActivityState) => <Tag color={STATE_COLORS[s]}>{t(`enums.activityState.${s}`)}</Tag>,
+          },
+          {
+            title: t('activity.present'),
+            dataIndex: 'attendance',
+            render: (c: Activity['attendance']) => c.present,
+          },
+        ]}
+      />
+      <div className="pager">
+        <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
+          {t('common.prev')}
+        </Button>
+        <Typography.Text>{page + 1}</Typography.Text>
+        <Button disabled={!list.data?.nextCursor} onClick={next}>
+          {t('common.next')}
+        </Button>
+      </div>
+      <ActivityDrawer activityId={openId} onClose={() => setOpenId(null)} />
+      {creating && (
+        <ActivityFormModal
+          mode="create"
+          orgId={filters.org ?? me.data?.member?.orgId ?? null}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false);
+            setOpenId(id);
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,246 @@
+import { CheckOutlined, EditOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Grid, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../../api/client';
+import type { Activity, Attendee } from '../../../../domain/schemas/activities';
+import ActivityFormModal from './ActivityFormModal';
+import CancelActivityModal from './CancelActivityModal';
+import { activityKeys, useActivity } from './activityQueries';
+import { formatRange, STATE_COLORS } from './format';
+import VoteOutcome from './VoteOutcome';
+
+export default function ActivityDrawer({
+  activityId,
+  onClose,
+}: {
+  activityId: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const detail = useActivity(activityId);
+  const [dialog, setDialog] = useState<'edit' | 'cancel' | null>(null);
+  const a = detail.data;
+  const manage = a?.abilities.includes('activity.manage') ?? false;
+
+  const markHeld = useMutation({
+    mutationFn: (id: string) =>
+      api<Activity>(`/activities/${id}`, { method: 'PATCH', body: { state: 'held' } }),
+    onSuccess: async () => {
+      void message.success(t('activity.markedHeld'));
+      await queryClient.invalidateQueries({ queryKey: activityKeys.all });
+    },
+    onError: (error) => void message.error(error.message),
+  });
+
+  const dash = (v: string | null | undefined) => v || '—';
+
+  return (
+    <Drawer
+      title={a?.theme ?? t('activity.detail')}
+      open={activityId !== null}
+      onClose={onClose}
+      width={screens.md ? 800 : '100%'}
+      extra={
+        a &&
+        manage && (
+          <Space wrap>
+            {a.state !== 'cancelled' && (
+              <Button icon={<QrcodeOutlined />} onClick={() => void navigate(`/activities/${a.id}/sign-in`)}>
+                {t('activity.signInScreen')}
+              </Button>
+            )}
+            {a.state === 'planned' && (
+              <Button
+                type="primary"
+                icon={<CheckOutlined />}
+                loading={markHeld.isPending}
+                onClick={() => markHeld.mutate(a.id)}
+              >
+                {t('activity.markHeld')}
+              </Button>
+            )}
+            <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+              {t('common.edit')}
+            </Button>
+            {a.state === 'planned' && (
+              <Button danger icon={<StopOutlined />} onClick={() => setDialog('cancel')}>
+                {t('activity.cancel')}
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
+      {detail.isPending && activityId !== null && <Spin className="page-spinner" />}
+      {detail.isError && <Result status="error" title={t('common.error')} subTitle={detail.error.message} />}
+      {a && (
+        <>
+          <Descriptions bordered size="small" column={screens.md ? 2 : 1}>
+            <Descriptions.Item label={t('activity.type')}>
+              {t(`enums.activityType.${a.type}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('activity.state')}>
+              <Tag color={STATE_COLORS[a.state]}>{t(`enums.activityState.${a.state}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('activity.time')} span={2}>
+              {formatRange(a.startsAt, a.endsAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('activity.hosts')} span={2}>
+              {a.hosts.map((h) => h.name).join('、')}
+            </Descriptions.Item>
+            <Descriptions.Item label={a.online ? t('activity.mainVenue') : t('activity.place')}>
+              {dash(a.place)}
+              {a.online && <Tag className="activity-online-tag">{t('activity.online')}</Tag>}
+            </Descriptions.Item>
+            {a.online && (
+              <Descriptions.Item label={t('activity.subVenues')}>
+                {dash(a.subVenues.join('、'))}
+              </Descriptions.Item>
+            )}
+            <Descriptions.Item label={t('activity.presider')}>{dash(a.presider?.name)}</Descriptions.Item>
+            <Descriptions.Item label={t('activity.recorder')}>{dash(a.recorder?.name)}</Descriptions.Item>
+            <Descriptions.Item label={t('activity.speaker')}>{dash(a.speaker)}</Descriptions.Item>
+            {a.type === 'heart_talk' && (
+              <Descriptions.Item label={t('activity.talkMembers')}>
+                {dash(a.talkMembers.map((m) => m.name).join('、'))}
+              </Descriptions.Item>
+            )}
+            <Descriptions.Item label={t('activity.attendance')} span={2}>
+              {t('activity.attendanceCounts', a.attendance)}
+            </Descriptions.Item>
+            {a.state === 'cancelled' && (
+              <Descriptions.Item label={t('activity.cancelReason')} span={2}>
+                {dash(a.cancelReason)}
+              </Descriptions.Item>
+            )}
+            <Descriptions.Item label={t('activity.agenda')} span={2}>
+              <Typography.Paragraph className="pre-wrap">{dash(a.agenda)}</Typography.Paragraph>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('activity.minutes')} span={2}>
+              <Typography.Paragraph className="pre-wrap">{dash(a.minutes)}</Typography.Paragraph>
+            </Descriptions.Item>
+          </Descriptions>
+
+          <Typography.Title level={5} className="activity-section">
+            {t('activity.attendees')}
+          </Typography.Title>
+          <Table<Attendee>
+            size="small"
+            rowKey="memberId"
+            pagination={false}
+            dataSource={a.attendees}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { title: t('member.name'), dataIndex: 'name' },
+              { title: t('member.org'), dataIndex: 'orgName' },
+              {
+                title: t('activity.attendanceStatus'),
+                dataIndex: 'status',
+                render: (s: Attendee['status'], x) => (
+                  <>
+                    <Tag color={s === 'present' ? 'green' : s === 'excused' ? 'orange' : 'red'}>
+                      {t(`enums.attendanceStatus.${s}`)}
+                    </Tag>
+                    {x.reason}
+                  </>
+                ),
+              },
+              {
+                title: t('activity.signedInAt'),
+                dataIndex: 'signedInAt',
+                render: (v: string | null) => (v ? new Date(v).toLocaleTimeString() : '—'),
+              },
+            ]}
+          />
+
+          {a.guests.length > 0 && (
+            <>
+              <Typography.Title level={5} className="activity-section">
+                {t('activity.guests')}
+              </Typography.Title>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={a.guests}
+                columns={[
+                  { title: t('activity.guestName'), dataIndex: 'name' },
+                  { title: t('activity.guestUnit'), dataIndex: 'unit', render: dash },
+                  { title: t('activity.guestTitle'), dataIndex: 'title', render: dash },
+                ]}
+              />
+            </>
+          )}
+
+          {a.resolutions.length > 0 && (
+            <>
+              <Typography.Title level={5} className="activity-section">
+                {t('activity.resolutions')}
+              </Typography.Title>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={a.resolutions}
+                columns={[
+                  { title: t('activity.resolutionText'), dataIndex: 'text' },
+                  {
+                    title: t('activity.owner'),
+                    dataIndex: 'owner',
+                    render: (o: { name: string } | null) => dash(o?.name),
+                  },
+                  { title: t('activity.dueOn'), dataIndex: 'dueOn', render: dash },
+                  { title: t('activity.doneOn'), dataIndex: 'doneOn', render: dash },
+                ]}
+              />
+            </>
+          )}
+
+          {a.votes.length > 0 && (
+            <>
+              <Typography.Title level={5} className="activity-section">
+                {t('activity.votes')}
+              </Typography.Title>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={a.votes}
+                scroll={{ x: 'max-content' }}
+                columns={[
+                  { title: t('activity.voteSubject'), dataIndex: 'subject' },
+                  { title: t('activity.vote.entitled'), dataIndex: 'entitled' },
+                  { title: t('activity.vote.present'), dataIndex: 'present' },
+                  { title: t('activity.vote.yes'), dataIndex: 'yes' },
+                  { title: t('activity.vote.no'), dataIndex: 'no' },
+                  { title: t('activity.vote.abstain'), dataIndex: 'abstain' },
+                  {
+                    title: t('activity.voteResult'),
+                    key: 'result',
+                    render: (_v, x) => <VoteOutcome quorum={x.quorum} passed={x.passed} />,
+                  },
+                ]}
+              />
+            </>
+          )}
+        </>
+      )}
+      {a && dialog === 'edit' && (
+        <ActivityFormModal
+          mode="edit"
+          activity={a}
+          onClose={() => setDialog(null)}
+          onSaved={() => setDialog(null)}
+        />
+      )}
+      {a && dialog === 'cancel' && <CancelActivityModal activity={a} onClose={() => setDialog(null)} />}
+    </Drawer>
+  );
+}
