@@ -17,6 +17,10 @@ const MembersPage = lazy(() => import('./features/members/MembersPage'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const MyRecordPage = lazy(() => import('./features/me/MyRecordPage'));
+const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage'));
+const SignInScreen = lazy(() => import('./features/activities/SignInScreen'));
+const CheckinPage = lazy(() => import('./features/checkin/CheckinPage'));
+const CompliancePage = lazy(() => import('./features/compliance/CompliancePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -32,7 +36,10 @@ function UnauthorizedRedirect() {
   useEffect(() => {
     onUnauthorized(() => {
       queryClient.clear();
-      void navigate('/login', { replace: true });
+      // back to where the user was after logging in (a phone that scanned a sign-in QR code)
+      const here = `${window.location.pathname}${window.location.search}`;
+      const next = here === '/' || here.startsWith('/login') ? '' : `?next=${encodeURIComponent(here)}`;
+      void navigate(`/login${next}`, { replace: true });
     });
   }, [navigate]);
   return null;
@@ -55,9 +62,13 @@ export default function App() {
               <Suspense fallback={null}>
                 <Routes>
                   <Route path="/login" element={<LoginPage />} />
+                  <Route path="/checkin/:id" element={<CheckinPage />} />
+                  <Route path="/activities/:id/sign-in" element={<SignInScreen />} />
                   <Route element={<AppLayout />}>
                     <Route path="/orgs" element={<OrgsPage />} />
                     <Route path="/members" element={<MembersPage />} />
+                    <Route path="/activities" element={<ActivitiesPage />} />
+                    <Route path="/compliance" element={<CompliancePage />} />
                     <Route path="/import" element={<ImportPage />} />
                     <Route path="/audit" element={<AuditPage />} />
                     <Route path="/me" element={<MyRecordPage />} />

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api, setCsrfToken } from '../api/client';
 import type { User } from '../../../domain/schemas/users';
 import LanguageSwitch from '../layout/LanguageSwitch';
@@ -15,6 +15,10 @@ interface Credentials {
 export default function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // only a path of this app, never another site
+  const next = params.get('next');
+  const returnTo = next && next.startsWith('/') && !next.startsWith('//') ? next : null;
   const queryClient = useQueryClient();
   const login = useMutation({
     mutationFn: (values: Credentials) =>
@@ -24,7 +28,7 @@ export default function LoginPage() {
       queryClient.clear();
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
       const onlyMember = user.roles.every((r) => r.role === 'member');
-      await navigate(onlyMember ? '/me' : '/orgs', { replace: true });
+      await navigate(returnTo ?? (onlyMember ? '/me' : '/orgs'), { replace: true });
     },
   });
   const failure =

@@ -1,6 +1,8 @@
 import {
   AuditOutlined,
   ApartmentOutlined,
+  CalendarOutlined,
+  CheckCircleOutlined,
   IdcardOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -31,6 +33,8 @@ export default function AppLayout() {
   const items = [
     manager && { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
     manager && { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
+    manager && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
+    manager && { key: '/compliance', icon: <CheckCircleOutlined />, label: t('nav.compliance') },
     importer && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
     auditor && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
     { key: '/me', icon: <IdcardOutlined />, label: t('nav.me') },
