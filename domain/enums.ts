@@ -58,3 +58,32 @@ export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];
 
 export const ACCESS_ROLES = ['admin', 'org_admin', 'secretary', 'member', 'viewer'] as const;
 export type AccessRole = (typeof ACCESS_ROLES)[number];
+
+/** Activity types of branch life (three meetings and one lesson, and more); the order is the display order. */
+export const ACTIVITY_TYPES = [
+  'general_assembly',
+  'committee_meeting',
+  'group_meeting',
+  'party_lecture',
+  'theme_day',
+  'life_meeting',
+  'democratic_evaluation',
+  'heart_talk',
+  'joint_meeting',
+  'study_session',
+  'micro_lesson',
+  'volunteer_service',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/** planned → held, or planned → cancelled (with a reason). Only held activities count for compliance. */
+export const ACTIVITY_STATES = ['planned', 'held', 'cancelled'] as const;
+export type ActivityState = (typeof ACTIVITY_STATES)[number];
+
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** Outcome of one rule-pack requirement for one organization and period. */
+export const COMPLIANCE_STATUSES = ['met', 'missed', 'due', 'not_applicable'] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];

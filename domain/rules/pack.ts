@@ -1,7 +1,37 @@
 // A rule pack holds every number the software checks (defaults from shared/docs/rules.md).
 // A higher organization may override any part of it for its subtree; overrides merge root → leaf.
+// Overrides are versioned by an effective date: packForDate picks, per organization, the version in force.
+
+import { isValidDate } from '../dates';
+import { ACTIVITY_TYPES, ORG_TYPES, type ActivityType, type OrgType } from '../enums';
 
 export type Severity = 'hard' | 'soft';
+
+/** How often a requirement recurs; also the unit its minimum is counted in. */
+export type RequirementPer = 'month' | 'quarter' | 'year';
+export const REQUIREMENT_PERS: readonly RequirementPer[] = ['month', 'quarter', 'year'];
+
+/**
+ * One recurring activity the rules require: at least `min` held activities of `type` in every `per`.
+ * Keyed in the pack by an id: the activity type for the central rules, another id for a second rule on the
+ * same type (the local quarterly party lecture) or for a local requirement a committee adds.
+ */
+export interface MeetingRequirement {
+  /** the activity type that counts */
+  type: ActivityType;
+  min: number;
+  per: RequirementPer;
+  severity: Severity;
+  /** organization types subject to it; other types get not_applicable */
+  appliesTo: OrgType[];
+  /** only for branches that have party groups (group meetings, Branch Regs Art. 13) */
+  onlyIfPartyGroups: boolean;
+  /** only for organizations with a committee (a branch with fewer than 7 full members has none, Art. 21) */
+  onlyIfCommittee: boolean;
+  /** "generally in quarter N" of a yearly requirement: a separate, usually soft, check */
+  preferredQuarter: { quarter: number; severity: Severity; enabled: boolean } | null;
+  enabled: boolean;
+}
 
 export interface Threshold {
   value: number;
@@ -35,7 +65,40 @@ export interface RulePack {
     reminderMonthsBefore: number;
     severity: Severity;
   };
+  meetings: {
+    /** by requirement id, in display order; see MeetingRequirement */
+    requirements: Record<string, MeetingRequirement>;
+  };
 }
+
+/** Branch-level organizations: members hold their branch life here (group meetings, theme days, life meetings, …). */
+const BRANCH_LEVEL: OrgType[] = ['branch', 'joint_branch'];
+/**
+ * A general branch has its own members' assembly and committee (the Branch Work Regulations apply to it by
+ * reference), so assemblies and committee meetings apply to it too; the member-level activities happen in
+ * the branches under it. Primary committees, working committees and leading groups are not subject to them.
+ */
+const WITH_GENERAL_BRANCH: OrgType[] = ['branch', 'joint_branch', 'general_branch'];
+
+const requirement = (
+  type: ActivityType,
+  min: number,
+  per: RequirementPer,
+  severity: Severity,
+  appliesTo: OrgType[],
+  extra: Partial<MeetingRequirement> = {},
+): MeetingRequirement => ({
+  type,
+  min,
+  per,
+  severity,
+  appliesTo: [...appliesTo],
+  onlyIfPartyGroups: false,
+  onlyIfCommittee: false,
+  preferredQuarter: null,
+  enabled: true,
+  ...extra,
+});
 
 export const DEFAULT_RULE_PACK: RulePack = {
   version: 'cn-2018.1',
@@ -56,21 +119,137 @@ export const DEFAULT_RULE_PACK: RulePack = {
     reminderMonthsBefore: 6,
     severity: 'soft',
   },
+  meetings: {
+    requirements: {
+      /** Branch Regs Art. 11: the general assembly generally meets once a quarter */
+      general_assembly: requirement('general_assembly', 1, 'quarter', 'soft', WITH_GENERAL_BRANCH),
+      /** Art. 12: the committee generally meets once a month; only where there is a committee */
+      committee_meeting: requirement('committee_meeting', 1, 'month', 'soft', WITH_GENERAL_BRANCH, {
+        onlyIfCommittee: true,
+      }),
+      /** Art. 13: party groups meet generally once a month, for branches that have groups */
+      group_meeting: requirement('group_meeting', 1, 'month', 'soft', BRANCH_LEVEL, {
+        onlyIfPartyGroups: true,
+      }),
+      /** Art. 15: secretaries lecture at least once a year (counted as one party lecture a year in the branch) */
+      party_lecture: requirement('party_lecture', 1, 'year', 'soft', BRANCH_LEVEL),
+      /** common local rule, off by default: one party lecture a quarter */
+      party_lecture_quarterly: requirement('party_lecture', 1, 'quarter', 'soft', BRANCH_LEVEL, {
+        enabled: false,
+      }),
+      /** Art. 16, Education Regs Art. 16: one theme party day a month */
+      theme_day: requirement('theme_day', 1, 'month', 'hard', BRANCH_LEVEL),
+      /** Art. 17: at least once a year (hard), generally in the fourth quarter (soft) */
+      life_meeting: requirement('life_meeting', 1, 'year', 'hard', BRANCH_LEVEL, {
+        preferredQuarter: { quarter: 4, severity: 'soft', enabled: true },
+      }),
+      /** Art. 18: once a year (may be held together with the life meeting, but is recorded as its own activity) */
+      democratic_evaluation: requirement('democratic_evaluation', 1, 'year', 'soft', BRANCH_LEVEL),
+      /**
+       * Art. 19: at least one talk per pair per year. The pairs need the people of each talk; from activity
+       * records alone this checks only that the branch held at least one talk in the year.
+       */
+      heart_talk: requirement('heart_talk', 1, 'year', 'soft', BRANCH_LEVEL),
+    },
+  },
 };
 
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+/** Every field optional, recursively; a nullable object (preferredQuarter) may be overridden in part or set to null. */
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends object
+    ? DeepPartial<T[K]>
+    : null extends T[K]
+      ? NonNullable<T[K]> extends object
+        ? DeepPartial<NonNullable<T[K]>> | null
+        : T[K]
+      : T[K];
+};
 export type RulePackOverride = DeepPartial<RulePack>;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function mergeInto(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+const REQUIREMENT_ID = /^[a-z][a-z0-9_]{0,63}$/;
+
+/**
+ * A requirement a committee adds for its subtree (a key the pack does not have yet): accepted only when
+ * complete and well-formed, so a typo in an id cannot add a half-defined rule. Returns null otherwise.
+ */
+export function parseNewRequirement(value: unknown): MeetingRequirement | null {
+  if (!isPlainObject(value)) return null;
+  const {
+    type,
+    min,
+    per,
+    severity,
+    appliesTo,
+    onlyIfPartyGroups,
+    onlyIfCommittee,
+    preferredQuarter,
+    enabled,
+  } = value;
+  const isSeverity = (v: unknown): v is Severity => v === 'hard' || v === 'soft';
+  if (typeof type !== 'string' || !(ACTIVITY_TYPES as readonly string[]).includes(type)) return null;
+  if (typeof min !== 'number' || !Number.isInteger(min) || min < 0) return null;
+  if (typeof per !== 'string' || !(REQUIREMENT_PERS as readonly string[]).includes(per)) return null;
+  if (!isSeverity(severity)) return null;
+  if (!Array.isArray(appliesTo) || !appliesTo.every((t) => (ORG_TYPES as readonly unknown[]).includes(t)))
+    return null;
+  let quarter: MeetingRequirement['preferredQuarter'] = null;
+  if (preferredQuarter !== undefined && preferredQuarter !== null) {
+    if (!isPlainObject(preferredQuarter)) return null;
+    const q = preferredQuarter.quarter;
+    if (
+      typeof q !== 'number' ||
+      !Number.isInteger(q) ||
+      q < 1 ||
+      q > 4 ||
+      !isSeverity(preferredQuarter.severity)
+    )
+      return null;
+    quarter = {
+      quarter: q,
+      severity: preferredQuarter.severity,
+      enabled: preferredQuarter.enabled !== false,
+    };
+  }
+  return {
+    type: type as ActivityType,
+    min,
+    per: per as RequirementPer,
+    severity,
+    appliesTo: [...new Set(appliesTo as OrgType[])],
+    onlyIfPartyGroups: onlyIfPartyGroups === true,
+    onlyIfCommittee: onlyIfCommittee === true,
+    preferredQuarter: quarter,
+    enabled: enabled !== false,
+  };
+}
+
+/** Records where an override may add keys (path → how to accept a new entry); everywhere else unknown keys are dropped. */
+const OPEN_RECORDS = new Map<string, (value: unknown) => unknown>([
+  ['meetings.requirements', parseNewRequirement],
+]);
+
+function mergeInto(base: Record<string, unknown>, override: Record<string, unknown>, path = ''): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    if (!Object.hasOwn(base, key) || value === undefined) continue; // unknown keys (inherited ones too) never enter the pack
+    if (value === undefined) continue;
+    if (!Object.hasOwn(base, key)) {
+      // unknown keys (inherited ones too) never enter the pack, except a complete new entry of an open record
+      const accept = OPEN_RECORDS.get(path);
+      if (accept && REQUIREMENT_ID.test(key) && !(key in Object.prototype)) {
+        const entry = accept(value);
+        if (entry !== null && entry !== undefined) out[key] = entry;
+      }
+      continue;
+    }
     const current = base[key];
-    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeInto(current, value) : value;
+    out[key] =
+      isPlainObject(current) && isPlainObject(value)
+        ? mergeInto(current, value, path ? `${path}.${key}` : key)
+        : value;
   }
   return out;
 }
@@ -82,4 +261,50 @@ export function effectivePack(overridesRootFirst: readonly (RulePackOverride | n
     if (override) pack = mergeInto(pack, override);
   }
   return pack as unknown as RulePack;
+}
+
+/** One stored version of an organization's override: in force from `effectiveFrom` until its next version. */
+export interface VersionedOverride {
+  /** depth of the organization in the tree, 0 for the root: overrides merge root first */
+  depth: number;
+  /** 'YYYY-MM-DD', China calendar date */
+  effectiveFrom: string;
+  /** null: from this date the organization no longer overrides anything */
+  override: RulePackOverride | null | undefined;
+}
+
+/**
+ * The pack in force on a date: for each ancestor (by depth) the version with the latest effectiveFrom on or
+ * before the date (of two versions with the same date, the later one in the list), merged root first.
+ * Versions that take effect after the date are ignored.
+ */
+export function packForDate(
+  versions: readonly VersionedOverride[],
+  date: string,
+  base = DEFAULT_RULE_PACK,
+): RulePack {
+  if (!isValidDate(date)) throw new RangeError(`not a date: ${date}`);
+  const inForce = new Map<number, VersionedOverride>();
+  for (const v of versions) {
+    if (!isValidDate(v.effectiveFrom)) throw new RangeError(`not a date: ${v.effectiveFrom}`);
+    if (v.effectiveFrom > date) continue;
+    const current = inForce.get(v.depth);
+    if (!current || v.effectiveFrom >= current.effectiveFrom) inForce.set(v.depth, v);
+  }
+  const rootFirst = [...inForce.entries()].sort(([a], [b]) => a - b).map(([, v]) => v.override);
+  return effectivePack(rootFirst, base);
+}
+
+/**
+ * The pack a period is evaluated with: the one in force on its first day. A branch plans its year, quarter or
+ * month under the rules known when it begins; an override recorded or taking effect later changes the next
+ * periods, never one already under way, so a period's result does not change retroactively and every
+ * sub-period of a period is judged by one rule.
+ */
+export function packForPeriod(
+  versions: readonly VersionedOverride[],
+  period: { start: string },
+  base = DEFAULT_RULE_PACK,
+): RulePack {
+  return packForDate(versions, period.start, base);
 }
