@@ -194,3 +194,20 @@ describe('QR sign-in', () => {
     controller.abort();
   });
 });
+
+describe('yearly plan', () => {
+  it('plans the year from the rule pack once, for a manager of the organization only', async () => {
+    const year = Number(t.system.today.slice(0, 4)) + 1;
+    expect((await t.call(viewerA, { method: 'POST', url: `/api/v1/orgs/${ids.A1}/plan`, payload: { year } })).statusCode).toBe(403);
+    const res = await t.call(secretaryA1, { method: 'POST', url: `/api/v1/orgs/${ids.A1}/plan`, payload: { year } });
+    expect(res.statusCode).toBe(201);
+    const items = res.json().items as { type: string; state: string }[];
+    const count = (type: string) => items.filter((a) => a.type === type).length;
+    // one full member: no committee, so no committee meetings
+    expect([count('theme_day'), count('general_assembly'), count('committee_meeting'), count('life_meeting')]).toEqual([12, 4, 0, 1]);
+    expect(items.every((a) => a.state === 'planned')).toBe(true);
+    const again = await t.call(secretaryA1, { method: 'POST', url: `/api/v1/orgs/${ids.A1}/plan`, payload: { year } });
+    expect(again.json().planned).toBe(0);
+    expect((await t.call(secretaryA1, { method: 'POST', url: `/api/v1/orgs/${ids.A1}/plan`, payload: { year: 1999 } })).statusCode).toBe(400);
+  });
+});

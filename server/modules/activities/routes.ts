@@ -22,6 +22,19 @@ export async function activityRoutes(base: FastifyInstance) {
     reply.status(201).send(await service.createActivity(requireActor(req), req.body)),
   );
 
+  app.post(
+    '/orgs/:id/plan',
+    {
+      schema: {
+        tags,
+        params: Params,
+        body: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ year: Type.Integer(), planned: Type.Integer(), items: Type.Array(Activity) }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.planYearFor(requireActor(req), req.params.id, req.body.year)),
+  );
+
   app.get('/activities/:id', { schema: { tags, params: Params, response: { 200: Activity } } }, async (req) =>
     service.getActivity(requireActor(req), req.params.id),
   );

@@ -1,9 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { authorize, isWithin, readScopes, type Action } from '../../../domain/access';
 import { todayInChina } from '../../../domain/dates';
 import type { ActivityState, ActivityType, AttendanceStatus } from '../../../domain/enums';
 import type { Activity, ActivityCreate, ActivityListQuery, ActivityPatch, Attendee } from '../../../domain/schemas/activities';
+import { planYear } from '../../../domain/planning';
 import { evaluateVote } from '../../../domain/voting';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
@@ -20,6 +21,7 @@ import {
 import { orgs } from '../../db/schema/orgs';
 import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
+import { packToday, structureOf } from '../compliance/service';
 import { checkCode, currentCode } from './signInCodes';
 import * as q from './queries';
 
@@ -411,3 +413,40 @@ export async function assertCanWatch(ctx: Ctx, id: string): Promise<void> {
   await loadActivity(ctx, ctx.db, id, 'activity.read');
 }
 
+
+const PLAN_THEMES: Partial<Record<ActivityType, string>> = {
+  general_assembly: '支部党员大会',
+  committee_meeting: '支委会',
+  group_meeting: '党小组会',
+  party_lecture: '党课',
+  theme_day: '主题党日',
+  life_meeting: '组织生活会',
+  democratic_evaluation: '民主评议党员',
+};
+
+/** Adds the year's required activities as planned ones; what is already recorded is not planned again. */
+export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
+  const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
+  if (!org) throw notFound('Organization');
+  if (!authorize(ctx.actor, 'activity.manage', { orgPath: org.path })) throw forbidden();
+  if (org.dissolvedOn) throw conflict('The organization is dissolved');
+  const pack = await packToday(ctx.db, org.path, `${year}-01-01`);
+  const existing = await ctx.db
+    .select({ type: activityHosts.type, date: activityHosts.heldOn })
+    .from(activityHosts)
+    .where(and(eq(activityHosts.orgId, orgId), gte(activityHosts.heldOn, `${year}-01-01`), lte(activityHosts.heldOn, `${year}-12-31`), ne(activityHosts.state, 'cancelled')));
+  const plan = planYear({ year, org: { type: org.type, ...(await structureOf(ctx.db, org, pack)) }, pack, existing, today: ctx.today });
+  const created: string[] = [];
+  await inTx(ctx, async (tx) => {
+    for (const p of plan) {
+      const id = newId();
+      const startsAt = new Date(`${p.date}T09:00:00+08:00`).toISOString();
+      const endsAt = new Date(`${p.date}T11:00:00+08:00`).toISOString();
+      await tx.insert(activities).values({ id, type: p.type, state: 'planned', startsAt, endsAt, heldOn: p.date, theme: PLAN_THEMES[p.type] ?? p.type, orgPath: org.path, createdBy: ctx.actor.userId || null });
+      await writeHosts(tx, id, [org], { heldOn: p.date, type: p.type, state: 'planned' });
+      created.push(id);
+    }
+    await appendAudit(ctx, tx, { action: 'activity.plan', subjectType: 'org', subjectId: orgId, orgPath: org.path, after: { year, planned: plan.length } });
+  });
+  return { year, planned: created.length, items: created.length ? (await listActivities(ctx, { org: orgId, subtree: false, state: 'planned', from: `${year}-01-01`, to: `${year}-12-31`, limit: 200 })).items : [] };
+}

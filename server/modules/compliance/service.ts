@@ -48,9 +48,9 @@ function versionsOnPath(all: Awaited<ReturnType<typeof versionsFor>>, path: stri
   return labelsOf(path).flatMap((id, depth) => (all.get(id) ?? []).map((v) => ({ ...v, depth })));
 }
 
-/** The pack in force today for an organization (its findings use it). */
-export async function packToday(db: Db, path: string, today: string): Promise<RulePack> {
-  return packForDate(versionsOnPath(await versionsFor(db, [path]), path), today);
+/** The pack in force on a date for an organization (findings use today's). */
+export async function packToday(db: Db, path: string, date: string): Promise<RulePack> {
+  return packForDate(versionsOnPath(await versionsFor(db, [path]), path), date);
 }
 
 interface Facts {
@@ -93,10 +93,19 @@ async function activitiesOf(db: Db, orgIds: string[], p: Period): Promise<Compli
   return [...byActivity.values()];
 }
 
+function hasCommittee(f: Facts, pack: RulePack): boolean {
+  return f.committeeSeats >= pack.organizations.committeeSize.min || f.fullMembers >= pack.organizations.committeeFromFullMembers.value;
+}
+
+/** What the meeting rules depend on besides activities: party groups and a committee. */
+export async function structureOf(db: Db, org: OrgRow, pack: RulePack) {
+  const [f] = await factsOf(db, [org]);
+  return { hasPartyGroups: f!.hasPartyGroups, hasCommittee: hasCommittee(f!, pack) };
+}
+
 function evaluate(f: Facts, p: Period, acts: ComplianceActivity[], pack: RulePack, today: string): ComplianceResult[] {
-  const hasCommittee = f.committeeSeats >= pack.organizations.committeeSize.min || f.fullMembers >= pack.organizations.committeeFromFullMembers.value;
   return evaluateCompliance({
-    org: { id: f.org.id, type: f.org.type as OrgType, hasPartyGroups: f.hasPartyGroups, hasCommittee, foundedOn: f.org.foundedOn, dissolvedOn: f.org.dissolvedOn },
+    org: { id: f.org.id, type: f.org.type as OrgType, hasPartyGroups: f.hasPartyGroups, hasCommittee: hasCommittee(f, pack), foundedOn: f.org.foundedOn, dissolvedOn: f.org.dissolvedOn },
     period: p,
     activities: acts,
     pack,
