@@ -130,7 +130,7 @@ describe('QR sign-in', () => {
     await member.getByLabel('六位签到码').fill(current);
     await member.getByRole('button', { name: /签\s*到/ }).click();
     await member.getByText('签到成功').waitFor();
-    expect(await member.getByTestId('checkin-activity').innerText()).toContain(THEME);
+    await member.getByTestId('checkin-activity').getByText(THEME).waitFor();
   });
 
   it('the secretary’s screen shows the member without reloading', async () => {

@@ -15,6 +15,7 @@ import { Live } from './live';
 import { activityRoutes } from './modules/activities/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { complianceRoutes } from './modules/compliance/routes';
+import { dashboardRoutes } from './modules/dashboard/routes';
 import { authRoutes } from './modules/auth/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
@@ -91,6 +92,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(exportRoutes);
       await api.register(activityRoutes);
       await api.register(complianceRoutes);
+      await api.register(dashboardRoutes);
       await api.register(notificationRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
