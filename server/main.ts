@@ -65,9 +65,10 @@ async function serve(config: Config): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  const address = await app.listen({ port: config.port, host: config.host });
+  // hooks must be added before listen: Fastify refuses them afterwards
   const reminders = startReminderScheduler(database, config, app.log);
   app.addHook('onClose', () => reminders.stop());
+  const address = await app.listen({ port: config.port, host: config.host });
   printBootstrap(report, address);
 }
 
