@@ -14,6 +14,7 @@ import { queryRows, type Database } from './db/client';
 export const TABLES = [
   'orgs',
   'org_counts',
+  'org_member_facets',
   'members',
   'party_groups',
   'committee_roles',
@@ -41,6 +42,7 @@ export const TABLES = [
 const ORDER_KEY: Record<(typeof TABLES)[number], string> = {
   orgs: 'id',
   org_counts: 'org_id',
+  org_member_facets: 'org_id, t.facet, t.value',
   members: 'id',
   party_groups: 'id',
   committee_roles: 'id',

@@ -11,6 +11,7 @@ import { memberOrgHistory, members } from '../../db/schema/members';
 import { committeeRoles, partyGroups } from '../../db/schema/orgs';
 import { FieldErrors, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
+import * as dashQ from '../dashboard/queries';
 import * as orgQ from '../orgs/queries';
 import { loadOrg } from '../orgs/service';
 import * as q from './queries';
@@ -163,6 +164,7 @@ async function insertMember(ctx: Ctx, tx: Db, input: MemberCreate): Promise<Memb
     .returning();
   await tx.insert(memberOrgHistory).values({ id: newId(), memberId: id, orgId: org.id, fromOn: r.joinedOn, note: null });
   await orgQ.adjustCounts(tx, org.path, 1, fullDelta(r.status));
+  await dashQ.adjustFacets(tx, org.path, r, 1);
   await appendAudit(ctx, tx, { action: 'member.create', subjectType: 'member', subjectId: id, orgPath: org.path, after: redact(row, SECRET_COLUMNS) });
   return row!;
 }
@@ -210,6 +212,7 @@ async function applyPatch(ctx: Ctx, tx: Db, row: MemberRow, patch: MemberPatch):
     .where(eq(members.id, row.id))
     .returning();
   await orgQ.adjustCounts(tx, row.orgPath, 0, fullDelta(r.status) - fullDelta(row.status));
+  await dashQ.changeFacets(tx, row.orgPath, row, r);
   await appendAudit(ctx, tx, {
     action: 'member.update',
     subjectType: 'member',
@@ -268,7 +271,9 @@ export async function transferMember(ctx: Ctx, id: string, input: { orgId: strin
       .where(and(eq(committeeRoles.memberId, row.id), eq(committeeRoles.orgId, row.orgId), isNull(committeeRoles.endedOn)));
     await tx.update(members).set({ orgId: target.id, orgPath: target.path, partyGroupId: null, updatedAt: new Date() }).where(eq(members.id, row.id));
     await orgQ.adjustCounts(tx, row.orgPath, -1, -fullDelta(row.status));
+    await dashQ.adjustFacets(tx, row.orgPath, row, -1);
     await orgQ.adjustCounts(tx, target.path, 1, fullDelta(row.status));
+    await dashQ.adjustFacets(tx, target.path, row, 1);
     await appendAudit(ctx, tx, {
       action: 'member.transfer',
       subjectType: 'member',

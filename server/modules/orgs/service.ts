@@ -12,6 +12,7 @@ import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/or
 import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { packToday, recordVersion } from '../compliance/service';
+import { shiftSubtreeFacets } from '../dashboard/queries';
 import * as q from './queries';
 
 type OrgRow = q.OrgRow;
@@ -229,6 +230,7 @@ export async function moveOrg(ctx: Ctx, id: string, parentId: string): Promise<O
     await q.rewriteSubtreePaths(tx, org.path, newPath);
     await tx.update(orgs).set({ parentId: parent.id, updatedAt: new Date() }).where(eq(orgs.id, org.id));
     await q.shiftSubtreeCounts(tx, oldParentPath, parent.path, counts.members, counts.fullMembers);
+    await shiftSubtreeFacets(tx, oldParentPath, parent.path, org.id);
     await appendAudit(ctx, tx, {
       action: 'org.move',
       subjectType: 'org',

@@ -1,0 +1,151 @@
+import { and, asc, count, countDistinct, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { activityHosts, rulePackVersions } from '../../db/schema/activities';
+import { orgMemberFacets } from '../../db/schema/dashboard';
+import { orgs } from '../../db/schema/orgs';
+import { labelsOf } from '../orgs/queries';
+
+export const FACETS = ['gender', 'education', 'status', 'category', 'birth_year', 'joined_year'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** The member fields the facets are made of (a member row or a validated record). */
+export interface FacetSource {
+  gender: string;
+  education: string | null;
+  status: string;
+  category: string;
+  birthDate: string;
+  joinedOn: string;
+}
+
+export function facetValues(m: FacetSource): [Facet, string][] {
+  return [
+    ['gender', m.gender],
+    ['education', m.education ?? ''],
+    ['status', m.status],
+    ['category', m.category],
+    ['birth_year', String(Number(m.birthDate.slice(0, 4)))],
+    ['joined_year', String(Number(m.joinedOn.slice(0, 4)))],
+  ];
+}
+
+/** Adds the deltas to the facet rows of each organization (upsert; rows at 0 stay, reads skip them). */
+async function addToFacets(db: Db, orgIds: string[], deltas: [Facet, string, number][]): Promise<void> {
+  const rows = orgIds.flatMap((orgId) => deltas.filter(([, , n]) => n !== 0).map(([facet, value, n]) => ({ orgId, facet, value, n })));
+  if (rows.length === 0) return;
+  await db
+    .insert(orgMemberFacets)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [orgMemberFacets.orgId, orgMemberFacets.facet, orgMemberFacets.value],
+      set: { n: sql`${orgMemberFacets.n} + excluded.n` },
+    });
+}
+
+/** Keeps org_member_facets in step: a member (delta +1 or -1) counts for the org on `path` and every ancestor. */
+export async function adjustFacets(db: Db, path: string, member: FacetSource, delta: number): Promise<void> {
+  if (delta === 0) return;
+  await addToFacets(
+    db,
+    labelsOf(path),
+    facetValues(member).map(([f, v]) => [f, v, delta]),
+  );
+}
+
+/** An update in place: the old record's facets off, the new record's on (only what changed is written). */
+export async function changeFacets(db: Db, path: string, before: FacetSource, after: FacetSource): Promise<void> {
+  const old = facetValues(before);
+  const deltas: [Facet, string, number][] = [];
+  facetValues(after).forEach(([facet, value], i) => {
+    const previous = old[i]![1];
+    if (previous === value) return;
+    deltas.push([facet, previous, -1], [facet, value, 1]);
+  });
+  await addToFacets(db, labelsOf(path), deltas);
+}
+
+/** A moved subtree takes its facet totals off the old ancestors and onto the new ones (common ancestors keep them). */
+export async function shiftSubtreeFacets(db: Db, oldParentPath: string, newParentPath: string, orgId: string): Promise<void> {
+  const oldIds = labelsOf(oldParentPath);
+  const newIds = labelsOf(newParentPath);
+  const leaving = oldIds.filter((id) => !newIds.includes(id));
+  const arriving = newIds.filter((id) => !oldIds.includes(id));
+  const totals = await db
+    .select({ facet: orgMemberFacets.facet, value: orgMemberFacets.value, n: orgMemberFacets.n })
+    .from(orgMemberFacets)
+    .where(and(eq(orgMemberFacets.orgId, orgId), sql`${orgMemberFacets.n} <> 0`));
+  if (totals.length === 0) return;
+  await addToFacets(db, leaving, totals.map((t) => [t.facet as Facet, t.value, -t.n]));
+  await addToFacets(db, arriving, totals.map((t) => [t.facet as Facet, t.value, t.n]));
+}
+
+/** Fills an empty org_member_facets from the members table (the migration's backfill; bulk loaders use it too). */
+export const FILL_FACETS_SQL = `
+insert into org_member_facets (org_id, facet, value, n)
+select a.org_id, f.facet, f.value, count(*)::int
+from members m
+cross join lateral (values
+  ('gender', m.gender),
+  ('education', coalesce(m.education, '')),
+  ('status', m.status),
+  ('category', m.category),
+  ('birth_year', extract(year from m.birth_date)::int::text),
+  ('joined_year', extract(year from m.joined_on)::int::text)
+) as f(facet, value)
+cross join lateral unnest(string_to_array(m.org_path::text, '.')) as a(org_id)
+group by a.org_id, f.facet, f.value`;
+
+export async function facetsOf(db: Db, orgId: string): Promise<{ facet: string; value: string; n: number }[]> {
+  return db
+    .select({ facet: orgMemberFacets.facet, value: orgMemberFacets.value, n: orgMemberFacets.n })
+    .from(orgMemberFacets)
+    .where(and(eq(orgMemberFacets.orgId, orgId), sql`${orgMemberFacets.n} > 0`));
+}
+
+const inSubtree = (path: string) => sql`${orgs.path} <@ ${path}::ltree`;
+
+/** Active organizations of the subtree (the root included) by type and by sector, counted live. */
+export async function orgsByTypeAndSector(db: Db, path: string) {
+  return db
+    .select({ type: orgs.type, sector: orgs.sector, n: count() })
+    .from(orgs)
+    .where(and(inSubtree(path), isNull(orgs.dissolvedOn)))
+    .groupBy(orgs.type, orgs.sector);
+}
+
+/** Held activities of the subtree per month and type; a joint activity of two hosts in the subtree counts once. */
+export async function activitiesByMonth(db: Db, path: string, from: string, to: string) {
+  const month = sql<string>`to_char(${activityHosts.heldOn}, 'YYYY-MM')`;
+  return db
+    .select({ month, type: activityHosts.type, n: countDistinct(activityHosts.activityId) })
+    .from(activityHosts)
+    .where(and(sql`${activityHosts.orgPath} <@ ${path}::ltree`, eq(activityHosts.state, 'held'), gte(activityHosts.heldOn, from), lte(activityHosts.heldOn, to)))
+    .groupBy(month, activityHosts.type);
+}
+
+const BRANCH_TYPES = ['branch', 'joint_branch'];
+
+/** The first `limit` active branches of the subtree by name, and how many there are. */
+export async function branchesOf(db: Db, path: string, limit: number) {
+  const where = and(inSubtree(path), inArray(orgs.type, BRANCH_TYPES), isNull(orgs.dissolvedOn));
+  const list = await db.select().from(orgs).where(where).orderBy(asc(orgs.name), asc(orgs.id)).limit(limit);
+  const [total] = await db.select({ n: count() }).from(orgs).where(where);
+  return { list, total: total?.n ?? 0 };
+}
+
+/** Active organizations of the subtree elected between the two dates (candidates for terms expiring soon). */
+export async function electedBetween(db: Db, path: string, from: string, to: string) {
+  return db
+    .select({ id: orgs.id, path: orgs.path, name: orgs.name, type: orgs.type, sector: orgs.sector, termElectedOn: orgs.termElectedOn })
+    .from(orgs)
+    .where(and(inSubtree(path), isNull(orgs.dissolvedOn), isNotNull(orgs.termElectedOn), gte(orgs.termElectedOn, from), lte(orgs.termElectedOn, to)));
+}
+
+/** Organizations of the subtree (the root excluded) with their own rule-pack versions: where the pack can change. */
+export async function versionedBelow(db: Db, path: string) {
+  const ids = db.selectDistinct({ orgId: rulePackVersions.orgId }).from(rulePackVersions);
+  return db
+    .select({ id: orgs.id, path: orgs.path })
+    .from(orgs)
+    .where(and(sql`${orgs.path} <@ ${path}::ltree`, sql`${orgs.path} <> ${path}::ltree`, inArray(orgs.id, ids)));
+}
