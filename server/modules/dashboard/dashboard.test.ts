@@ -1,0 +1,198 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths, addYears, todayInChina } from '../../../domain/dates';
+import type { Dashboard, Slice } from '../../../domain/schemas/dashboard';
+import { queryRows } from '../../db/client';
+import { idFor, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { ageBand, lastMonths, standingBand } from './service';
+
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
+let admin: Session;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ids = await seedTwoTrees(t);
+  admin = await t.login('admin');
+});
+afterAll(async () => t.close());
+
+const toMap = (slices: Slice[]) => Object.fromEntries(slices.filter((s) => s.n > 0).map((s) => [s.key, s.n]));
+
+async function dashboard(orgId: string): Promise<Dashboard> {
+  const res = await t.call(admin, { method: 'GET', url: `/api/v1/dashboard?org=${orgId}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<Dashboard>();
+}
+
+/** The member figures counted live from the members table, as the dashboard should report them. */
+async function liveFigures(orgId: string) {
+  const rows = await queryRows<{ gender: string; education: string | null; status: string; category: string; birth: number; joined: number }>(
+    t.database.db,
+    sql`select m.gender, m.education, m.status, m.category,
+               extract(year from m.birth_date)::int as birth, extract(year from m.joined_on)::int as joined
+        from members m join orgs o on o.id = ${orgId} where m.org_path <@ o.path`,
+  );
+  const year = Number(todayInChina().slice(0, 4));
+  const count = (keys: string[]) => {
+    const out: Record<string, number> = {};
+    for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+    return out;
+  };
+  return {
+    total: rows.length,
+    gender: count(rows.map((r) => r.gender)),
+    education: count(rows.map((r) => r.education ?? 'unknown')),
+    status: count(rows.map((r) => r.status)),
+    category: count(rows.map((r) => r.category)),
+    age: count(rows.map((r) => ageBand(year - Number(r.birth)))),
+    standing: count(rows.map((r) => standingBand(year - Number(r.joined)))),
+  };
+}
+
+async function expectFacetsRight() {
+  for (const orgId of [ids.A, ids.A1, ids.A2, ids.B, ids.B1]) {
+    const d = await dashboard(orgId);
+    const live = await liveFigures(orgId);
+    const m = d.members;
+    expect(
+      { total: m.total, gender: toMap(m.gender), education: toMap(m.education), status: toMap(m.status), category: toMap(m.category), age: toMap(m.age), standing: toMap(m.standing) },
+      `org ${orgId}`,
+    ).toEqual(live);
+  }
+}
+
+async function createMember(body: Record<string, unknown>): Promise<string> {
+  const res = await t.call(admin, { method: 'POST', url: '/api/v1/members', payload: body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
+describe('GET /api/v1/dashboard', () => {
+  it('answers 401 without a session, 403 outside the scope, 200 inside', async () => {
+    expect((await t.call(null, { method: 'GET', url: `/api/v1/dashboard?org=${ids.A}` })).statusCode).toBe(401);
+    const orgAdminB = await t.login('orgAdminB');
+    expect((await t.call(orgAdminB, { method: 'GET', url: `/api/v1/dashboard?org=${ids.A}` })).statusCode).toBe(403);
+    expect((await t.call(orgAdminB, { method: 'GET', url: `/api/v1/dashboard?org=${ids.B}` })).statusCode).toBe(200);
+    const viewerA = await t.login('viewerA');
+    expect((await t.call(viewerA, { method: 'GET', url: `/api/v1/dashboard?org=${ids.A1}` })).statusCode).toBe(200);
+    const secretaryA1 = await t.login('secretaryA1');
+    expect((await t.call(secretaryA1, { method: 'GET', url: `/api/v1/dashboard?org=${ids.A2}` })).statusCode).toBe(403);
+    expect((await t.call(admin, { method: 'GET', url: '/api/v1/dashboard?org=nosuchorg' })).statusCode).toBe(404);
+  });
+
+  it('counts organizations by type and sector', async () => {
+    const d = await dashboard(ids.A);
+    expect(d.orgs.total).toBe(3);
+    expect(toMap(d.orgs.byType)).toEqual({ committee: 1, branch: 2 });
+    expect(toMap(d.orgs.bySector)).toEqual({ state_enterprise: 3 });
+  });
+
+  it('keeps the member facets right through create, update, transfer and moving a subtree', async () => {
+    await expectFacetsRight();
+    const today = todayInChina();
+    const young = addYears(today, -25);
+    const joined = addYears(today, -2);
+    const probationer = await createMember({
+      orgId: ids.A1,
+      name: '王见习',
+      idNumber: idFor(young, 'female'),
+      joinedOn: joined,
+      status: 'probationary',
+      category: 'student',
+      education: 'bachelor',
+    });
+    const noId = await createMember({
+      orgId: ids.A2,
+      name: '赵某某',
+      gender: 'male',
+      birthDate: '1958-07-01',
+      joinedOn: '1980-07-01',
+      fullOn: '1981-07-01',
+      status: 'full',
+      category: 'retired',
+    });
+    await createMember({ orgId: ids.A2, name: '钱某', gender: 'female', birthDate: '1990-01-01', joinedOn: '2015-05-01', fullOn: '2016-05-01', status: 'full', category: 'in_service', education: 'postgraduate' });
+    await expectFacetsRight();
+
+    // status change: probationary → full
+    let res = await t.call(admin, { method: 'PATCH', url: `/api/v1/members/${probationer}`, payload: { status: 'full', fullOn: addYears(joined, 1) } });
+    expect(res.statusCode, res.body).toBe(200);
+    // gender and education change
+    res = await t.call(admin, { method: 'PATCH', url: `/api/v1/members/${noId}`, payload: { gender: 'female', education: 'high_school' } });
+    expect(res.statusCode, res.body).toBe(200);
+    await expectFacetsRight();
+
+    // transfer to the other tree
+    res = await t.call(admin, { method: 'POST', url: `/api/v1/members/${noId}/transfer`, payload: { orgId: ids.B1 } });
+    expect(res.statusCode, res.body).toBe(200);
+    await expectFacetsRight();
+
+    // move the subtree A2 under B
+    res = await t.call(admin, { method: 'POST', url: `/api/v1/orgs/${ids.A2}/move`, payload: { parentId: ids.B } });
+    expect(res.statusCode, res.body).toBe(200);
+    await expectFacetsRight();
+    expect((await dashboard(ids.B)).orgs.total).toBe(3);
+    // and back under A1's parent, so a move within one tree is covered too
+    res = await t.call(admin, { method: 'POST', url: `/api/v1/orgs/${ids.A2}/move`, payload: { parentId: ids.A1 } });
+    expect(res.statusCode, res.body).toBe(200);
+    await expectFacetsRight();
+  });
+
+  it('counts held activities per month and type, and shows theme days in the heatmap', async () => {
+    const months = lastMonths(todayInChina(), 12);
+    const current = `${months[11]}-01`;
+    const previous = `${months[10]}-10`;
+    const post = async (type: string, day: string, hostOrgIds: string[], state = 'held') => {
+      const res = await t.call(admin, {
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: { type, hostOrgIds, state, startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T10:00:00+08:00`, theme: '主题党日' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await post('theme_day', previous, [ids.A1]);
+    await post('theme_day', current, [ids.A1, ids.B1]); // joint: counts once in a subtree holding both hosts
+    await post('party_lecture', previous, [ids.A1]);
+    await post('theme_day', current, [ids.B1], 'planned');
+
+    const a = await dashboard(ids.A);
+    expect(a.activities.months).toEqual(months);
+    const series = Object.fromEntries(a.activities.series.map((s) => [s.type, s.counts]));
+    expect(series.theme_day?.slice(10)).toEqual([1, 1]);
+    expect(series.party_lecture?.slice(10)).toEqual([1, 0]);
+    const live = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(distinct h.activity_id)::int as n from activity_hosts h join orgs o on o.id = ${ids.A}
+          where h.org_path <@ o.path and h.state = 'held' and h.held_on >= ${`${months[0]}-01`}`,
+    );
+    expect(a.activities.series.flatMap((s) => s.counts).reduce((x, y) => x + y, 0)).toBe(live[0]!.n);
+    const b = await dashboard(ids.B);
+    expect(Object.fromEntries(b.activities.series.map((s) => [s.type, s.counts.slice(10)]))).toEqual({ theme_day: [0, 1] });
+
+    // heatmap: the branches of A (A1, and A2 now under A1) × 6 months
+    expect(a.themeDays.months).toEqual(months.slice(6));
+    expect(a.themeDays.orgs.map((o) => o.orgId).sort()).toEqual([ids.A1, ids.A2].sort());
+    expect(a.themeDays.omitted).toBe(0);
+    const a1 = a.themeDays.orgs.find((o) => o.orgId === ids.A1)!;
+    expect(a1.cells[4]).toBe('met');
+    expect(a1.cells[5]).toBe('met');
+    const a2 = a.themeDays.orgs.find((o) => o.orgId === ids.A2)!;
+    expect(['missed', 'due']).toContain(a2.cells[5]);
+    expect(a2.cells[4]).toBe('missed');
+  });
+
+  it('lists terms expiring within 6 months', async () => {
+    const today = todayInChina();
+    // a branch term is 3 years: elected 3 years before two months from now, it expires in two months
+    const elected = addYears(addMonths(today, 2), -3);
+    let res = await t.call(admin, { method: 'PATCH', url: `/api/v1/orgs/${ids.A1}`, payload: { termElectedOn: elected } });
+    expect(res.statusCode, res.body).toBe(200);
+    res = await t.call(admin, { method: 'PATCH', url: `/api/v1/orgs/${ids.B1}`, payload: { termElectedOn: addYears(today, -1) } });
+    expect(res.statusCode, res.body).toBe(200);
+    const a = await dashboard(ids.A);
+    expect(a.terms.items.map((i) => [i.orgId, i.expiresOn])).toEqual([[ids.A1, addYears(elected, 3)]]);
+    expect(a.terms.total).toBe(1);
+    expect((await dashboard(ids.B)).terms.total).toBe(0);
+  });
+});
