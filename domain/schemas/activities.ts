@@ -132,6 +132,15 @@ export const Vote = Type.Object({
   passed: Type.Boolean(),
 });
 
+export const ActivityFile = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('photo'), Type.Literal('document')]),
+  filename: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  hasThumbnail: Type.Boolean(),
+});
+
 export const Activity = Type.Object({
   id: Type.String(),
   type: ActivityType,
@@ -166,6 +175,8 @@ export const Activity = Type.Object({
     }),
   ),
   votes: Type.Array(Vote),
+  /** photos and documents (detail only) */
+  files: Type.Array(ActivityFile),
   abilities: Type.Array(Ability),
 });
 export type Activity = Static<typeof Activity>;

@@ -1,4 +1,6 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody } from '../imports/test-helpers';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
 import { currentCode } from './signInCodes';
 
@@ -209,5 +211,52 @@ describe('yearly plan', () => {
     const again = await t.call(secretaryA1, { method: 'POST', url: `/api/v1/orgs/${ids.A1}/plan`, payload: { year } });
     expect(again.json().planned).toBe(0);
     expect((await t.call(secretaryA1, { method: 'POST', url: `/api/v1/orgs/${ids.A1}/plan`, payload: { year: 1999 } })).statusCode).toBe(400);
+  });
+});
+
+describe('photos and documents', () => {
+  let activityId: string;
+  const upload = (s: Session | null, name: string, content: Buffer) => {
+    const body = multipartBody({}, { name, content });
+    return t.call(s, { method: 'POST', url: `/api/v1/activities/${activityId}/files`, payload: body.payload, headers: body.headers });
+  };
+
+  beforeAll(async () => {
+    activityId = (await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { theme: '带照片的主题党日' }) })).json().id;
+  });
+
+  it('stores a photo with a thumbnail, lists it on the activity, and serves both', async () => {
+    const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#c8102e' } }).jpeg().toBuffer();
+    const res = await upload(secretaryA1, 'photo.jpg', photo);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'photo', mime: 'image/jpeg', size: photo.length, hasThumbnail: true });
+    const detail = (await t.call(viewerA, { method: 'GET', url: `/api/v1/activities/${activityId}` })).json();
+    expect(detail.files).toEqual([expect.objectContaining({ id: res.json().id, filename: 'photo.jpg' })]);
+    const thumb = await t.call(viewerA, { method: 'GET', url: `/api/v1/activities/${activityId}/files/${res.json().id}/thumbnail` });
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(thumb.rawPayload).metadata()).width).toBe(320);
+    const original = await t.call(viewerA, { method: 'GET', url: `/api/v1/activities/${activityId}/files/${res.json().id}` });
+    expect(original.rawPayload.equals(photo)).toBe(true);
+  });
+
+  it('checks the type by content: a renamed program is refused and nothing is kept', async () => {
+    const res = await upload(secretaryA1, 'photo.jpg', Buffer.from('MZ\x90\x00 pretending to be a photo'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('file');
+    expect((await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}` })).json().files).toHaveLength(1);
+  });
+
+  it('refuses a file over the size limit, and uploads by someone who cannot manage the activity', async () => {
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024 + 10)]);
+    expect((await upload(secretaryA1, 'big.pdf', big)).statusCode).toBe(413);
+    expect((await upload(viewerA, 'minutes.pdf', Buffer.from('%PDF-1.7\n%%EOF'))).statusCode).toBe(403);
+    expect((await upload(null, 'minutes.pdf', Buffer.from('%PDF-1.7\n%%EOF'))).statusCode).toBe(401);
+  });
+
+  it('deletes a file', async () => {
+    const pdf = await upload(secretaryA1, 'minutes.pdf', Buffer.from('%PDF-1.7\n%%EOF'));
+    expect(pdf.json()).toMatchObject({ kind: 'document', hasThumbnail: false });
+    expect((await t.call(secretaryA1, { method: 'DELETE', url: `/api/v1/activities/${activityId}/files/${pdf.json().id}` })).statusCode).toBe(204);
+    expect((await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/files/${pdf.json().id}` })).statusCode).toBe(404);
   });
 });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import {
   activities,
   activityAttendees,
+  activityFiles,
   activityGuests,
   activityHosts,
   activityResolutions,
@@ -50,12 +51,13 @@ export async function attendeesOf(db: Db, activityIds: string[]) {
 }
 
 export async function childrenOf(db: Db, activityId: string) {
-  const [guests, resolutions, votes] = await Promise.all([
+  const [guests, resolutions, votes, files] = await Promise.all([
     db.select().from(activityGuests).where(eq(activityGuests.activityId, activityId)).orderBy(asc(activityGuests.id)),
     db.select().from(activityResolutions).where(eq(activityResolutions.activityId, activityId)).orderBy(asc(activityResolutions.id)),
     db.select().from(activityVotes).where(eq(activityVotes.activityId, activityId)).orderBy(asc(activityVotes.id)),
+    db.select().from(activityFiles).where(eq(activityFiles.activityId, activityId)).orderBy(asc(activityFiles.createdAt)),
   ]);
-  return { guests, resolutions, votes };
+  return { guests, resolutions, votes, files };
 }
 
 export async function memberRefs(db: Db, ids: string[]) {

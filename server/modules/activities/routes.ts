@@ -1,12 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Activity, ActivityCreate, ActivityListQuery, ActivityPatch, AttendanceList, Attendee, SignIn, SignInCode } from '../../../domain/schemas/activities';
+import { Activity, ActivityCreate, ActivityFile, ActivityListQuery, ActivityPatch, AttendanceList, Attendee, SignIn, SignInCode } from '../../../domain/schemas/activities';
 import { Id, Nullable } from '../../../domain/schemas/common';
+import { AppError } from '../../errors';
 import { requireActor } from '../../plugins/auth';
+import { MAX_FILE_BYTES, addFile, openFile, removeFile } from './files';
 import * as service from './service';
 
 const Params = Type.Object({ id: Id });
+const FileParams = Type.Object({ id: Id, fileId: Id });
+/** a file download (documented as binary; the stream is sent as is) */
+const Binary = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
 const tags = ['activities'];
 
 export async function activityRoutes(base: FastifyInstance) {
@@ -52,6 +57,33 @@ export async function activityRoutes(base: FastifyInstance) {
     const attendee = await service.signIn(requireActor(req), req.params.id, req.body.code);
     await app.live.publish(`activity:${req.params.id}`, attendee);
     return attendee;
+  });
+
+  app.post('/activities/:id/files', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 201: ActivityFile } } }, async (req, reply) => {
+    const ctx = requireActor(req);
+    const upload = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+    if (!upload) throw new AppError(400, 'validation', 'Attach a file in the field "file"', [{ field: 'file', message: 'required' }]);
+    return reply.status(201).send(await addFile(ctx, req.params.id, upload));
+  });
+
+  for (const thumbnail of [false, true]) {
+    app.get(
+      `/activities/:id/files/:fileId${thumbnail ? '/thumbnail' : ''}`,
+      { schema: { tags, params: FileParams, response: { 200: Binary } } },
+      async (req, reply) => {
+        const file = await openFile(requireActor(req), req.params.id, req.params.fileId, thumbnail);
+        return reply
+          .header('content-type', file.mime)
+          .header('content-disposition', `${file.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header('x-content-type-options', 'nosniff')
+          .send(file.stream);
+      },
+    );
+  }
+
+  app.delete('/activities/:id/files/:fileId', { schema: { tags, params: FileParams, response: { 204: Type.Null() } } }, async (req, reply) => {
+    await removeFile(requireActor(req), req.params.id, req.params.fileId);
+    return reply.status(204).send(null);
   });
 
   app.get('/activities/:id/attendance', { schema: { tags, params: Params, response: { 200: AttendanceList } } }, async (req) =>

@@ -37,7 +37,7 @@ function may(ctx: Ctx, action: Action, paths: string[]): boolean {
   return paths.some((orgPath) => authorize(ctx.actor, action, { orgPath }));
 }
 
-async function loadActivity(ctx: Ctx, db: Db, id: string, action: Action): Promise<{ row: Row; paths: string[] }> {
+export async function loadActivity(ctx: Ctx, db: Db, id: string, action: Action): Promise<{ row: Row; paths: string[] }> {
   const row = await q.getActivity(db, id);
   if (!row) throw notFound('Activity');
   const paths = await hostPaths(db, id);
@@ -73,7 +73,7 @@ async function toApi(ctx: Ctx, rows: Row[], detail: boolean): Promise<Activity[]
   const refIds = rows.flatMap((r) => [r.presiderMemberId, r.recorderMemberId, ...r.talkMemberIds].filter((x): x is string => !!x));
   const out: Activity[] = [];
   for (const r of rows) {
-    const children = detail ? await q.childrenOf(ctx.db, r.id) : { guests: [], resolutions: [], votes: [] };
+    const children = detail ? await q.childrenOf(ctx.db, r.id) : { guests: [], resolutions: [], votes: [], files: [] };
     const owners = children.resolutions.map((x) => x.ownerMemberId).filter((x): x is string => !!x);
     const refs = new Map((await q.memberRefs(ctx.db, [...refIds, ...owners])).map((m) => [m.id, { id: m.id, name: m.name }]));
     const own = attendees.filter((a) => a.activityId === r.id);
@@ -109,6 +109,7 @@ async function toApi(ctx: Ctx, rows: Row[], detail: boolean): Promise<Activity[]
         dueOn: x.dueOn,
         doneOn: x.doneOn,
       })),
+      files: children.files.map((f) => ({ id: f.id, kind: f.kind as 'photo' | 'document', filename: f.filename, mime: f.mime, size: f.size, hasThumbnail: f.thumbnailAs !== null })),
       votes: children.votes.map((v) => {
         const e = evaluateVote(v);
         return { ...v, quorum: e.quorum, passed: e.passed };
