@@ -13,6 +13,7 @@ import { ScopeProvider } from './layout/scope';
 
 const LoginPage = lazy(() => import('./auth/LoginPage'));
 const OrgsPage = lazy(() => import('./features/orgs/OrgsPage'));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const MembersPage = lazy(() => import('./features/members/MembersPage'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
@@ -65,6 +66,7 @@ export default function App() {
                   <Route path="/checkin/:id" element={<CheckinPage />} />
                   <Route path="/activities/:id/sign-in" element={<SignInScreen />} />
                   <Route element={<AppLayout />}>
+                    <Route path="/dashboard" element={<DashboardPage />} />
                     <Route path="/orgs" element={<OrgsPage />} />
                     <Route path="/members" element={<MembersPage />} />
                     <Route path="/activities" element={<ActivitiesPage />} />

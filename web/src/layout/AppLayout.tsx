@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   CalendarOutlined,
   CheckCircleOutlined,
+  DashboardOutlined,
   IdcardOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -31,6 +32,7 @@ export default function AppLayout() {
   const importer = hasRole(me.data, ['admin', 'org_admin', 'secretary']);
   const auditor = hasRole(me.data, ['admin', 'org_admin']);
   const items = [
+    manager && { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
     manager && { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
     manager && { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
     manager && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },

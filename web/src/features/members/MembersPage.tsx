@@ -3,6 +3,7 @@ import { Button, Card, Select, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { useScope } from '../../layout/scope';
 import type { Member } from '../../../../domain/schemas/members';
 import MemberDrawer from './MemberDrawer';
@@ -11,16 +12,34 @@ import MemberFormModal from './MemberFormModal';
 import { useMemberList, type MemberFilters } from './memberQueries';
 
 const PAGE_SIZES = [20, 50, 100, 200];
+const TEXT_FILTERS = ['status', 'category', 'gender', 'education'] as const;
+const NUMBER_FILTERS = ['ageMin', 'ageMax', 'joinedFrom', 'joinedTo'] as const;
+
+/** Initial filters from the address (the dashboard links here with e.g. ?gender=female). */
+function filtersFromUrl(params: URLSearchParams): Partial<MemberFilters> {
+  const out: Record<string, string | number> = {};
+  for (const key of TEXT_FILTERS) {
+    const value = params.get(key);
+    if (value) out[key] = value;
+  }
+  for (const key of NUMBER_FILTERS) {
+    const value = Number(params.get(key) ?? NaN);
+    if (Number.isInteger(value)) out[key] = value;
+  }
+  return out;
+}
 const SORTABLE = new Set<string>(['name', 'joinedOn', 'birthDate']);
 
 export default function MembersPage() {
   const { t } = useTranslation();
   const { scopeId } = useScope();
+  const [params] = useSearchParams();
   const [filters, setFiltersState] = useState<MemberFilters>(() => ({
-    org: scopeId ?? undefined,
+    org: params.get('org') ?? scopeId ?? undefined,
     subtree: true,
     sort: 'name',
     order: 'asc',
+    ...filtersFromUrl(params),
   }));
   const [limit, setLimit] = useState(20);
   // cursors[i] is the cursor that fetches page i; the first page needs none.
