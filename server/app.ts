@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
 import { importRoutes } from './modules/imports/routes';
+import { ledgerRoutes } from './modules/ledgers/routes';
 import { memberRoutes } from './modules/members/routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/orgs/routes';
@@ -91,6 +92,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(importRoutes);
       await api.register(exportRoutes);
       await api.register(activityRoutes);
+      await api.register(ledgerRoutes);
       await api.register(complianceRoutes);
       await api.register(dashboardRoutes);
       await api.register(notificationRoutes);

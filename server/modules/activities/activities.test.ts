@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipartBody } from '../imports/test-helpers';
+import { multipartBody } from '../../testing/uploads';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
 import { currentCode } from './signInCodes';
 

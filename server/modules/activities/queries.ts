@@ -29,7 +29,7 @@ export async function hostsOf(db: Db, activityIds: string[]) {
     .orderBy(asc(orgs.name));
 }
 
-export async function attendeesOf(db: Db, activityIds: string[]) {
+export async function attendeesOf(db: Db, activityIds: string[], memberId?: string) {
   if (activityIds.length === 0) return [];
   return db
     .select({
@@ -46,7 +46,7 @@ export async function attendeesOf(db: Db, activityIds: string[]) {
     .from(activityAttendees)
     .innerJoin(members, eq(members.id, activityAttendees.memberId))
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(inArray(activityAttendees.activityId, activityIds))
+    .where(and(inArray(activityAttendees.activityId, activityIds), memberId ? eq(activityAttendees.memberId, memberId) : undefined))
     .orderBy(asc(activityAttendees.signedInAt), asc(members.name));
 }
 

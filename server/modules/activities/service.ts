@@ -385,7 +385,8 @@ export async function signIn(ctx: Ctx, id: string, code: string): Promise<Attend
   if (!member || (!invited && !paths.some((p) => isWithin(member.orgPath, p)))) {
     throw new AppError(403, 'forbidden', 'Only members of a host organization or invited members can sign in');
   }
-  if (invited?.status === 'present' && invited.signedInAt) return (await attendeeList(ctx, id)).find((a) => a.memberId === memberId)!;
+  const signedIn = async () => toAttendee((await q.attendeesOf(ctx.db, [id], memberId))[0]!);
+  if (invited?.status === 'present' && invited.signedInAt) return signedIn();
   await inTx(ctx, async (tx) => {
     const at = new Date().toISOString();
     await tx
@@ -397,7 +398,7 @@ export async function signIn(ctx: Ctx, id: string, code: string): Promise<Attend
       });
     await appendAudit(ctx, tx, { action: 'activity.sign_in', subjectType: 'activity', subjectId: id, orgPath: row.orgPath, after: { memberId, at } });
   });
-  return (await attendeeList(ctx, id)).find((a) => a.memberId === memberId)!;
+  return signedIn();
 }
 
 async function attendeeList(ctx: Ctx, id: string): Promise<Attendee[]> {

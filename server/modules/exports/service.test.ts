@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../domain/imports/report';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
-import { ensureRoutes, multipartBody } from '../imports/test-helpers';
+import { multipartBody } from '../../testing/uploads';
 import { createMember } from '../members/service';
 import { prepareMemberExport } from './service';
 
@@ -15,7 +15,6 @@ let orgAdminB: Session;
 
 beforeAll(async () => {
   t = await startTestApp();
-  await ensureRoutes(t.app);
   seed = await seedTwoTrees(t);
   // a member with every optional field, in the second branch
   await createMember(t.system, {

@@ -6,7 +6,7 @@ import { members } from '../../db/schema/members';
 import { orgs } from '../../db/schema/orgs';
 import { auditEvents } from '../../db/schema/audit';
 import { idFor, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
-import { ensureRoutes, multipartBody, xlsx } from './test-helpers';
+import { multipartBody, xlsx } from '../../testing/uploads';
 
 let t: TestApp;
 let seed: Awaited<ReturnType<typeof seedTwoTrees>>;
@@ -16,7 +16,6 @@ let viewerA: Session;
 
 beforeAll(async () => {
   t = await startTestApp();
-  await ensureRoutes(t.app);
   seed = await seedTwoTrees(t);
   admin = await t.login('admin');
   orgAdminA = await t.login('orgAdminA');

@@ -2,10 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
-import { ledgerRoutes } from './routes';
 
 // Set LEDGER_SAMPLES=/some/dir to keep the generated files for a look (LibreOffice → PDF).
 const SAMPLES = process.env.LEDGER_SAMPLES;
@@ -19,10 +17,6 @@ let assemblyId: string;
 let people: { present: string; absent: string; excused: string };
 
 /** server/app.ts registers the routes; until it does, the test registers them itself. */
-async function ensureRoutes(app: FastifyInstance) {
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/exports/activities.xlsx' }))
-    await app.register(ledgerRoutes, { prefix: '/api/v1' });
-}
 
 const at = (day: string, hour = 14, minute = 0) =>
   `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`;
@@ -35,7 +29,6 @@ async function create(session: Session, body: Record<string, unknown>): Promise<
 
 beforeAll(async () => {
   t = await startTestApp();
-  await ensureRoutes(t.app);
   ids = await seedTwoTrees(t);
   people = {
     present: await ids.member(ids.A1, '王记录'),

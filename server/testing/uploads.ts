@@ -1,14 +1,6 @@
+// Files for API tests: real .xlsx workbooks and multipart upload bodies for app.inject.
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { exportRoutes } from '../exports/routes';
-import { importRoutes } from './routes';
-
-/** The routes are registered by server/app.ts; until they are, tests register them themselves. */
-export async function ensureRoutes(app: FastifyInstance): Promise<void> {
-  if (!app.hasRoute({ method: 'POST', url: '/api/v1/imports' })) await app.register(importRoutes, { prefix: '/api/v1' });
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/exports/members.xlsx' })) await app.register(exportRoutes, { prefix: '/api/v1' });
-}
 
 /** A real .xlsx file with the rows given (Date values become date cells). */
 export async function xlsx(rows: unknown[][]): Promise<Buffer> {
