@@ -12,7 +12,7 @@
 // on purpose). Names are synthetic. Data is random but reproducible (--seed, default 1).
 // Secondary indexes and foreign keys of orgs, members and committee_roles are dropped during the load and rebuilt from their catalog
 // definitions afterwards. Rows go in with multi-row INSERT ... SELECT FROM unnest($1::text[], ...), --batch rows at a time.
-// org_counts (subtree and direct counts) and committee_roles are filled consistently.
+// org_counts (subtree and direct counts), org_member_facets (the dashboard's, from the members table) and committee_roles are filled consistently.
 // The target must be empty (no organizations yet).
 import { v7 } from 'uuid';
 import {
@@ -23,6 +23,7 @@ import {
   type Sector,
   SECTORS,
 } from '../domain/enums';
+import { FILL_FACETS_SQL } from '../server/modules/dashboard/queries';
 import { deadline, openTarget, parseArgs, type Target } from './common';
 
 const CITIES_AT_SCALE_1 = 100;
@@ -403,6 +404,10 @@ async function main(): Promise<void> {
       batch,
       'org_counts',
     );
+    // org_member_facets: the same statement as migration 0002's backfill, over the loaded members
+    const facetStart = performance.now();
+    await target.query(FILL_FACETS_SQL);
+    const facetSeconds = (performance.now() - facetStart) / 1000;
     let roleSeconds = 0;
     const roleIndexSeconds = await withoutIndexes(target, 'committee_roles', async () => {
       roleSeconds = await inBatches(
@@ -430,6 +435,19 @@ async function main(): Promise<void> {
       );
     }
 
+    const [facetRoot] = await target.query<{ n: number; female: number }>(
+      `select coalesce(sum(n), 0)::int as n, coalesce(sum(n) filter (where value = 'female'), 0)::int as female
+       from org_member_facets where org_id = $1 and facet = 'gender'`,
+      [orgs.id[0]],
+    );
+    const [liveFemale] = await target.query<{ n: number }>(
+      `select count(*)::int as n from members where org_path <@ $1::ltree and gender = 'female'`,
+      [rootPath],
+    );
+    if (facetRoot?.n !== subtree[0] || facetRoot?.female !== liveFemale?.n) {
+      throw new Error(`org_member_facets disagree with the members table: ${JSON.stringify(facetRoot)} vs ${subtree[0]}/${liveFemale?.n}`);
+    }
+
     const total = (performance.now() - t0) / 1000;
     console.log(`\n${target.label}, scale ${scale}`);
     console.log(
@@ -439,6 +457,7 @@ async function main(): Promise<void> {
       `  members         ${inserted.toLocaleString('en').padStart(11)}  ${memberSeconds.toFixed(1)} s (database ${memberDbSeconds.toFixed(1)} s) + indexes ${memberIndexSeconds.toFixed(1)} s`,
     );
     console.log(`  org_counts      ${n.toLocaleString('en').padStart(11)}  ${countSeconds.toFixed(1)} s`);
+    console.log(`  org_member_facets            ${facetSeconds.toFixed(1)} s`);
     console.log(
       `  committee_roles ${roles.id.length.toLocaleString('en').padStart(11)}  ${roleSeconds.toFixed(1)} s + indexes ${roleIndexSeconds.toFixed(1)} s`,
     );
