@@ -3,7 +3,7 @@ import { Button, Card, DatePicker, Select, Space, Switch, Table, Tag, Typography
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../auth/useMe';
+import { hasRole, useMe } from '../../auth/useMe';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import {
@@ -53,9 +53,11 @@ export default function ActivitiesPage() {
     <Card
       title={t('nav.activities')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('activity.create')}
-        </Button>
+        hasRole(me.data, ['admin', 'org_admin', 'secretary']) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('activity.create')}
+          </Button>
+        )
       }
     >
       <div className="toolbar activity-filters">

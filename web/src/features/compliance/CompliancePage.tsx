@@ -134,6 +134,24 @@ export default function CompliancePage() {
             ),
           },
           {
+            title: t('compliance.subPeriods'),
+            dataIndex: 'subPeriods',
+            render: (subs: Item['subPeriods']) =>
+              subs && subs.length > 0 ? (
+                <div className="compliance-cells">
+                  {subs.map((sp) => (
+                    <span
+                      key={sp.label}
+                      className={`compliance-cell compliance-cell-${sp.status}`}
+                      title={`${sp.label}: ${t(`enums.complianceStatus.${sp.status}`)} (${sp.count})`}
+                    >
+                      {sp.label.slice(5)}
+                    </span>
+                  ))}
+                </div>
+              ) : null,
+          },
+          {
             title: t('compliance.severity'),
             dataIndex: 'severity',
             render: (s: Item['severity'], i) =>
@@ -164,24 +182,6 @@ export default function CompliancePage() {
                   })}
                 </Space>
               ),
-          },
-          {
-            title: t('compliance.subPeriods'),
-            dataIndex: 'subPeriods',
-            render: (subs: Item['subPeriods']) =>
-              subs && subs.length > 0 ? (
-                <div className="compliance-cells">
-                  {subs.map((sp) => (
-                    <span
-                      key={sp.label}
-                      className={`compliance-cell compliance-cell-${sp.status}`}
-                      title={`${sp.label}: ${t(`enums.complianceStatus.${sp.status}`)} (${sp.count})`}
-                    >
-                      {sp.label.slice(5)}
-                    </span>
-                  ))}
-                </div>
-              ) : null,
           },
         ]}
       />
