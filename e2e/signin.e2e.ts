@@ -85,7 +85,9 @@ describe('QR sign-in', () => {
     const dialog = secretary.getByRole('dialog', { name: '新建活动' });
     await dialog.getByLabel('主题', { exact: true }).fill(THEME);
     // The type defaults to the theme party day; the host to the secretary's own branch.
-    expect(await dialog.locator('.ant-form-item').filter({ hasText: '活动类型' }).innerText()).toContain('主题党日');
+    expect(await dialog.locator('.ant-form-item').filter({ hasText: '活动类型' }).innerText()).toContain(
+      '主题党日',
+    );
     expect(await dialog.locator('.ant-form-item').filter({ hasText: '主办组织' }).innerText()).toContain(
       '惠州石化HSE中心党支部',
     );
@@ -137,7 +139,9 @@ describe('QR sign-in', () => {
     await secretary.getByRole('list', { name: '已签到' }).getByText(MEMBER_NAME).waitFor();
     expect(await secretary.getByTestId('present-count').innerText()).toBe('1');
     expect(await secretary.getByRole('list', { name: '尚未签到' }).getByText(MEMBER_NAME).count()).toBe(0);
-    expect(await secretary.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await secretary.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
   });
 
   it('the QR link signs in as well, and a second sign-in changes nothing', async () => {
@@ -166,5 +170,57 @@ describe('QR sign-in', () => {
     await row.locator('[data-status="met"]').waitFor();
     expect(await row.locator('[data-status="met"]').innerText()).toBe('达标');
     await row.getByText(THEME).waitFor();
+  });
+
+  it('a general assembly shows the server’s vote error under the field, then quorum and outcome; cancelling needs a reason', async () => {
+    await secretary.getByRole('menuitem', { name: '组织生活' }).click();
+    await secretary.waitForURL(/\/activities$/);
+    await secretary.getByRole('button', { name: '新建活动' }).click();
+    const dialog = secretary.getByRole('dialog', { name: '新建活动' });
+    await dialog
+      .locator('.ant-form-item')
+      .filter({ hasText: '活动类型' })
+      .locator('.ant-select-selector')
+      .click();
+    await secretary.locator('.ant-select-item-option[title="支部党员大会"]').click();
+    await dialog.getByLabel('主题', { exact: true }).fill('支部党员大会：表决演练');
+    await pickDateTime(secretary, '开始时间', `${today} 08:00`);
+    await pickDateTime(secretary, '结束时间', `${today} 09:00`);
+    await dialog.getByRole('button', { name: '加入全部党员' }).click();
+    await dialog.getByRole('button', { name: '添加表决事项' }).click();
+    await dialog.getByLabel('表决事项', { exact: true }).fill('接收预备党员');
+    for (const [label, value] of [
+      ['应到', '10'],
+      ['实到', '12'],
+      ['赞成', '5'],
+      ['反对', '0'],
+      ['弃权', '0'],
+    ] as const)
+      await dialog.getByLabel(label, { exact: true }).fill(value);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    // votes.0.present comes back from the server and lands under that very field
+    const presentError = dialog
+      .locator('.ant-form-item')
+      .filter({ has: secretary.getByLabel('实到', { exact: true }) })
+      .locator('.ant-form-item-explain-error');
+    await presentError.waitFor();
+    expect(await presentError.innerText()).toMatch(/10/);
+
+    await dialog.getByLabel('实到', { exact: true }).fill('8');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const drawer = secretary.locator('.ant-drawer').filter({ hasText: '支部党员大会：表决演练' });
+    // 8 of 10 present is a quorum; 5 yes is not more than half of the 10 entitled
+    await drawer.getByText('人数有效').waitFor();
+    await drawer.getByText('未通过').waitFor();
+
+    await drawer.getByRole('button', { name: '取消活动' }).click();
+    const cancel = secretary.getByRole('dialog').filter({ hasText: '取消原因' });
+    await cancel.getByRole('button', { name: '取消活动' }).click();
+    await cancel.locator('.ant-form-item-explain-error').waitFor();
+    await cancel.getByLabel('取消原因').fill('与上级党委会议冲突');
+    await cancel.getByRole('button', { name: '取消活动' }).click();
+    await drawer.getByText('已取消', { exact: true }).waitFor();
+    await drawer.getByText('与上级党委会议冲突').waitFor();
   });
 });
