@@ -1,5 +1,6 @@
 import { and, asc, count, countDistinct, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { deferredTotals, type DeferredTotals } from '../../db/deferredTotals';
 import { activityHosts, rulePackVersions } from '../../db/schema/activities';
 import { orgMemberFacets } from '../../db/schema/dashboard';
 import { orgs } from '../../db/schema/orgs';
@@ -32,6 +33,29 @@ export function facetValues(m: FacetSource): [Facet, string][] {
 /** Adds the deltas to the facet rows of each organization (upsert; rows at 0 stay, reads skip them). */
 async function addToFacets(db: Db, orgIds: string[], deltas: [Facet, string, number][]): Promise<void> {
   const rows = orgIds.flatMap((orgId) => deltas.filter(([, , n]) => n !== 0).map(([facet, value, n]) => ({ orgId, facet, value, n })));
+  const deferred = deferredTotals(db);
+  if (deferred) {
+    for (const r of rows) {
+      const key = [r.orgId, r.facet, r.value].join('\u0000');
+      deferred.facets.set(key, (deferred.facets.get(key) ?? 0) + r.n);
+    }
+    return;
+  }
+  await writeFacetRows(db, rows);
+}
+
+/** Writes deferred facet deltas, a batch of rows at a time. */
+export async function applyDeferredFacets(db: Db, facets: DeferredTotals['facets']): Promise<void> {
+  const rows = [...facets]
+    .filter(([, n]) => n !== 0)
+    .map(([key, n]) => {
+      const [orgId, facet, value] = key.split('\u0000') as [string, Facet, string];
+      return { orgId, facet, value, n };
+    });
+  for (let i = 0; i < rows.length; i += 1000) await writeFacetRows(db, rows.slice(i, i + 1000));
+}
+
+async function writeFacetRows(db: Db, rows: { orgId: string; facet: Facet; value: string; n: number }[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insert(orgMemberFacets)

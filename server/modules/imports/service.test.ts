@@ -86,6 +86,14 @@ describe('POST /api/v1/imports (members)', () => {
     expect(commit.json<ImportReport>()).toMatchObject({ dryRun: false, rows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
     expect(await memberCount()).toBe(before + 3);
     expect(await auditCount()).toBeGreaterThan(auditBefore);
+    // the maintained subtree totals (written once at the end of the import) match the roster
+    const orgA = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/orgs/${seed.A}` })).json<{ memberCount: number }>();
+    const live = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${seed.A}&subtree=true&status=full` })).json<{ total: number }>();
+    const probationary = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${seed.A}&subtree=true&status=probationary` })).json<{ total: number }>();
+    expect(orgA.memberCount).toBe(live.total + probationary.total);
+    const dashboard = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/dashboard?org=${seed.A}` })).json<{ members: { gender: { key: string; n: number }[] } }>();
+    const female = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${seed.A}&subtree=true&gender=female` })).json<{ total: number }>();
+    expect(dashboard.members.gender.find((g) => g.key === 'female')?.n ?? 0).toBe(female.total);
 
     const list = await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${seed.A}&subtree=true&q=赵大明` });
     const item = list.json<{ items: Record<string, unknown>[] }>().items[0];

@@ -47,7 +47,10 @@ import { importJobs } from '../../db/schema/imports';
 import { members } from '../../db/schema/members';
 import { partyGroups } from '../../db/schema/orgs';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { deferTotals, stopDeferring } from '../../db/deferredTotals';
+import { applyDeferredFacets } from '../dashboard/queries';
 import { importMember } from '../members/service';
+import { applyDeferredCounts } from '../orgs/queries';
 import { importOrg, resolveOrgRef } from '../orgs/service';
 import { openSheet, SheetError } from './reader';
 
@@ -460,6 +463,8 @@ async function writePass<T>(
   try {
     await inTx(ctx, async (tx) => {
       const writer = makeWriter(tx);
+      // subtree totals are added up in memory and written once per organization at the end
+      const totals = deferTotals(tx);
       let applied = 0;
       for await (const { row, value } of stagedRows<T>(stagingFile, excluded)) {
         const outcome = await writer.apply(value);
@@ -467,7 +472,10 @@ async function writePass<T>(
         if (typeof outcome === 'string') report.value[outcome]++;
         else report.addAll(row, outcome);
       }
+      stopDeferring(tx);
       if (dryRun || report.failed) throw new Rollback();
+      await applyDeferredCounts(tx, totals.counts);
+      await applyDeferredFacets(tx, totals.facets);
     });
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;

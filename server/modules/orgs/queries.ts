@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { deferredTotals, type DeferredTotals } from '../../db/deferredTotals';
 import { members } from '../../db/schema/members';
 import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/orgs';
 
@@ -60,6 +61,14 @@ export async function adjustCounts(db: Db, path: string, dMembers: number, dFull
   if (dMembers === 0 && dFull === 0) return;
   const ids = labelsOf(path);
   const own = ids[ids.length - 1]!;
+  const deferred = deferredTotals(db);
+  if (deferred) {
+    for (const id of ids) {
+      const t = deferred.counts.get(id) ?? [0, 0, 0, 0];
+      deferred.counts.set(id, [t[0] + dMembers, t[1] + dFull, t[2] + (id === own ? dMembers : 0), t[3] + (id === own ? dFull : 0)]);
+    }
+    return;
+  }
   await db
     .update(orgCounts)
     .set({
@@ -69,6 +78,22 @@ export async function adjustCounts(db: Db, path: string, dMembers: number, dFull
       directFullMembers: sql`${orgCounts.directFullMembers} + case when ${orgCounts.orgId} = ${own} then ${dFull}::int else 0 end`,
     })
     .where(inArray(orgCounts.orgId, ids));
+}
+
+/** Writes deferred count deltas: one update per organization. */
+export async function applyDeferredCounts(db: Db, counts: DeferredTotals['counts']): Promise<void> {
+  for (const [orgId, [m, f, dm, df]] of counts) {
+    if (m === 0 && f === 0 && dm === 0 && df === 0) continue;
+    await db
+      .update(orgCounts)
+      .set({
+        members: sql`${orgCounts.members} + ${m}`,
+        fullMembers: sql`${orgCounts.fullMembers} + ${f}`,
+        directMembers: sql`${orgCounts.directMembers} + ${dm}`,
+        directFullMembers: sql`${orgCounts.directFullMembers} + ${df}`,
+      })
+      .where(eq(orgCounts.orgId, orgId));
+  }
 }
 
 /** Subtree totals move with the subtree: off the old ancestors, onto the new ones. */
