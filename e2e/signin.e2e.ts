@@ -214,6 +214,14 @@ describe('QR sign-in', () => {
     await drawer.getByText('人数有效').waitFor();
     await drawer.getByText('未通过').waitFor();
 
+    // Editing sends the whole record back; 6 yes of 10 entitled passes.
+    await drawer.getByRole('button', { name: /编\s*辑/ }).click();
+    const edit = secretary.getByRole('dialog', { name: '编辑活动' });
+    await edit.getByLabel('赞成', { exact: true }).fill('6');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await drawer.getByText('通过', { exact: true }).waitFor();
+
     await drawer.getByRole('button', { name: '取消活动' }).click();
     const cancel = secretary.getByRole('dialog').filter({ hasText: '取消原因' });
     await cancel.getByRole('button', { name: '取消活动' }).click();

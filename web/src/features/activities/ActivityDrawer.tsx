@@ -1,6 +1,7 @@
 import { CheckOutlined, EditOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Grid, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -56,7 +57,7 @@ export default function ActivityDrawer({
                 {t('activity.signInScreen')}
               </Button>
             )}
-            {a.state === 'planned' && (
+            {a.state === 'planned' && !dayjs(a.startsAt).isAfter(dayjs(), 'day') && (
               <Button
                 type="primary"
                 icon={<CheckOutlined />}

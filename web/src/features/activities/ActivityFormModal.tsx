@@ -27,6 +27,7 @@ import OrgTreeSelect from '../../components/OrgTreeSelect';
 import {
   ACTIVITY_TYPES,
   ATTENDANCE_STATUSES,
+  type ActivityState,
   type ActivityType,
   type AttendanceStatus,
 } from '../../../../domain/enums';
@@ -63,7 +64,7 @@ interface VoteValue {
 interface Values {
   type: ActivityType;
   hostOrgIds: (string | null)[];
-  state: 'planned' | 'held';
+  state: ActivityState;
   startsAt: Dayjs;
   endsAt: Dayjs;
   online: boolean;
@@ -87,6 +88,13 @@ type Props = { onClose: () => void; onSaved: (id: string) => void } & (
 );
 
 const text = (v: string | null | undefined) => v?.trim() || null;
+
+/** The states an activity in a given state may move to (the server enforces the same). */
+const NEXT_STATES: Record<ActivityState, ActivityState[]> = {
+  planned: ['planned', 'held'],
+  held: ['held'],
+  cancelled: ['cancelled', 'planned'],
+};
 const n = (v: number | undefined) => v ?? 0;
 
 function toBody(v: Values): ActivityCreate {
@@ -136,7 +144,7 @@ function fromActivity(a: Activity): Values {
   return {
     type: a.type,
     hostOrgIds: a.hostOrgIds,
-    state: a.state === 'held' ? 'held' : 'planned',
+    state: a.state,
     startsAt: dayjs(a.startsAt),
     endsAt: dayjs(a.endsAt),
     online: a.online,
@@ -343,7 +351,7 @@ export default function ActivityFormModal(props: Props) {
             <Form.Item name="state" label={t('activity.state')} rules={required}>
               <Radio.Group
                 optionType="button"
-                options={(['planned', 'held'] as const).map((s) => ({
+                options={NEXT_STATES[editing?.state ?? 'planned'].map((s) => ({
                   value: s,
                   label: t(`enums.activityState.${s}`),
                 }))}
