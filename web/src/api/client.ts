@@ -1,6 +1,8 @@
 // The one way the web app talks to the server: JSON over fetch, the session cookie, and the
 // CSRF header on writes. Errors become ApiError with the server's code, message and details.
 
+import i18n from '../i18n/i18n';
+
 const CSRF_KEY = 'gongjian.csrf';
 
 export interface FieldError {
@@ -63,7 +65,8 @@ interface RequestOptions {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // messages the server words itself (findings, reminders) come in the interface's language
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language === 'en' ? 'en' : 'zh-CN' };
   const csrf = sessionStorage.getItem(CSRF_KEY);
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   let body: BodyInit | undefined;

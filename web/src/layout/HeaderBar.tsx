@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { api, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
 import LanguageSwitch from './LanguageSwitch';
+import NotificationBell from './NotificationBell';
 import ScopeSwitcher from './ScopeSwitcher';
 
 interface Props {
@@ -42,6 +43,7 @@ export default function HeaderBar({ me, showScope, onMenu }: Props) {
         )}
       </Space>
       <Space size="middle">
+        <NotificationBell />
         <LanguageSwitch />
         <Typography.Text className="app-header-user">
           <UserOutlined /> {me.user.displayName ?? me.user.username}

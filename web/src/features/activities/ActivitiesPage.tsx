@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../auth/useMe';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
@@ -31,7 +32,9 @@ export default function ActivitiesPage() {
   }));
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [page, setPage] = useState(0);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // a link (a reminder, a dashboard chart) may name the activity to open
+  const [params] = useSearchParams();
+  const [openId, setOpenId] = useState<string | null>(() => params.get('activity'));
   const [creating, setCreating] = useState(false);
   const list = useActivityList(filters, cursors[page], PAGE_SIZE);
 

@@ -1,0 +1,78 @@
+import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../api/client';
+
+interface Notification {
+  id: string;
+  kind: 'activity_due' | 'term_due' | 'term_expired' | 'resolution_overdue';
+  subjectType: string;
+  subjectId: string;
+  message: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Reminders computed by the server: what is due, a term to renew, a resolution overdue. */
+export default function NotificationBell() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    // the server words the message in the request's language
+    queryKey: ['notifications', i18n.language],
+    queryFn: () => api<{ items: Notification[]; unreadCount: number }>('/notifications?limit=30'),
+    refetchInterval: 5 * 60_000,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const read = useMutation({ mutationFn: (id: string) => api<unknown>(`/notifications/${id}/read`, { method: 'POST' }), onSuccess: refresh });
+  const readAll = useMutation({ mutationFn: () => api<unknown>('/notifications/read-all', { method: 'POST' }), onSuccess: refresh });
+
+  const open = async (n: Notification) => {
+    if (!n.readAt) read.mutate(n.id);
+    await navigate(n.subjectType === 'org' ? `/orgs?org=${n.subjectId}` : `/activities?activity=${n.subjectId}`);
+  };
+
+  const content = (
+    <div className="notification-list">
+      {list.data && list.data.items.length > 0 ? (
+        <List
+          size="small"
+          dataSource={list.data.items}
+          renderItem={(n) => (
+            <List.Item className={n.readAt ? 'notification-read' : 'notification-unread'} onClick={() => void open(n)} style={{ cursor: 'pointer' }}>
+              <List.Item.Meta
+                title={<Typography.Text strong={!n.readAt}>{n.message}</Typography.Text>}
+                description={new Date(n.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN')}
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
+      )}
+    </div>
+  );
+
+  return (
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      title={
+        <div className="notification-title">
+          <span>{t('notifications.title')}</span>
+          <Button type="link" size="small" disabled={!list.data?.unreadCount} onClick={() => readAll.mutate()}>
+            {t('notifications.readAll')}
+          </Button>
+        </div>
+      }
+      content={content}
+    >
+      <Badge count={list.data?.unreadCount ?? 0} size="small" offset={[-4, 4]}>
+        <Button type="text" icon={<BellOutlined />} aria-label={t('notifications.title')} />
+      </Badge>
+    </Popover>
+  );
+}
