@@ -14,7 +14,8 @@
 // definitions afterwards. Rows go in with multi-row INSERT ... SELECT FROM unnest($1::text[], ...), --batch rows at a time.
 // org_counts (subtree and direct counts), org_member_facets (the dashboard's, from the members table) and committee_roles are filled consistently.
 // The target must be empty (no organizations yet).
-import { v7 } from 'uuid';
+import { seededRandom } from '../domain/random';
+import { newId } from '../server/ids';
 import {
   COMMITTEE_ROLES,
   EDUCATIONS,
@@ -35,19 +36,7 @@ const COMMITTEE_SIZE = 5;
 const TODAY = '2025-06-30';
 
 /** uuid v7 without dashes, as server code does: a valid ltree label. */
-const newId = (): string => v7().replaceAll('-', '');
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string): number => Math.floor(Date.parse(iso + 'T00:00:00Z') / DAY_MS);
@@ -248,7 +237,7 @@ async function main(): Promise<void> {
   const args = parseArgs();
   const scale = args.number('scale', 1);
   const batch = Math.round(args.number('batch', 5000));
-  const random = rng(Math.round(args.number('seed', 1)));
+  const random = seededRandom(Math.round(args.number('seed', 1)));
   const timer = deadline(args.number('max-minutes', 30), 'generate-province');
   const target = await openTarget(args);
   try {

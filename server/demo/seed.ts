@@ -1,5 +1,6 @@
 import { addYears, fullYearsBetween } from '../../domain/dates';
 import { makeIdNumber } from '../../domain/idcard';
+import { seededRandom } from '../../domain/random';
 import type { Education, MemberCategory } from '../../domain/enums';
 import { inTx, type Ctx } from '../context';
 import { createUser } from '../modules/users/service';
@@ -15,17 +16,6 @@ const NUMERALS = '一二三四五六七八九十';
 const EDUCATIONS: Education[] = ['postgraduate', 'bachelor', 'bachelor', 'bachelor', 'junior_college', 'junior_college', 'high_school'];
 const ETHNICITIES = ['汉族', '汉族', '汉族', '汉族', '汉族', '汉族', '土家族', '苗族', '壮族', '回族'];
 
-/** Deterministic, so every demo database is the same. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function dateBetween(rand: () => number, from: string, to: string): string {
   const a = Date.parse(from + 'T00:00:00Z');
@@ -34,7 +24,7 @@ function dateBetween(rand: () => number, from: string, to: string): string {
 }
 
 export async function loadDemo(ctx: Ctx) {
-  const rand = prng(20240516);
+  const rand = seededRandom(20240516);
   const orgIds = new Map<string, string>();
   const personIds = new Map<string, string>();
   let sequence = 0;

@@ -6,6 +6,7 @@ import type { ActivityState, ActivityType, AttendanceStatus } from '../../../dom
 import type { Activity, ActivityCreate, ActivityListQuery, ActivityPatch, Attendee } from '../../../domain/schemas/activities';
 import { planYear } from '../../../domain/planning';
 import { evaluateVote } from '../../../domain/voting';
+import { decodeCursor, encodeCursor } from '../../cursor';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -19,9 +20,10 @@ import {
   customActivityTypes,
 } from '../../db/schema/activities';
 import { orgs } from '../../db/schema/orgs';
-import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
+import { AppError, FieldErrors, conflict, forbidden, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { packToday, structureOf } from '../compliance/service';
+import { ACTIVITY_TYPE_LABELS } from '../ledgers/labels';
 import { checkCode, currentCode } from './signInCodes';
 import * as q from './queries';
 
@@ -128,17 +130,6 @@ export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {
   return activity!;
 }
 
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through
-  }
-  throw invalid([{ field: 'cursor', message: 'not a cursor returned by this list' }]);
-}
-
 export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
   const where = [];
   if (query.org) {
@@ -163,7 +154,7 @@ export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
   const last = page.at(-1);
   return {
     items: await toApi(ctx, page, false),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.startsAt, last.id])).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.startsAt, last.id) : null,
   };
 }
 
@@ -416,15 +407,6 @@ export async function assertCanWatch(ctx: Ctx, id: string): Promise<void> {
 }
 
 
-const PLAN_THEMES: Partial<Record<ActivityType, string>> = {
-  general_assembly: '支部党员大会',
-  committee_meeting: '支委会',
-  group_meeting: '党小组会',
-  party_lecture: '党课',
-  theme_day: '主题党日',
-  life_meeting: '组织生活会',
-  democratic_evaluation: '民主评议党员',
-};
 
 /** Adds the year's required activities as planned ones; what is already recorded is not planned again. */
 export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
@@ -444,7 +426,7 @@ export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
       const id = newId();
       const startsAt = new Date(`${p.date}T09:00:00+08:00`).toISOString();
       const endsAt = new Date(`${p.date}T11:00:00+08:00`).toISOString();
-      await tx.insert(activities).values({ id, type: p.type, state: 'planned', startsAt, endsAt, heldOn: p.date, theme: PLAN_THEMES[p.type] ?? p.type, orgPath: org.path, createdBy: ctx.actor.userId || null });
+      await tx.insert(activities).values({ id, type: p.type, state: 'planned', startsAt, endsAt, heldOn: p.date, theme: ACTIVITY_TYPE_LABELS[p.type], orgPath: org.path, createdBy: ctx.actor.userId || null });
       await writeHosts(tx, id, [org], { heldOn: p.date, type: p.type, state: 'planned' });
       created.push(id);
     }

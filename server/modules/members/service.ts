@@ -4,6 +4,7 @@ import { addDays, addYears, isValidDate } from '../../../domain/dates';
 import type { Education, Gender, MemberCategory, MemberStatus } from '../../../domain/enums';
 import { maskIdNumber, maskPhone, parseIdCard } from '../../../domain/idcard';
 import type { Member, MemberCreate, MemberDetail, MemberListQuery, MemberPatch } from '../../../domain/schemas/members';
+import { decodeCursor, encodeCursor } from '../../cursor';
 import { appendAudit, redact } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -298,17 +299,6 @@ export async function getMemberDetail(ctx: Ctx, id: string): Promise<MemberDetai
   };
 }
 
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through
-  }
-  throw invalid([{ field: 'cursor', message: 'not a cursor returned by this list' }]);
-}
-
 export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const where = [];
   let scopeOnly = true;
@@ -348,7 +338,7 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last ? Buffer.from(JSON.stringify([String(last.member[sort]), last.member.id])).toString('base64url') : null;
+    rows.length > limit && last ? encodeCursor(String(last.member[sort]), last.member.id) : null;
   // The maintained counts answer an unfiltered subtree at once; filtered lists are counted up to a cap.
   let total = fastTotal ?? 0;
   let totalExact = true;
