@@ -260,3 +260,24 @@ describe('photos and documents', () => {
     expect((await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/files/${pdf.json().id}` })).statusCode).toBe(404);
   });
 });
+
+describe("an organization's own activity types", () => {
+  it('adds a type that the organization and its subtree can record, and no one else', async () => {
+    const orgAdminA = await t.login('orgAdminA');
+    const created = await t.call(orgAdminA, { method: 'POST', url: `/api/v1/orgs/${ids.A}/activity-types`, payload: { nameZh: '安全生产党员示范岗活动', nameEn: 'Safety pioneer post' } });
+    expect(created.statusCode).toBe(201);
+    const typeId = created.json().id;
+    const forA1 = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/orgs/${ids.A1}/activity-types` })).json().items;
+    expect(forA1.map((x: { nameZh: string }) => x.nameZh)).toEqual(['安全生产党员示范岗活动']);
+    const ok = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { type: 'other', customTypeId: typeId, theme: '示范岗' }) });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().customTypeId).toBe(typeId);
+    const elsewhere = await t.call(admin, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.B1], { type: 'other', customTypeId: typeId }) });
+    expect(elsewhere.json().error.details).toEqual([{ field: 'customTypeId', message: 'not an activity type of these organizations' }]);
+    const wrongType = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { customTypeId: typeId }) });
+    expect(wrongType.json().error.details[0].field).toBe('customTypeId');
+    expect((await t.call(viewerA, { method: 'POST', url: `/api/v1/orgs/${ids.A}/activity-types`, payload: { nameZh: 'x', nameEn: 'x' } })).statusCode).toBe(403);
+    const dup = await t.call(secretaryA1, { method: 'POST', url: `/api/v1/orgs/${ids.A1}/activity-types`, payload: { nameZh: '安全生产党员示范岗活动', nameEn: 'again' } });
+    expect(dup.json().error.details[0].field).toBe('nameZh');
+  });
+});

@@ -40,6 +40,23 @@ export async function activityRoutes(base: FastifyInstance) {
     async (req, reply) => reply.status(201).send(await service.planYearFor(requireActor(req), req.params.id, req.body.year)),
   );
 
+  const CustomType = Type.Object({ id: Type.String(), orgId: Type.String(), nameZh: Type.String(), nameEn: Type.String() });
+  app.get('/orgs/:id/activity-types', { schema: { tags, params: Params, response: { 200: Type.Object({ items: Type.Array(CustomType) }) } } }, async (req) => ({
+    items: await service.listCustomTypes(requireActor(req), req.params.id),
+  }));
+  app.post(
+    '/orgs/:id/activity-types',
+    {
+      schema: {
+        tags,
+        params: Params,
+        body: Type.Object({ nameZh: Type.String({ minLength: 1, maxLength: 30 }), nameEn: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false }),
+        response: { 201: CustomType },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.addCustomType(requireActor(req), req.params.id, req.body)),
+  );
+
   app.get('/activities/:id', { schema: { tags, params: Params, response: { 200: Activity } } }, async (req) =>
     service.getActivity(requireActor(req), req.params.id),
   );

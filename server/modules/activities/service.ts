@@ -20,7 +20,7 @@ import {
   customActivityTypes,
 } from '../../db/schema/activities';
 import { orgs } from '../../db/schema/orgs';
-import { AppError, FieldErrors, conflict, forbidden, notFound } from '../../errors';
+import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { packToday, structureOf } from '../compliance/service';
 import { ACTIVITY_TYPE_LABELS } from '../ledgers/labels';
@@ -177,6 +177,7 @@ async function validate(ctx: Ctx, tx: Db, a: Resolved) {
   }
   if (a.state === 'held' && heldOn > ctx.today) errors.add('state', 'an activity in the future cannot have been held yet');
   if (a.state === 'cancelled' && !a.cancelReason?.trim()) errors.add('cancelReason', 'required when cancelling');
+  if (a.customTypeId && a.type !== 'other') errors.add('customTypeId', "an organization's own type is recorded with type other");
   if (a.type === 'other' && a.customTypeId) {
     const [custom] = await tx.select().from(customActivityTypes).where(eq(customActivityTypes.id, a.customTypeId));
     if (!custom || !hosts.some((h) => h.path.split('.').includes(custom.orgId))) errors.add('customTypeId', 'not an activity type of these organizations');
@@ -433,4 +434,26 @@ export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
     await appendAudit(ctx, tx, { action: 'activity.plan', subjectType: 'org', subjectId: orgId, orgPath: org.path, after: { year, planned: plan.length } });
   });
   return { year, planned: created.length, items: created.length ? (await listActivities(ctx, { org: orgId, subtree: false, state: 'planned', from: `${year}-01-01`, to: `${year}-12-31`, limit: 200 })).items : [] };
+}
+
+/** Activity types an organization may use: its own and those its higher organizations added. */
+export async function listCustomTypes(ctx: Ctx, orgId: string) {
+  const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
+  if (!org) throw notFound('Organization');
+  if (!authorize(ctx.actor, 'activity.read', { orgPath: org.path })) throw forbidden();
+  return ctx.db.select().from(customActivityTypes).where(inArray(customActivityTypes.orgId, org.path.split('.')));
+}
+
+export async function addCustomType(ctx: Ctx, orgId: string, input: { nameZh: string; nameEn: string }) {
+  const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
+  if (!org) throw notFound('Organization');
+  if (!authorize(ctx.actor, 'activity.manage', { orgPath: org.path })) throw forbidden();
+  const existing = await listCustomTypes(ctx, orgId);
+  if (existing.some((t) => t.nameZh === input.nameZh.trim())) throw invalid([{ field: 'nameZh', message: 'this type already exists here or above' }]);
+  const row = { id: newId(), orgId, nameZh: input.nameZh.trim(), nameEn: input.nameEn.trim() };
+  await inTx(ctx, async (tx) => {
+    await tx.insert(customActivityTypes).values(row);
+    await appendAudit(ctx, tx, { action: 'activity.type.add', subjectType: 'org', subjectId: orgId, orgPath: org.path, after: row });
+  });
+  return row;
 }
