@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Activity, Attendee } from '../../../../domain/schemas/activities';
+import ActivityFiles from './ActivityFiles';
 import ActivityFormModal from './ActivityFormModal';
 import CancelActivityModal from './CancelActivityModal';
 import { activityKeys, useActivity } from './activityQueries';
@@ -231,6 +232,8 @@ export default function ActivityDrawer({
               />
             </>
           )}
+
+          <ActivityFiles activityId={a.id} files={a.files} manage={manage} />
         </>
       )}
       {a && dialog === 'edit' && (
