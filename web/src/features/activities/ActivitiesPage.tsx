@@ -16,6 +16,7 @@ import {
 import type { Activity } from '../../../../domain/schemas/activities';
 import ActivityDrawer from './ActivityDrawer';
 import ActivityFormModal from './ActivityFormModal';
+import LedgerActions from './LedgerActions';
 import { useActivityList, type ActivityFilters } from './activityQueries';
 import { formatRange, STATE_COLORS } from './format';
 import './activities.css';
@@ -37,6 +38,7 @@ export default function ActivitiesPage() {
   const [openId, setOpenId] = useState<string | null>(() => params.get('activity'));
   const [creating, setCreating] = useState(false);
   const list = useActivityList(filters, cursors[page], PAGE_SIZE);
+  const manager = hasRole(me.data, ['admin', 'org_admin', 'secretary']);
 
   const setFilters = (next: ActivityFilters) => {
     setFiltersState(next);
@@ -56,7 +58,7 @@ export default function ActivitiesPage() {
     <Card
       title={t('nav.activities')}
       extra={
-        hasRole(me.data, ['admin', 'org_admin', 'secretary']) && (
+        manager && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('activity.create')}
           </Button>
@@ -111,6 +113,11 @@ export default function ActivitiesPage() {
           }
         />
       </div>
+      {manager && filters.org && (
+        <div className="toolbar activity-ledger">
+          <LedgerActions orgId={filters.org} />
+        </div>
+      )}
       <Table<Activity>
         size="small"
         rowKey="id"
