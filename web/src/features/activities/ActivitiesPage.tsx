@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import {
   type ActivityType,
 } from '../../../../domain/enums';
 import type { Activity } from '../../../../domain/schemas/activities';
+import ActivityCalendar from './ActivityCalendar';
 import ActivityDrawer from './ActivityDrawer';
 import ActivityFormModal from './ActivityFormModal';
 import LedgerActions from './LedgerActions';
@@ -37,6 +38,7 @@ export default function ActivitiesPage() {
   const [params] = useSearchParams();
   const [openId, setOpenId] = useState<string | null>(() => params.get('activity'));
   const [creating, setCreating] = useState(false);
+  const [view, setView] = useState<'list' | 'calendar'>('list');
   const list = useActivityList(filters, cursors[page], PAGE_SIZE);
   const manager = hasRole(me.data, ['admin', 'org_admin', 'secretary']);
 
@@ -66,6 +68,15 @@ export default function ActivitiesPage() {
       }
     >
       <div className="toolbar activity-filters">
+        <Segmented<'list' | 'calendar'>
+          aria-label={t('activity.view.label')}
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'list', label: t('activity.view.list') },
+            { value: 'calendar', label: t('activity.view.calendar') },
+          ]}
+        />
         <OrgTreeSelect
           className="member-filter-org"
           rootId={scopeId}
@@ -118,58 +129,66 @@ export default function ActivitiesPage() {
           <LedgerActions orgId={filters.org} />
         </div>
       )}
-      <Table<Activity>
-        size="small"
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        onRow={(a) => ({ onDoubleClick: () => setOpenId(a.id) })}
-        columns={[
-          {
-            title: t('activity.time'),
-            dataIndex: 'startsAt',
-            render: (_v: string, a) => formatRange(a.startsAt, a.endsAt),
-          },
-          {
-            title: t('activity.type'),
-            dataIndex: 'type',
-            render: (v: ActivityType) => t(`enums.activityType.${v}`),
-          },
-          {
-            title: t('activity.theme'),
-            dataIndex: 'theme',
-            render: (theme: string, a) => (
-              <Typography.Link onClick={() => setOpenId(a.id)}>{theme}</Typography.Link>
-            ),
-          },
-          {
-            title: t('activity.hosts'),
-            dataIndex: 'hosts',
-            render: (hosts: Activity['hosts']) => hosts.map((h) => h.name).join('、'),
-          },
-          {
-            title: t('activity.state'),
-            dataIndex: 'state',
-            render: (s: ActivityState) => <Tag color={STATE_COLORS[s]}>{t(`enums.activityState.${s}`)}</Tag>,
-          },
-          {
-            title: t('activity.present'),
-            dataIndex: 'attendance',
-            render: (c: Activity['attendance']) => c.present,
-          },
-        ]}
-      />
-      <div className="pager">
-        <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
-          {t('common.prev')}
-        </Button>
-        <Typography.Text>{page + 1}</Typography.Text>
-        <Button disabled={!list.data?.nextCursor} onClick={next}>
-          {t('common.next')}
-        </Button>
-      </div>
+      {view === 'calendar' ? (
+        <ActivityCalendar filters={filters} onOpen={setOpenId} />
+      ) : (
+        <>
+          <Table<Activity>
+            size="small"
+            rowKey="id"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            onRow={(a) => ({ onDoubleClick: () => setOpenId(a.id) })}
+            columns={[
+              {
+                title: t('activity.time'),
+                dataIndex: 'startsAt',
+                render: (_v: string, a) => formatRange(a.startsAt, a.endsAt),
+              },
+              {
+                title: t('activity.type'),
+                dataIndex: 'type',
+                render: (v: ActivityType) => t(`enums.activityType.${v}`),
+              },
+              {
+                title: t('activity.theme'),
+                dataIndex: 'theme',
+                render: (theme: string, a) => (
+                  <Typography.Link onClick={() => setOpenId(a.id)}>{theme}</Typography.Link>
+                ),
+              },
+              {
+                title: t('activity.hosts'),
+                dataIndex: 'hosts',
+                render: (hosts: Activity['hosts']) => hosts.map((h) => h.name).join('、'),
+              },
+              {
+                title: t('activity.state'),
+                dataIndex: 'state',
+                render: (s: ActivityState) => (
+                  <Tag color={STATE_COLORS[s]}>{t(`enums.activityState.${s}`)}</Tag>
+                ),
+              },
+              {
+                title: t('activity.present'),
+                dataIndex: 'attendance',
+                render: (c: Activity['attendance']) => c.present,
+              },
+            ]}
+          />
+          <div className="pager">
+            <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
+              {t('common.prev')}
+            </Button>
+            <Typography.Text>{page + 1}</Typography.Text>
+            <Button disabled={!list.data?.nextCursor} onClick={next}>
+              {t('common.next')}
+            </Button>
+          </div>
+        </>
+      )}
       <ActivityDrawer activityId={openId} onClose={() => setOpenId(null)} />
       {creating && (
         <ActivityFormModal

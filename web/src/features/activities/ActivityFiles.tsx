@@ -116,9 +116,7 @@ export default function ActivityFiles({
           )}
         </Space>
       </div>
-      {manage && (
-        <Typography.Paragraph type="secondary">{t('activity.files.hint')}</Typography.Paragraph>
-      )}
+      {manage && <Typography.Paragraph type="secondary">{t('activity.files.hint')}</Typography.Paragraph>}
       {files.length === 0 && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('activity.files.none')} />
       )}

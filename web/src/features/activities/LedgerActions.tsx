@@ -22,7 +22,8 @@ export default function LedgerActions({ orgId }: { orgId: string }) {
         body: { year },
       }),
     onSuccess: async (result) => {
-      if (result.planned > 0) void message.success(t('activity.plan.done', { count: result.planned, year: result.year }));
+      if (result.planned > 0)
+        void message.success(t('activity.plan.done', { count: result.planned, year: result.year }));
       else void message.info(t('activity.plan.nothing', { year: result.year }));
       await queryClient.invalidateQueries({ queryKey: activityKeys.all });
     },
@@ -35,7 +36,11 @@ export default function LedgerActions({ orgId }: { orgId: string }) {
       content: t('activity.plan.confirmText'),
       okText: t('common.ok'),
       cancelText: t('common.cancel'),
-      onOk: () => plan.mutateAsync().then(() => undefined, () => undefined),
+      onOk: () =>
+        plan.mutateAsync().then(
+          () => undefined,
+          () => undefined,
+        ),
     });
 
   return (
@@ -47,7 +52,10 @@ export default function LedgerActions({ orgId }: { orgId: string }) {
         value={dayjs().year(year)}
         onChange={(d) => d && setYear(d.year())}
       />
-      <Button icon={<DownloadOutlined />} href={downloadUrl('/exports/activities.xlsx', { org: orgId, year })}>
+      <Button
+        icon={<DownloadOutlined />}
+        href={downloadUrl('/exports/activities.xlsx', { org: orgId, year })}
+      >
         {t('activity.plan.exportLedger', { year })}
       </Button>
       <Button icon={<CalendarOutlined />} loading={plan.isPending} onClick={confirmPlan}>
