@@ -1,4 +1,4 @@
-import { Alert, Card, DatePicker, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useScope } from '../../layout/scope';
 import type { ComplianceStatus } from '../../../../domain/enums';
 import ActivityDrawer from '../activities/ActivityDrawer';
 import { useActivityList } from '../activities/activityQueries';
+import ComplianceRollup from './ComplianceRollup';
 import { periodRange, useCompliance, type Item, type PeriodKind } from './complianceQueries';
 import './compliance.css';
 
@@ -85,103 +86,122 @@ export default function CompliancePage() {
         />
       </div>
       <Typography.Paragraph type="secondary">{t('compliance.note')}</Typography.Paragraph>
-      {report.isError && <Alert type="error" showIcon message={report.error.message} />}
       {org === null && <Alert type="info" showIcon message={t('compliance.pickOrg')} />}
-      <Table<Item>
-        size="small"
-        rowKey="id"
-        loading={report.isFetching}
-        dataSource={report.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        className="compliance-table"
-        columns={[
+      <Tabs
+        items={[
           {
-            title: t('compliance.requirement'),
-            key: 'requirement',
-            render: (_v, i) => (
-              <Space direction="vertical" size={0}>
-                <Typography.Text strong>{requirementName(i)}</Typography.Text>
-                {i.window !== period && (
-                  <Typography.Text type="secondary">
-                    {t('compliance.window', { window: i.window })}
-                  </Typography.Text>
-                )}
-              </Space>
+            key: 'org',
+            label: t('compliance.tabs.org'),
+            children: (
+              <>
+                {report.isError && <Alert type="error" showIcon message={report.error.message} />}
+                <Table<Item>
+                  size="small"
+                  rowKey="id"
+                  loading={report.isFetching}
+                  dataSource={report.data?.items ?? []}
+                  pagination={false}
+                  scroll={{ x: 'max-content' }}
+                  className="compliance-table"
+                  columns={[
+                    {
+                      title: t('compliance.requirement'),
+                      key: 'requirement',
+                      render: (_v, i) => (
+                        <Space direction="vertical" size={0}>
+                          <Typography.Text strong>{requirementName(i)}</Typography.Text>
+                          {i.window !== period && (
+                            <Typography.Text type="secondary">
+                              {t('compliance.window', { window: i.window })}
+                            </Typography.Text>
+                          )}
+                        </Space>
+                      ),
+                    },
+                    {
+                      title: t('compliance.status'),
+                      dataIndex: 'status',
+                      render: (s: ComplianceStatus, i) => (
+                        <Space direction="vertical" size={2}>
+                          <Tag color={STATUS_COLORS[s]} data-status={s}>
+                            {s === 'due' && i.daysLeft !== undefined
+                              ? t('compliance.dueDays', { count: i.daysLeft })
+                              : t(`enums.complianceStatus.${s}`)}
+                          </Tag>
+                          {s === 'not_applicable' && i.reason && (
+                            <Typography.Text type="secondary">
+                              {t(`compliance.reason.${i.reason}`, i.reason)}
+                            </Typography.Text>
+                          )}
+                          {i.timing && (
+                            <Tag color={STATUS_COLORS[i.timing.status]}>
+                              {t('compliance.timing', { quarter: i.timing.quarter })}
+                            </Tag>
+                          )}
+                        </Space>
+                      ),
+                    },
+                    {
+                      title: t('compliance.subPeriods'),
+                      dataIndex: 'subPeriods',
+                      render: (subs: Item['subPeriods']) =>
+                        subs && subs.length > 0 ? (
+                          <div className="compliance-cells">
+                            {subs.map((sp) => (
+                              <span
+                                key={sp.label}
+                                className={`compliance-cell compliance-cell-${sp.status}`}
+                                title={`${sp.label}: ${t(`enums.complianceStatus.${sp.status}`)} (${sp.count})`}
+                              >
+                                {sp.label.slice(5)}
+                              </span>
+                            ))}
+                          </div>
+                        ) : null,
+                    },
+                    {
+                      title: t('compliance.severity'),
+                      dataIndex: 'severity',
+                      render: (s: Item['severity'], i) =>
+                        i.status === 'not_applicable' ? null : (
+                          <Tag color={s === 'hard' ? 'red' : 'gold'}>{t(`enums.severity.${s}`)}</Tag>
+                        ),
+                    },
+                    {
+                      title: t('compliance.count'),
+                      key: 'count',
+                      render: (_v, i) => (i.status === 'not_applicable' ? '—' : `${i.count}`),
+                    },
+                    {
+                      title: t('compliance.activities'),
+                      dataIndex: 'activities',
+                      render: (ids: string[]) =>
+                        ids.length === 0 ? (
+                          '—'
+                        ) : (
+                          <Space direction="vertical" size={0}>
+                            {ids.map((id) => {
+                              const a = byId.get(id);
+                              return (
+                                <Typography.Link key={id} onClick={() => setOpenId(id)}>
+                                  {a
+                                    ? `${dayjs(a.startsAt).format('MM-DD')} ${a.theme}`
+                                    : t('compliance.activityLink')}
+                                </Typography.Link>
+                              );
+                            })}
+                          </Space>
+                        ),
+                    },
+                  ]}
+                />
+              </>
             ),
           },
           {
-            title: t('compliance.status'),
-            dataIndex: 'status',
-            render: (s: ComplianceStatus, i) => (
-              <Space direction="vertical" size={2}>
-                <Tag color={STATUS_COLORS[s]} data-status={s}>
-                  {s === 'due' && i.daysLeft !== undefined
-                    ? t('compliance.dueDays', { count: i.daysLeft })
-                    : t(`enums.complianceStatus.${s}`)}
-                </Tag>
-                {s === 'not_applicable' && i.reason && (
-                  <Typography.Text type="secondary">
-                    {t(`compliance.reason.${i.reason}`, i.reason)}
-                  </Typography.Text>
-                )}
-                {i.timing && (
-                  <Tag color={STATUS_COLORS[i.timing.status]}>
-                    {t('compliance.timing', { quarter: i.timing.quarter })}
-                  </Tag>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: t('compliance.subPeriods'),
-            dataIndex: 'subPeriods',
-            render: (subs: Item['subPeriods']) =>
-              subs && subs.length > 0 ? (
-                <div className="compliance-cells">
-                  {subs.map((sp) => (
-                    <span
-                      key={sp.label}
-                      className={`compliance-cell compliance-cell-${sp.status}`}
-                      title={`${sp.label}: ${t(`enums.complianceStatus.${sp.status}`)} (${sp.count})`}
-                    >
-                      {sp.label.slice(5)}
-                    </span>
-                  ))}
-                </div>
-              ) : null,
-          },
-          {
-            title: t('compliance.severity'),
-            dataIndex: 'severity',
-            render: (s: Item['severity'], i) =>
-              i.status === 'not_applicable' ? null : (
-                <Tag color={s === 'hard' ? 'red' : 'gold'}>{t(`enums.severity.${s}`)}</Tag>
-              ),
-          },
-          {
-            title: t('compliance.count'),
-            key: 'count',
-            render: (_v, i) => (i.status === 'not_applicable' ? '—' : `${i.count}`),
-          },
-          {
-            title: t('compliance.activities'),
-            dataIndex: 'activities',
-            render: (ids: string[]) =>
-              ids.length === 0 ? (
-                '—'
-              ) : (
-                <Space direction="vertical" size={0}>
-                  {ids.map((id) => {
-                    const a = byId.get(id);
-                    return (
-                      <Typography.Link key={id} onClick={() => setOpenId(id)}>
-                        {a ? `${dayjs(a.startsAt).format('MM-DD')} ${a.theme}` : t('compliance.activityLink')}
-                      </Typography.Link>
-                    );
-                  })}
-                </Space>
-              ),
+            key: 'rollup',
+            label: t('compliance.tabs.rollup'),
+            children: <ComplianceRollup org={org} period={period} />,
           },
         ]}
       />

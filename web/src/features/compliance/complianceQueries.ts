@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import { api, withQuery } from '../../api/client';
-import type { ComplianceItem, ComplianceReport } from '../../../../domain/schemas/compliance';
+import type { ComplianceItem, ComplianceReport, RollupReport } from '../../../../domain/schemas/compliance';
 
 export type Report = Static<typeof ComplianceReport>;
 export type Item = Static<typeof ComplianceItem>;
@@ -34,4 +34,16 @@ export function periodRange(label: string): { from: string; to: string } | null 
   }
   const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate();
   return { from: `${m[1]}-${pad(first)}-01`, to: `${m[1]}-${pad(last)}-${pad(lastDay)}` };
+}
+
+export type Rollup = Static<typeof RollupReport>;
+export type RollupItem = Rollup['items'][number];
+
+export function useRollup(org: string | null, period: string) {
+  return useQuery({
+    queryKey: ['compliance', 'rollup', org, period],
+    queryFn: () => api<Rollup>(withQuery('/compliance/rollup', { org, period })),
+    enabled: org !== null,
+    placeholderData: keepPreviousData,
+  });
 }

@@ -1,0 +1,92 @@
+import { Alert, Progress, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useRollup, type RollupItem } from './complianceQueries';
+
+type Lagging = RollupItem['lagging'][number];
+
+/**
+ * How the organizations under one organization meet each requirement in a period: the share
+ * that met it, and which organizations lag and what they missed. Organizations only — no ranking of members.
+ */
+export default function ComplianceRollup({ org, period }: { org: string | null; period: string }) {
+  const { t } = useTranslation();
+  const rollup = useRollup(org, period);
+
+  const lagging = (l: Lagging) => (
+    <li key={l.orgId}>
+      <Typography.Text>{l.orgName}</Typography.Text>{' '}
+      <Tag color={l.status === 'missed' ? 'red' : 'orange'}>
+        {l.status === 'due' && l.daysLeft !== undefined
+          ? t('compliance.dueDays', { count: l.daysLeft })
+          : t(`enums.complianceStatus.${l.status}`)}
+      </Tag>
+      <Typography.Text type="secondary">
+        {t('compliance.rollup.counted', { count: l.count, required: l.required })}
+        {l.missedPeriods.length > 0 &&
+          ` · ${t('compliance.rollup.missedPeriods', { periods: l.missedPeriods.join('、') })}`}
+      </Typography.Text>
+    </li>
+  );
+
+  return (
+    <>
+      {rollup.isError && <Alert type="error" showIcon message={rollup.error.message} />}
+      {rollup.data && (
+        <Typography.Paragraph type="secondary">
+          {t('compliance.rollup.summary', { count: rollup.data.organizations, period: rollup.data.period })}
+        </Typography.Paragraph>
+      )}
+      <Table<RollupItem>
+        size="small"
+        rowKey="id"
+        loading={rollup.isFetching}
+        dataSource={rollup.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        className="compliance-table"
+        columns={[
+          {
+            title: t('compliance.requirement'),
+            dataIndex: 'requirement',
+            render: (type: RollupItem['requirement']) => (
+              <Typography.Text strong>{t(`enums.activityType.${type}`)}</Typography.Text>
+            ),
+          },
+          {
+            title: t('compliance.severity'),
+            dataIndex: 'severity',
+            render: (s: RollupItem['severity']) => (
+              <Tag color={s === 'hard' ? 'red' : 'gold'}>{t(`enums.severity.${s}`)}</Tag>
+            ),
+          },
+          {
+            title: t('compliance.rollup.shareMet'),
+            key: 'share',
+            render: (_v, i) =>
+              i.shareMet === null ? (
+                <Typography.Text type="secondary">{t('compliance.rollup.noneApplicable')}</Typography.Text>
+              ) : (
+                <Space direction="vertical" size={0} className="compliance-share">
+                  <Progress
+                    percent={Math.round(i.shareMet * 100)}
+                    size="small"
+                    status={i.met === i.applicable ? 'success' : 'normal'}
+                    aria-label={t('compliance.rollup.shareMet')}
+                  />
+                  <Typography.Text type="secondary">
+                    {t('compliance.rollup.metOf', { met: i.met, applicable: i.applicable })}
+                  </Typography.Text>
+                </Space>
+              ),
+          },
+          {
+            title: t('compliance.rollup.lagging'),
+            dataIndex: 'lagging',
+            render: (list: Lagging[]) =>
+              list.length === 0 ? '—' : <ul className="compliance-lagging">{list.map(lagging)}</ul>,
+          },
+        ]}
+      />
+    </>
+  );
+}
