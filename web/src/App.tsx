@@ -22,6 +22,7 @@ const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage')
 const SignInScreen = lazy(() => import('./features/activities/SignInScreen'));
 const CheckinPage = lazy(() => import('./features/checkin/CheckinPage'));
 const CompliancePage = lazy(() => import('./features/compliance/CompliancePage'));
+const UsersPage = lazy(() => import('./features/users/UsersPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -73,6 +74,7 @@ export default function App() {
                     <Route path="/compliance" element={<CompliancePage />} />
                     <Route path="/import" element={<ImportPage />} />
                     <Route path="/audit" element={<AuditPage />} />
+                    <Route path="/users" element={<UsersPage />} />
                     <Route path="/me" element={<MyRecordPage />} />
                     <Route path="*" element={<Navigate to="/orgs" replace />} />
                   </Route>

@@ -7,6 +7,7 @@ import {
   IdcardOutlined,
   TeamOutlined,
   UploadOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Grid, Layout, Menu, Result, Spin } from 'antd';
 import { Suspense, useState } from 'react';
@@ -38,6 +39,7 @@ export default function AppLayout() {
     manager && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
     manager && { key: '/compliance', icon: <CheckCircleOutlined />, label: t('nav.compliance') },
     importer && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
+    auditor && { key: '/users', icon: <UserSwitchOutlined />, label: t('nav.users') },
     auditor && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
     { key: '/me', icon: <IdcardOutlined />, label: t('nav.me') },
   ].filter((item) => item !== false);

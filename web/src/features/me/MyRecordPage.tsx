@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Grid, Space, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/useMe';
 import MemberRecord from '../members/MemberRecord';
+import ApiTokens from './ApiTokens';
 import PasswordForm from './PasswordForm';
 
 export default function MyRecordPage() {
@@ -34,6 +35,9 @@ export default function MyRecordPage() {
       </Card>
       <Card title={t('me.password')} size="small">
         <PasswordForm />
+      </Card>
+      <Card title={t('tokens.title')} size="small" className="tokens-card">
+        <ApiTokens />
       </Card>
     </Space>
   );
