@@ -19,7 +19,12 @@ describe('time limits', () => {
     expect(DEFAULT_TIME_LIMITS).toEqual({ urgent: 3, high: 7, normal: 15, low: 30 });
     expect(timeLimit('normal')).toBe(15);
     expect(timeLimit('urgent', { limits: { urgent: 1 } })).toBe(1);
-    expect(deadlineConfig({ limits: { low: 60 } }).limits).toEqual({ urgent: 3, high: 7, normal: 15, low: 60 });
+    expect(deadlineConfig({ limits: { low: 60 } }).limits).toEqual({
+      urgent: 3,
+      high: 7,
+      normal: 15,
+      low: 60,
+    });
   });
 
   it('count calendar days by default, across weekends and month ends', () => {
@@ -59,7 +64,9 @@ describe('time limits', () => {
     // Tue 30 Sep + 3: Thu 9, Fri 10, Sat 11 (worked)
     expect(dueDate('2025-09-30', 'urgent', cfg)).toBe('2025-10-11');
     // a single holiday on a Monday pushes past the weekend
-    expect(dueDate('2025-05-02', 'urgent', { counting: 'working', holidays: ['2025-05-05'] })).toBe('2025-05-08');
+    expect(dueDate('2025-05-02', 'urgent', { counting: 'working', holidays: ['2025-05-05'] })).toBe(
+      '2025-05-08',
+    );
   });
 
   it('holiday and extra-day lists are ignored with calendar counting', () => {

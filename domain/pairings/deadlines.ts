@@ -22,7 +22,12 @@ export interface DeadlineConfig {
 }
 
 /** Defaults: urgent 3, high 7, normal 15, low 30 calendar days. */
-export const DEFAULT_TIME_LIMITS: Readonly<Record<Urgency, number>> = { urgent: 3, high: 7, normal: 15, low: 30 };
+export const DEFAULT_TIME_LIMITS: Readonly<Record<Urgency, number>> = {
+  urgent: 3,
+  high: 7,
+  normal: 15,
+  low: 30,
+};
 
 export const DEFAULT_DEADLINE_CONFIG: DeadlineConfig = {
   limits: DEFAULT_TIME_LIMITS,
@@ -55,7 +60,9 @@ function checkDate(date: string): void {
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: string): number {
   checkDate(date);
-  return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))).getUTCDay();
+  return new Date(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))),
+  ).getUTCDay();
 }
 
 export function isWorkingDay(date: string, options: DeadlineOptions = {}): boolean {
@@ -68,7 +75,8 @@ export function isWorkingDay(date: string, options: DeadlineOptions = {}): boole
 /** The day `days` working days after `date` (`date` itself not counted); 0 gives `date` back. */
 export function addWorkingDays(date: string, days: number, options: DeadlineOptions = {}): string {
   checkDate(date);
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be a whole number ≥ 0, not ${days}`);
+  if (!Number.isInteger(days) || days < 0)
+    throw new RangeError(`working days must be a whole number ≥ 0, not ${days}`);
   let current = date;
   let left = days;
   while (left > 0) {
@@ -81,7 +89,8 @@ export function addWorkingDays(date: string, days: number, options: DeadlineOpti
 /** The time limit in days for an urgency under the configuration. */
 export function timeLimit(urgency: Urgency, options: DeadlineOptions = {}): number {
   const days = deadlineConfig(options).limits[urgency];
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`time limit for ${urgency} must be a whole number ≥ 0`);
+  if (!Number.isInteger(days) || days < 0)
+    throw new RangeError(`time limit for ${urgency} must be a whole number ≥ 0`);
   return days;
 }
 

@@ -37,7 +37,12 @@ const at = (state: DemandState, extra: Partial<Demand> = {}): Demand => ({
 const ctx: TransitionContext = { today: '2025-09-01', partyOrgIds: ['ent', 'organ', 'organ2'] };
 const raiser: DemandActor = { orgId: 'ent', isCoordinator: false, isRaiser: true, userId: 'u-ent' };
 const partner: DemandActor = { orgId: 'organ', isCoordinator: false, isRaiser: false, userId: 'u-organ' };
-const otherPartner: DemandActor = { orgId: 'organ2', isCoordinator: false, isRaiser: false, userId: 'u-organ2' };
+const otherPartner: DemandActor = {
+  orgId: 'organ2',
+  isCoordinator: false,
+  isRaiser: false,
+  userId: 'u-organ2',
+};
 const coordinator: DemandActor = { orgId: 'zone', isCoordinator: true, isRaiser: false, userId: 'u-zone' };
 const outsider: DemandActor = { orgId: 'elsewhere', isCoordinator: false, isRaiser: false, userId: 'u-x' };
 
@@ -93,26 +98,45 @@ describe('demand transitions', () => {
   });
 
   it('in_progress → resolved with the resolution', () => {
-    const r = ok(at('in_progress'), { to: 'resolved', resolution: '已解读政策' }, partner, { ...ctx, today: '2025-09-05' });
+    const r = ok(at('in_progress'), { to: 'resolved', resolution: '已解读政策' }, partner, {
+      ...ctx,
+      today: '2025-09-05',
+    });
     expect(r.next).toMatchObject({ state: 'resolved', resolution: '已解读政策', resolvedOn: '2025-09-05' });
   });
 
   it('the coordinator may work on and resolve an escalated demand', () => {
     expect(ok(at('accepted'), { to: 'in_progress' }, coordinator).next.state).toBe('in_progress');
-    expect(ok(at('in_progress'), { to: 'resolved', resolution: '协调解决' }, coordinator).next.state).toBe('resolved');
+    expect(ok(at('in_progress'), { to: 'resolved', resolution: '协调解决' }, coordinator).next.state).toBe(
+      'resolved',
+    );
   });
 
   it('resolved → confirmed by the raiser with a rating', () => {
-    const r = ok(at('resolved', { resolution: 'x', resolvedOn: '2025-09-05' }), { to: 'confirmed', rating: 5 }, raiser, {
-      ...ctx,
-      today: '2025-09-06',
-    });
+    const r = ok(
+      at('resolved', { resolution: 'x', resolvedOn: '2025-09-05' }),
+      { to: 'confirmed', rating: 5 },
+      raiser,
+      {
+        ...ctx,
+        today: '2025-09-06',
+      },
+    );
     expect(r.next).toMatchObject({ state: 'confirmed', rating: 5, confirmedOn: '2025-09-06' });
   });
 
   it('resolved → reopened by the raiser with a reason, then back to in_progress', () => {
-    const r = ok(at('resolved', { resolvedOn: '2025-09-05' }), { to: 'reopened', reason: '仍未解决' }, raiser);
-    expect(r.next).toMatchObject({ state: 'reopened', reopenReason: '仍未解决', resolvedOn: null, reopenCount: 1 });
+    const r = ok(
+      at('resolved', { resolvedOn: '2025-09-05' }),
+      { to: 'reopened', reason: '仍未解决' },
+      raiser,
+    );
+    expect(r.next).toMatchObject({
+      state: 'reopened',
+      reopenReason: '仍未解决',
+      resolvedOn: null,
+      reopenCount: 1,
+    });
     expect(r.event.note).toBe('仍未解决');
     const again = ok(r.next, { to: 'in_progress' }, partner);
     expect(again.next.state).toBe('in_progress');
@@ -142,7 +166,9 @@ describe('demand refusals', () => {
   });
 
   it('409 is reported before the actor and the fields are checked', () => {
-    expect(transition(at('confirmed'), { to: 'confirmed', rating: 9 }, outsider, ctx)).toMatchObject({ status: 409 });
+    expect(transition(at('confirmed'), { to: 'confirmed', rating: 9 }, outsider, ctx)).toMatchObject({
+      status: 409,
+    });
   });
 
   it('400 for a target that is not a state', () => {
@@ -153,37 +179,56 @@ describe('demand refusals', () => {
   it('403 when the raiser accepts its own demand, or an outsider or coordinator does', () => {
     expect(transition(base, { to: 'accepted' }, raiser, ctx)).toMatchObject({ status: 403 });
     // same organization as the raiser without the flag
-    expect(transition(base, { to: 'accepted' }, { ...partner, orgId: 'ent' }, ctx)).toMatchObject({ status: 403 });
+    expect(transition(base, { to: 'accepted' }, { ...partner, orgId: 'ent' }, ctx)).toMatchObject({
+      status: 403,
+    });
     expect(transition(base, { to: 'accepted' }, outsider, ctx)).toMatchObject({ status: 403 });
     expect(transition(base, { to: 'accepted' }, coordinator, ctx)).toMatchObject({ status: 403 });
   });
 
   it('400 on accept without an assignee', () => {
-    const r = transition(base, { to: 'accepted' }, { orgId: 'organ', isCoordinator: false, isRaiser: false }, ctx);
+    const r = transition(
+      base,
+      { to: 'accepted' },
+      { orgId: 'organ', isCoordinator: false, isRaiser: false },
+      ctx,
+    );
     expect(r).toMatchObject({ ok: false, status: 400, field: 'assigneeId' });
   });
 
   it('403 when another partner, the raiser or an outsider works on or resolves the demand', () => {
     for (const actor of [otherPartner, raiser, outsider]) {
       expect(transition(at('accepted'), { to: 'in_progress' }, actor, ctx)).toMatchObject({ status: 403 });
-      expect(transition(at('in_progress'), { to: 'in_progress', note: 'n' }, actor, ctx)).toMatchObject({ status: 403 });
-      expect(transition(at('in_progress'), { to: 'resolved', resolution: 'r' }, actor, ctx)).toMatchObject({ status: 403 });
+      expect(transition(at('in_progress'), { to: 'in_progress', note: 'n' }, actor, ctx)).toMatchObject({
+        status: 403,
+      });
+      expect(transition(at('in_progress'), { to: 'resolved', resolution: 'r' }, actor, ctx)).toMatchObject({
+        status: 403,
+      });
       expect(transition(at('reopened'), { to: 'in_progress' }, actor, ctx)).toMatchObject({ status: 403 });
     }
   });
 
   it('400 for a progress note or resolution that is missing or blank', () => {
-    expect(transition(at('in_progress'), { to: 'in_progress' }, partner, ctx)).toMatchObject({ status: 400, field: 'note' });
+    expect(transition(at('in_progress'), { to: 'in_progress' }, partner, ctx)).toMatchObject({
+      status: 400,
+      field: 'note',
+    });
     expect(transition(at('in_progress'), { to: 'in_progress', note: '  ' }, partner, ctx)).toMatchObject({
       status: 400,
       field: 'note',
     });
-    expect(transition(at('in_progress'), { to: 'resolved' }, partner, ctx)).toMatchObject({ status: 400, field: 'resolution' });
+    expect(transition(at('in_progress'), { to: 'resolved' }, partner, ctx)).toMatchObject({
+      status: 400,
+      field: 'resolution',
+    });
     expect(transition(at('in_progress'), { to: 'resolved', resolution: '' }, partner, ctx)).toMatchObject({
       status: 400,
       field: 'resolution',
     });
-    expect(transition(at('in_progress'), { to: 'resolved', resolution: 'x'.repeat(5001) }, partner, ctx)).toMatchObject({
+    expect(
+      transition(at('in_progress'), { to: 'resolved', resolution: 'x'.repeat(5001) }, partner, ctx),
+    ).toMatchObject({
       status: 400,
       field: 'resolution',
     });
@@ -195,8 +240,12 @@ describe('demand refusals', () => {
 
   it('403 when anyone but the raiser confirms or reopens, even the coordinator', () => {
     for (const actor of [partner, coordinator, outsider]) {
-      expect(transition(at('resolved'), { to: 'confirmed', rating: 5 }, actor, ctx)).toMatchObject({ status: 403 });
-      expect(transition(at('resolved'), { to: 'reopened', reason: 'r' }, actor, ctx)).toMatchObject({ status: 403 });
+      expect(transition(at('resolved'), { to: 'confirmed', rating: 5 }, actor, ctx)).toMatchObject({
+        status: 403,
+      });
+      expect(transition(at('resolved'), { to: 'reopened', reason: 'r' }, actor, ctx)).toMatchObject({
+        status: 403,
+      });
     }
   });
 
@@ -205,11 +254,15 @@ describe('demand refusals', () => {
       const r = transition(at('resolved'), { to: 'confirmed', rating }, raiser, ctx);
       expect(r, String(rating)).toMatchObject({ ok: false, status: 400, field: 'rating' });
     }
-    for (const rating of [1, 5]) expect(transition(at('resolved'), { to: 'confirmed', rating }, raiser, ctx).ok).toBe(true);
+    for (const rating of [1, 5])
+      expect(transition(at('resolved'), { to: 'confirmed', rating }, raiser, ctx).ok).toBe(true);
   });
 
   it('400 for reopening without a reason', () => {
-    expect(transition(at('resolved'), { to: 'reopened' }, raiser, ctx)).toMatchObject({ status: 400, field: 'reason' });
+    expect(transition(at('resolved'), { to: 'reopened' }, raiser, ctx)).toMatchObject({
+      status: 400,
+      field: 'reason',
+    });
     expect(transition(at('resolved'), { to: 'reopened', reason: ' ' }, raiser, ctx)).toMatchObject({
       status: 400,
       field: 'reason',

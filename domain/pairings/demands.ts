@@ -119,11 +119,13 @@ const refuse = (status: 409 | 403 | 400, message: string, field?: string): Refus
 
 /** A trimmed non-empty text within the length limit, or a 400 refusal. */
 function text(value: unknown, field: string, required: boolean): string | null | Refusal {
-  if (value === undefined || value === null) return required ? refuse(400, `${field} is required`, field) : null;
+  if (value === undefined || value === null)
+    return required ? refuse(400, `${field} is required`, field) : null;
   if (typeof value !== 'string') return refuse(400, `${field} must be text`, field);
   const t = value.trim();
   if (t === '') return required ? refuse(400, `${field} is required`, field) : null;
-  if (t.length > MAX_TEXT_LENGTH) return refuse(400, `${field} is longer than ${MAX_TEXT_LENGTH} characters`, field);
+  if (t.length > MAX_TEXT_LENGTH)
+    return refuse(400, `${field} is longer than ${MAX_TEXT_LENGTH} characters`, field);
   return t;
 }
 

@@ -15,8 +15,24 @@ import {
 describe('pairing enums', () => {
   it('spell the states, categories, urgencies and list kinds exactly as the contract', () => {
     expect(PAIRING_STATES).toEqual(['draft', 'active', 'expired', 'terminated']);
-    expect(DEMAND_STATES).toEqual(['submitted', 'accepted', 'in_progress', 'resolved', 'confirmed', 'reopened']);
-    expect(PAIRING_CATEGORIES).toEqual(['policy', 'talent', 'venue', 'market', 'finance', 'safety', 'volunteer', 'other']);
+    expect(DEMAND_STATES).toEqual([
+      'submitted',
+      'accepted',
+      'in_progress',
+      'resolved',
+      'confirmed',
+      'reopened',
+    ]);
+    expect(PAIRING_CATEGORIES).toEqual([
+      'policy',
+      'talent',
+      'venue',
+      'market',
+      'finance',
+      'safety',
+      'volunteer',
+      'other',
+    ]);
     expect(URGENCIES).toEqual(['low', 'normal', 'high', 'urgent']);
     expect(LIST_KINDS).toEqual(['need', 'resource', 'joint_project']);
   });

@@ -9,7 +9,14 @@ export type PairingState = (typeof PAIRING_STATES)[number];
  * 提交 / 受理 / 办理中 / 办结 / 确认 / 重开: submitted → accepted → in_progress → resolved → confirmed, or
  * resolved → reopened → in_progress (see demands.ts for the whole machine).
  */
-export const DEMAND_STATES = ['submitted', 'accepted', 'in_progress', 'resolved', 'confirmed', 'reopened'] as const;
+export const DEMAND_STATES = [
+  'submitted',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'confirmed',
+  'reopened',
+] as const;
 export type DemandState = (typeof DEMAND_STATES)[number];
 
 /**
@@ -36,8 +43,10 @@ export type Urgency = (typeof URGENCIES)[number];
 export const LIST_KINDS = ['need', 'resource', 'joint_project'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-export const isPairingState = (v: unknown): v is PairingState => (PAIRING_STATES as readonly unknown[]).includes(v);
-export const isDemandState = (v: unknown): v is DemandState => (DEMAND_STATES as readonly unknown[]).includes(v);
+export const isPairingState = (v: unknown): v is PairingState =>
+  (PAIRING_STATES as readonly unknown[]).includes(v);
+export const isDemandState = (v: unknown): v is DemandState =>
+  (DEMAND_STATES as readonly unknown[]).includes(v);
 export const isPairingCategory = (v: unknown): v is PairingCategory =>
   (PAIRING_CATEGORIES as readonly unknown[]).includes(v);
 export const isUrgency = (v: unknown): v is Urgency => (URGENCIES as readonly unknown[]).includes(v);

@@ -16,7 +16,12 @@ describe('pairingHealth figures', () => {
   it('counts held joint activities against one a quarter by default', () => {
     const h = pairingHealth({
       ...empty,
-      activities: [held('2025-07-01'), held('2025-09-30'), { id: 'x', state: 'planned', date: '2025-08-01' }, held('2025-10-01')],
+      activities: [
+        held('2025-07-01'),
+        held('2025-09-30'),
+        { id: 'x', state: 'planned', date: '2025-08-01' },
+        held('2025-10-01'),
+      ],
     });
     expect(h.activities).toMatchObject({ held: 2, window: '2025-Q3', required: 1, met: 1, missed: 0 });
     expect(h.state).toBe('on_track');
@@ -47,13 +52,20 @@ describe('pairingHealth figures', () => {
   });
 
   it('does not require quarters when the agreement is not in force on their last day (signed 16 May: Q2 counts)', () => {
-    const h = pairingHealth({ ...empty, period: '2025', today: '2026-01-10', activities: [held('2025-07-10')] });
+    const h = pairingHealth({
+      ...empty,
+      period: '2025',
+      today: '2026-01-10',
+      activities: [held('2025-07-10')],
+    });
     expect(h.activities.units.map((u) => u.status)).toEqual(['not_required', 'missed', 'met', 'missed']);
     expect(h.activities).toMatchObject({ required: 3, met: 1, missed: 2 });
   });
 
   it('a quarter is due on its last day and missed the day after', () => {
-    expect(pairingHealth({ ...empty, today: '2025-09-30', demands: [] }).activities.units[0]?.status).toBe('due');
+    expect(pairingHealth({ ...empty, today: '2025-09-30', demands: [] }).activities.units[0]?.status).toBe(
+      'due',
+    );
     expect(pairingHealth({ ...empty, today: '2025-10-01' }).activities.units[0]?.status).toBe('missed');
   });
 
@@ -80,13 +92,39 @@ describe('pairingHealth figures', () => {
       activities: [held('2025-07-02')],
       demands: [
         // raised in Q2, resolved in Q3 after 10 days, rated 5
-        { state: 'confirmed', raisedOn: '2025-06-25', dueOn: '2025-07-10', resolvedOn: '2025-07-05', confirmedOn: '2025-07-06', rating: 5 },
+        {
+          state: 'confirmed',
+          raisedOn: '2025-06-25',
+          dueOn: '2025-07-10',
+          resolvedOn: '2025-07-05',
+          confirmedOn: '2025-07-06',
+          rating: 5,
+        },
         // resolved after 2 days, rated 4
-        { state: 'confirmed', raisedOn: '2025-08-01', dueOn: '2025-08-16', resolvedOn: '2025-08-03', confirmedOn: '2025-08-04', rating: 4 },
+        {
+          state: 'confirmed',
+          raisedOn: '2025-08-01',
+          dueOn: '2025-08-16',
+          resolvedOn: '2025-08-03',
+          confirmedOn: '2025-08-04',
+          rating: 4,
+        },
         // resolved after 20 days, not yet confirmed
-        { state: 'resolved', raisedOn: '2025-09-01', dueOn: '2025-09-30', resolvedOn: '2025-09-21', rating: null },
+        {
+          state: 'resolved',
+          raisedOn: '2025-09-01',
+          dueOn: '2025-09-30',
+          resolvedOn: '2025-09-21',
+          rating: null,
+        },
         // overdue at the end of the quarter (due 29 Sep, resolved 2 Oct)
-        { state: 'resolved', raisedOn: '2025-09-14', dueOn: '2025-09-29', resolvedOn: '2025-10-02', rating: null },
+        {
+          state: 'resolved',
+          raisedOn: '2025-09-14',
+          dueOn: '2025-09-29',
+          resolvedOn: '2025-10-02',
+          rating: null,
+        },
         // due on the last day: not overdue yet
         { state: 'in_progress', raisedOn: '2025-09-20', dueOn: '2025-09-30', rating: null },
         // raised next quarter: ignored
@@ -182,6 +220,8 @@ describe('pairingHealth state', () => {
       thresholds: { maxMissedActivityUnits: 1 },
     });
     expect(h.state).toBe('on_track');
-    expect(pairingHealth({ ...empty, today: '2025-07-05', thresholds: { inactiveAfterDays: 5 } }).state).toBe('inactive');
+    expect(pairingHealth({ ...empty, today: '2025-07-05', thresholds: { inactiveAfterDays: 5 } }).state).toBe(
+      'inactive',
+    );
   });
 });

@@ -227,7 +227,9 @@ export function pairingHealth(input: HealthInput): PairingHealth {
   const ratings = input.demands
     .filter((d) => d.state === 'confirmed' && inPeriod(d.confirmedOn) && typeof d.rating === 'number')
     .map((d) => d.rating as number);
-  const averageSatisfaction = ratings.length ? round2(ratings.reduce((s, r) => s + r, 0) / ratings.length) : null;
+  const averageSatisfaction = ratings.length
+    ? round2(ratings.reduce((s, r) => s + r, 0) / ratings.length)
+    : null;
   const projectsDone = input.projects.filter((p) => inPeriod(p.doneOn)).length;
 
   // state
@@ -247,7 +249,8 @@ export function pairingHealth(input: HealthInput): PairingHealth {
     if (activities.missed > t.maxMissedActivityUnits) reasons.push('activities_missed');
     if (commitments.overdue > t.maxOverdueCommitments) reasons.push('commitments_overdue');
     if (demands.overdue > t.maxOverdueDemands) reasons.push('demands_overdue');
-    if (averageSatisfaction !== null && averageSatisfaction < t.minAverageSatisfaction) reasons.push('low_satisfaction');
+    if (averageSatisfaction !== null && averageSatisfaction < t.minAverageSatisfaction)
+      reasons.push('low_satisfaction');
     if (medianDays !== null && medianDays > t.maxMedianDaysToResolve) reasons.push('slow_resolution');
     if (reasons.length) state = 'needs_attention';
   }
