@@ -48,6 +48,8 @@ export interface Target {
   database: Database;
   /** pglite | postgres (embedded) | postgres (DATABASE_URL) */
   label: string;
+  /** How another process reaches the same database: a connection string, or PGlite's directory (not while this one is open). */
+  connection: { url: string } | { pglite: string };
   /** Run raw SQL with parameters (arrays become PostgreSQL arrays) on either driver. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -127,7 +129,9 @@ export async function openTarget(args: Args): Promise<Target> {
   let stopServer: () => Promise<void> = async () => {};
   let label: string;
   let database: Database;
+  let connectionOf: Target['connection'];
   if (pgliteDir) {
+    connectionOf = { pglite: path.resolve(pgliteDir) };
     database = await openDatabase({ url: null, dataDir: path.resolve(pgliteDir) });
     label = 'pglite';
   } else {
@@ -140,6 +144,7 @@ export async function openTarget(args: Args): Promise<Target> {
     } else {
       label = 'postgres (DATABASE_URL)';
     }
+    connectionOf = { url: connection! };
     try {
       database = await openDatabase({ url: connection!, dataDir: null });
     } catch (e) {
@@ -158,6 +163,7 @@ export async function openTarget(args: Args): Promise<Target> {
   return {
     database,
     label,
+    connection: connectionOf,
     query,
     async close() {
       await database.close();

@@ -14,6 +14,13 @@
 // definitions afterwards. Rows go in with multi-row INSERT ... SELECT FROM unnest($1::text[], ...), --batch rows at a time.
 // org_counts (subtree and direct counts), org_member_facets (the dashboard's, from the members table) and committee_roles are filled consistently.
 // The target must be empty (no organizations yet).
+// --activities <perBranchPerYear> (default 0: none) adds that many held activities per year to every
+// branch (types branch and joint_branch) for the last 3 calendar years up to TODAY (the current year
+// only up to TODAY): a life meeting in December, general assemblies in some quarters, theme days
+// and committee meetings in some months (the others skipped at random, so compliance has misses).
+// For 10 a year: 6 theme days, 2 general assemblies, 1 committee meeting, 1 life meeting.
+// --activity-indexes keep|drop (default: keep on PGlite, drop on PostgreSQL): whether the activities tables' secondary indexes and
+// foreign keys are dropped during their load and rebuilt afterwards (see bench/README.md).
 import { seededRandom } from '../domain/random';
 import { newId } from '../server/ids';
 import {
@@ -161,6 +168,53 @@ select id, path::ltree, parent_id, name, type, sector, founded_on::date, term_el
 from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
   as t(id, path, parent_id, name, type, sector, founded_on, term_elected_on)`;
 
+const INSERT_ACTIVITIES = `
+insert into activities (id, type, state, starts_at, ends_at, held_on, place, theme, org_path)
+select id, type, 'held', starts_at::timestamptz, ends_at::timestamptz, held_on::date, place, theme, org_path::ltree
+from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+  as t(id, type, starts_at, ends_at, held_on, place, theme, org_path)`;
+
+const INSERT_HOSTS = `
+insert into activity_hosts (activity_id, org_id, org_path, held_on, type, state)
+select activity_id, org_id, org_path::ltree, held_on::date, type, 'held'
+from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) as t(activity_id, org_id, org_path, held_on, type)`;
+
+const ACTIVITY_THEMES: Record<string, string> = {
+  theme_day: '主题党日',
+  committee_meeting: '支委会',
+  general_assembly: '支部党员大会',
+  life_meeting: '组织生活会',
+  study_session: '集中学习',
+};
+
+/** k distinct values of 0..n-1, in random order */
+function distinct(n: number, k: number, random: () => number): number[] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < Math.min(k, n); i++) {
+    const j = i + Math.floor(random() * (n - i));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return all.slice(0, Math.min(k, n));
+}
+
+/** One branch's year: `perYear` activities as [type, month 1..12]. */
+function yearPlan(perYear: number, random: () => number): [string, number][] {
+  const plan: [string, number][] = [];
+  if (perYear >= 1) plan.push(['life_meeting', 12]);
+  let left = perYear - plan.length;
+  const assemblies = Math.min(4, Math.round(perYear * 0.2), left);
+  for (const q of distinct(4, assemblies, random)) plan.push(['general_assembly', q * 3 + 1 + Math.floor(random() * 3)]);
+  left -= assemblies;
+  const themeDays = Math.min(12, Math.round(perYear * 0.6), left);
+  for (const m of distinct(12, themeDays, random)) plan.push(['theme_day', m + 1]);
+  left -= themeDays;
+  const committee = Math.min(12, left);
+  for (const m of distinct(12, committee, random)) plan.push(['committee_meeting', m + 1]);
+  left -= committee;
+  for (let i = 0; i < left; i++) plan.push(['study_session', 1 + Math.floor(random() * 12)]);
+  return plan;
+}
+
 const INSERT_COUNTS = `
 insert into org_counts (org_id, members, full_members, direct_members, direct_full_members)
 select * from unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[])`;
@@ -238,8 +292,13 @@ async function main(): Promise<void> {
   const scale = args.number('scale', 1);
   const batch = Math.round(args.number('batch', 5000));
   const random = seededRandom(Math.round(args.number('seed', 1)));
+  const perYear = args.has('activities') ? Math.round(args.number('activities', 10)) : 0;
+  const indexOption = args.get('activity-indexes');
+  if (indexOption !== undefined && indexOption !== 'keep' && indexOption !== 'drop') throw new Error('--activity-indexes must be keep or drop');
   const timer = deadline(args.number('max-minutes', 30), 'generate-province');
   const target = await openTarget(args);
+  // measured at scale 0.01 (bench/README.md): dropping and rebuilding is faster on PostgreSQL, keeping the indexes on PGlite
+  const activityIndexes = indexOption ?? ('pglite' in target.connection ? 'keep' : 'drop');
   try {
     const existing = await target.query<{ n: number }>('select count(*)::int as n from orgs');
     if ((existing[0]?.n ?? 0) > 0)
@@ -408,6 +467,59 @@ async function main(): Promise<void> {
       );
     });
 
+    // Activities of every branch: the last 3 calendar years up to TODAY
+    let activityCount = 0;
+    let activitySeconds = 0;
+    let activityIndexSeconds = 0;
+    if (perYear > 0) {
+      const thisYear = Number(TODAY.slice(0, 4));
+      const a = { id: [] as string[], type: [] as string[], startsAt: [] as string[], endsAt: [] as string[], heldOn: [] as string[], place: [] as string[], theme: [] as string[], orgPath: [] as string[], orgId: [] as string[] };
+      const activityStart = performance.now();
+      const expected = orgs.type.filter((t) => t === 'branch' || t === 'joint_branch').length * perYear * (2 + (TODAY_DAY - dayOf(`${thisYear}-01-01`)) / 365);
+      const flushActivities = async (): Promise<void> => {
+        if (a.id.length === 0) return;
+        await target.query(INSERT_ACTIVITIES, [a.id, a.type, a.startsAt, a.endsAt, a.heldOn, a.place, a.theme, a.orgPath]);
+        await target.query(INSERT_HOSTS, [a.id, a.orgId, a.orgPath, a.heldOn, a.type]);
+        activityCount += a.id.length;
+        for (const column of Object.values(a)) column.length = 0;
+        progress('activities', activityCount, Math.round(expected), activityStart);
+      };
+      const load = async (): Promise<void> => {
+        for (let org = 0; org < n; org++) {
+          if (orgs.type[org] !== 'branch' && orgs.type[org] !== 'joint_branch') continue;
+          for (let year = thisYear - 2; year <= thisYear; year++) {
+            for (const [type, month] of yearPlan(perYear, random)) {
+              const day = `${year}-${String(month).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+              if (day > TODAY) continue;
+              const afternoon = random() < 0.5;
+              a.id.push(newId());
+              a.type.push(type);
+              a.startsAt.push(`${day}T${afternoon ? '14:30' : '09:00'}:00+08:00`);
+              a.endsAt.push(`${day}T${afternoon ? '16:00' : '10:30'}:00+08:00`);
+              a.heldOn.push(day);
+              a.place.push('党员活动室');
+              a.theme.push(`${year}年${month}月${ACTIVITY_THEMES[type] ?? type}`);
+              a.orgPath.push(orgs.path[org]!);
+              a.orgId.push(orgs.id[org]!);
+            }
+          }
+          if (a.id.length >= batch) await flushActivities();
+        }
+        await flushActivities();
+        process.stdout.write('\n');
+      };
+      if (activityIndexes === 'drop') {
+        let hostIndexSeconds = 0;
+        const ownIndexSeconds = await withoutIndexes(target, 'activities', async () => {
+          hostIndexSeconds = await withoutIndexes(target, 'activity_hosts', load);
+        });
+        activityIndexSeconds = ownIndexSeconds + hostIndexSeconds;
+      } else {
+        await load();
+      }
+      activitySeconds = (performance.now() - activityStart) / 1000 - activityIndexSeconds;
+    }
+
     const analyzeStart = performance.now();
     await target.query('analyze');
     const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
@@ -450,6 +562,11 @@ async function main(): Promise<void> {
     console.log(
       `  committee_roles ${roles.id.length.toLocaleString('en').padStart(11)}  ${roleSeconds.toFixed(1)} s + indexes ${roleIndexSeconds.toFixed(1)} s`,
     );
+    if (perYear > 0) {
+      console.log(
+        `  activities      ${activityCount.toLocaleString('en').padStart(11)}  ${activitySeconds.toFixed(1)} s (and as many activity_hosts rows; indexes ${activityIndexes}${activityIndexes === 'drop' ? ` + ${activityIndexSeconds.toFixed(1)} s` : ''})`,
+      );
+    }
     console.log(`  analyze                      ${analyzeSeconds.toFixed(1)} s`);
     console.log(`  total                        ${total.toFixed(1)} s`);
   } finally {

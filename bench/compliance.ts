@@ -1,0 +1,299 @@
+// Times compliance (issue 3) on a synthetic province with activities, made by
+//   npx tsx bench/generate-province.ts --pglite .tmp/province-pglite --scale 0.1 --activities 10
+// then
+//   npx tsx bench/compliance.ts --pglite .tmp/province-pglite
+//   npx tsx bench/compliance.ts --postgres-dir /tmp/gongjian-province-pg
+//   DATABASE_URL=postgres://... npx tsx bench/compliance.ts
+//
+// Measures, for one quarter (--period, default 2025-Q1, the last full quarter before the
+// generator's today 2025-06-30), with a system Ctx (admin over everything):
+//   - orgCompliance of one branch;
+//   - subtreeRollup of a district, a city and the root;
+//   - the dashboard service (getDashboard) of the root, and its activities-per-month query.
+// Each measurement runs in a child process (the same script with --child): one warm-up call, then
+// up to --runs calls (default 5) while the measurement has used less than --max-seconds (default
+// 120). A single call that takes longer than --max-seconds is stopped by killing the child (by its
+// PID), and reported as "gave up after N s": a rollup is mostly synchronous JavaScript, which no
+// timer in its own process can interrupt. Each call also reports the largest event-loop stall in
+// the child (how late a 10 ms setInterval fired): on PGlite a query holds the event loop too.
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Config } from '../server/config';
+import type { Ctx } from '../server/context';
+import { fieldCrypto } from '../server/crypto';
+import { openDatabase } from '../server/db/client';
+import { orgCompliance, subtreeRollup } from '../server/modules/compliance/service';
+import * as q from '../server/modules/dashboard/queries';
+import { getDashboard } from '../server/modules/dashboard/service';
+import { deadline, ms, openTarget, parseArgs, stats, type Target } from './common';
+
+const TODAY = '2025-06-30';
+const TICK_MS = 10;
+const APPLICATION_NAME = 'gongjian-bench-compliance';
+
+type Kind = 'org' | 'rollup' | 'dashboard' | 'activitiesByMonth';
+
+interface Job {
+  kind: Kind;
+  orgId: string;
+  path: string;
+  period: string;
+  runs: number;
+  budgetMs: number;
+  connection: Target['connection'];
+}
+
+type FromChild =
+  | { t: 'hb' }
+  | { t: 'start'; warmup: boolean }
+  | { t: 'sample'; warmup: boolean; ms: number; lag: number; info: string }
+  | { t: 'done' }
+  | { t: 'error'; message: string };
+
+// ---------------------------------------------------------------- child: runs one measurement
+
+async function runChild(job: Job): Promise<void> {
+  const send = (m: FromChild): void => {
+    process.send?.(m);
+  };
+  const url = 'url' in job.connection ? job.connection.url : null;
+  const database = await openDatabase({
+    url: url ? `${url}${url.includes('?') ? '&' : '?'}application_name=${APPLICATION_NAME}` : null,
+    dataDir: 'pglite' in job.connection ? job.connection.pglite : null,
+  });
+  database.pool?.on('error', () => {});
+  const ctx: Ctx = {
+    db: database.db,
+    actor: { userId: '', memberId: null, grants: [{ role: 'admin', orgPath: null }] },
+    requestId: 'bench',
+    today: TODAY,
+    lang: 'zh',
+    crypto: fieldCrypto('bench-secret-key-that-is-long-enough-0123456789'),
+    config: {} as Config,
+  };
+  const call = async (): Promise<string> => {
+    switch (job.kind) {
+      case 'org': {
+        const r = await orgCompliance(ctx, job.orgId, job.period);
+        return r.items.map((i) => `${i.id}:${i.status}`).join(' ');
+      }
+      case 'rollup': {
+        const r = await subtreeRollup(ctx, job.orgId, job.period);
+        return `${r.organizations.toLocaleString('en')} organizations evaluated`;
+      }
+      case 'dashboard': {
+        const d = await getDashboard(ctx, job.orgId);
+        const held = d.activities.series.reduce((sum, s) => sum + s.counts.reduce((a, b) => a + b, 0), 0);
+        return `${held.toLocaleString('en')} activities in the chart`;
+      }
+      case 'activitiesByMonth': {
+        const rows = await q.activitiesByMonth(ctx.db, job.path, '2024-07-01', TODAY);
+        return `${rows.length} month × type rows`;
+      }
+    }
+  };
+  let lag = 0;
+  let due = performance.now() + TICK_MS;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    lag = Math.max(lag, now - due);
+    due = now + TICK_MS;
+    send({ t: 'hb' });
+  }, TICK_MS);
+  try {
+    const started = performance.now();
+    for (let i = 0; i <= job.runs; i++) {
+      const warmup = i === 0;
+      await new Promise((r) => setTimeout(r, TICK_MS * 3)); // settle the ticker
+      lag = 0;
+      send({ t: 'start', warmup });
+      const t = performance.now();
+      const info = await call();
+      const elapsed = performance.now() - t;
+      await new Promise((r) => setTimeout(r, TICK_MS * 2)); // let a late tick count its stall
+      send({ t: 'sample', warmup, ms: elapsed, lag, info });
+      if (performance.now() - started > job.budgetMs) break;
+    }
+  } finally {
+    clearInterval(ticker);
+    await database.close();
+  }
+}
+
+// ---------------------------------------------------------------- parent: picks, spawns, bounds
+
+interface Outcome {
+  label: string;
+  size: string;
+  first: string;
+  result: string;
+  stall: string;
+  info: string;
+}
+
+/** Runs one measurement in a child process; a call over maxSeconds kills the child. */
+function measure(job: Job, maxSeconds: number, onKill: () => Promise<void>): Promise<Omit<Outcome, 'label' | 'size'>> {
+  return new Promise((resolve) => {
+    const child: ChildProcess = fork(process.argv[1]!, ['--child', JSON.stringify(job)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const samples: number[] = [];
+    let warmupMs = NaN;
+    let stall = 0; // over the measured calls; the warm-up's alone if it was the only call
+    let warmupStall = 0;
+    let info = '';
+    let lastBeat = performance.now();
+    let callStarted = 0;
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const finish = (o: Omit<Outcome, 'label' | 'size'>): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(o);
+    };
+    const stallOf = (): string => ms(samples.length ? stall : warmupStall);
+    const summary = (): string => {
+      const s = stats(samples.length ? samples : [warmupMs]);
+      return samples.length ? `${ms(s.median)} / ${ms(s.p95)} (${s.runs} runs)` : `${ms(warmupMs)} (1 run)`;
+    };
+    child.on('message', (m: FromChild) => {
+      if (m.t === 'hb') lastBeat = performance.now();
+      else if (m.t === 'start') {
+        callStarted = performance.now();
+        lastBeat = callStarted;
+        timer = setTimeout(() => {
+          const now = performance.now();
+          child.kill('SIGKILL'); // by this child's PID
+          void onKill().finally(() =>
+            finish({
+              result: `gave up after ${maxSeconds} s${samples.length || Number.isFinite(warmupMs) ? ` (earlier calls: ${summary()})` : ''}`,
+              first: ms(warmupMs),
+              stall: `≥ ${ms(now - lastBeat)} (no tick since)`,
+              info,
+            }),
+          );
+        }, maxSeconds * 1000);
+      } else if (m.t === 'sample') {
+        clearTimeout(timer);
+        info = m.info;
+        if (m.warmup) {
+          warmupMs = m.ms;
+          warmupStall = m.lag;
+        } else {
+          samples.push(m.ms);
+          stall = Math.max(stall, m.lag);
+        }
+      } else if (m.t === 'done') {
+        finish({ first: ms(warmupMs), result: summary(), stall: stallOf(), info });
+      } else if (m.t === 'error') {
+        finish({ first: ms(warmupMs), result: `error: ${m.message}`, stall: stallOf(), info });
+      }
+    });
+    child.on('exit', (code) => {
+      if (!settled && code !== 0) setTimeout(() => finish({ first: ms(warmupMs), result: `child exited with ${code}`, stall: stallOf(), info }), 100);
+      else if (!settled) finish({ first: ms(warmupMs), result: summary(), stall: stallOf(), info });
+    });
+  });
+}
+
+interface OrgRef {
+  id: string;
+  path: string;
+  name: string;
+}
+
+async function parent(): Promise<void> {
+  const args = parseArgs();
+  const runs = Math.round(args.number('runs', 5));
+  const maxSeconds = args.number('max-seconds', 120);
+  const period = args.get('period') ?? '2025-Q1';
+  const timer = deadline(args.number('max-minutes', 30), 'compliance');
+  const target = await openTarget(args);
+  const pglite = 'pglite' in target.connection;
+  let open = true;
+  try {
+    const one = async (where: string, params: unknown[]): Promise<OrgRef> => {
+      const [row] = await target.query<OrgRef>(`select id, path::text as path, name from orgs where ${where} order by name limit 1`, params);
+      if (!row) throw new Error('no province here: run bench/generate-province.ts first');
+      return row;
+    };
+    const root = await one('parent_id is null', []);
+    const city = await one('parent_id = $1', [root.id]);
+    const district = await one('parent_id = $1', [city.id]);
+    const branch = await one(`path <@ $1::ltree and type in ('branch', 'joint_branch')`, [district.path]);
+    const year = period.slice(0, 4);
+    const sizeOf = async (o: OrgRef): Promise<string> => {
+      const [r] = await target.query<{ orgs: number; hosts: number }>(
+        `select (select count(*)::int from orgs where path <@ $1::ltree) as orgs,
+                (select count(*)::int from activity_hosts where org_path <@ $1::ltree and held_on between $2::date and $3::date) as hosts`,
+        [o.path, `${year}-01-01`, `${year}-12-31`],
+      );
+      return `${r!.orgs.toLocaleString('en')} orgs, ${r!.hosts.toLocaleString('en')} activities in ${year}`;
+    };
+    const sizes = new Map<OrgRef, string>();
+    for (const o of [branch, district, city, root]) sizes.set(o, await sizeOf(o));
+    const [all] = await target.query<{ n: number }>('select count(*)::int as n from activities');
+    if (!all?.n) console.warn('warning: no activities: generate the province with --activities 10');
+    if (pglite) {
+      await target.close(); // the children open the directory themselves
+      open = false;
+    }
+    const onKill = async (): Promise<void> => {
+      if (pglite) return;
+      // the child's query (if any) is still running in the server
+      await target.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1`, [APPLICATION_NAME]);
+    };
+    const plan: [string, Kind, OrgRef][] = [
+      [`orgCompliance, one branch, ${period}`, 'org', branch],
+      [`subtreeRollup, district, ${period}`, 'rollup', district],
+      [`subtreeRollup, city, ${period}`, 'rollup', city],
+      [`subtreeRollup, root, ${period}`, 'rollup', root],
+      ['activities per month, root (12 months)', 'activitiesByMonth', root],
+      ['getDashboard, root', 'dashboard', root],
+    ];
+    console.log(`${target.label}: compliance for ${period} (today ${TODAY}), up to ${runs} runs after a warm-up, ${maxSeconds} s per call at most`);
+    const outcomes: Outcome[] = [];
+    let rollupGaveUp = false;
+    for (const [label, kind, org] of plan) {
+      const size = sizes.get(org)!;
+      if (kind === 'rollup' && rollupGaveUp) {
+        outcomes.push({ label, size, first: '-', result: 'not tried (a smaller rollup gave up)', stall: '-', info: '' });
+        continue;
+      }
+      process.stdout.write(`  ${label} (${org.name}: ${size}) ... `);
+      const o = await measure(
+        { kind, orgId: org.id, path: org.path, period, runs, budgetMs: maxSeconds * 1000, connection: target.connection },
+        maxSeconds,
+        onKill,
+      );
+      if (kind === 'rollup' && o.result.startsWith('gave up')) rollupGaveUp = true;
+      console.log(`first call ${o.first}, then ${o.result}; largest event-loop stall ${o.stall} ms${o.info ? `; ${o.info}` : ''}`);
+      outcomes.push({ label, size, ...o });
+    }
+    console.log(`\n${target.label}: ms; stall = largest event-loop lag in the process making the call (after the first call)`);
+    console.log('| call | subtree | first call | median / p95 | event-loop stall |');
+    console.log('|---|---|---|---|---|');
+    for (const o of outcomes) console.log(`| ${o.label} | ${o.size} | ${o.first} | ${o.result} | ${o.stall} |`);
+  } finally {
+    if (open) await target.close();
+    clearTimeout(timer);
+  }
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) {
+  // a child reports over IPC and exits once its last message is out
+  const last = (m: FromChild, code: number): void => {
+    process.send?.(m, () => process.exit(code));
+  };
+  runChild(JSON.parse(process.argv[childAt + 1]!) as Job).then(
+    () => last({ t: 'done' }, 0),
+    (e: unknown) => last({ t: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) }, 1),
+  );
+} else {
+  parent().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+      process.exit(1);
+    },
+  );
+}
