@@ -17,6 +17,8 @@ export class Live {
   async start(): Promise<void> {
     if (!this.pool) return;
     this.listener = await this.pool.connect();
+    // losing the LISTEN connection only stops live updates; it must not bring the server down
+    this.listener.on('error', (err) => console.warn(`live updates stopped: ${err.message}`));
     this.listener.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       const { topic, data } = JSON.parse(msg.payload) as { topic: string; data: unknown };

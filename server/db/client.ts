@@ -83,6 +83,9 @@ export async function openPglite(dataDir: string | null): Promise<PGlite> {
 export async function openDatabase(opts: { url: string | null; dataDir: string | null }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection the server ends (restart, admin command) emits 'error' on the pool; without a
+    // listener that would crash the process. The pool drops the client and opens a new one on demand.
+    pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS });
     return { db, kind: 'postgres', pglite: null, pool, close: () => pool.end() };
