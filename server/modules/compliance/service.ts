@@ -34,7 +34,9 @@ async function loadOrg(ctx: Ctx, id: string): Promise<OrgRow> {
 /** Every stored override version of the organizations on these paths, with each one's depth. */
 async function versionsFor(db: Db, paths: string[]): Promise<Map<string, { depth: number; effectiveFrom: string; override: RulePackOverride }[]>> {
   const ids = [...new Set(paths.flatMap(labelsOf))];
-  const rows = ids.length ? await db.select().from(rulePackVersions).where(inArray(rulePackVersions.orgId, ids)).orderBy(asc(rulePackVersions.effectiveFrom)) : [];
+  const rows = (await inSlices(ids, (slice) => db.select().from(rulePackVersions).where(inArray(rulePackVersions.orgId, slice)))).sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
+  );
   const byOrg = new Map<string, { depth: number; effectiveFrom: string; override: RulePackOverride }[]>();
   for (const r of rows) {
     const list = byOrg.get(r.orgId) ?? [];
@@ -60,16 +62,26 @@ interface Facts {
   fullMembers: number;
 }
 
+/** PostgreSQL takes at most 65,535 parameters a statement: long id lists go in slices. */
+const SLICE = 5000;
+async function inSlices<T>(ids: string[], fn: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += SLICE) out.push(...(await fn(ids.slice(i, i + SLICE))));
+  return out;
+}
+
 async function factsOf(db: Db, list: OrgRow[]): Promise<Facts[]> {
   const ids = list.map((o) => o.id);
   if (ids.length === 0) return [];
-  const groups = await db.selectDistinct({ orgId: partyGroups.orgId }).from(partyGroups).where(inArray(partyGroups.orgId, ids));
-  const seats = await db
-    .select({ orgId: committeeRoles.orgId, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(committeeRoles)
-    .where(and(inArray(committeeRoles.orgId, ids), isNull(committeeRoles.endedOn)))
-    .groupBy(committeeRoles.orgId);
-  const counts = await db.select().from(orgCounts).where(inArray(orgCounts.orgId, ids));
+  const groups = await inSlices(ids, (slice) => db.selectDistinct({ orgId: partyGroups.orgId }).from(partyGroups).where(inArray(partyGroups.orgId, slice)));
+  const seats = await inSlices(ids, (slice) =>
+    db
+      .select({ orgId: committeeRoles.orgId, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(committeeRoles)
+      .where(and(inArray(committeeRoles.orgId, slice), isNull(committeeRoles.endedOn)))
+      .groupBy(committeeRoles.orgId),
+  );
+  const counts = await inSlices(ids, (slice) => db.select().from(orgCounts).where(inArray(orgCounts.orgId, slice)));
   const withGroups = new Set(groups.map((g) => g.orgId));
   const seatsOf = new Map(seats.map((s) => [s.orgId, s.n]));
   const fullOf = new Map(counts.map((c) => [c.orgId, c.fullMembers]));
@@ -80,10 +92,12 @@ async function factsOf(db: Db, list: OrgRow[]): Promise<Facts[]> {
 async function activitiesOf(db: Db, orgIds: string[], p: Period): Promise<ComplianceActivity[]> {
   if (orgIds.length === 0) return [];
   const year = enclosingPeriod(p, 'year');
-  const rows = await db
-    .select()
-    .from(activityHosts)
-    .where(and(inArray(activityHosts.orgId, orgIds), gte(activityHosts.heldOn, year.start), lte(activityHosts.heldOn, year.end)));
+  const rows = await inSlices(orgIds, (slice) =>
+    db
+      .select()
+      .from(activityHosts)
+      .where(and(inArray(activityHosts.orgId, slice), gte(activityHosts.heldOn, year.start), lte(activityHosts.heldOn, year.end))),
+  );
   const byActivity = new Map<string, ComplianceActivity & { hostOrgIds: string[] }>();
   for (const r of rows) {
     const a = byActivity.get(r.activityId) ?? { id: r.activityId, type: r.type as ActivityType, state: r.state as ActivityState, date: r.heldOn, hostOrgIds: [] };
@@ -141,10 +155,19 @@ export async function evaluateMany(db: Db, list: OrgRow[], periodText: string, t
   const p = period(periodText);
   const facts = await factsOf(db, list);
   const acts = await activitiesOf(db, list.map((o) => o.id), p);
+  // each organization's own activities, found once: filtering the whole list per organization was quadratic
+  const byHost = new Map<string, ComplianceActivity[]>();
+  for (const a of acts) {
+    for (const host of a.hostOrgIds) {
+      const own = byHost.get(host);
+      if (own) own.push(a);
+      else byHost.set(host, [a]);
+    }
+  }
   const versions = await versionsFor(db, list.map((o) => o.path));
   return facts.map((f) => ({
     org: f.org,
-    results: evaluate(f, p, acts.filter((a) => a.hostOrgIds.includes(f.org.id)), packForPeriod(versionsOnPath(versions, f.org.path), p), today),
+    results: evaluate(f, p, byHost.get(f.org.id) ?? [], packForPeriod(versionsOnPath(versions, f.org.path), p), today),
   }));
 }
 
