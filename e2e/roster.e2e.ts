@@ -5,11 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotFailure, type Browser } from './browser';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdNumber, withWrongCheckDigit } from './idNumbers';
-import { startServer, type RunningServer } from './server';
+import { serverWithPage } from './session';
 
 const BRANCH = '建车汽车服务党支部';
 const BRANCH_PATH = `湘潭高新区两新组织综合党委/${BRANCH}`;
@@ -25,26 +24,14 @@ const HEADERS = [
   '所在党组织',
 ];
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
+const e2e = serverWithPage({ width: 1366, height: 768 });
 let workDir: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   workDir = mkdtempSync(path.join(tmpdir(), 'gongjian-roster-e2e-'));
-  server = await startServer();
-  browser = await launchBrowser({ width: 1366, height: 768 });
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await screenshotFailure(page, ctx.task.name);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -57,7 +44,7 @@ async function writeMembersFile(file: string, rows: string[][]): Promise<void> {
 }
 
 function formItem(label: string) {
-  return page.locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) });
+  return e2e.page.locator('.ant-form-item').filter({ has: e2e.page.getByText(label, { exact: true }) });
 }
 
 async function pickDate(scope: Locator, label: string, date: string): Promise<void> {
@@ -69,17 +56,17 @@ async function pickDate(scope: Locator, label: string, date: string): Promise<vo
 
 describe('roster', () => {
   it('logs in as the administrator', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(server.adminPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(/\/orgs/);
+    await e2e.page.goto(`${e2e.server.url}/login`);
+    await e2e.page.getByLabel('用户名').fill('admin');
+    await e2e.page.getByLabel('密码').fill(e2e.server.adminPassword);
+    await e2e.page.getByRole('button', { name: /登\s*录/ }).click();
+    await e2e.page.waitForURL(/\/orgs/);
     // The audit log is in the navigation only for administrators.
-    await page.getByRole('menuitem', { name: '审计日志' }).waitFor();
+    await e2e.page.getByRole('menuitem', { name: '审计日志' }).waitFor();
   });
 
   it('browses the tree and sees a branch with its rule findings', async () => {
-    const tree = page.getByRole('tree');
+    const tree = e2e.page.getByRole('tree');
     await tree
       .getByRole('treeitem')
       .filter({ hasText: '湘潭高新区党工委' })
@@ -88,27 +75,27 @@ describe('roster', () => {
     const twoNew = tree.getByRole('treeitem').filter({ hasText: '湘潭高新区两新组织综合党委' });
     await twoNew.locator('.ant-tree-switcher').click();
     await tree.getByText(BRANCH, { exact: true }).click();
-    await page.getByRole('heading', { name: BRANCH, level: 3 }).waitFor();
+    await e2e.page.getByRole('heading', { name: BRANCH, level: 3 }).waitFor();
     // 2 full members and 1 probationary: fewer than 3 full members is a hard finding.
-    const findings = page.getByRole('region', { name: '规则检查' });
+    const findings = e2e.page.getByRole('region', { name: '规则检查' });
     await findings.getByRole('alert').first().waitFor();
     expect(await findings.getByRole('alert').filter({ hasText: '必须整改' }).count()).toBeGreaterThan(0);
-    expect(await page.getByRole('region', { name: '党员人数' }).innerText()).toContain('3');
+    expect(await e2e.page.getByRole('region', { name: '党员人数' }).innerText()).toContain('3');
   });
 
   it('adds a member through the form, first showing the server error for a bad ID number', async () => {
     const idNumber = validIdNumber('1990-03-15', 123);
-    await page.getByRole('menuitem', { name: '党员' }).click();
-    await page.waitForURL(/\/members/);
-    await page.getByRole('button', { name: '新增党员' }).click();
-    const dialog = page.getByRole('dialog', { name: '新增党员' });
+    await e2e.page.getByRole('menuitem', { name: '党员' }).click();
+    await e2e.page.waitForURL(/\/members/);
+    await e2e.page.getByRole('button', { name: '新增党员' }).click();
+    const dialog = e2e.page.getByRole('dialog', { name: '新增党员' });
     await dialog.getByLabel('姓名', { exact: true }).fill('测试党员甲');
     await dialog.getByLabel('公民身份号码').fill(withWrongCheckDigit(idNumber));
     await pickDate(dialog, '入党时间', '2015-07-01');
     const org = dialog.getByLabel('所在党组织');
     await org.click();
     await org.fill('建车');
-    await page.getByRole('tree').last().getByText(BRANCH, { exact: false }).click();
+    await e2e.page.getByRole('tree').last().getByText(BRANCH, { exact: false }).click();
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
 
     const idError = formItem('公民身份号码').locator('.ant-form-item-explain-error');
@@ -118,12 +105,12 @@ describe('roster', () => {
     await dialog.getByLabel('公民身份号码').fill(idNumber);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const drawer = page.getByRole('dialog').filter({ hasText: '组织关系记录' });
+    const drawer = e2e.page.getByRole('dialog').filter({ hasText: '组织关系记录' });
     await drawer.waitFor();
     const record = await drawer.innerText();
     expect(record).toContain(BRANCH);
     expect(record).toContain('1990-03-15');
-    await page.keyboard.press('Escape');
+    await e2e.page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
   });
 
@@ -167,12 +154,12 @@ describe('roster', () => {
     await writeMembersFile(badFile, [good1, bad, good2]);
     await writeMembersFile(fixedFile, [good1, [...bad.slice(0, 3), fixedId, ...bad.slice(4)], good2]);
 
-    await page.getByRole('menuitem', { name: '导入' }).click();
-    await page.waitForURL(/\/import/);
-    await page.locator('input[type=file]').setInputFiles(badFile);
-    await page.getByRole('button', { name: '开始检查' }).click();
+    await e2e.page.getByRole('menuitem', { name: '导入' }).click();
+    await e2e.page.waitForURL(/\/import/);
+    await e2e.page.locator('input[type=file]').setInputFiles(badFile);
+    await e2e.page.getByRole('button', { name: '开始检查' }).click();
 
-    const errors = page.getByRole('table').filter({ hasText: '行号' });
+    const errors = e2e.page.getByRole('table').filter({ hasText: '行号' });
     await errors.waitFor();
     const errorRows = errors.locator('tbody tr');
     expect(await errorRows.count()).toBe(1);
@@ -180,11 +167,11 @@ describe('roster', () => {
     expect(cells[0]).toBe('3'); // the header is row 1, the bad member is the second data row
     expect(cells[1]).toBe('公民身份号码');
 
-    await page.locator('input[type=file]').setInputFiles(fixedFile);
-    await page.getByText('检查通过，可以提交导入。').waitFor();
-    await page.getByRole('button', { name: '提交导入' }).click();
-    await page.getByText('导入完成').waitFor();
-    const created = page
+    await e2e.page.locator('input[type=file]').setInputFiles(fixedFile);
+    await e2e.page.getByText('检查通过，可以提交导入。').waitFor();
+    await e2e.page.getByRole('button', { name: '提交导入' }).click();
+    await e2e.page.getByText('导入完成').waitFor();
+    const created = e2e.page
       .locator('.ant-statistic')
       .filter({ hasText: '新增' })
       .locator('.ant-statistic-content-value');
@@ -192,17 +179,17 @@ describe('roster', () => {
   });
 
   it('exports the roster and finds an imported member in the file', async () => {
-    await page.getByRole('menuitem', { name: '党组织' }).click();
-    await page.waitForURL(/\/orgs/);
-    const search = page.getByLabel('按名称搜索党组织');
+    await e2e.page.getByRole('menuitem', { name: '党组织' }).click();
+    await e2e.page.waitForURL(/\/orgs/);
+    const search = e2e.page.getByLabel('按名称搜索党组织');
     await search.fill('建车');
     await search.press('Enter');
-    await page.getByRole('button', { name: BRANCH }).click();
-    await page.getByRole('heading', { name: BRANCH, level: 3 }).waitFor();
+    await e2e.page.getByRole('button', { name: BRANCH }).click();
+    await e2e.page.getByRole('heading', { name: BRANCH, level: 3 }).waitFor();
 
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: /导出党员名册/ }).click(),
+      e2e.page.waitForEvent('download'),
+      e2e.page.getByRole('link', { name: /导出党员名册/ }).click(),
     ]);
     const file = path.join(workDir, 'roster.xlsx');
     await download.saveAs(file);
