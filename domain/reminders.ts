@@ -1,3 +1,5 @@
+import { ACTIVITY_TYPE_LABELS } from './activityLabels';
+import type { ActivityType } from './enums';
 import type { ComplianceResult } from './rules/compliance';
 import type { TermDates } from './rules/orgFindings';
 
@@ -74,19 +76,8 @@ const MESSAGES: Record<ReminderKind, { zh: string; en: string }> = {
   resolution_overdue: { zh: '{org}：决议事项“{text}”已超过完成时限 {dueOn}', en: '{org}: the resolution "{text}" was due on {dueOn}' },
 };
 
-const TYPE_LABELS: Record<string, { zh: string; en: string }> = {
-  general_assembly: { zh: '支部党员大会', en: 'general assembly' },
-  committee_meeting: { zh: '支委会', en: 'committee meeting' },
-  group_meeting: { zh: '党小组会', en: 'party group meeting' },
-  party_lecture: { zh: '党课', en: 'party lecture' },
-  theme_day: { zh: '主题党日', en: 'theme party day' },
-  life_meeting: { zh: '组织生活会', en: 'organizational life meeting' },
-  democratic_evaluation: { zh: '民主评议党员', en: 'democratic evaluation' },
-  heart_talk: { zh: '谈心谈话', en: 'heart-to-heart talk' },
-};
-
 export function reminderMessage(kind: ReminderKind, params: Record<string, unknown>, orgName: string, lang: 'zh' | 'en'): string {
-  const type = TYPE_LABELS[String(params.requirement)];
+  const type = ACTIVITY_TYPE_LABELS[String(params.requirement) as ActivityType] as { zh: string; en: string } | undefined;
   const values: Record<string, unknown> = { ...params, org: orgName, requirementZh: type?.zh ?? params.requirement, requirementEn: type?.en ?? params.requirement };
   return MESSAGES[kind][lang].replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = values[k];

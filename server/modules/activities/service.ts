@@ -23,7 +23,7 @@ import { orgs } from '../../db/schema/orgs';
 import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { packToday, structureOf } from '../compliance/service';
-import { ACTIVITY_TYPE_LABELS } from '../ledgers/labels';
+import { ACTIVITY_TYPE_LABELS } from '../../../domain/activityLabels';
 import { checkCode, currentCode } from './signInCodes';
 import * as q from './queries';
 
@@ -427,7 +427,7 @@ export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
       const id = newId();
       const startsAt = new Date(`${p.date}T09:00:00+08:00`).toISOString();
       const endsAt = new Date(`${p.date}T11:00:00+08:00`).toISOString();
-      await tx.insert(activities).values({ id, type: p.type, state: 'planned', startsAt, endsAt, heldOn: p.date, theme: ACTIVITY_TYPE_LABELS[p.type], orgPath: org.path, createdBy: ctx.actor.userId || null });
+      await tx.insert(activities).values({ id, type: p.type, state: 'planned', startsAt, endsAt, heldOn: p.date, theme: ACTIVITY_TYPE_LABELS[p.type].zh, orgPath: org.path, createdBy: ctx.actor.userId || null });
       await writeHosts(tx, id, [org], { heldOn: p.date, type: p.type, state: 'planned' });
       created.push(id);
     }

@@ -1,22 +1,7 @@
 // The Chinese labels and formats the ledgers print, in one place (the web app has its own i18n).
 
+import { ACTIVITY_TYPE_LABELS } from '../../../domain/activityLabels';
 import type { ActivityState, ActivityType, AttendanceStatus } from '../../../domain/enums';
-
-export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
-  general_assembly: '支部党员大会',
-  committee_meeting: '支委会',
-  group_meeting: '党小组会',
-  party_lecture: '党课',
-  theme_day: '主题党日',
-  life_meeting: '组织生活会',
-  democratic_evaluation: '民主评议党员',
-  heart_talk: '谈心谈话',
-  joint_meeting: '联席会议',
-  study_session: '学习',
-  micro_lesson: '微党课',
-  volunteer_service: '志愿服务',
-  other: '其他',
-};
 
 export const ACTIVITY_STATE_LABELS: Record<ActivityState, string> = {
   planned: '计划',
@@ -39,7 +24,7 @@ export const SIGN_IN_SOURCE_LABELS: Record<'sign_in' | 'organizer', string> = {
 /** the type's label; an organization's own type (recorded as `other`) prints its own name */
 export function typeLabel(type: string, customName?: string | null): string {
   if (type === 'other' && customName) return customName;
-  return ACTIVITY_TYPE_LABELS[type as ActivityType] ?? type;
+  return (ACTIVITY_TYPE_LABELS[type as ActivityType] as { zh: string } | undefined)?.zh ?? type;
 }
 
 export function stateLabel(state: string): string {

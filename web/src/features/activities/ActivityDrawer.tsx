@@ -1,5 +1,18 @@
 import { CheckOutlined, EditOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Grid, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Grid,
+  Result,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -162,76 +175,46 @@ export default function ActivityDrawer({
             ]}
           />
 
-          {a.guests.length > 0 && (
-            <>
-              <Typography.Title level={5} className="activity-section">
-                {t('activity.guests')}
-              </Typography.Title>
-              <Table
-                size="small"
-                rowKey="id"
-                pagination={false}
-                dataSource={a.guests}
-                columns={[
-                  { title: t('activity.guestName'), dataIndex: 'name' },
-                  { title: t('activity.guestUnit'), dataIndex: 'unit', render: dash },
-                  { title: t('activity.guestTitle'), dataIndex: 'title', render: dash },
-                ]}
-              />
-            </>
-          )}
-
-          {a.resolutions.length > 0 && (
-            <>
-              <Typography.Title level={5} className="activity-section">
-                {t('activity.resolutions')}
-              </Typography.Title>
-              <Table
-                size="small"
-                rowKey="id"
-                pagination={false}
-                dataSource={a.resolutions}
-                columns={[
-                  { title: t('activity.resolutionText'), dataIndex: 'text' },
-                  {
-                    title: t('activity.owner'),
-                    dataIndex: 'owner',
-                    render: (o: { name: string } | null) => dash(o?.name),
-                  },
-                  { title: t('activity.dueOn'), dataIndex: 'dueOn', render: dash },
-                  { title: t('activity.doneOn'), dataIndex: 'doneOn', render: dash },
-                ]}
-              />
-            </>
-          )}
-
-          {a.votes.length > 0 && (
-            <>
-              <Typography.Title level={5} className="activity-section">
-                {t('activity.votes')}
-              </Typography.Title>
-              <Table
-                size="small"
-                rowKey="id"
-                pagination={false}
-                dataSource={a.votes}
-                scroll={{ x: 'max-content' }}
-                columns={[
-                  { title: t('activity.voteSubject'), dataIndex: 'subject' },
-                  { title: t('activity.vote.entitled'), dataIndex: 'entitled' },
-                  { title: t('activity.vote.present'), dataIndex: 'present' },
-                  { title: t('activity.vote.yes'), dataIndex: 'yes' },
-                  { title: t('activity.vote.no'), dataIndex: 'no' },
-                  { title: t('activity.vote.abstain'), dataIndex: 'abstain' },
-                  {
-                    title: t('activity.voteResult'),
-                    key: 'result',
-                    render: (_v, x) => <VoteOutcome quorum={x.quorum} passed={x.passed} />,
-                  },
-                ]}
-              />
-            </>
-          )}
+          <SectionTable
+            title={t('activity.guests')}
+            rows={a.guests}
+            columns={[
+              { title: t('activity.guestName'), dataIndex: 'name' },
+              { title: t('activity.guestUnit'), dataIndex: 'unit', render: dash },
+              { title: t('activity.guestTitle'), dataIndex: 'title', render: dash },
+            ]}
+          />
+          <SectionTable
+            title={t('activity.resolutions')}
+            rows={a.resolutions}
+            columns={[
+              { title: t('activity.resolutionText'), dataIndex: 'text' },
+              {
+                title: t('activity.owner'),
+                dataIndex: 'owner',
+                render: (o: { name: string } | null) => dash(o?.name),
+              },
+              { title: t('activity.dueOn'), dataIndex: 'dueOn', render: dash },
+              { title: t('activity.doneOn'), dataIndex: 'doneOn', render: dash },
+            ]}
+          />
+          <SectionTable
+            title={t('activity.votes')}
+            rows={a.votes}
+            columns={[
+              { title: t('activity.voteSubject'), dataIndex: 'subject' },
+              { title: t('activity.vote.entitled'), dataIndex: 'entitled' },
+              { title: t('activity.vote.present'), dataIndex: 'present' },
+              { title: t('activity.vote.yes'), dataIndex: 'yes' },
+              { title: t('activity.vote.no'), dataIndex: 'no' },
+              { title: t('activity.vote.abstain'), dataIndex: 'abstain' },
+              {
+                title: t('activity.voteResult'),
+                key: 'result',
+                render: (_v, x) => <VoteOutcome quorum={x.quorum} passed={x.passed} />,
+              },
+            ]}
+          />
 
           <ActivityFiles activityId={a.id} files={a.files} manage={manage} />
         </>
@@ -246,5 +229,33 @@ export default function ActivityDrawer({
       )}
       {a && dialog === 'cancel' && <CancelActivityModal activity={a} onClose={() => setDialog(null)} />}
     </Drawer>
+  );
+}
+
+/** A titled small table in the drawer, shown only when it has rows. */
+function SectionTable<T extends { id: string }>({
+  title,
+  rows,
+  columns,
+}: {
+  title: string;
+  rows: T[];
+  columns: TableColumnsType<T>;
+}) {
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <Typography.Title level={5} className="activity-section">
+        {title}
+      </Typography.Title>
+      <Table<T>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={rows}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+      />
+    </>
   );
 }

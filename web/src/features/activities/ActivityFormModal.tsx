@@ -16,6 +16,7 @@ import {
   Space,
   Switch,
   Typography,
+  type FormListFieldData,
 } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -450,84 +451,56 @@ export default function ActivityFormModal(props: Props) {
         </Form.List>
 
         <Divider orientation="left">{t('activity.guests')}</Divider>
-        <Form.List name="guests">
-          {(fields, { add, remove }) => (
+        <RowList name="guests" addLabel={t('activity.addGuest')}>
+          {(field) => (
             <>
-              {fields.map((field) => (
-                <Row gutter={8} key={field.key} className="activity-list-row">
-                  <Col xs={24} md={6}>
-                    <Form.Item name={[field.name, 'name']} rules={required}>
-                      <Input placeholder={t('activity.guestName')} aria-label={t('activity.guestName')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={10}>
-                    <Form.Item name={[field.name, 'unit']}>
-                      <Input placeholder={t('activity.guestUnit')} aria-label={t('activity.guestUnit')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={20} md={6}>
-                    <Form.Item name={[field.name, 'title']}>
-                      <Input placeholder={t('activity.guestTitle')} aria-label={t('activity.guestTitle')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={4} md={2}>
-                    <Button
-                      icon={<DeleteOutlined />}
-                      aria-label={t('activity.remove')}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                {t('activity.addGuest')}
-              </Button>
+              <Col xs={24} md={6}>
+                <Form.Item name={[field.name, 'name']} rules={required}>
+                  <Input placeholder={t('activity.guestName')} aria-label={t('activity.guestName')} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={10}>
+                <Form.Item name={[field.name, 'unit']}>
+                  <Input placeholder={t('activity.guestUnit')} aria-label={t('activity.guestUnit')} />
+                </Form.Item>
+              </Col>
+              <Col xs={20} md={6}>
+                <Form.Item name={[field.name, 'title']}>
+                  <Input placeholder={t('activity.guestTitle')} aria-label={t('activity.guestTitle')} />
+                </Form.Item>
+              </Col>
             </>
           )}
-        </Form.List>
+        </RowList>
 
         <Divider orientation="left">{t('activity.resolutions')}</Divider>
-        <Form.List name="resolutions">
-          {(fields, { add, remove }) => (
+        <RowList name="resolutions" addLabel={t('activity.addResolution')}>
+          {(field) => (
             <>
-              {fields.map((field) => (
-                <Row gutter={8} key={field.key} className="activity-list-row">
-                  <Col xs={24} md={9}>
-                    <Form.Item name={[field.name, 'text']} rules={required}>
-                      <Input
-                        placeholder={t('activity.resolutionText')}
-                        aria-label={t('activity.resolutionText')}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={5}>
-                    <Form.Item name={[field.name, 'ownerMemberId']}>{memberSelect()}</Form.Item>
-                  </Col>
-                  <Col xs={10} md={4}>
-                    <Form.Item name={[field.name, 'dueOn']}>
-                      <DateField placeholder={t('activity.dueOn')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={10} md={4}>
-                    <Form.Item name={[field.name, 'doneOn']}>
-                      <DateField placeholder={t('activity.doneOn')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={4} md={2}>
-                    <Button
-                      icon={<DeleteOutlined />}
-                      aria-label={t('activity.remove')}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                {t('activity.addResolution')}
-              </Button>
+              <Col xs={24} md={9}>
+                <Form.Item name={[field.name, 'text']} rules={required}>
+                  <Input
+                    placeholder={t('activity.resolutionText')}
+                    aria-label={t('activity.resolutionText')}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={5}>
+                <Form.Item name={[field.name, 'ownerMemberId']}>{memberSelect()}</Form.Item>
+              </Col>
+              <Col xs={10} md={4}>
+                <Form.Item name={[field.name, 'dueOn']}>
+                  <DateField placeholder={t('activity.dueOn')} />
+                </Form.Item>
+              </Col>
+              <Col xs={10} md={4}>
+                <Form.Item name={[field.name, 'doneOn']}>
+                  <DateField placeholder={t('activity.doneOn')} />
+                </Form.Item>
+              </Col>
             </>
           )}
-        </Form.List>
+        </RowList>
 
         {type === 'general_assembly' && (
           <>
@@ -623,5 +596,41 @@ function AttendeeRow({
         <Button icon={<DeleteOutlined />} aria-label={t('activity.remove')} onClick={onRemove} />
       </Col>
     </Row>
+  );
+}
+
+/** A list of rows the user adds and removes (guests, resolutions): the fields, a remove button, an add button. */
+function RowList({
+  name,
+  addLabel,
+  children,
+}: {
+  name: string;
+  addLabel: string;
+  children: (field: FormListFieldData) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((field) => (
+            <Row gutter={8} key={field.key} className="activity-list-row">
+              {children(field)}
+              <Col xs={4} md={2}>
+                <Button
+                  icon={<DeleteOutlined />}
+                  aria-label={t('activity.remove')}
+                  onClick={() => remove(field.name)}
+                />
+              </Col>
+            </Row>
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+            {addLabel}
+          </Button>
+        </>
+      )}
+    </Form.List>
   );
 }
