@@ -139,7 +139,7 @@ describe('viewer of the city (e.g. an inspection group)', () => {
   });
 
   it('never reads sensitive member data and changes nothing', () => {
-    for (const action of ACTIONS.filter((a) => !['org.read', 'member.read', 'activity.read', 'export.run'].includes(a))) {
+    for (const action of ACTIONS.filter((a) => !['org.read', 'member.read', 'activity.read', 'pairing.read', 'export.run'].includes(a))) {
       expect(authorize(viewer, action, org(CITY))).toBe(false);
       expect(authorize(viewer, action, memberRecord(BRANCH_B2, 'm-3001'))).toBe(false);
     }
@@ -237,5 +237,24 @@ describe('abilities (which controls the web app shows)', () => {
     const viewer = actor([{ role: 'viewer', orgPath: CITY }]);
     const candidates: Action[] = [...MEMBER_ABILITIES];
     expect(abilities(viewer, memberRecord(BRANCH_B2, 'm-3001'), candidates)).toEqual([]);
+  });
+});
+
+describe('authorize: pairings', () => {
+  it('lets a secretary keep the pairings of its own organization and read those below it', () => {
+    const secretary = actor([{ role: 'secretary', orgPath: GENERAL_BRANCH }]);
+    expect(authorize(secretary, 'pairing.manage', org(GENERAL_BRANCH))).toBe(true);
+    expect(authorize(secretary, 'pairing.manage', org(BRANCH_B2))).toBe(false);
+    expect(authorize(secretary, 'pairing.read', org(BRANCH_B2))).toBe(true);
+    expect(authorize(secretary, 'pairing.read', org(BRANCH_B1))).toBe(false);
+  });
+
+  it('lets an org admin manage pairings in the subtree, a viewer only read, and a member neither', () => {
+    expect(authorize(actor([{ role: 'org_admin', orgPath: DISTRICT }]), 'pairing.manage', org(BRANCH_B2))).toBe(true);
+    const viewer = actor([{ role: 'viewer', orgPath: DISTRICT }]);
+    expect(authorize(viewer, 'pairing.read', org(BRANCH_B2))).toBe(true);
+    expect(authorize(viewer, 'pairing.manage', org(BRANCH_B2))).toBe(false);
+    const member = actor([{ role: 'member', orgPath: BRANCH_B2 }], 'm-1');
+    expect(authorize(member, 'pairing.read', org(BRANCH_B2))).toBe(false);
   });
 });

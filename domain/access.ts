@@ -21,6 +21,8 @@ export const ACTIONS = [
   'export.run',
   'activity.read',
   'activity.manage',
+  'pairing.read',
+  'pairing.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,7 +49,7 @@ export function isWithin(path: string, scope: string): boolean {
   return path === scope || path.startsWith(scope + '.');
 }
 
-const SUBTREE_READ: readonly Action[] = ['org.read', 'member.read', 'activity.read'];
+const SUBTREE_READ: readonly Action[] = ['org.read', 'member.read', 'activity.read', 'pairing.read'];
 const MANAGE: readonly Action[] = [
   'org.read',
   'org.create',
@@ -66,9 +68,12 @@ const MANAGE: readonly Action[] = [
   'export.run',
   'activity.read',
   'activity.manage',
+  'pairing.read',
+  'pairing.manage',
 ];
 const OWN_ORG_SECRETARY: readonly Action[] = [
   'activity.manage',
+  'pairing.manage',
   'org.update',
   'member.readSensitive',
   'member.create',

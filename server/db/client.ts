@@ -17,8 +17,9 @@ import * as authSchema from './schema/auth';
 import * as importsSchema from './schema/imports';
 import * as membersSchema from './schema/members';
 import * as orgsSchema from './schema/orgs';
+import * as pairingsSchema from './schema/pairings';
 
-export const schema = { ...orgsSchema, ...membersSchema, ...authSchema, ...auditSchema, ...importsSchema, ...activitiesSchema };
+export const schema = { ...orgsSchema, ...membersSchema, ...authSchema, ...auditSchema, ...importsSchema, ...activitiesSchema, ...pairingsSchema };
 export type Schema = typeof schema;
 /** A database or an open transaction: services take either. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

@@ -3,6 +3,7 @@ import { ltree } from '../ltree';
 import { users } from './auth';
 import { members } from './members';
 import { orgs } from './orgs';
+import { pairings } from './pairings';
 
 /** Activity types an organization adds for its subtree, recorded as type `other` with this id. */
 export const customActivityTypes = pgTable(
@@ -43,11 +44,17 @@ export const activities = pgTable(
     talkMemberIds: jsonb('talk_member_ids').$type<string[]>().notNull().default([]),
     /** path of the first host, so the activity is reachable from one organization */
     orgPath: ltree('org_path').notNull(),
+    /** a joint activity of a pairing counts for the pairing's agreed frequency too */
+    pairingId: text('pairing_id').references(() => pairings.id),
     createdBy: text('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('activities_held_on').on(t.heldOn), index('activities_path_gist').using('gist', t.orgPath)],
+  (t) => [
+    index('activities_held_on').on(t.heldOn),
+    index('activities_path_gist').using('gist', t.orgPath),
+    index('activities_pairing').on(t.pairingId, t.heldOn),
+  ],
 );
 
 /** A joint activity has several hosts and counts for each of them. */
