@@ -117,14 +117,14 @@ export function abilities(actor: Actor, subject: Subject, candidates: readonly A
 }
 
 /** The subtrees the actor may read at all (for list queries); null means everything. */
-export function readScopes(actor: Actor, action: 'org.read' | 'member.read'): string[] | null {
+export function readScopes(actor: Actor, action: 'org.read' | 'member.read' | 'pairing.read'): string[] | null {
   const scopes: string[] = [];
   for (const g of actor.grants) {
     if (g.orgPath === null) {
       if (g.role === 'admin') return null;
       continue;
     }
-    if (g.role === 'member' && action === 'member.read') continue;
+    if (g.role === 'member' && action !== 'org.read') continue;
     scopes.push(g.orgPath);
   }
   return scopes;

@@ -1,0 +1,411 @@
+import { Type, type Static } from 'typebox';
+import { PERIOD_KINDS } from '../periods';
+import { DEMAND_STATES, PAIRING_CATEGORIES, PAIRING_STATES, URGENCIES } from '../pairings/enums';
+import { HEALTH_STATES } from '../pairings/health';
+import { DateString, Id, ListQuery, Nullable } from './common';
+
+// The API shapes of pairing and co-construction (issue 4). The Contract's names are kept exactly;
+// everything else is added.
+
+export const PairingState = Type.Enum(PAIRING_STATES);
+export const PairingCategory = Type.Enum(PAIRING_CATEGORIES);
+export const Urgency = Type.Enum(URGENCIES);
+export const DemandState = Type.Enum(DEMAND_STATES);
+export const HealthState = Type.Enum(HEALTH_STATES);
+export const ITEM_STATUSES = ['open', 'matched', 'closed'] as const;
+export const ItemStatus = Type.Enum(ITEM_STATUSES);
+export const PROJECT_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export const ProjectStatus = Type.Enum(PROJECT_STATUSES);
+const Text = (max: number) => Type.String({ maxLength: max });
+const Title = Type.String({ minLength: 1, maxLength: 200 });
+
+export const Frequency = Type.Object(
+  { min: Type.Integer({ minimum: 0, maximum: 100 }), per: Type.Enum(PERIOD_KINDS) },
+  { additionalProperties: false },
+);
+
+export const ContactInput = Type.Object(
+  {
+    orgId: Id,
+    contactName: Type.Optional(Nullable(Text(50))),
+    contactPhone: Type.Optional(Nullable(Text(30))),
+    contactTitle: Type.Optional(Nullable(Text(100))),
+  },
+  { additionalProperties: false },
+);
+
+export const CommitmentInput = Type.Object(
+  {
+    /** the party organization that owes it */
+    orgId: Id,
+    description: Type.String({ minLength: 1, maxLength: 1000 }),
+    target: Type.Optional(Nullable(Text(500))),
+    dueOn: Type.Optional(Nullable(DateString())),
+    doneOn: Type.Optional(Nullable(DateString())),
+  },
+  { additionalProperties: false },
+);
+
+export const Plaque = Type.Object(
+  { awardedOn: Nullable(DateString()), wording: Nullable(Text(200)) },
+  { additionalProperties: false },
+);
+
+const pairingFields = {
+  title: Title,
+  partyOrgIds: Type.Array(Id, { minItems: 2, maxItems: 20 }),
+  coordinatorOrgId: Nullable(Id),
+  signedOn: Nullable(DateString()),
+  validFrom: DateString(),
+  validTo: DateString(),
+  frequency: Frequency,
+  content: Nullable(Text(20000)),
+  plaque: Nullable(Plaque),
+  contacts: Type.Array(ContactInput, { maxItems: 20 }),
+  /** replaces the whole list; an item with an id keeps it */
+  commitments: Type.Array(Type.Intersect([CommitmentInput, Type.Object({ id: Type.Optional(Id) })]), { maxItems: 200 }),
+};
+
+export const PairingCreate = Type.Object(
+  {
+    title: pairingFields.title,
+    partyOrgIds: pairingFields.partyOrgIds,
+    coordinatorOrgId: Type.Optional(pairingFields.coordinatorOrgId),
+    signedOn: Type.Optional(pairingFields.signedOn),
+    validFrom: pairingFields.validFrom,
+    validTo: pairingFields.validTo,
+    /** draft by default; active when signed */
+    state: Type.Optional(Type.Enum(['draft', 'active'] as const)),
+    frequency: Type.Optional(pairingFields.frequency),
+    content: Type.Optional(pairingFields.content),
+    plaque: Type.Optional(pairingFields.plaque),
+    contacts: Type.Optional(pairingFields.contacts),
+    commitments: Type.Optional(Type.Array(CommitmentInput, { maxItems: 200 })),
+    /** renewal: the pairing this one continues */
+    previousId: Type.Optional(Nullable(Id)),
+  },
+  { additionalProperties: false },
+);
+export type PairingCreate = Static<typeof PairingCreate>;
+
+/** Any field of the create body; `state` moves draft → active, or to terminated with `terminateReason`. */
+export const PairingPatch = Type.Object(
+  {
+    title: Type.Optional(pairingFields.title),
+    coordinatorOrgId: Type.Optional(pairingFields.coordinatorOrgId),
+    signedOn: Type.Optional(pairingFields.signedOn),
+    validFrom: Type.Optional(pairingFields.validFrom),
+    validTo: Type.Optional(pairingFields.validTo),
+    state: Type.Optional(Type.Enum(['active', 'terminated'] as const)),
+    terminateReason: Type.Optional(Text(1000)),
+    frequency: Type.Optional(pairingFields.frequency),
+    content: Type.Optional(pairingFields.content),
+    plaque: Type.Optional(pairingFields.plaque),
+    contacts: Type.Optional(pairingFields.contacts),
+    commitments: Type.Optional(pairingFields.commitments),
+  },
+  { additionalProperties: false },
+);
+export type PairingPatch = Static<typeof PairingPatch>;
+
+export const PairingParty = Type.Object({
+  orgId: Type.String(),
+  orgName: Type.String(),
+  sector: Nullable(Type.String()),
+  contactName: Nullable(Type.String()),
+  contactPhone: Nullable(Type.String()),
+  contactTitle: Nullable(Type.String()),
+});
+
+export const Commitment = Type.Object({
+  id: Type.String(),
+  orgId: Type.String(),
+  description: Type.String(),
+  target: Nullable(Type.String()),
+  dueOn: Nullable(Type.String()),
+  doneOn: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+});
+
+export const PairingFile = Type.Object({
+  id: Type.String(),
+  filename: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  createdAt: Type.String(),
+});
+
+export const Pairing = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  partyOrgIds: Type.Array(Type.String()),
+  parties: Type.Array(PairingParty),
+  coordinatorOrgId: Nullable(Type.String()),
+  coordinatorName: Nullable(Type.String()),
+  signedOn: Nullable(Type.String()),
+  validFrom: Type.String(),
+  validTo: Type.String(),
+  state: PairingState,
+  frequency: Frequency,
+  content: Nullable(Type.String()),
+  plaque: Nullable(Plaque),
+  terminatedOn: Nullable(Type.String()),
+  terminateReason: Nullable(Type.String()),
+  previousId: Nullable(Type.String()),
+  nextId: Nullable(Type.String()),
+  commitments: Type.Array(Commitment),
+  files: Type.Array(PairingFile),
+  /** what the caller may do: 'pairing.manage' (edit the agreement), and the party orgs it acts for */
+  abilities: Type.Array(Type.String()),
+  actingOrgIds: Type.Array(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type Pairing = Static<typeof Pairing>;
+
+export const PairingListQuery = Type.Object(
+  {
+    /** pairings where this organization is a party or the coordinator */
+    org: Type.Optional(Id),
+    coordinator: Type.Optional(Id),
+    state: Type.Optional(PairingState),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    ...ListQuery,
+  },
+  { additionalProperties: false },
+);
+export type PairingListQuery = Static<typeof PairingListQuery>;
+
+/** Many pairings from one template: rows × columns ticked in the matrix. All or nothing. */
+export const PairingBulk = Type.Object(
+  {
+    coordinatorOrgId: Id,
+    pairs: Type.Array(Type.Object({ rowOrgId: Id, columnOrgId: Id }, { additionalProperties: false }), { minItems: 1, maxItems: 2000 }),
+    template: Type.Object(
+      {
+        /** `{row}` and `{column}` are replaced by the organizations' names */
+        title: Title,
+        signedOn: Type.Optional(Nullable(DateString())),
+        validFrom: DateString(),
+        validTo: DateString(),
+        state: Type.Optional(Type.Enum(['draft', 'active'] as const)),
+        frequency: Type.Optional(Frequency),
+        content: Type.Optional(Nullable(Text(20000))),
+        plaque: Type.Optional(Nullable(Plaque)),
+        commitments: Type.Optional(
+          Type.Array(
+            Type.Object(
+              {
+                side: Type.Enum(['row', 'column'] as const),
+                description: Type.String({ minLength: 1, maxLength: 1000 }),
+                target: Type.Optional(Nullable(Text(500))),
+                dueOn: Type.Optional(Nullable(DateString())),
+              },
+              { additionalProperties: false },
+            ),
+            { maxItems: 50 },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PairingBulk = Static<typeof PairingBulk>;
+
+// ---- the three lists ----------------------------------------------------------------------------
+
+export const ItemCreate = Type.Object(
+  {
+    /** the party organization that keeps it */
+    orgId: Id,
+    category: PairingCategory,
+    title: Title,
+    description: Type.Optional(Nullable(Text(5000))),
+  },
+  { additionalProperties: false },
+);
+export type ItemCreate = Static<typeof ItemCreate>;
+export const ItemPatch = Type.Object(
+  {
+    category: Type.Optional(PairingCategory),
+    title: Type.Optional(Title),
+    description: Type.Optional(Nullable(Text(5000))),
+    status: Type.Optional(ItemStatus),
+  },
+  { additionalProperties: false },
+);
+export type ItemPatch = Static<typeof ItemPatch>;
+export const PairingItem = Type.Object({
+  id: Type.String(),
+  pairingId: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  kind: Type.Enum(['need', 'resource'] as const),
+  category: PairingCategory,
+  title: Type.String(),
+  description: Nullable(Type.String()),
+  status: ItemStatus,
+  createdAt: Type.String(),
+});
+export type PairingItem = Static<typeof PairingItem>;
+
+const ProjectOwner = Type.Object({ orgId: Id, name: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false });
+export const ProjectCreate = Type.Object(
+  {
+    title: Title,
+    needId: Type.Optional(Nullable(Id)),
+    /** may be a resource of another pairing of the same coordinator */
+    resourceId: Type.Optional(Nullable(Id)),
+    owners: Type.Array(ProjectOwner, { maxItems: 20 }),
+    dueOn: Type.Optional(Nullable(DateString())),
+    status: Type.Optional(ProjectStatus),
+    outcome: Type.Optional(Nullable(Text(5000))),
+  },
+  { additionalProperties: false },
+);
+export type ProjectCreate = Static<typeof ProjectCreate>;
+export const ProjectPatch = Type.Object(
+  {
+    title: Type.Optional(Title),
+    owners: Type.Optional(Type.Array(ProjectOwner, { maxItems: 20 })),
+    dueOn: Type.Optional(Nullable(DateString())),
+    status: Type.Optional(ProjectStatus),
+    outcome: Type.Optional(Nullable(Text(5000))),
+  },
+  { additionalProperties: false },
+);
+export type ProjectPatch = Static<typeof ProjectPatch>;
+export const JointProject = Type.Object({
+  id: Type.String(),
+  pairingId: Type.String(),
+  needId: Nullable(Type.String()),
+  resourceId: Nullable(Type.String()),
+  title: Type.String(),
+  owners: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String() })),
+  dueOn: Nullable(Type.String()),
+  status: ProjectStatus,
+  outcome: Nullable(Type.String()),
+  doneOn: Nullable(Type.String()),
+});
+export type JointProject = Static<typeof JointProject>;
+
+// ---- demands ------------------------------------------------------------------------------------
+
+export const DemandCreate = Type.Object(
+  {
+    pairingId: Id,
+    /** the party organization raising it (the caller must act for it) */
+    raisedByOrgId: Id,
+    title: Title,
+    description: Type.String({ minLength: 1, maxLength: 5000 }),
+    category: PairingCategory,
+    urgency: Urgency,
+  },
+  { additionalProperties: false },
+);
+export type DemandCreate = Static<typeof DemandCreate>;
+
+export const DemandTransition = Type.Object(
+  {
+    to: Type.Enum(['accepted', 'in_progress', 'resolved', 'confirmed', 'reopened'] as const),
+    note: Type.Optional(Text(5000)),
+    resolution: Type.Optional(Text(5000)),
+    rating: Type.Optional(Type.Integer()),
+    reason: Type.Optional(Text(5000)),
+    /** on acceptance: the user who will handle it (default: the caller) */
+    assigneeId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type DemandTransition = Static<typeof DemandTransition>;
+
+export const DemandEvent = Type.Object({
+  from: Nullable(DemandState),
+  to: DemandState,
+  at: Type.String(),
+  byOrgId: Nullable(Type.String()),
+  byOrgName: Nullable(Type.String()),
+  byUserName: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+
+export const Demand = Type.Object({
+  id: Type.String(),
+  pairingId: Type.String(),
+  pairingTitle: Type.String(),
+  raisedByOrgId: Type.String(),
+  raisedByOrgName: Type.String(),
+  assignedOrgId: Nullable(Type.String()),
+  assignedOrgName: Nullable(Type.String()),
+  assigneeId: Nullable(Type.String()),
+  assigneeName: Nullable(Type.String()),
+  title: Type.String(),
+  description: Type.String(),
+  category: PairingCategory,
+  urgency: Urgency,
+  state: DemandState,
+  raisedOn: Type.String(),
+  acceptedOn: Nullable(Type.String()),
+  dueOn: Nullable(Type.String()),
+  resolution: Nullable(Type.String()),
+  resolvedOn: Nullable(Type.String()),
+  rating: Nullable(Type.Integer()),
+  confirmedOn: Nullable(Type.String()),
+  reopenReason: Nullable(Type.String()),
+  escalatedOn: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+  /** the transitions the caller may make now */
+  allowed: Type.Array(Type.String()),
+  /** detail only: the timeline */
+  events: Type.Optional(Type.Array(DemandEvent)),
+});
+export type Demand = Static<typeof Demand>;
+
+export const DemandListQuery = Type.Object(
+  {
+    pairing: Type.Optional(Id),
+    coordinator: Type.Optional(Id),
+    /** demands raised by or assigned to this organization */
+    org: Type.Optional(Id),
+    state: Type.Optional(DemandState),
+    urgency: Type.Optional(Urgency),
+    overdue: Type.Optional(Type.Boolean()),
+    ...ListQuery,
+  },
+  { additionalProperties: false },
+);
+export type DemandListQuery = Static<typeof DemandListQuery>;
+
+// ---- health and the coordinator's dashboard -----------------------------------------------------
+
+export const PeriodQuery = Type.Object(
+  { period: Type.String({ pattern: '^\\d{4}(-Q[1-4]|-\\d{2})?$', description: '2025, 2025-Q3 or 2025-08' }) },
+  { additionalProperties: false },
+);
+
+export const PairingPolicy = Type.Object(
+  {
+    timeLimits: Type.Object(Object.fromEntries(URGENCIES.map((u) => [u, Type.Integer({ minimum: 1, maximum: 365 })])) as Record<
+      (typeof URGENCIES)[number],
+      ReturnType<typeof Type.Integer>
+    >, { additionalProperties: false }),
+    counting: Type.Enum(['calendar', 'working'] as const),
+    holidays: Type.Array(DateString(), { maxItems: 100 }),
+    extraWorkingDays: Type.Array(DateString(), { maxItems: 100 }),
+    thresholds: Type.Object(
+      {
+        inactiveAfterDays: Type.Integer({ minimum: 0, maximum: 366 }),
+        maxMissedActivityUnits: Type.Integer({ minimum: 0, maximum: 100 }),
+        maxOverdueCommitments: Type.Integer({ minimum: 0, maximum: 1000 }),
+        maxOverdueDemands: Type.Integer({ minimum: 0, maximum: 1000 }),
+        minAverageSatisfaction: Type.Number({ minimum: 0, maximum: 5 }),
+        maxMedianDaysToResolve: Type.Integer({ minimum: 0, maximum: 366 }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PairingPolicy = Static<typeof PairingPolicy>;
