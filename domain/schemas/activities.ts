@@ -62,6 +62,8 @@ const activityFields = {
   guests: Type.Array(GuestInput, { maxItems: 500 }),
   resolutions: Type.Array(ResolutionInput, { maxItems: 100 }),
   votes: Type.Array(VoteInput, { maxItems: 50 }),
+  /** a joint activity of this pairing: every host must be one of its parties */
+  pairingId: Nullable(Id),
 };
 type Fields = typeof activityFields;
 const optional = <K extends keyof Fields>(keys: K[]) =>
@@ -84,6 +86,7 @@ const OPTIONAL_ON_CREATE = [
   'guests',
   'resolutions',
   'votes',
+  'pairingId',
 ] as const;
 
 export const ActivityCreate = Type.Object(
@@ -178,6 +181,7 @@ export const Activity = Type.Object({
   /** photos and documents (detail only) */
   files: Type.Array(ActivityFile),
   abilities: Type.Array(Ability),
+  pairingId: Nullable(Type.String()),
 });
 export type Activity = Static<typeof Activity>;
 

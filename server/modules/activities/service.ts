@@ -24,6 +24,7 @@ import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '.
 import { newId } from '../../ids';
 import { packToday, structureOf } from '../compliance/service';
 import { ACTIVITY_TYPE_LABELS } from '../../../domain/activityLabels';
+import { checkJointActivity } from '../pairings/jointActivities';
 import { checkCode, currentCode } from './signInCodes';
 import * as q from './queries';
 
@@ -119,6 +120,7 @@ async function toApi(ctx: Ctx, rows: Row[], detail: boolean): Promise<Activity[]
       abilities: ownHosts.some((h) => authorize(ctx.actor, 'activity.manage', { orgPath: h.path }))
         ? [...ACTIVITY_ABILITIES]
         : [],
+      pairingId: r.pairingId,
     });
   }
   return out;
@@ -210,6 +212,7 @@ async function validate(ctx: Ctx, tx: Db, a: Resolved) {
   a.resolutions?.forEach((r, i) => {
     if (r.doneOn && r.doneOn > ctx.today) errors.add(`resolutions.${i}.doneOn`, 'must not be in the future');
   });
+  if (a.pairingId) await checkJointActivity(ctx, tx, a.pairingId, hostIds, errors);
   errors.throwIfAny();
   return { hosts, heldOn };
 }
@@ -275,6 +278,7 @@ function scalarColumns(a: Resolved, heldOn: string, orgPath: string) {
     minutes: a.minutes,
     cancelReason: a.state === 'cancelled' ? a.cancelReason : null,
     talkMemberIds: a.talkMemberIds,
+    pairingId: a.pairingId,
     orgPath,
   };
 }
@@ -293,6 +297,7 @@ export async function createActivity(ctx: Ctx, input: ActivityCreate): Promise<A
     minutes: null,
     cancelReason: null,
     talkMemberIds: [],
+    pairingId: null,
     ...input,
   };
   const id = newId();
@@ -340,6 +345,7 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
       minutes: before.minutes,
       cancelReason: before.cancelReason,
       talkMemberIds: before.talkMembers.map((m) => m.id),
+      pairingId: before.pairingId,
       ...patch,
     };
     const { hosts, heldOn } = await validate(ctx, tx, a);
