@@ -112,13 +112,13 @@ describe('POST /api/v1/imports (members)', () => {
     });
 
     const again = await upload(orgAdminA, 'members', false, file);
-    expect(again.json<ImportReport>()).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, errors: [] });
+    expect(again.json<ImportReport>()).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3, errors: [], fileErrors: [] });
     expect(await memberCount()).toBe(before + 3);
 
     const changed = goodRows.map((r) => [...r]);
     changed[3]![13] = '乙单位 主任';
     const update = await upload(orgAdminA, 'members', false, await xlsx(changed));
-    expect(update.json<ImportReport>()).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    expect(update.json<ImportReport>()).toMatchObject({ rows: 3, created: 0, updated: 1, unchanged: 2, errors: [], fileErrors: [] });
   });
 
   it('reports every bad row with its row number and column, and a failed commit writes nothing', async () => {
@@ -242,7 +242,7 @@ describe('POST /api/v1/imports (orgs)', () => {
     const [child] = await t.database.db.select().from(orgs).where(eq(orgs.name, '三总支第一党支部'));
     expect(child).toMatchObject({ type: 'branch', sector: 'state_enterprise', foundedOn: '2012-04-01' });
     const again = await upload(orgAdminA, 'orgs', false, file);
-    expect(again.json<ImportReport>()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.json<ImportReport>()).toMatchObject({ rows: 2, created: 0, updated: 0, unchanged: 2, errors: [], fileErrors: [] });
 
     const bad = await upload(
       orgAdminA,
