@@ -5,7 +5,8 @@ import { Activity, ActivityCreate, ActivityFile, ActivityListQuery, ActivityPatc
 import { Id, Nullable } from '../../../domain/schemas/common';
 import { AppError } from '../../errors';
 import { requireActor } from '../../plugins/auth';
-import { MAX_FILE_BYTES, addFile, openFile, removeFile } from './files';
+import { MAX_FILE_BYTES, disposition } from '../../uploads';
+import { addFile, openFile, removeFile } from './files';
 import * as service from './service';
 
 const Params = Type.Object({ id: Id });
@@ -91,7 +92,7 @@ export async function activityRoutes(base: FastifyInstance) {
         const file = await openFile(requireActor(req), req.params.id, req.params.fileId, thumbnail);
         return reply
           .header('content-type', file.mime)
-          .header('content-disposition', `${file.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header('content-disposition', disposition(file.filename, file.mime))
           .header('x-content-type-options', 'nosniff')
           .send(file.stream);
       },

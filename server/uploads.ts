@@ -1,0 +1,82 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { MultipartFile } from '@fastify/multipart';
+import sharp from 'sharp';
+import { ALLOWED_DESCRIPTION, sniffFileType, type FileType } from '../domain/fileTypes';
+import { AppError } from './errors';
+import { newId } from './ids';
+
+// Uploaded files (photos and documents of activities, signed agreements, demand attachments): kept
+// under the data directory, checked by content, the database row written only once the file is whole.
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const THUMBNAIL_PX = 320;
+
+export const fileError = (message: string, status = 400) => new AppError(status, 'validation', message, [{ field: 'file', message }]);
+
+export interface StoredFile {
+  id: string;
+  kind: FileType['kind'];
+  mime: string;
+  filename: string;
+  size: number;
+  storedAs: string;
+  thumbnailAs: string | null;
+}
+
+/**
+ * Writes the upload into `dir`, refuses what is too large or not an allowed type, makes a thumbnail
+ * of a photo when asked, then calls `record` (the database row and its audit event). If anything
+ * fails, nothing is left behind on disk.
+ */
+export async function storeUpload(dir: string, upload: MultipartFile, opts: { thumbnail: boolean }, record: (file: StoredFile) => Promise<void>): Promise<StoredFile> {
+  await mkdir(dir, { recursive: true });
+  const id = newId();
+  const partial = path.join(dir, `${id}.part`);
+  let stored: string | null = null;
+  try {
+    await pipeline(upload.file, createWriteStream(partial));
+    if (upload.file.truncated) throw fileError(`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 413);
+    const head = Buffer.alloc(16);
+    const handle = await open(partial, 'r');
+    await handle.read(head, 0, 16, 0);
+    await handle.close();
+    const type = sniffFileType(head, upload.filename);
+    if (!type) throw fileError(`not an allowed file: ${ALLOWED_DESCRIPTION}`);
+    const storedAs = `${id}.${type.extension}`;
+    let thumbnailAs: string | null = null;
+    if (type.kind === 'photo' && opts.thumbnail) {
+      thumbnailAs = `${id}.thumb.jpg`;
+      await sharp(partial)
+        .rotate()
+        .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 80 })
+        .toFile(path.join(dir, thumbnailAs))
+        .catch(() => {
+          throw fileError('the photo cannot be read');
+        });
+    }
+    await rename(partial, path.join(dir, storedAs));
+    stored = storedAs;
+    const { size } = await stat(path.join(dir, storedAs));
+    const file: StoredFile = { id, kind: type.kind, mime: type.mime, filename: upload.filename.slice(0, 200) || storedAs, size, storedAs, thumbnailAs };
+    await record(file);
+    return file;
+  } catch (e) {
+    for (const name of [`${id}.part`, `${id}.thumb.jpg`, stored]) if (name) await rm(path.join(dir, name), { force: true });
+    throw e;
+  }
+}
+
+/** Removes a file's bytes after its row is gone: a crash in between leaves an unreferenced file, never a broken link. */
+export async function removeStored(dir: string, names: (string | null)[]): Promise<void> {
+  for (const name of names) if (name) await rm(path.join(dir, name), { force: true });
+}
+
+/** The content-disposition of a download: photos and PDFs open in the browser, others download. */
+export function disposition(filename: string, mime: string): string {
+  const inline = mime.startsWith('image/') || mime === 'application/pdf';
+  return `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
