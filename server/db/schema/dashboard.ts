@@ -19,3 +19,24 @@ export const orgMemberFacets = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.facet, t.value] })],
 );
+
+/**
+ * Maintained activity counts for each organization's whole subtree by month ('YYYY-MM' of the
+ * China date the activity is held on), type and state, so the dashboard's activity chart of a
+ * province reads a few dozen rows instead of grouping every activity_hosts row below it. An
+ * activity counts once for an organization when any of its hosts is in its subtree: a joint
+ * activity of two branches of one committee is one activity for the committee.
+ */
+export const orgActivityMonths = pgTable(
+  'org_activity_months',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    month: text('month').notNull(),
+    type: text('type').notNull(),
+    state: text('state').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.month, t.type, t.state] })],
+);

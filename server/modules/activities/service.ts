@@ -24,6 +24,7 @@ import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '.
 import { newId } from '../../ids';
 import { packToday, structureOf } from '../compliance/service';
 import { ACTIVITY_TYPE_LABELS } from '../../../domain/activityLabels';
+import { tallyActivities } from '../dashboard/queries';
 import { checkJointActivity } from '../pairings/jointActivities';
 import { checkCode, currentCode } from './signInCodes';
 import * as q from './queries';
@@ -254,9 +255,20 @@ async function writeChildren(tx: Db, id: string, a: Pick<ActivityCreate, 'attend
   }
 }
 
+/**
+ * Every write of an activity goes through here: the hosts rows are replaced, and the activity's
+ * count in the dashboard's org_activity_months moves from what it was (the rows replaced) to what
+ * it is, in the same transaction.
+ */
 async function writeHosts(tx: Db, id: string, hosts: { id: string; path: string }[], a: { heldOn: string; type: string; state: string }) {
-  await tx.delete(activityHosts).where(eq(activityHosts.activityId, id));
+  const previous = await tx.delete(activityHosts).where(eq(activityHosts.activityId, id)).returning();
   await tx.insert(activityHosts).values(hosts.map((h) => ({ activityId: id, orgId: h.id, orgPath: h.path, heldOn: a.heldOn, type: a.type, state: a.state })));
+  const was = previous[0];
+  await tallyActivities(
+    tx,
+    was ? [{ hostPaths: previous.map((p) => p.orgPath), heldOn: was.heldOn, type: was.type, state: was.state }] : [],
+    [{ hostPaths: hosts.map((h) => h.path), ...a }],
+  );
 }
 
 function scalarColumns(a: Resolved, heldOn: string, orgPath: string) {

@@ -1,8 +1,8 @@
-import { and, asc, count, countDistinct, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client';
 import { deferredTotals, type DeferredTotals } from '../../db/deferredTotals';
-import { activityHosts, rulePackVersions } from '../../db/schema/activities';
-import { orgMemberFacets } from '../../db/schema/dashboard';
+import { rulePackVersions } from '../../db/schema/activities';
+import { orgActivityMonths, orgMemberFacets } from '../../db/schema/dashboard';
 import { orgs } from '../../db/schema/orgs';
 import { labelsOf } from '../orgs/queries';
 
@@ -137,14 +137,108 @@ export async function orgsByTypeAndSector(db: Db, path: string) {
     .groupBy(orgs.type, orgs.sector);
 }
 
-/** Held activities of the subtree per month and type; a joint activity of two hosts in the subtree counts once. */
-export async function activitiesByMonth(db: Db, path: string, from: string, to: string) {
-  const month = sql<string>`to_char(${activityHosts.heldOn}, 'YYYY-MM')`;
+/** An activity as org_activity_months counts it: where its hosts are, its day, type and state. */
+export interface ActivityTally {
+  hostPaths: string[];
+  heldOn: string;
+  type: string;
+  state: string;
+}
+
+const monthKey = (orgId: string, a: ActivityTally) => [orgId, a.heldOn.slice(0, 7), a.type, a.state].join('\u0000');
+
+/**
+ * Keeps org_activity_months in step with activity writes in the same transaction: each removed
+ * tally (an activity as it was) counts -1 and each added one (as it is now) +1, once for every
+ * organization whose subtree holds any of its hosts. Deltas are netted first, so an edit that
+ * changes nothing counted writes nothing, and one statement never touches a row twice.
+ */
+export async function tallyActivities(db: Db, removed: ActivityTally[], added: ActivityTally[]): Promise<void> {
+  const deltas = new Map<string, number>();
+  const count = (a: ActivityTally, n: number) => {
+    for (const orgId of new Set(a.hostPaths.flatMap(labelsOf))) {
+      const key = monthKey(orgId, a);
+      deltas.set(key, (deltas.get(key) ?? 0) + n);
+    }
+  };
+  removed.forEach((a) => count(a, -1));
+  added.forEach((a) => count(a, 1));
+  // in key order, so two transactions touching the same ancestors lock their rows in the same order
+  const rows = [...deltas]
+    .filter(([, n]) => n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, n]) => {
+      const [orgId, month, type, state] = key.split('\u0000') as [string, string, string, string];
+      return { orgId, month, type, state, n };
+    });
+  if (rows.length === 0) return;
+  await db
+    .insert(orgActivityMonths)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [orgActivityMonths.orgId, orgActivityMonths.month, orgActivityMonths.type, orgActivityMonths.state],
+      set: { n: sql`${orgActivityMonths.n} + excluded.n` },
+    });
+}
+
+/**
+ * Adds (sign 1) or takes off (sign -1) what the activities with a host inside `subtreePath` count
+ * for each of `orgIds`, by the paths the hosts have at the time. A move takes the subtree's
+ * activities off the leaving and arriving ancestors before the paths change and puts them back
+ * after: a joint activity whose other host stays under an old ancestor keeps counting there, and
+ * one whose other host is already under a new ancestor is not counted twice.
+ */
+export async function countSubtreeActivities(db: Db, subtreePath: string, orgIds: string[], sign: 1 | -1): Promise<void> {
+  if (orgIds.length === 0) return;
+  const rows = await queryRows<{ orgId: string; month: string; type: string; state: string; n: number }>(
+    db,
+    sql`with moved as (select distinct activity_id from activity_hosts where org_path <@ ${subtreePath}::ltree)
+        select a.id as "orgId", to_char(h.held_on, 'YYYY-MM') as month, h.type, h.state, count(distinct h.activity_id)::int as n
+        from moved m
+        join activity_hosts h on h.activity_id = m.activity_id
+        join orgs a on a.id in (${sql.join(
+          orgIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) and h.org_path <@ a.path
+        group by a.id, to_char(h.held_on, 'YYYY-MM'), h.type, h.state`,
+  );
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insert(orgActivityMonths)
+      .values(rows.slice(i, i + 1000).map((r) => ({ ...r, n: sign * r.n })))
+      .onConflictDoUpdate({
+        target: [orgActivityMonths.orgId, orgActivityMonths.month, orgActivityMonths.type, orgActivityMonths.state],
+        set: { n: sql`${orgActivityMonths.n} + excluded.n` },
+      });
+  }
+}
+
+/**
+ * Fills an empty org_activity_months from activity_hosts (migration 0004's backfill; bulk loaders
+ * use it too). Ancestors come from the hosts' current paths in orgs.
+ */
+export const FILL_ACTIVITY_MONTHS_SQL = `
+insert into org_activity_months (org_id, month, type, state, n)
+select a.org_id, to_char(h.held_on, 'YYYY-MM'), h.type, h.state, count(distinct h.activity_id)::int
+from activity_hosts h
+join orgs o on o.id = h.org_id
+cross join lateral unnest(string_to_array(o.path::text, '.')) as a(org_id)
+group by a.org_id, to_char(h.held_on, 'YYYY-MM'), h.type, h.state`;
+
+/** Held activities of the organization's subtree per month and type, from org_activity_months. */
+export async function activitiesByMonth(db: Db, orgId: string, fromMonth: string, toMonth: string) {
   return db
-    .select({ month, type: activityHosts.type, n: countDistinct(activityHosts.activityId) })
-    .from(activityHosts)
-    .where(and(sql`${activityHosts.orgPath} <@ ${path}::ltree`, eq(activityHosts.state, 'held'), gte(activityHosts.heldOn, from), lte(activityHosts.heldOn, to)))
-    .groupBy(month, activityHosts.type);
+    .select({ month: orgActivityMonths.month, type: orgActivityMonths.type, n: orgActivityMonths.n })
+    .from(orgActivityMonths)
+    .where(
+      and(
+        eq(orgActivityMonths.orgId, orgId),
+        eq(orgActivityMonths.state, 'held'),
+        gte(orgActivityMonths.month, fromMonth),
+        lte(orgActivityMonths.month, toMonth),
+        sql`${orgActivityMonths.n} > 0`,
+      ),
+    );
 }
 
 const BRANCH_TYPES = ['branch', 'joint_branch'];

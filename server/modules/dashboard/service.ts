@@ -85,9 +85,9 @@ async function orgFigures(db: Db, path: string): Promise<Dashboard['orgs']> {
   return { total: rows.reduce((s, r) => s + r.n, 0), byType: slices(byType), bySector: slices(bySector) };
 }
 
-async function activityFigures(db: Db, path: string, today: string): Promise<Dashboard['activities']> {
+async function activityFigures(db: Db, orgId: string, today: string): Promise<Dashboard['activities']> {
   const months = lastMonths(today, ACTIVITY_MONTHS);
-  const rows = await q.activitiesByMonth(db, path, `${months[0]}-01`, today);
+  const rows = await q.activitiesByMonth(db, orgId, months[0]!, months.at(-1)!);
   const byType = new Map<ActivityType, number[]>();
   for (const r of rows) {
     const i = months.indexOf(r.month);
@@ -155,7 +155,7 @@ export async function getDashboard(ctx: Ctx, orgId: string): Promise<Dashboard> 
     today,
     orgs: await orgFigures(db, org.path),
     members: await memberFigures(db, org.id, Number(today.slice(0, 4))),
-    activities: await activityFigures(db, org.path, today),
+    activities: await activityFigures(db, org.id, today),
     themeDays: await themeDayFigures(db, org.path, today),
     terms: await termFigures(db, org.path, today),
   };

@@ -120,6 +120,15 @@ export async function rewriteSubtreePaths(db: Db, oldPath: string, newPath: stri
     update members set org_path = case when org_path = ${oldPath}::ltree then ${newPath}::ltree
                                        else ${newPath}::ltree || subpath(org_path, ${depth}) end
     where org_path <@ ${oldPath}::ltree`);
+  // activities are found by their hosts' paths (subtree lists, the dashboard's counts): they move too
+  await db.execute(sql`
+    update activity_hosts set org_path = case when org_path = ${oldPath}::ltree then ${newPath}::ltree
+                                              else ${newPath}::ltree || subpath(org_path, ${depth}) end
+    where org_path <@ ${oldPath}::ltree`);
+  await db.execute(sql`
+    update activities set org_path = case when org_path = ${oldPath}::ltree then ${newPath}::ltree
+                                          else ${newPath}::ltree || subpath(org_path, ${depth}) end
+    where org_path <@ ${oldPath}::ltree`);
 }
 
 export async function activeChildrenCount(db: Db, orgId: string): Promise<number> {

@@ -12,7 +12,7 @@ import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/or
 import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { packToday, recordVersion } from '../compliance/service';
-import { shiftSubtreeFacets } from '../dashboard/queries';
+import { countSubtreeActivities, shiftSubtreeFacets } from '../dashboard/queries';
 import * as q from './queries';
 
 type OrgRow = q.OrgRow;
@@ -227,7 +227,14 @@ export async function moveOrg(ctx: Ctx, id: string, parentId: string): Promise<O
     const oldParentPath = org.path.split('.').slice(0, -1).join('.');
     const newPath = `${parent.path}.${org.id}`;
     const counts = await q.countsOf(tx, org.id);
+    // the subtree's activities leave the counts of the ancestors it loses (by the old paths) and join
+    // those of the ones it gains (by the new paths); common ancestors keep them
+    const oldAncestors = q.labelsOf(org.path).slice(0, -1);
+    const newAncestors = q.labelsOf(parent.path);
+    const changed = [...oldAncestors.filter((id) => !newAncestors.includes(id)), ...newAncestors.filter((id) => !oldAncestors.includes(id))];
+    await countSubtreeActivities(tx, org.path, changed, -1);
     await q.rewriteSubtreePaths(tx, org.path, newPath);
+    await countSubtreeActivities(tx, newPath, changed, 1);
     await tx.update(orgs).set({ parentId: parent.id, updatedAt: new Date() }).where(eq(orgs.id, org.id));
     await q.shiftSubtreeCounts(tx, oldParentPath, parent.path, counts.members, counts.fullMembers);
     await shiftSubtreeFacets(tx, oldParentPath, parent.path, org.id);
