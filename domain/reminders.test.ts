@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityReminders, reminderMessage, resolutionReminders, termReminders } from './reminders';
+import { REMINDER_KINDS, activityReminders, reminderMessage, resolutionReminders, termReminders } from './reminders';
 import type { ComplianceResult } from './rules/compliance';
 
 const result = (over: Partial<ComplianceResult>): ComplianceResult => ({
@@ -52,5 +52,19 @@ describe('term and resolution reminders', () => {
   it('writes the message in both languages', () => {
     expect(reminderMessage('activity_due', { requirement: 'theme_day', period: '2026-11', daysLeft: 3 }, '第一党支部', 'zh')).toBe('第一党支部：2026-11 尚未开展主题党日，还剩 3 天');
     expect(reminderMessage('term_expired', { expiresOn: '2026-03-15' }, 'Branch 1', 'en')).toBe('Branch 1: the term expired on 2026-03-15; an election is due');
+  });
+});
+
+describe('demand notices', () => {
+  it('has a message in both languages for every kind, with every placeholder filled', () => {
+    const params = { title: '政策解读', dueOn: '2026-11-30', rating: 4, reason: '未答复', note: '已联系' };
+    for (const kind of REMINDER_KINDS.filter((k) => k.startsWith('demand_'))) {
+      for (const lang of ['zh', 'en'] as const) {
+        const message = reminderMessage(kind, params, '第一党支部', lang);
+        expect(message).toContain('政策解读');
+        expect(message).not.toMatch(/\{\w+\}/);
+      }
+    }
+    expect(reminderMessage('demand_confirmed', params, 'Branch 1', 'en')).toBe('Branch 1 confirmed the demand "政策解读" with a satisfaction of 4/5');
   });
 });

@@ -6,13 +6,27 @@ import type { TermDates } from './rules/orgFindings';
 // What deserves a reminder today. Each reminder has a key naming the thing it is about, so the
 // same reminder is never sent twice, however often the scheduler runs.
 
-export type ReminderKind = 'activity_due' | 'term_due' | 'term_expired' | 'resolution_overdue';
+export const REMINDER_KINDS = [
+  'activity_due',
+  'term_due',
+  'term_expired',
+  'resolution_overdue',
+  // the demand workflow of a pairing: each tells the next actor what to do (server/modules/demands)
+  'demand_submitted',
+  'demand_accepted',
+  'demand_in_progress',
+  'demand_resolved',
+  'demand_confirmed',
+  'demand_reopened',
+  'demand_escalated',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface Reminder {
   kind: ReminderKind;
   key: string;
   orgId: string;
-  subjectType: 'org' | 'activity';
+  subjectType: 'org' | 'activity' | 'demand';
   subjectId: string;
   params: Record<string, string | number>;
 }
@@ -74,6 +88,13 @@ const MESSAGES: Record<ReminderKind, { zh: string; en: string }> = {
   term_due: { zh: '{org}：任期将于 {expiresOn} 届满，请做好换届准备', en: '{org}: the term expires on {expiresOn}; prepare the election' },
   term_expired: { zh: '{org}：任期已于 {expiresOn} 届满，应按期换届', en: '{org}: the term expired on {expiresOn}; an election is due' },
   resolution_overdue: { zh: '{org}：决议事项“{text}”已超过完成时限 {dueOn}', en: '{org}: the resolution "{text}" was due on {dueOn}' },
+  demand_submitted: { zh: '{org}提出诉求“{title}”，请受理', en: '{org} raised the demand "{title}"; please accept it' },
+  demand_accepted: { zh: '{org}受理了诉求“{title}”并交由您办理，办结时限 {dueOn}', en: '{org} accepted the demand "{title}" and assigned it to you; due on {dueOn}' },
+  demand_in_progress: { zh: '{org}：诉求“{title}”有新的办理进展', en: '{org}: progress on the demand "{title}"' },
+  demand_resolved: { zh: '{org}已办结诉求“{title}”，请确认并评价', en: '{org} resolved the demand "{title}"; please confirm and rate it' },
+  demand_confirmed: { zh: '{org}确认了诉求“{title}”的办理结果，满意度 {rating} 分', en: '{org} confirmed the demand "{title}" with a satisfaction of {rating}/5' },
+  demand_reopened: { zh: '{org}重开了诉求“{title}”：{reason}', en: '{org} reopened the demand "{title}": {reason}' },
+  demand_escalated: { zh: '{org}办理的诉求“{title}”已超过办结时限 {dueOn}，请督办', en: 'The demand "{title}" handled by {org} passed its due date {dueOn} unsettled; please follow it up' },
 };
 
 export function reminderMessage(kind: ReminderKind, params: Record<string, unknown>, orgName: string, lang: 'zh' | 'en'): string {

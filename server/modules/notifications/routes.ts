@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { REMINDER_KINDS } from '../../../domain/reminders';
 import { Id, Nullable } from '../../../domain/schemas/common';
 import { requireActor } from '../../plugins/auth';
 import { listNotifications, markRead } from './service';
@@ -8,7 +9,7 @@ import { listNotifications, markRead } from './service';
 const tags = ['notifications'];
 const Notification = Type.Object({
   id: Type.String(),
-  kind: Type.Union([Type.Literal('activity_due'), Type.Literal('term_due'), Type.Literal('term_expired'), Type.Literal('resolution_overdue')]),
+  kind: Type.Enum(REMINDER_KINDS),
   subjectType: Type.String(),
   subjectId: Type.String(),
   params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
