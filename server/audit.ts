@@ -63,7 +63,8 @@ export function redact<T extends Record<string, unknown>>(row: T | null | undefi
   return out;
 }
 
-export async function appendAudit(ctx: Ctx, tx: Db, input: AuditInput): Promise<void> {
+/** Needs only who acts and the request: the scheduler audits its own work (escalations) without a request. */
+export async function appendAudit(ctx: Pick<Ctx, 'actor' | 'requestId'>, tx: Db, input: AuditInput): Promise<void> {
   // One writer at a time extends the chain (a no-op cost on PGlite, a short lock on PostgreSQL).
   await tx.execute(sql`select pg_advisory_xact_lock(7261001)`);
   const [last] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
