@@ -16,6 +16,7 @@ import { activityRoutes } from './modules/activities/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { complianceRoutes } from './modules/compliance/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
+import { demandRoutes } from './modules/demands/routes';
 import { authRoutes } from './modules/auth/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
@@ -96,6 +97,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(complianceRoutes);
       await api.register(dashboardRoutes);
       await api.register(notificationRoutes);
+      await api.register(demandRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,0 +1,382 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../domain/dates';
+import type { PairingPolicy } from '../../../domain/schemas/pairings';
+import { auditEvents } from '../../db/schema/audit';
+import { orgs } from '../../db/schema/orgs';
+import { demands, pairingParties, pairingPolicies, pairings } from '../../db/schema/pairings';
+import { newId } from '../../ids';
+import { seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
+import { createOrg } from '../orgs/service';
+import { createUser } from '../users/service';
+import { escalateOverdueDemands } from './service';
+
+// The demand workflow between an enterprise branch (A1, in tree A) and an organ branch (B1, in tree B), coordinated
+// by a zone's working committee (Z). A second pairing (A2 ↔ B1, no coordinator) checks isolation; a draft one checks
+// that demands are raised only in active pairings.
+
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
+let Z: string;
+let P1: string;
+let P2: string;
+let draft: string;
+const users: Record<string, Session> = {};
+let today: string;
+
+/** Pairings are written directly: the pairings API is built in parallel, and only these rows matter here. */
+async function pairing(partyOrgIds: string[], coordinatorOrgId: string | null, state = 'active'): Promise<string> {
+  const db = t.database.db;
+  const id = newId();
+  const paths = new Map((await db.select({ id: orgs.id, path: orgs.path }).from(orgs)).map((o) => [o.id, o.path]));
+  await db.insert(pairings).values({
+    id,
+    title: `共建 ${partyOrgIds.length} 方`,
+    coordinatorOrgId,
+    coordinatorPath: coordinatorOrgId ? paths.get(coordinatorOrgId)! : null,
+    partiesKey: [...partyOrgIds].sort().join(','),
+    state,
+    validFrom: addDays(today, -30),
+    validTo: addDays(today, 335),
+  });
+  await db.insert(pairingParties).values(partyOrgIds.map((orgId, position) => ({ pairingId: id, orgId, orgPath: paths.get(orgId)!, position })));
+  return id;
+}
+
+const POLICY: PairingPolicy = {
+  timeLimits: { urgent: 2, high: 5, normal: 10, low: 20 },
+  counting: 'calendar',
+  holidays: [],
+  extraWorkingDays: [],
+  thresholds: { inactiveAfterDays: 30, maxMissedActivityUnits: 0, maxOverdueCommitments: 0, maxOverdueDemands: 0, minAverageSatisfaction: 3, maxMedianDaysToResolve: 30 },
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  today = t.system.today;
+  ids = await seedTwoTrees(t);
+  Z = (await createOrg(t.system, { name: '高新区党工委', type: 'working_committee', parentId: null, sector: 'government_organ', foundedOn: '2010-01-01' })).id;
+  const user = (username: string, role: 'secretary' | 'org_admin', orgId: string) =>
+    createUser(t.system, { username, password: USER_PASSWORD, displayName: username, roles: [{ role, orgId }] });
+  await user('secretaryB1', 'secretary', ids.B1);
+  await user('handlerB1', 'org_admin', ids.B1);
+  await user('secretaryA2', 'secretary', ids.A2);
+  await user('orgAdminZ', 'org_admin', Z);
+  for (const name of ['admin', 'orgAdminA', 'secretaryA1', 'viewerA', 'orgAdminB', 'memberA1', 'secretaryB1', 'handlerB1', 'secretaryA2', 'orgAdminZ']) {
+    users[name] = await t.login(name);
+  }
+  P1 = await pairing([ids.A1, ids.B1], Z);
+  P2 = await pairing([ids.A2, ids.B1], null);
+  draft = await pairing([ids.A1, ids.B], Z, 'draft');
+  await t.database.db.insert(pairingPolicies).values({ orgId: Z, policy: POLICY });
+});
+afterAll(async () => t.close());
+
+const raise = (who: Session | null, extra: Record<string, unknown> = {}) =>
+  t.call(who, {
+    method: 'POST',
+    url: '/api/v1/demands',
+    payload: { pairingId: P1, raisedByOrgId: ids.A1, title: '安全生产政策解读', description: '请协助解读新修订的安全生产条例', category: 'policy', urgency: 'high', ...extra },
+  });
+const move = (who: Session | null, id: string, body: Record<string, unknown>) => t.call(who, { method: 'POST', url: `/api/v1/demands/${id}/transition`, payload: body });
+const get = (who: Session, id: string) => t.call(who, { method: 'GET', url: `/api/v1/demands/${id}` });
+const list = async (who: Session, query = '') => {
+  const res = await t.call(who, { method: 'GET', url: `/api/v1/demands${query}` });
+  expect(res.statusCode).toBe(200);
+  return res.json<{ items: { id: string; state: string }[]; nextCursor: string | null }>();
+};
+const notices = async (who: Session) =>
+  (await t.call(who, { method: 'GET', url: '/api/v1/notifications' })).json().items as { kind: string; subjectType: string; subjectId: string; message: string; params: Record<string, string | number> }[];
+const noticesAbout = async (who: Session, id: string, kind?: string) => (await notices(who)).filter((n) => n.subjectId === id && (!kind || n.kind === kind));
+const audits = async (id: string) =>
+  (await t.database.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.subjectId, id)).orderBy(auditEvents.seq)).map((a) => a.action);
+/** A demand's state and timeline length: what a refused request must leave as it was. */
+const snapshot = async (id: string) => {
+  const d = (await get(users.admin!, id)).json();
+  return { state: d.state, events: d.events.length, rating: d.rating, assigneeId: d.assigneeId, dueOn: d.dueOn, audits: (await audits(id)).length };
+};
+const expectError = (res: { statusCode: number; json: () => unknown }, status: number, field?: string) => {
+  expect(res.statusCode).toBe(status);
+  if (field) expect((res.json() as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toContain(field);
+};
+
+describe('raising a demand', () => {
+  it('needs a session', async () => {
+    expect((await raise(null)).statusCode).toBe(401);
+    expect((await t.call(null, { method: 'GET', url: '/api/v1/demands' })).statusCode).toBe(401);
+    expect((await t.call(null, { method: 'GET', url: `/api/v1/demands/${newId()}` })).statusCode).toBe(401);
+    expect((await move(null, newId(), { to: 'accepted' })).statusCode).toBe(401);
+  });
+
+  it('refuses outside the pairing, for an organization the caller does not act for, and in someone else’s pairing', async () => {
+    expect((await raise(users.secretaryA2!)).statusCode).toBe(403); // A2 is no party of P1
+    expect((await raise(users.viewerA!)).statusCode).toBe(403); // reads P1 but acts for no one
+    expect((await raise(users.memberA1!)).statusCode).toBe(403);
+    expect((await raise(users.secretaryA1!, { raisedByOrgId: ids.B1 })).statusCode).toBe(403); // B1 is the partner
+    expect((await raise(users.orgAdminB!, { pairingId: P2, raisedByOrgId: ids.A2 })).statusCode).toBe(403);
+    expect((await raise(users.secretaryA1!, { pairingId: newId() })).statusCode).toBe(404);
+  });
+
+  it('names the wrong field, refuses a pairing that is not active, and records nothing', async () => {
+    expectError(await raise(users.orgAdminA!, { raisedByOrgId: ids.A2 }), 400, 'raisedByOrgId');
+    expectError(await raise(users.secretaryA1!, { category: 'housing' }), 400, 'category');
+    expectError(await raise(users.secretaryA1!, { urgency: 'asap' }), 400, 'urgency');
+    expectError(await raise(users.secretaryA1!, { title: '   ' }), 400, 'title');
+    expectError(await raise(users.secretaryA1!, { state: 'resolved' }), 400, 'state');
+    expect((await raise(users.secretaryA1!, { pairingId: draft })).statusCode).toBe(409);
+    expect((await list(users.admin!)).items).toEqual([]);
+  });
+
+  it('records a submitted demand raised today, with its first timeline entry and an audit event', async () => {
+    const res = await raise(users.secretaryA1!);
+    expect(res.statusCode).toBe(201);
+    const d = res.json();
+    expect(d).toMatchObject({
+      pairingId: P1,
+      raisedByOrgId: ids.A1,
+      raisedByOrgName: '甲公司第一党支部',
+      assignedOrgId: null,
+      state: 'submitted',
+      raisedOn: today,
+      dueOn: null,
+      rating: null,
+      overdue: false,
+      allowed: [],
+    });
+    expect(d.events).toEqual([expect.objectContaining({ from: null, to: 'submitted', byOrgId: ids.A1, byUserName: 'secretaryA1' })]);
+    expect(await audits(d.id)).toEqual(['demand.create']);
+  });
+});
+
+describe('the whole flow', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = (await list(users.secretaryA1!)).items[0]!.id;
+  });
+
+  it('tells the partner’s secretary and admins, not the raiser nor the coordinator', async () => {
+    for (const who of ['secretaryB1', 'orgAdminB', 'handlerB1']) {
+      const [n] = await noticesAbout(users[who]!, id, 'demand_submitted');
+      expect(n).toMatchObject({ subjectType: 'demand', message: '甲公司第一党支部提出诉求“安全生产政策解读”，请受理' });
+    }
+    expect(await noticesAbout(users.secretaryA1!, id)).toEqual([]);
+    expect(await noticesAbout(users.orgAdminZ!, id)).toEqual([]);
+    const en = (await t.call(users.secretaryB1!, { method: 'GET', url: '/api/v1/notifications', headers: { 'accept-language': 'en' } })).json().items;
+    expect(en.find((n: { subjectId: string }) => n.subjectId === id).message).toBe('甲公司第一党支部 raised the demand "安全生产政策解读"; please accept it');
+  });
+
+  it('shows each caller what it may do now', async () => {
+    expect((await get(users.secretaryB1!, id)).json().allowed).toEqual(['accepted']);
+    expect((await get(users.orgAdminZ!, id)).json().allowed).toEqual([]);
+    expect((await get(users.viewerA!, id)).json().allowed).toEqual([]);
+  });
+
+  it('refuses a move out of order (409, even from someone not entitled), a wrong actor (403) and a bad assignee (400), changing nothing', async () => {
+    const before = await snapshot(id);
+    expect((await move(users.secretaryB1!, id, { to: 'resolved', resolution: '已解读' })).statusCode).toBe(409);
+    expect((await move(users.viewerA!, id, { to: 'confirmed', rating: 4 })).statusCode).toBe(409);
+    expect((await move(users.secretaryA1!, id, { to: 'accepted' })).statusCode).toBe(403); // its own demand
+    expect((await move(users.orgAdminZ!, id, { to: 'accepted' })).statusCode).toBe(403); // the coordinator is no partner
+    expect((await move(users.viewerA!, id, { to: 'accepted' })).statusCode).toBe(403);
+    expect((await move(users.secretaryA2!, id, { to: 'accepted' })).statusCode).toBe(403); // outside the pairing
+    expectError(await move(users.secretaryB1!, id, { to: 'accepted', assigneeId: users.secretaryA1!.userId }), 400, 'assigneeId');
+    expectError(await move(users.secretaryB1!, id, { to: 'accepted', assigneeId: newId() }), 400, 'assigneeId');
+    expectError(await move(users.secretaryB1!, id, { to: 'submitted' }), 400, 'to');
+    expectError(await move(users.secretaryB1!, id, { to: 'accepted', priority: 1 }), 400, 'priority');
+    expect((await move(users.secretaryB1!, newId(), { to: 'accepted' })).statusCode).toBe(404);
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it('is accepted by the partner, assigned to a person, due after the coordinator’s time limit for its urgency', async () => {
+    const res = await move(users.secretaryB1!, id, { to: 'accepted', assigneeId: users.handlerB1!.userId, note: '已受理' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      state: 'accepted',
+      assignedOrgId: ids.B1,
+      assignedOrgName: '乙公司党支部',
+      assigneeId: users.handlerB1!.userId,
+      assigneeName: 'handlerB1',
+      acceptedOn: today,
+      dueOn: addDays(today, POLICY.timeLimits.high),
+      allowed: ['in_progress'], // the accepting secretary acts for the assigned organization
+    });
+    const [n] = await noticesAbout(users.handlerB1!, id, 'demand_accepted');
+    expect(n!.message).toBe(`乙公司党支部受理了诉求“安全生产政策解读”并交由您办理，办结时限 ${addDays(today, 5)}`);
+    expect(await noticesAbout(users.secretaryB1!, id, 'demand_accepted')).toEqual([]);
+    expect((await get(users.handlerB1!, id)).json().allowed).toEqual(['in_progress']);
+    expect((await get(users.orgAdminZ!, id)).json().allowed).toEqual(['in_progress']);
+    expect((await move(users.handlerB1!, id, { to: 'accepted' })).statusCode).toBe(409);
+  });
+
+  it('goes into progress with notes; a progress note needs its text', async () => {
+    expect((await move(users.secretaryA1!, id, { to: 'in_progress' })).statusCode).toBe(403);
+    expect((await move(users.handlerB1!, id, { to: 'in_progress' })).statusCode).toBe(200);
+    expectError(await move(users.handlerB1!, id, { to: 'in_progress', note: '  ' }), 400, 'note');
+    expect((await move(users.handlerB1!, id, { to: 'in_progress', note: '已联系区应急管理局' })).statusCode).toBe(200);
+    // the coordinator may follow it up; the assignee hears of it
+    const res = await move(users.orgAdminZ!, id, { to: 'in_progress', note: '请于本周内答复' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().events.at(-1)).toMatchObject({ from: 'in_progress', to: 'in_progress', byOrgId: Z, byOrgName: '高新区党工委', note: '请于本周内答复' });
+    const progress = await noticesAbout(users.handlerB1!, id, 'demand_in_progress');
+    expect(progress).toHaveLength(1);
+    expect(progress[0]!.params).toMatchObject({ note: '请于本周内答复' });
+  });
+
+  it('is resolved with the resolution, and the raiser is asked to confirm', async () => {
+    expectError(await move(users.handlerB1!, id, { to: 'resolved' }), 400, 'resolution');
+    const res = await move(users.handlerB1!, id, { to: 'resolved', resolution: '已组织专题解读会' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'resolved', resolution: '已组织专题解读会', resolvedOn: today });
+    for (const who of ['secretaryA1', 'orgAdminA']) {
+      const [n] = await noticesAbout(users[who]!, id, 'demand_resolved');
+      expect(n!.message).toBe('乙公司党支部已办结诉求“安全生产政策解读”，请确认并评价');
+    }
+    expect(await noticesAbout(users.secretaryA2!, id)).toEqual([]);
+    expect((await get(users.secretaryA1!, id)).json().allowed).toEqual(['confirmed', 'reopened']);
+  });
+
+  it('is confirmed only by the raiser, with a rating from 1 to 5', async () => {
+    const before = await snapshot(id);
+    expect((await move(users.secretaryB1!, id, { to: 'confirmed', rating: 5 })).statusCode).toBe(403); // someone else's demand
+    expect((await move(users.orgAdminZ!, id, { to: 'confirmed', rating: 5 })).statusCode).toBe(403);
+    expect((await move(users.handlerB1!, id, { to: 'reopened', reason: '不满意' })).statusCode).toBe(403);
+    expectError(await move(users.secretaryA1!, id, { to: 'confirmed', rating: 0 }), 400, 'rating');
+    expectError(await move(users.secretaryA1!, id, { to: 'confirmed', rating: 6 }), 400, 'rating');
+    expectError(await move(users.secretaryA1!, id, { to: 'confirmed', rating: 4.5 }), 400, 'rating');
+    expectError(await move(users.secretaryA1!, id, { to: 'confirmed' }), 400, 'rating');
+    expect(await snapshot(id)).toEqual(before);
+
+    const res = await move(users.secretaryA1!, id, { to: 'confirmed', rating: 4, note: '解读及时' });
+    expect(res.statusCode).toBe(200);
+    const d = res.json();
+    expect(d).toMatchObject({ state: 'confirmed', rating: 4, confirmedOn: today, overdue: false, allowed: [] });
+    expect(d.events.map((e: { to: string }) => e.to)).toEqual(['submitted', 'accepted', 'in_progress', 'in_progress', 'in_progress', 'resolved', 'confirmed']);
+    expect(await audits(id)).toEqual(['demand.create', 'demand.accepted', 'demand.in_progress', 'demand.in_progress', 'demand.in_progress', 'demand.resolved', 'demand.confirmed']);
+    const [n] = await noticesAbout(users.handlerB1!, id, 'demand_confirmed');
+    expect(n!.message).toBe('甲公司第一党支部确认了诉求“安全生产政策解读”的办理结果，满意度 4 分');
+    expect((await move(users.secretaryA1!, id, { to: 'reopened', reason: '再议' })).statusCode).toBe(409);
+  });
+});
+
+describe('reopening', () => {
+  it('goes back to work with the raiser’s reason, and round again to confirmation', async () => {
+    const id = (await raise(users.secretaryA1!, { title: '人才招聘对接', category: 'talent', urgency: 'normal' })).json().id as string;
+    // without an assignee the accepting user takes it on
+    expect((await move(users.secretaryB1!, id, { to: 'accepted' })).json()).toMatchObject({ assigneeId: users.secretaryB1!.userId, dueOn: addDays(today, 10) });
+    expect((await move(users.secretaryB1!, id, { to: 'in_progress' })).statusCode).toBe(200);
+    expect((await move(users.secretaryB1!, id, { to: 'resolved', resolution: '已推荐三名候选人' })).statusCode).toBe(200);
+    expectError(await move(users.secretaryA1!, id, { to: 'reopened' }), 400, 'reason');
+    const reopened = await move(users.secretaryA1!, id, { to: 'reopened', reason: '候选人专业不符' });
+    expect(reopened.json()).toMatchObject({ state: 'reopened', reopenReason: '候选人专业不符', resolvedOn: null });
+    const [n] = await noticesAbout(users.secretaryB1!, id, 'demand_reopened');
+    expect(n!.message).toBe('甲公司第一党支部重开了诉求“人才招聘对接”：候选人专业不符');
+    expect((await move(users.secretaryB1!, id, { to: 'resolved', resolution: '再推荐' })).statusCode).toBe(409);
+    expect((await move(users.secretaryB1!, id, { to: 'in_progress', note: '重新筛选' })).statusCode).toBe(200);
+    expect((await move(users.secretaryB1!, id, { to: 'resolved', resolution: '已推荐两名化工专业候选人' })).statusCode).toBe(200);
+    // each resolution is its own move: the raiser is told both times, never twice for one
+    expect(await noticesAbout(users.secretaryA1!, id, 'demand_resolved')).toHaveLength(2);
+    expect((await move(users.secretaryA1!, id, { to: 'confirmed', rating: 5 })).json()).toMatchObject({ state: 'confirmed', rating: 5, reopenReason: '候选人专业不符' });
+  });
+});
+
+describe('isolation and the list', () => {
+  let other: string;
+  beforeAll(async () => {
+    const res = await raise(users.secretaryA2!, { pairingId: P2, raisedByOrgId: ids.A2, title: '场地共享', category: 'venue', urgency: 'low' });
+    expect(res.statusCode).toBe(201);
+    other = res.json().id;
+  });
+
+  it('shows a partner only the demands of its own pairings', async () => {
+    const p1 = (await list(users.secretaryA1!)).items.map((d) => d.id);
+    expect(p1).toHaveLength(2);
+    expect(p1).not.toContain(other);
+    expect((await get(users.secretaryA1!, other)).statusCode).toBe(403);
+    expect((await t.call(users.secretaryA1!, { method: 'GET', url: `/api/v1/demands?pairing=${P2}` })).statusCode).toBe(403);
+    expect((await move(users.secretaryA1!, other, { to: 'accepted' })).statusCode).toBe(403);
+    expect((await list(users.secretaryA2!)).items.map((d) => d.id)).toEqual([other]);
+    expect((await get(users.secretaryA2!, p1[0]!)).statusCode).toBe(403);
+    expect((await list(users.memberA1!)).items).toEqual([]);
+    // B1 is a party of both pairings
+    expect((await list(users.secretaryB1!)).items.map((d) => d.id)).toEqual(expect.arrayContaining([...p1, other]));
+  });
+
+  it('shows a coordinator all the demands of the pairings it coordinates, and no others', async () => {
+    const mine = (await list(users.orgAdminZ!)).items.map((d) => d.id);
+    expect(mine).toHaveLength(2);
+    expect(mine).not.toContain(other);
+    expect((await list(users.orgAdminZ!, `?coordinator=${Z}`)).items.map((d) => d.id).sort()).toEqual([...mine].sort());
+    expect((await get(users.orgAdminZ!, other)).statusCode).toBe(403);
+  });
+
+  it('filters and pages', async () => {
+    expect((await list(users.admin!, `?pairing=${P2}`)).items.map((d) => d.id)).toEqual([other]);
+    expect((await list(users.admin!, '?state=submitted')).items.map((d) => d.id)).toEqual([other]);
+    expect((await list(users.admin!, '?urgency=low')).items.map((d) => d.id)).toEqual([other]);
+    expect((await list(users.admin!, `?org=${ids.A2}`)).items.map((d) => d.id)).toEqual([other]);
+    expect((await list(users.admin!, `?org=${ids.B1}`)).items).toHaveLength(2); // assigned to B1
+    const all = (await list(users.admin!)).items.map((d) => d.id);
+    expect(all).toHaveLength(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(users.admin!, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((d) => d.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expectError(await t.call(users.admin!, { method: 'GET', url: '/api/v1/demands?cursor=nonsense' }), 400, 'cursor');
+  });
+});
+
+describe('escalation', () => {
+  let id: string;
+  let dueOn: string;
+  beforeAll(async () => {
+    id = (await raise(users.secretaryA1!, { title: '危化品运输许可咨询', category: 'safety', urgency: 'urgent' })).json().id;
+    dueOn = (await move(users.secretaryB1!, id, { to: 'accepted', assigneeId: users.handlerB1!.userId })).json().dueOn;
+  });
+
+  it('escalates a demand past its due date to the coordinator once, however often it runs', async () => {
+    expect(dueOn).toBe(addDays(today, 2));
+    expect(await escalateOverdueDemands(t.database.db, dueOn)).toEqual({ escalated: 0, sent: 0 }); // due, not yet overdue
+    const first = await escalateOverdueDemands(t.database.db, addDays(dueOn, 1));
+    expect(first.escalated).toBe(1);
+    const again = await escalateOverdueDemands(t.database.db, addDays(dueOn, 2));
+    expect(again).toEqual({ escalated: 0, sent: 0 });
+    const n = await noticesAbout(users.orgAdminZ!, id, 'demand_escalated');
+    expect(n).toHaveLength(1);
+    expect(n[0]!.message).toBe(`乙公司党支部办理的诉求“危化品运输许可咨询”已超过办结时限 ${dueOn}，请督办`);
+    expect(await noticesAbout(users.secretaryA2!, id)).toEqual([]);
+    expect((await get(users.admin!, id)).json()).toMatchObject({ escalatedOn: addDays(dueOn, 1), state: 'accepted' });
+    expect((await audits(id)).filter((a) => a === 'demand.escalate')).toHaveLength(1);
+  });
+
+  it('flags overdue against today, and filters on it', async () => {
+    // a due date in the past cannot come from the API (time limits are at least a day): set it directly
+    await t.database.db.update(demands).set({ dueOn: addDays(today, -1) }).where(eq(demands.id, id));
+    expect((await get(users.secretaryA1!, id)).json().overdue).toBe(true);
+    expect((await list(users.admin!, '?overdue=true')).items.map((d) => d.id)).toEqual([id]);
+    expect((await list(users.admin!, '?overdue=false')).items.map((d) => d.id)).not.toContain(id);
+  });
+
+  it('never escalates a settled demand, nor one of a pairing without a coordinator', async () => {
+    const p2 = (await move(users.secretaryB1!, (await list(users.admin!, `?pairing=${P2}`)).items[0]!.id, { to: 'accepted' })).json();
+    const settled = (await list(users.admin!, '?state=confirmed')).items.map((d) => d.id);
+    const late = addDays(today, 400);
+    await escalateOverdueDemands(t.database.db, late);
+    const rows = await t.database.db.select({ id: demands.id, escalatedOn: demands.escalatedOn }).from(demands).where(inArray(demands.id, [...settled, p2.id]));
+    expect(rows.every((r) => r.escalatedOn === null)).toBe(true);
+  });
+
+  it('lets the coordinator work on and resolve an escalated demand', async () => {
+    expect((await get(users.orgAdminZ!, id)).json().allowed).toEqual(['in_progress']);
+    expect((await move(users.orgAdminZ!, id, { to: 'in_progress', note: '党工委督办' })).statusCode).toBe(200);
+    const res = await move(users.orgAdminZ!, id, { to: 'resolved', resolution: '已协调交通运输局办理许可' });
+    expect(res.json()).toMatchObject({ state: 'resolved', assignedOrgId: ids.B1, overdue: false });
+    expect(res.json().events.at(-1)).toMatchObject({ to: 'resolved', byOrgId: Z });
+    const stored = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, 'demand.resolved')));
+    expect(stored).toHaveLength(1);
+  });
+});
