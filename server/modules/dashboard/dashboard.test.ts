@@ -195,4 +195,107 @@ describe('GET /api/v1/dashboard', () => {
     expect(a.terms.total).toBe(1);
     expect((await dashboard(ids.B)).terms.total).toBe(0);
   });
+  it('keeps the maintained activity counts equal to a live count through edits, joint activities, plans and moves', async () => {
+    const months = lastMonths(todayInChina(), 12);
+    const day = (i: number) => `${months[i]}-05`;
+    const create = async (type: string, on: string, hostOrgIds: string[], state: string) => {
+      const res = await t.call(admin, {
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: { type, hostOrgIds, state, startsAt: `${on}T09:00:00+08:00`, endsAt: `${on}T10:00:00+08:00`, theme: '组织生活' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    const patch = async (id: string, payload: Record<string, unknown>) => {
+      const res = await t.call(admin, { method: 'PATCH', url: `/api/v1/activities/${id}`, payload });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const move = async (orgId: string, parentId: string) => {
+      const res = await t.call(admin, { method: 'POST', url: `/api/v1/orgs/${orgId}/move`, payload: { parentId } });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    /** Every organization's counts, live from the activities and their hosts' current places in the tree. */
+    const live = () =>
+      queryRows<{ orgId: string; month: string; type: string; state: string; n: number }>(
+        t.database.db,
+        sql`select a.id as "orgId", to_char(act.held_on, 'YYYY-MM') as month, act.type, act.state, count(distinct act.id)::int as n
+            from activities act
+            join activity_hosts h on h.activity_id = act.id
+            join orgs host on host.id = h.org_id
+            join orgs a on host.path <@ a.path
+            group by a.id, to_char(act.held_on, 'YYYY-MM'), act.type, act.state
+            order by 1, 2, 3, 4`,
+      );
+    const maintained = () =>
+      queryRows<{ orgId: string; month: string; type: string; state: string; n: number }>(
+        t.database.db,
+        sql`select org_id as "orgId", month, type, state, n from org_activity_months where n <> 0 order by 1, 2, 3, 4`,
+      );
+    const liveHeld = (rows: Awaited<ReturnType<typeof live>>, orgId: string) => {
+      const out: Record<string, number[]> = {};
+      for (const r of rows) {
+        const i = months.indexOf(r.month);
+        if (r.orgId !== orgId || r.state !== 'held' || i < 0) continue;
+        (out[r.type] ??= months.map(() => 0))[i] = r.n;
+      }
+      return out;
+    };
+    /** The table equals the live count for every organization, and each dashboard's chart shows the held ones. */
+    const expectCountsRight = async (step: string) => {
+      const rows = await live();
+      expect(await maintained(), step).toEqual(rows);
+      for (const orgId of [ids.A, ids.A1, ids.A2, ids.B, ids.B1]) {
+        const chart = Object.fromEntries((await dashboard(orgId)).activities.series.map((x) => [x.type, x.counts]));
+        expect(chart, `${step}: dashboard of ${orgId}`).toEqual(liveHeld(rows, orgId));
+      }
+      return rows;
+    };
+    const heldIn = (rows: Awaited<ReturnType<typeof live>>, orgId: string, month: string, type: string) =>
+      rows.find((r) => r.orgId === orgId && r.month === month && r.type === type && r.state === 'held')?.n ?? 0;
+
+    // A2 sits under A1 since the member test moved it there: A ⊃ A1 ⊃ A2, and B ⊃ B1
+    await expectCountsRight('before');
+    const single = await create('theme_day', day(6), [ids.A1], 'held');
+    const planned = await create('committee_meeting', day(7), [ids.A2], 'planned');
+    const joint = await create('joint_meeting', day(7), [ids.A1, ids.A2], 'held');
+    const across = await create('joint_meeting', day(8), [ids.A2, ids.B1], 'held');
+    let rows = await expectCountsRight('created');
+    // two hosts in A's (and A1's) subtree: one joint meeting there, not two
+    expect(heldIn(rows, ids.A, months[7]!, 'joint_meeting')).toBe(1);
+    expect(heldIn(rows, ids.A1, months[7]!, 'joint_meeting')).toBe(1);
+    expect(heldIn(rows, ids.B, months[8]!, 'joint_meeting')).toBe(1);
+
+    await patch(single, { startsAt: `${day(5)}T09:00:00+08:00`, endsAt: `${day(5)}T10:00:00+08:00` });
+    await patch(planned, { type: 'party_lecture' });
+    rows = await expectCountsRight('date moved, type changed');
+    expect(heldIn(rows, ids.A, months[6]!, 'theme_day')).toBe(0);
+    expect(heldIn(rows, ids.A, months[5]!, 'theme_day')).toBe(1);
+
+    await patch(planned, { state: 'cancelled', cancelReason: '与上级会议冲突' });
+    await patch(single, { state: 'held', type: 'party_lecture' });
+    await patch(joint, { hostOrgIds: [ids.A1, ids.B1] });
+    await expectCountsRight('cancelled, retyped, hosts changed');
+
+    const res = await t.call(admin, { method: 'POST', url: `/api/v1/orgs/${ids.B1}/plan`, payload: { year: Number(todayInChina().slice(0, 4)) } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ planned: number }>().planned).toBeGreaterThan(0);
+    await expectCountsRight('year plan of B1');
+
+    // A2 joins B, where its joint meeting with B1 already counts: B must not count it twice, A loses it
+    await move(ids.A2, ids.B);
+    rows = await expectCountsRight('A2 moved under B');
+    expect(heldIn(rows, ids.B, months[8]!, 'joint_meeting')).toBe(1);
+    expect(heldIn(rows, ids.A, months[8]!, 'joint_meeting')).toBe(0);
+    // B1 joins A, where its joint meeting with A1 already counts; B keeps the one A2 still hosts
+    await move(ids.B1, ids.A);
+    rows = await expectCountsRight('B1 moved under A');
+    expect(heldIn(rows, ids.A, months[7]!, 'joint_meeting')).toBe(1);
+    expect(heldIn(rows, ids.B, months[8]!, 'joint_meeting')).toBe(1);
+    await move(ids.B1, ids.B);
+    await move(ids.A2, ids.A1);
+    await expectCountsRight('moved back');
+    await patch(across, { state: 'held', theme: '联合主题党日' });
+    await expectCountsRight('an edit that changes nothing counted');
+  });
 });
