@@ -360,6 +360,8 @@ export const Demand = Type.Object({
   allowed: Type.Array(Type.String()),
   /** detail only: the timeline */
   events: Type.Optional(Type.Array(DemandEvent)),
+  /** detail only: the attachments */
+  files: Type.Optional(Type.Array(PairingFile)),
 });
 export type Demand = Static<typeof Demand>;
 

@@ -7,6 +7,7 @@ import { orgs } from '../../db/schema/orgs';
 import { demands, pairingParties, pairingPolicies, pairings } from '../../db/schema/pairings';
 import { newId } from '../../ids';
 import { seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
+import { multipartBody } from '../../testing/uploads';
 import { createOrg } from '../orgs/service';
 import { createUser } from '../users/service';
 import { escalateOverdueDemands } from './service';
@@ -363,6 +364,7 @@ describe('escalation', () => {
 
   it('never escalates a settled demand, nor one of a pairing without a coordinator', async () => {
     const p2 = (await move(users.secretaryB1!, (await list(users.admin!, `?pairing=${P2}`)).items[0]!.id, { to: 'accepted' })).json();
+    expect(p2.dueOn).toBe(addDays(today, 30)); // no coordinator: the default time limit of a low urgency
     const settled = (await list(users.admin!, '?state=confirmed')).items.map((d) => d.id);
     const late = addDays(today, 400);
     await escalateOverdueDemands(t.database.db, late);
@@ -378,5 +380,44 @@ describe('escalation', () => {
     expect(res.json().events.at(-1)).toMatchObject({ to: 'resolved', byOrgId: Z });
     const stored = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, 'demand.resolved')));
     expect(stored).toHaveLength(1);
+  });
+});
+
+describe('attachments', () => {
+  const pdf = Buffer.from('%PDF-1.7\n%%EOF');
+  const upload = (who: Session | null, id: string, name: string, content: Buffer) => {
+    const body = multipartBody({}, { name, content });
+    return t.call(who, { method: 'POST', url: `/api/v1/demands/${id}/files`, payload: body.payload, headers: body.headers });
+  };
+  let open: string;
+  let closed: string;
+  beforeAll(async () => {
+    open = (await list(users.admin!, '?state=resolved')).items[0]!.id;
+    closed = (await list(users.admin!, '?state=confirmed')).items[0]!.id;
+  });
+
+  it('are added by those who act in the pairing, shown on the demand, and read by its readers only', async () => {
+    const res = await upload(users.secretaryA1!, open, 'statement.pdf', pdf);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ filename: 'statement.pdf', mime: 'application/pdf', size: pdf.length });
+    const fileId = res.json().id as string;
+    expect((await get(users.secretaryB1!, open)).json().files).toEqual([expect.objectContaining({ id: fileId, filename: 'statement.pdf' })]);
+    const download = await t.call(users.orgAdminZ!, { method: 'GET', url: `/api/v1/demands/${open}/files/${fileId}` });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect((await t.call(users.secretaryA2!, { method: 'GET', url: `/api/v1/demands/${open}/files/${fileId}` })).statusCode).toBe(403);
+    expect((await t.call(users.secretaryA1!, { method: 'GET', url: `/api/v1/demands/${open}/files/${newId()}` })).statusCode).toBe(404);
+    expect(await audits(open)).toContain('demand.file.add');
+  });
+
+  it('refuses the unentitled, a file that is not allowed, and a closed demand, keeping nothing', async () => {
+    expect((await upload(null, open, 'a.pdf', pdf)).statusCode).toBe(401);
+    expect((await upload(users.viewerA!, open, 'a.pdf', pdf)).statusCode).toBe(403);
+    expect((await upload(users.secretaryA2!, open, 'a.pdf', pdf)).statusCode).toBe(403);
+    expectError(await upload(users.secretaryA1!, open, 'a.pdf', Buffer.from('MZ\x90\x00 not a document')), 400, 'file');
+    expect((await upload(users.secretaryA1!, closed, 'a.pdf', pdf)).statusCode).toBe(409);
+    expect((await upload(users.secretaryA1!, newId(), 'a.pdf', pdf)).statusCode).toBe(404);
+    expect((await get(users.admin!, open)).json().files).toHaveLength(1);
+    expect((await get(users.admin!, closed)).json().files).toEqual([]);
   });
 });

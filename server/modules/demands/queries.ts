@@ -5,7 +5,7 @@ import type { PairingState } from '../../../domain/pairings/enums';
 import type { Db } from '../../db/client';
 import { roleGrants, users } from '../../db/schema/auth';
 import { orgs } from '../../db/schema/orgs';
-import { demandEvents, demands, pairingParties, pairingPolicies, pairings } from '../../db/schema/pairings';
+import { demandEvents, demands, pairingFiles, pairingParties, pairingPolicies, pairings } from '../../db/schema/pairings';
 import type { PairingScope } from '../pairings/access';
 
 export type DemandRow = typeof demands.$inferSelect;
@@ -114,6 +114,16 @@ export async function eventsOf(db: Db, demandId: string) {
     .leftJoin(users, eq(users.id, demandEvents.byUserId))
     .where(eq(demandEvents.demandId, demandId))
     .orderBy(asc(demandEvents.at), asc(demandEvents.id));
+}
+
+/** A demand's attachments (kept with its pairing's files). */
+export async function filesOf(db: Db, demandId: string) {
+  return db.select().from(pairingFiles).where(eq(pairingFiles.demandId, demandId)).orderBy(asc(pairingFiles.createdAt), asc(pairingFiles.id));
+}
+
+export async function demandFile(db: Db, demandId: string, fileId: string) {
+  const [file] = await db.select().from(pairingFiles).where(and(eq(pairingFiles.id, fileId), eq(pairingFiles.demandId, demandId)));
+  return file;
 }
 
 export async function policyOf(db: Db, orgId: string): Promise<unknown> {

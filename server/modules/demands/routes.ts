@@ -2,11 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Id, Nullable } from '../../../domain/schemas/common';
-import { Demand, DemandCreate, DemandListQuery, DemandTransition } from '../../../domain/schemas/pairings';
+import { Demand, DemandCreate, DemandListQuery, DemandTransition, PairingFile } from '../../../domain/schemas/pairings';
+import { AppError } from '../../errors';
 import { requireActor } from '../../plugins/auth';
+import { MAX_FILE_BYTES, disposition } from '../../uploads';
+import { addDemandFile, openDemandFile } from './files';
 import * as service from './service';
 
 const Params = Type.Object({ id: Id });
+const FileParams = Type.Object({ id: Id, fileId: Id });
+/** a file download (documented as binary; the stream is sent as is) */
+const Binary = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
 const tags = ['demands'];
 
 export async function demandRoutes(base: FastifyInstance) {
@@ -27,4 +33,20 @@ export async function demandRoutes(base: FastifyInstance) {
   app.post('/demands/:id/transition', { schema: { tags, params: Params, body: DemandTransition, response: { 200: Demand } } }, async (req) =>
     service.transitionDemand(requireActor(req), req.params.id, req.body),
   );
+
+  app.post('/demands/:id/files', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 201: PairingFile } } }, async (req, reply) => {
+    const ctx = requireActor(req);
+    const upload = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+    if (!upload) throw new AppError(400, 'validation', 'Attach a file in the field "file"', [{ field: 'file', message: 'required' }]);
+    return reply.status(201).send(await addDemandFile(ctx, req.params.id, upload));
+  });
+
+  app.get('/demands/:id/files/:fileId', { schema: { tags, params: FileParams, response: { 200: Binary } } }, async (req, reply) => {
+    const file = await openDemandFile(requireActor(req), req.params.id, req.params.fileId);
+    return reply
+      .header('content-type', file.mime)
+      .header('content-disposition', disposition(file.filename, file.mime))
+      .header('x-content-type-options', 'nosniff')
+      .send(file.stream);
+  });
 }

@@ -128,24 +128,31 @@ function toApi(ctx: Ctx, r: q.NamedDemandRow, scope: PairingScope | undefined, e
   };
 }
 
-/** 404 when the demand does not exist, 403 when the caller may not read its pairing. */
-async function readableDemand(ctx: Ctx, db: Db, id: string) {
+/**
+ * 404 when the demand does not exist; 403 when the caller may not read its pairing, or, to add to it, acts for
+ * neither a party nor the coordinator.
+ */
+export async function loadDemand(ctx: Ctx, db: Db, id: string, purpose: 'read' | 'contribute') {
   const row = await q.getNamedDemand(db, id);
   if (!row) throw notFound('Demand');
   const scope = await loadPairingScope(db, row.demand.pairingId);
   if (!scope || !canReadPairing(ctx.actor, scope)) throw forbidden();
+  if (purpose === 'contribute' && actingOrgIds(ctx.actor, scope).length === 0 && !actsForCoordinator(ctx.actor, scope)) throw forbidden();
   return { row, scope };
 }
 
 export async function getDemand(ctx: Ctx, id: string): Promise<Demand> {
-  const { row, scope } = await readableDemand(ctx, ctx.db, id);
-  const events = (await q.eventsOf(ctx.db, id)).map((e) => ({
-    ...e,
-    from: e.from as DemandState | null,
-    to: e.to as DemandState,
-    at: new Date(e.at).toISOString(),
-  }));
-  return toApi(ctx, row, scope, events);
+  const { row, scope } = await loadDemand(ctx, ctx.db, id, 'read');
+  const [events, files] = await Promise.all([q.eventsOf(ctx.db, id), q.filesOf(ctx.db, id)]);
+  return {
+    ...toApi(
+      ctx,
+      row,
+      scope,
+      events.map((e) => ({ ...e, from: e.from as DemandState | null, to: e.to as DemandState, at: new Date(e.at).toISOString() })),
+    ),
+    files: files.map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: f.createdAt.toISOString() })),
+  };
 }
 
 /** A partner sees the demands of its own pairings, a coordinator those of all the pairings it coordinates. */
@@ -275,9 +282,12 @@ export async function createDemand(ctx: Ctx, input: DemandCreate): Promise<Deman
   return getDemand(ctx, id);
 }
 
-/** Time limits from the coordinator's policy (the accepting party's without a coordinator); the defaults without one. */
-async function deadlinesFor(tx: Db, scope: PairingScope, acceptingOrgId: string): Promise<DeadlineOptions> {
-  const policy = (await q.policyOf(tx, scope.coordinatorOrgId ?? acceptingOrgId)) as Partial<PairingPolicy> | null;
+/**
+ * Time limits from the coordinator's pairing policy, which applies to all of its pairings; the domain's defaults
+ * without a coordinator or without a stored policy. A stored policy missing a part keeps the default of that part.
+ */
+async function deadlinesFor(tx: Db, scope: PairingScope): Promise<DeadlineOptions> {
+  const policy = scope.coordinatorOrgId ? ((await q.policyOf(tx, scope.coordinatorOrgId)) as Partial<PairingPolicy> | null) : null;
   if (!policy) return {};
   return { limits: policy.timeLimits, counting: policy.counting, holidays: policy.holidays, extraWorkingDays: policy.extraWorkingDays };
 }
@@ -305,7 +315,7 @@ export async function transitionDemand(ctx: Ctx, id: string, input: DemandTransi
     const result = transition(before, input, actor, {
       today: ctx.today,
       partyOrgIds: scope.parties.map((p) => p.orgId),
-      deadlines: input.to === 'accepted' ? await deadlinesFor(tx, scope, actor.orgId) : undefined,
+      deadlines: input.to === 'accepted' ? await deadlinesFor(tx, scope) : undefined,
     });
     if (!result.ok) throw refusalError(result);
     const { next, event } = result;
