@@ -6,13 +6,14 @@
 //   npx tsx bench/dashboard.ts --postgres-dir /tmp/gongjian-province-pg
 //   DATABASE_URL=postgres://... npx tsx bench/dashboard.ts
 //
-// The generator makes no activities, so the activity chart and the theme-day heatmap run their
-// queries over an empty activity_hosts (the heatmap still evaluates 60 branches × 6 months).
+// With --activities, the generator fills org_activity_months (what the activity chart reads); without
+// it the chart and the theme-day heatmap (60 branches × 6 months) run over no activities.
 import type { Config } from '../server/config';
 import type { Ctx } from '../server/context';
 import { fieldCrypto } from '../server/crypto';
 import * as q from '../server/modules/dashboard/queries';
-import { getDashboard } from '../server/modules/dashboard/service';
+import { evaluateMany } from '../server/modules/compliance/service';
+import { getDashboard, HEATMAP_BRANCHES, lastMonths } from '../server/modules/dashboard/service';
 import { deadline, ms, openTarget, parseArgs, timeRuns, type Stats, type Target } from './common';
 
 const TODAY = '2025-06-30';
@@ -66,7 +67,11 @@ async function main(): Promise<void> {
     await measure('whole dashboard (getDashboard)', (o) => getDashboard(ctx, o.id));
     await measure('member facets (org_member_facets)', (o) => q.facetsOf(ctx.db, o.id));
     await measure('orgs by type and sector, live', (o) => q.orgsByTypeAndSector(ctx.db, o.path));
-    await measure('activities per month (activity_hosts)', (o) => q.activitiesByMonth(ctx.db, o.path, '2024-07-01', TODAY));
+    await measure('activities per month (org_activity_months)', (o) => q.activitiesByMonth(ctx.db, o.id, '2024-07', '2025-06'));
+    await measure('theme-day heatmap (60 branches × 6 months)', async (o) => {
+      const { list } = await q.branchesOf(ctx.db, o.path, HEATMAP_BRANCHES);
+      for (const month of lastMonths(TODAY, 6)) await evaluateMany(ctx.db, list, month, TODAY);
+    });
     await measure('first 60 branches + count', (o) => q.branchesOf(ctx.db, o.path, 60));
     await measure('term candidates (elected 5 years ago - 2.5 years ago)', (o) => q.electedBetween(ctx.db, o.path, '2020-06-30', '2022-12-30'));
 

@@ -12,7 +12,8 @@
 // on purpose). Names are synthetic. Data is random but reproducible (--seed, default 1).
 // Secondary indexes and foreign keys of orgs, members and committee_roles are dropped during the load and rebuilt from their catalog
 // definitions afterwards. Rows go in with multi-row INSERT ... SELECT FROM unnest($1::text[], ...), --batch rows at a time.
-// org_counts (subtree and direct counts), org_member_facets (the dashboard's, from the members table) and committee_roles are filled consistently.
+// org_counts (subtree and direct counts), org_member_facets (the dashboard's, from the members table) and committee_roles are filled consistently;
+// with --activities, org_activity_months too (the dashboard's, from activity_hosts; one host per activity, so the root's total is a plain count).
 // The target must be empty (no organizations yet).
 // --activities <perBranchPerYear> (default 0: none) adds that many held activities per year to every
 // branch (types branch and joint_branch) for the last 3 calendar years up to TODAY (the current year
@@ -31,7 +32,7 @@ import {
   type Sector,
   SECTORS,
 } from '../domain/enums';
-import { FILL_FACETS_SQL } from '../server/modules/dashboard/queries';
+import { FILL_ACTIVITY_MONTHS_SQL, FILL_FACETS_SQL } from '../server/modules/dashboard/queries';
 import { deadline, openTarget, parseArgs, type Target } from './common';
 
 const CITIES_AT_SCALE_1 = 100;
@@ -471,6 +472,7 @@ async function main(): Promise<void> {
     let activityCount = 0;
     let activitySeconds = 0;
     let activityIndexSeconds = 0;
+    let activityMonthSeconds = 0;
     if (perYear > 0) {
       const thisYear = Number(TODAY.slice(0, 4));
       const a = { id: [] as string[], type: [] as string[], startsAt: [] as string[], endsAt: [] as string[], heldOn: [] as string[], place: [] as string[], theme: [] as string[], orgPath: [] as string[], orgId: [] as string[] };
@@ -518,6 +520,10 @@ async function main(): Promise<void> {
         await load();
       }
       activitySeconds = (performance.now() - activityStart) / 1000 - activityIndexSeconds;
+      // org_activity_months: the same statement as migration 0004's backfill, over the loaded activities
+      const monthsStart = performance.now();
+      await target.query(FILL_ACTIVITY_MONTHS_SQL);
+      activityMonthSeconds = (performance.now() - monthsStart) / 1000;
     }
 
     const analyzeStart = performance.now();
@@ -549,6 +555,14 @@ async function main(): Promise<void> {
       throw new Error(`org_member_facets disagree with the members table: ${JSON.stringify(facetRoot)} vs ${subtree[0]}/${liveFemale?.n}`);
     }
 
+    if (perYear > 0) {
+      const [months] = await target.query<{ n: number }>(`select coalesce(sum(n), 0)::int as n from org_activity_months where org_id = $1 and state = 'held'`, [orgs.id[0]]);
+      const [liveActivities] = await target.query<{ n: number }>(`select count(*)::int as n from activity_hosts where org_path <@ $1::ltree and state = 'held'`, [rootPath]);
+      if (months?.n !== liveActivities?.n) {
+        throw new Error(`org_activity_months disagree with activity_hosts: ${months?.n} vs ${liveActivities?.n}`);
+      }
+    }
+
     const total = (performance.now() - t0) / 1000;
     console.log(`\n${target.label}, scale ${scale}`);
     console.log(
@@ -566,6 +580,7 @@ async function main(): Promise<void> {
       console.log(
         `  activities      ${activityCount.toLocaleString('en').padStart(11)}  ${activitySeconds.toFixed(1)} s (and as many activity_hosts rows; indexes ${activityIndexes}${activityIndexes === 'drop' ? ` + ${activityIndexSeconds.toFixed(1)} s` : ''})`,
       );
+      console.log(`  org_activity_months          ${activityMonthSeconds.toFixed(1)} s`);
     }
     console.log(`  analyze                      ${analyzeSeconds.toFixed(1)} s`);
     console.log(`  total                        ${total.toFixed(1)} s`);
