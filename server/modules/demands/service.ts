@@ -93,9 +93,7 @@ function allowedFor(ctx: Ctx, scope: PairingScope, row: q.DemandRow): Transition
   );
 }
 
-type DemandEvent = NonNullable<Demand['events']>[number];
-
-function toApi(ctx: Ctx, r: q.NamedDemandRow, scope: PairingScope | undefined, events?: DemandEvent[]): Demand {
+function toApi(ctx: Ctx, r: q.NamedDemandRow, scope: PairingScope | undefined, detail?: Pick<Demand, 'events' | 'files'>): Demand {
   const d = r.demand;
   const state = d.state as DemandState;
   return {
@@ -124,7 +122,7 @@ function toApi(ctx: Ctx, r: q.NamedDemandRow, scope: PairingScope | undefined, e
     escalatedOn: d.escalatedOn,
     overdue: isOverdue({ state, dueOn: d.dueOn, escalatedOn: d.escalatedOn }, ctx.today),
     allowed: scope ? allowedFor(ctx, scope, d) : [],
-    ...(events ? { events } : {}),
+    ...detail,
   };
 }
 
@@ -144,15 +142,10 @@ export async function loadDemand(ctx: Ctx, db: Db, id: string, purpose: 'read' |
 export async function getDemand(ctx: Ctx, id: string): Promise<Demand> {
   const { row, scope } = await loadDemand(ctx, ctx.db, id, 'read');
   const [events, files] = await Promise.all([q.eventsOf(ctx.db, id), q.filesOf(ctx.db, id)]);
-  return {
-    ...toApi(
-      ctx,
-      row,
-      scope,
-      events.map((e) => ({ ...e, from: e.from as DemandState | null, to: e.to as DemandState, at: new Date(e.at).toISOString() })),
-    ),
+  return toApi(ctx, row, scope, {
+    events: events.map((e) => ({ ...e, from: e.from as DemandState | null, to: e.to as DemandState, at: new Date(e.at).toISOString() })),
     files: files.map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: f.createdAt.toISOString() })),
-  };
+  });
 }
 
 /** A partner sees the demands of its own pairings, a coordinator those of all the pairings it coordinates. */
@@ -168,10 +161,7 @@ export async function listDemands(ctx: Ctx, query: DemandListQuery) {
   const limit = query.limit ?? 50;
   const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor), limit);
   const page = rows.slice(0, limit);
-  const scopes = await q.pairingScopes(
-    ctx.db,
-    page.map((r) => r.demand.pairingId),
-  );
+  const scopes = await q.pairingScopes(ctx.db, page.map((r) => r.demand.pairingId));
   const last = page.at(-1)?.demand;
   return {
     items: page.map((r) => toApi(ctx, r, scopes.get(r.demand.pairingId))),
