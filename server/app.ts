@@ -25,6 +25,7 @@ import { ledgerRoutes } from './modules/ledgers/routes';
 import { memberRoutes } from './modules/members/routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/orgs/routes';
+import { pairingRoutes } from './modules/pairings/routes';
 import { userRoutes } from './modules/users/routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -97,6 +98,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(complianceRoutes);
       await api.register(dashboardRoutes);
       await api.register(notificationRoutes);
+      await api.register(pairingRoutes);
       await api.register(demandRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { PERIOD_KINDS } from '../periods';
 import { DEMAND_STATES, PAIRING_CATEGORIES, PAIRING_STATES, URGENCIES } from '../pairings/enums';
-import { HEALTH_STATES } from '../pairings/health';
+import { HEALTH_STATES, type HealthReason } from '../pairings/health';
 import { DateString, Id, ListQuery, Nullable } from './common';
 
 // The API shapes of pairing and co-construction (issue 4). The Contract's names are kept exactly;
@@ -62,8 +62,8 @@ const pairingFields = {
   content: Nullable(Text(20000)),
   plaque: Nullable(Plaque),
   contacts: Type.Array(ContactInput, { maxItems: 20 }),
-  /** replaces the whole list; an item with an id keeps it */
-  commitments: Type.Array(Type.Intersect([CommitmentInput, Type.Object({ id: Type.Optional(Id) })]), { maxItems: 200 }),
+  /** replaces the whole list; an item with an id keeps it (one object: an intersection would refuse `id` as unknown) */
+  commitments: Type.Array(Type.Object({ id: Type.Optional(Id), ...CommitmentInput.properties }, { additionalProperties: false }), { maxItems: 200 }),
 };
 
 export const PairingCreate = Type.Object(
@@ -282,6 +282,10 @@ export const JointProject = Type.Object({
   pairingId: Type.String(),
   needId: Nullable(Type.String()),
   resourceId: Nullable(Type.String()),
+  needTitle: Nullable(Type.String()),
+  resourceTitle: Nullable(Type.String()),
+  /** the pairing the resource belongs to (another pairing of the same coordinator, or this one) */
+  resourcePairingId: Nullable(Type.String()),
   title: Type.String(),
   owners: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String() })),
   dueOn: Nullable(Type.String()),
@@ -411,3 +415,214 @@ export const PairingPolicy = Type.Object(
   { additionalProperties: false },
 );
 export type PairingPolicy = Static<typeof PairingPolicy>;
+
+// ---- added with the server (issue 4): renewal, bulk result, matrix, suggestions, health, dashboard ---
+
+/** The next period of a pairing: by default it starts the day after the old one ends and lasts as long. */
+export const PairingRenew = Type.Object(
+  {
+    title: Type.Optional(Title),
+    validFrom: Type.Optional(DateString()),
+    validTo: Type.Optional(DateString()),
+  },
+  { additionalProperties: false },
+);
+export type PairingRenew = Static<typeof PairingRenew>;
+
+export const PairingBulkResult = Type.Object({ items: Type.Array(Pairing) });
+
+const OrgRef = Type.Object({ orgId: Type.String(), orgName: Type.String() });
+
+export const PairingMatrixQuery = Type.Object(
+  {
+    coordinator: Id,
+    /** the period of the health state; the current quarter when absent */
+    period: Type.Optional(PeriodQuery.properties.period),
+  },
+  { additionalProperties: false },
+);
+export type PairingMatrixQuery = Static<typeof PairingMatrixQuery>;
+
+/**
+ * The coordinator's pairings as a matrix: rows are the first parties, columns the second parties
+ * (as ticked in a bulk creation). A cell holds the latest pairing of that row and column (by
+ * validity start); `health` is null for a pairing not in force during the period (a draft, or one
+ * that ended before it).
+ */
+export const PairingMatrix = Type.Object({
+  coordinatorOrgId: Type.String(),
+  period: Type.String(),
+  rows: Type.Array(OrgRef),
+  columns: Type.Array(OrgRef),
+  cells: Type.Array(
+    Type.Object({
+      rowOrgId: Type.String(),
+      columnOrgId: Type.String(),
+      pairingId: Type.String(),
+      title: Type.String(),
+      /** all parties, for a pairing of more than two */
+      partyOrgIds: Type.Array(Type.String()),
+      state: PairingState,
+      health: Nullable(HealthState),
+    }),
+  ),
+});
+export type PairingMatrix = Static<typeof PairingMatrix>;
+
+export const SuggestionQuery = Type.Object(
+  {
+    /** across all pairings of this coordinator (the caller must act for it) */
+    coordinator: Type.Optional(Id),
+    /** only the needs of this pairing; without a coordinator, only its own resources too (any reader) */
+    pairing: Type.Optional(Id),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type SuggestionQuery = Static<typeof SuggestionQuery>;
+
+const SuggestionSide = {
+  id: Type.String(),
+  title: Type.String(),
+  category: PairingCategory,
+  orgId: Type.String(),
+  orgName: Type.String(),
+  pairingId: Type.String(),
+  pairingTitle: Type.String(),
+};
+export const MatchSuggestion = Type.Object({
+  need: Type.Object(SuggestionSide),
+  resource: Type.Object(SuggestionSide),
+  sameCategory: Type.Boolean(),
+  /** 0–1 overlap of the texts */
+  similarity: Type.Number(),
+  /** 0–2, best first */
+  score: Type.Number(),
+  /** shared terms */
+  terms: Type.Array(Type.String()),
+});
+export const SuggestionList = Type.Object({ items: Type.Array(MatchSuggestion) });
+export type SuggestionList = Static<typeof SuggestionList>;
+
+export const HEALTH_REASONS = [
+  'no_records',
+  'activities_missed',
+  'commitments_overdue',
+  'demands_overdue',
+  'low_satisfaction',
+  'slow_resolution',
+] as const satisfies readonly HealthReason[];
+
+/** pairingHealth() of domain/pairings/health.ts, as served. */
+export const PairingHealthResult = Type.Object({
+  pairingId: Type.String(),
+  period: Type.String(),
+  activities: Type.Object({
+    held: Type.Integer(),
+    window: Type.String(),
+    frequency: Frequency,
+    required: Type.Integer(),
+    met: Type.Integer(),
+    missed: Type.Integer(),
+    units: Type.Array(Type.Object({ label: Type.String(), held: Type.Integer(), status: Type.Enum(['met', 'missed', 'due', 'not_required'] as const) })),
+  }),
+  commitments: Type.Object({ total: Type.Integer(), done: Type.Integer(), overdue: Type.Integer() }),
+  demands: Type.Object({ raised: Type.Integer(), resolved: Type.Integer(), overdue: Type.Integer() }),
+  medianDaysToResolve: Nullable(Type.Number()),
+  averageSatisfaction: Nullable(Type.Number()),
+  ratings: Type.Integer(),
+  projectsDone: Type.Integer(),
+  state: HealthState,
+  reasons: Type.Array(Type.Enum(HEALTH_REASONS)),
+});
+
+export const PairingDashboardQuery = Type.Object(
+  {
+    coordinator: Id,
+    /** 2025, 2025-Q3 or 2025-08; the current quarter when absent */
+    period: Type.Optional(PeriodQuery.properties.period),
+  },
+  { additionalProperties: false },
+);
+export type PairingDashboardQuery = Static<typeof PairingDashboardQuery>;
+
+const HealthCounts = {
+  onTrack: Type.Integer(),
+  needsAttention: Type.Integer(),
+  inactive: Type.Integer(),
+};
+
+/** One pairing's health figures in the period (flat, for a table); health fields are null when it was not in force. */
+export const PairingDashboardRow = Type.Object({
+  pairingId: Type.String(),
+  title: Type.String(),
+  parties: Type.Array(OrgRef),
+  state: PairingState,
+  validFrom: Type.String(),
+  validTo: Type.String(),
+  health: Nullable(HealthState),
+  reasons: Type.Array(Type.Enum(HEALTH_REASONS)),
+  activitiesHeld: Type.Integer(),
+  activitiesRequired: Type.Integer(),
+  activitiesMissed: Type.Integer(),
+  commitmentsTotal: Type.Integer(),
+  commitmentsDone: Type.Integer(),
+  commitmentsOverdue: Type.Integer(),
+  demandsRaised: Type.Integer(),
+  demandsResolved: Type.Integer(),
+  demandsOverdue: Type.Integer(),
+  medianDaysToResolve: Nullable(Type.Number()),
+  averageSatisfaction: Nullable(Type.Number()),
+  projectsDone: Type.Integer(),
+  /** demands not yet resolved, today */
+  openDemands: Type.Integer(),
+});
+
+/** The coordinator's dashboard: totals for the period, one row per pairing, and a trend for charts. */
+export const PairingDashboard = Type.Object({
+  coordinatorOrgId: Type.String(),
+  coordinatorName: Type.String(),
+  period: Type.String(),
+  totals: Type.Object({
+    pairings: Type.Integer(),
+    byState: Type.Object({ draft: Type.Integer(), active: Type.Integer(), expired: Type.Integer(), terminated: Type.Integer() }),
+    /** health states of the pairings in force during the period */
+    health: Type.Object(HealthCounts),
+    /** today: demands not yet resolved, and those of them past their due date */
+    openDemands: Type.Integer(),
+    overdueDemands: Type.Integer(),
+    /** of the ratings given in the period, over all pairings (not an average of averages) */
+    averageSatisfaction: Nullable(Type.Number()),
+    ratings: Type.Integer(),
+    jointActivitiesHeld: Type.Integer(),
+    demandsRaised: Type.Integer(),
+    demandsResolved: Type.Integer(),
+    commitmentsOverdue: Type.Integer(),
+    projectsDone: Type.Integer(),
+  }),
+  rows: Type.Array(PairingDashboardRow),
+  /** the last 4 quarters (the 4 of the year for a year, the last 12 months for a month), oldest first */
+  trend: Type.Array(
+    Type.Object({
+      period: Type.String(),
+      ...HealthCounts,
+      jointActivitiesHeld: Type.Integer(),
+      demandsRaised: Type.Integer(),
+      demandsResolved: Type.Integer(),
+      demandsOverdue: Type.Integer(),
+      averageSatisfaction: Nullable(Type.Number()),
+      projectsDone: Type.Integer(),
+    }),
+  ),
+});
+export type PairingDashboard = Static<typeof PairingDashboard>;
+
+/** A joint activity as listed on the pairing page (the activity itself is at /activities/:id). */
+export const JointActivity = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  state: Type.String(),
+  theme: Type.String(),
+  heldOn: Type.String(),
+  hosts: Type.Array(OrgRef),
+});

@@ -1,0 +1,547 @@
+import { and, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { authorize, type Actor } from '../../../domain/access';
+import { addDays, addMonths } from '../../../domain/dates';
+import { maskPhone } from '../../../domain/idcard';
+import type { PairingState } from '../../../domain/pairings/enums';
+import { daysInclusive, type PeriodKind } from '../../../domain/periods';
+import type { Pairing, PairingBulk, PairingCreate, PairingListQuery, PairingPatch, PairingRenew } from '../../../domain/schemas/pairings';
+import { appendAudit } from '../../audit';
+import { inTx, type Ctx } from '../../context';
+import { decodeCursor, encodeCursor } from '../../cursor';
+import type { Db } from '../../db/client';
+import { pairingCommitments, pairingParties, pairings } from '../../db/schema/pairings';
+import { FieldErrors, conflict, forbidden } from '../../errors';
+import { newId } from '../../ids';
+import { actingOrgIds, actsForCoordinator, mayManageAgreement, readablePairings, requirePairing, type PairingScope } from './access';
+import * as q from './queries';
+
+// Agreements: create (one or many from the coordinator's matrix), read, edit, renew, expire.
+
+const PAIRING_ABILITIES = { manage: 'pairing.manage', coordinate: 'pairing.coordinate' } as const;
+
+/** What users see: an active agreement past its end date is expired even before the daily job ran. */
+export function stateOn(row: { state: string; validTo: string }, today: string): PairingState {
+  return row.state === 'active' && row.validTo < today ? 'expired' : (row.state as PairingState);
+}
+
+export const isClosed = (state: PairingState) => state === 'expired' || state === 'terminated';
+
+const partiesKeyOf = (ids: readonly string[]) => [...ids].sort().join(',');
+
+interface Contact {
+  orgId: string;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactTitle?: string | null;
+}
+interface CommitmentDraft {
+  id?: string;
+  orgId: string;
+  description: string;
+  target?: string | null;
+  dueOn?: string | null;
+  doneOn?: string | null;
+}
+
+/** An agreement as it will be written, after defaults (create) or the merge with the record (edit). */
+interface Draft {
+  title: string;
+  partyOrgIds: string[];
+  coordinatorOrgId: string | null;
+  signedOn: string | null;
+  validFrom: string;
+  validTo: string;
+  state: PairingState;
+  frequency: { min: number; per: PeriodKind };
+  content: string | null;
+  plaque: { awardedOn: string | null; wording: string | null } | null;
+  terminatedOn: string | null;
+  terminateReason: string | null;
+  contacts: Contact[];
+  commitments: CommitmentDraft[];
+  previousId: string | null;
+}
+
+type OrgInfo = Awaited<ReturnType<typeof q.orgsByIds>>[number];
+
+// ---- reading ------------------------------------------------------------------------------------
+
+function scopeOf(row: q.PairingRow, parties: { orgId: string; orgPath: string }[]): PairingScope {
+  return { id: row.id, state: row.state as PairingState, coordinatorOrgId: row.coordinatorOrgId, coordinatorPath: row.coordinatorPath, parties };
+}
+
+function abilitiesFor(actor: Actor, scope: PairingScope): string[] {
+  const out: string[] = [];
+  if (mayManageAgreement(actor, scope)) out.push(PAIRING_ABILITIES.manage);
+  if (actsForCoordinator(actor, scope)) out.push(PAIRING_ABILITIES.coordinate);
+  return out;
+}
+
+/** Contact phones are encrypted at rest; a list shows them masked, the agreement itself in full. */
+async function toApi(ctx: Ctx, db: Db, rows: q.PairingRow[], detail: boolean): Promise<Pairing[]> {
+  const ids = rows.map((r) => r.id);
+  const [parties, commitments, files, successors] = await Promise.all([q.partiesOf(db, ids), q.commitmentsOf(db, ids), q.filesOf(db, ids), q.successorsOf(db, ids)]);
+  const coordinators = new Map((await q.orgsByIds(db, rows.map((r) => r.coordinatorOrgId).filter((x): x is string => !!x))).map((o) => [o.id, o.name]));
+  const phone = (stored: string | null) => {
+    if (!stored) return null;
+    const plain = ctx.crypto.decrypt(stored);
+    return detail ? plain : maskPhone(plain);
+  };
+  return rows.map((r) => {
+    const own = parties.filter((p) => p.pairingId === r.id);
+    const scope = scopeOf(r, own);
+    return {
+      id: r.id,
+      title: r.title,
+      partyOrgIds: own.map((p) => p.orgId),
+      parties: own.map((p) => ({
+        orgId: p.orgId,
+        orgName: p.orgName,
+        sector: p.sector,
+        contactName: p.contactName,
+        contactPhone: phone(p.contactPhone),
+        contactTitle: p.contactTitle,
+      })),
+      coordinatorOrgId: r.coordinatorOrgId,
+      coordinatorName: r.coordinatorOrgId ? (coordinators.get(r.coordinatorOrgId) ?? null) : null,
+      signedOn: r.signedOn,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      state: stateOn(r, ctx.today),
+      frequency: { min: r.frequencyMin, per: r.frequencyPer as PeriodKind },
+      content: r.content,
+      plaque: r.plaqueAwardedOn === null && r.plaqueWording === null ? null : { awardedOn: r.plaqueAwardedOn, wording: r.plaqueWording },
+      terminatedOn: r.terminatedOn,
+      terminateReason: r.terminateReason,
+      previousId: r.previousId,
+      nextId: successors.get(r.id) ?? null,
+      commitments: commitments
+        .filter((c) => c.pairingId === r.id)
+        .map((c) => ({ id: c.id, orgId: c.orgId, description: c.description, target: c.target, dueOn: c.dueOn, doneOn: c.doneOn, overdue: !c.doneOn && !!c.dueOn && c.dueOn < ctx.today })),
+      files: files.filter((f) => f.pairingId === r.id).map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: f.createdAt.toISOString() })),
+      abilities: abilitiesFor(ctx.actor, scope),
+      actingOrgIds: actingOrgIds(ctx.actor, scope),
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  });
+}
+
+async function readPairings(ctx: Ctx, db: Db, ids: string[]): Promise<Pairing[]> {
+  const rows = await q.pairingsByIds(db, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return toApi(
+    ctx,
+    db,
+    ids.map((id) => byId.get(id)!),
+    true,
+  );
+}
+
+export async function getPairing(ctx: Ctx, id: string): Promise<Pairing> {
+  await requirePairing(ctx, ctx.db, id);
+  const [pairing] = await readPairings(ctx, ctx.db, [id]);
+  return pairing!;
+}
+
+/** Only the pairings the caller may read; `org` is a party or the coordinator. */
+export async function listPairings(ctx: Ctx, query: PairingListQuery) {
+  const where: SQL[] = [];
+  const readable = readablePairings(ctx.actor);
+  if (readable) where.push(readable);
+  if (query.org) where.push(q.pairingFilters.org(query.org));
+  if (query.coordinator) where.push(q.pairingFilters.coordinator(query.coordinator));
+  if (query.state) where.push(q.pairingFilters.state(query.state, ctx.today));
+  if (query.q?.trim()) where.push(q.pairingFilters.text(query.q.trim()));
+  const limit = query.limit ?? 50;
+  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor), limit);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: await toApi(ctx, ctx.db, page, false),
+    total: await q.countWhere(ctx.db, where),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.validFrom, last.id) : null,
+  };
+}
+
+// ---- checking -----------------------------------------------------------------------------------
+
+/**
+ * Every field check of an agreement, all reported at once. Party and coordinator organizations are
+ * checked when they are new to the record (a party dissolved later must not block terminating).
+ */
+async function checkDraft(ctx: Ctx, tx: Db, d: Draft, errors: FieldErrors, fresh: { parties: boolean; coordinator: boolean }) {
+  const found = new Map((await q.orgsByIds(tx, [...d.partyOrgIds, ...(d.coordinatorOrgId ? [d.coordinatorOrgId] : [])])).map((o) => [o.id, o]));
+  if (fresh.parties) {
+    d.partyOrgIds.forEach((id, i) => {
+      const org = found.get(id);
+      if (d.partyOrgIds.indexOf(id) !== i) errors.add(`partyOrgIds.${i}`, 'an organization cannot pair with itself');
+      else if (!org) errors.add(`partyOrgIds.${i}`, 'no such organization');
+      else if (org.dissolvedOn) errors.add(`partyOrgIds.${i}`, `${org.name} was dissolved on ${org.dissolvedOn}`);
+    });
+  }
+  const coordinator = d.coordinatorOrgId ? (found.get(d.coordinatorOrgId) ?? null) : null;
+  if (fresh.coordinator && d.coordinatorOrgId) {
+    if (!coordinator) errors.add('coordinatorOrgId', 'no such organization');
+    else if (coordinator.dissolvedOn) errors.add('coordinatorOrgId', `${coordinator.name} was dissolved on ${coordinator.dissolvedOn}`);
+  }
+  if (d.validTo < d.validFrom) errors.add('validTo', 'must not be before validFrom');
+  const parties = new Set(d.partyOrgIds);
+  const contacted = new Set<string>();
+  d.contacts.forEach((c, i) => {
+    if (!parties.has(c.orgId)) errors.add(`contacts.${i}.orgId`, 'not a party of this pairing');
+    else if (contacted.has(c.orgId)) errors.add(`contacts.${i}.orgId`, 'listed twice');
+    contacted.add(c.orgId);
+  });
+  d.commitments.forEach((c, i) => {
+    if (!parties.has(c.orgId)) errors.add(`commitments.${i}.orgId`, 'not a party of this pairing');
+    if (c.doneOn && c.doneOn > ctx.today) errors.add(`commitments.${i}.doneOn`, 'must not be in the future');
+  });
+  return { found, coordinator };
+}
+
+/** The caller must manage the coordinator, or without one at least one party. */
+function mayManageDraft(actor: Actor, d: Draft, found: Map<string, OrgInfo>): boolean {
+  const coordinator = d.coordinatorOrgId ? found.get(d.coordinatorOrgId) : undefined;
+  return mayManageAgreement(actor, {
+    id: '',
+    state: d.state,
+    coordinatorOrgId: d.coordinatorOrgId,
+    coordinatorPath: coordinator?.path ?? null,
+    parties: d.partyOrgIds.flatMap((orgId) => {
+      const org = found.get(orgId);
+      return org ? [{ orgId, orgPath: org.path }] : [];
+    }),
+  });
+}
+
+/** Serializes agreement writes, so two requests cannot both pass the duplicate check. */
+const lockAgreements = (tx: Db) => tx.execute(sql`select pg_advisory_xact_lock(7261002)`);
+
+/** 409 when an agreement of the same parties in draft or in force overlaps the validity. */
+async function refuseDuplicates(ctx: Ctx, tx: Db, drafts: { d: Draft; field: string; selfId?: string }[]) {
+  const live = drafts.filter((x) => x.d.state === 'draft' || x.d.state === 'active');
+  const existing = await q.liveWithKeys(
+    tx,
+    live.map((x) => partiesKeyOf(x.d.partyOrgIds)),
+    ctx.today,
+  );
+  const clashes = live.flatMap(({ d, field, selfId }) => {
+    const key = partiesKeyOf(d.partyOrgIds);
+    const other = existing.find((e) => e.id !== selfId && e.partiesKey === key && e.validFrom <= d.validTo && e.validTo >= d.validFrom);
+    return other ? [{ field, message: `overlaps "${other.title}" (${other.validFrom} – ${other.validTo}) of the same parties`, pairingId: other.id }] : [];
+  });
+  if (clashes.length) throw conflict(`An agreement of the same parties is already in draft or in force for these dates: ${clashes.map((c) => c.message).join('; ')}`, clashes);
+}
+
+/** The record as written to the audit trail: contact phones masked. */
+function auditView(d: Partial<Pick<Draft, 'contacts'>> & Record<string, unknown>) {
+  return d.contacts ? { ...d, contacts: d.contacts.map((c) => ({ ...c, contactPhone: c.contactPhone ? maskPhone(c.contactPhone) : (c.contactPhone ?? null) })) } : d;
+}
+
+// ---- writing ------------------------------------------------------------------------------------
+
+const encryptPhone = (ctx: Ctx, phone: string | null | undefined) => (phone?.trim() ? ctx.crypto.encrypt(phone.trim()) : null);
+
+function pairingColumns(d: Draft) {
+  return {
+    title: d.title,
+    partiesKey: partiesKeyOf(d.partyOrgIds),
+    state: d.state,
+    signedOn: d.signedOn,
+    validFrom: d.validFrom,
+    validTo: d.validTo,
+    frequencyMin: d.frequency.min,
+    frequencyPer: d.frequency.per,
+    content: d.content,
+    plaqueAwardedOn: d.plaque?.awardedOn ?? null,
+    plaqueWording: d.plaque?.wording ?? null,
+    terminatedOn: d.terminatedOn,
+    terminateReason: d.terminateReason,
+  };
+}
+
+function commitmentRow(pairingId: string, c: CommitmentDraft) {
+  return { id: c.id ?? newId(), pairingId, orgId: c.orgId, description: c.description, target: c.target ?? null, dueOn: c.dueOn ?? null, doneOn: c.doneOn ?? null };
+}
+
+/** Inserts checked agreements in a few statements (a bulk creation may hold hundreds). */
+async function insertAgreements(ctx: Ctx, tx: Db, items: { id: string; d: Draft; found: Map<string, OrgInfo> }[]) {
+  const SLICE = 500; // well under PostgreSQL's limit of bound parameters per statement
+  const pairingRows = items.map(({ id, d, found }) => ({
+    id,
+    ...pairingColumns(d),
+    coordinatorOrgId: d.coordinatorOrgId,
+    coordinatorPath: d.coordinatorOrgId ? found.get(d.coordinatorOrgId)!.path : null,
+    previousId: d.previousId,
+    createdBy: ctx.actor.userId || null,
+  }));
+  const partyRows = items.flatMap(({ id, d, found }) =>
+    d.partyOrgIds.map((orgId, position) => {
+      const c = d.contacts.find((x) => x.orgId === orgId);
+      return { pairingId: id, orgId, orgPath: found.get(orgId)!.path, position, contactName: c?.contactName ?? null, contactPhone: encryptPhone(ctx, c?.contactPhone), contactTitle: c?.contactTitle ?? null };
+    }),
+  );
+  const commitmentRows = items.flatMap(({ id, d }) => d.commitments.map((c) => commitmentRow(id, c)));
+  for (let i = 0; i < pairingRows.length; i += SLICE) await tx.insert(pairings).values(pairingRows.slice(i, i + SLICE));
+  for (let i = 0; i < partyRows.length; i += SLICE) await tx.insert(pairingParties).values(partyRows.slice(i, i + SLICE));
+  for (let i = 0; i < commitmentRows.length; i += SLICE) await tx.insert(pairingCommitments).values(commitmentRows.slice(i, i + SLICE));
+  for (const { id, d, found } of items) {
+    const orgPath = d.coordinatorOrgId ? found.get(d.coordinatorOrgId)!.path : found.get(d.partyOrgIds[0]!)!.path;
+    await appendAudit(ctx, tx, { action: 'pairing.create', subjectType: 'pairing', subjectId: id, orgPath, after: auditView({ ...d }) });
+  }
+}
+
+function draftOf(input: PairingCreate): Draft {
+  return {
+    title: input.title.trim(),
+    partyOrgIds: input.partyOrgIds,
+    coordinatorOrgId: input.coordinatorOrgId ?? null,
+    signedOn: input.signedOn ?? null,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    state: input.state ?? 'draft',
+    frequency: input.frequency ?? { min: 1, per: 'quarter' },
+    content: input.content ?? null,
+    plaque: input.plaque ?? null,
+    terminatedOn: null,
+    terminateReason: null,
+    contacts: input.contacts ?? [],
+    commitments: input.commitments ?? [],
+    previousId: input.previousId ?? null,
+  };
+}
+
+/** A renewal continues an agreement the caller keeps, once, and not a draft or a terminated one. */
+async function checkPrevious(ctx: Ctx, tx: Db, previousId: string, errors: FieldErrors): Promise<void> {
+  const previous = await q.getPairing(tx, previousId);
+  if (!previous) {
+    errors.add('previousId', 'no such pairing');
+    return;
+  }
+  const scope = await requirePairing(ctx, tx, previousId);
+  if (!mayManageAgreement(ctx.actor, scope)) throw forbidden();
+  const state = stateOn(previous, ctx.today);
+  if (state === 'draft' || state === 'terminated') throw conflict(`A ${state} agreement cannot be renewed`);
+  if ((await q.successorsOf(tx, [previousId])).size) throw conflict('This agreement has already been renewed');
+}
+
+async function createDraft(ctx: Ctx, tx: Db, d: Draft): Promise<string> {
+  await lockAgreements(tx);
+  const errors = new FieldErrors();
+  const { found } = await checkDraft(ctx, tx, d, errors, { parties: true, coordinator: true });
+  const known = d.coordinatorOrgId ? found.has(d.coordinatorOrgId) : d.partyOrgIds.some((id) => found.has(id));
+  if (known && !mayManageDraft(ctx.actor, d, found)) throw forbidden();
+  if (d.previousId) await checkPrevious(ctx, tx, d.previousId, errors);
+  errors.throwIfAny();
+  await refuseDuplicates(ctx, tx, [{ d, field: 'partyOrgIds' }]);
+  const id = newId();
+  await insertAgreements(ctx, tx, [{ id, d, found }]);
+  return id;
+}
+
+export async function createPairing(ctx: Ctx, input: PairingCreate): Promise<Pairing> {
+  const id = await inTx(ctx, (tx) => createDraft(ctx, tx, draftOf(input)));
+  return getPairing(ctx, id);
+}
+
+/** Signed days from a to b. */
+const dayOffset = (a: string, b: string) => (b >= a ? daysInclusive(a, b) - 1 : 1 - daysInclusive(b, a));
+
+/**
+ * The period after this one, of the same calendar length: whole months stay whole months (8 Dec to
+ * 7 Dec two years on), otherwise the same number of days. `move` carries a date of the old period
+ * (a commitment's due date) to the same place in the new one.
+ */
+function followingPeriod(validFrom: string, validTo: string) {
+  const from = addDays(validTo, 1);
+  const months = (Number(from.slice(0, 4)) - Number(validFrom.slice(0, 4))) * 12 + Number(from.slice(5, 7)) - Number(validFrom.slice(5, 7));
+  if (months > 0 && addMonths(validFrom, months) === from) {
+    return { validFrom: from, validTo: addDays(addMonths(from, months), -1), move: (date: string) => addMonths(date, months) };
+  }
+  const days = daysInclusive(validFrom, validTo);
+  return { validFrom: from, validTo: addDays(from, days - 1), move: (date: string) => addDays(date, days) };
+}
+
+/** The next period as a draft: same parties, coordinator, contacts, frequency and text; commitments again, not done, due dates moved on. */
+export async function renewPairing(ctx: Ctx, id: string, body: PairingRenew): Promise<Pairing> {
+  const nextId = await inTx(ctx, async (tx) => {
+    await requirePairing(ctx, tx, id);
+    const old = (await q.getPairing(tx, id))!;
+    const [current] = await toApi({ ...ctx, db: tx }, tx, [old], true);
+    const next = followingPeriod(old.validFrom, old.validTo);
+    // a new start keeps the old length; due dates move with the start
+    const shift = body.validFrom ? dayOffset(next.validFrom, body.validFrom) : 0;
+    const validFrom = body.validFrom ?? next.validFrom;
+    const validTo = body.validTo ?? addDays(next.validTo, shift);
+    return createDraft(ctx, tx, {
+      title: body.title?.trim() ?? old.title,
+      partyOrgIds: current!.partyOrgIds,
+      coordinatorOrgId: old.coordinatorOrgId,
+      signedOn: null,
+      validFrom,
+      validTo,
+      state: 'draft',
+      frequency: current!.frequency,
+      content: old.content,
+      plaque: null,
+      terminatedOn: null,
+      terminateReason: null,
+      contacts: current!.parties.map((p) => ({ orgId: p.orgId, contactName: p.contactName, contactPhone: p.contactPhone, contactTitle: p.contactTitle })),
+      commitments: current!.commitments.map((c) => ({ orgId: c.orgId, description: c.description, target: c.target, dueOn: c.dueOn ? addDays(next.move(c.dueOn), shift) : null, doneOn: null })),
+      previousId: id,
+    });
+  });
+  return getPairing(ctx, nextId);
+}
+
+/**
+ * Many agreements from one template, all or nothing: each ticked pair becomes a pairing of the row
+ * organization (first party) and the column organization, with `{row}` and `{column}` in the title
+ * replaced by their names.
+ */
+export async function bulkCreate(ctx: Ctx, input: PairingBulk): Promise<{ items: Pairing[] }> {
+  const ids = await inTx(ctx, async (tx) => {
+    await lockAgreements(tx);
+    const errors = new FieldErrors();
+    const found = new Map((await q.orgsByIds(tx, [input.coordinatorOrgId, ...input.pairs.flatMap((p) => [p.rowOrgId, p.columnOrgId])])).map((o) => [o.id, o]));
+    const coordinator = found.get(input.coordinatorOrgId);
+    if (!coordinator) errors.add('coordinatorOrgId', 'no such organization');
+    else if (!authorize(ctx.actor, 'pairing.manage', { orgPath: coordinator.path })) throw forbidden();
+    else if (coordinator.dissolvedOn) errors.add('coordinatorOrgId', `${coordinator.name} was dissolved on ${coordinator.dissolvedOn}`);
+    const t = input.template;
+    if (t.validTo < t.validFrom) errors.add('template.validTo', 'must not be before validFrom');
+    const seen = new Set<string>();
+    const items: { id: string; d: Draft; found: Map<string, OrgInfo>; field: string }[] = [];
+    input.pairs.forEach((p, i) => {
+      const row = found.get(p.rowOrgId);
+      const column = found.get(p.columnOrgId);
+      for (const [side, org] of [['rowOrgId', row], ['columnOrgId', column]] as const) {
+        if (!org) errors.add(`pairs.${i}.${side}`, 'no such organization');
+        else if (org.dissolvedOn) errors.add(`pairs.${i}.${side}`, `${org.name} was dissolved on ${org.dissolvedOn}`);
+      }
+      const key = partiesKeyOf([p.rowOrgId, p.columnOrgId]);
+      if (p.rowOrgId === p.columnOrgId) errors.add(`pairs.${i}.columnOrgId`, 'an organization cannot pair with itself');
+      else if (seen.has(key)) errors.add(`pairs.${i}.columnOrgId`, 'this pair is ticked twice');
+      seen.add(key);
+      if (!row || !column) return;
+      const title = t.title.replaceAll('{row}', row.name).replaceAll('{column}', column.name).trim();
+      if (title.length > 200) errors.add(`pairs.${i}`, 'the title is longer than 200 characters once the names are filled in');
+      const d: Draft = {
+        ...draftOf({ ...t, commitments: [], title, partyOrgIds: [row.id, column.id], coordinatorOrgId: input.coordinatorOrgId }),
+        commitments: (t.commitments ?? []).map((c) => ({ orgId: c.side === 'row' ? row.id : column.id, description: c.description, target: c.target ?? null, dueOn: c.dueOn ?? null })),
+      };
+      items.push({ id: newId(), d, found, field: `pairs.${i}` });
+    });
+    errors.throwIfAny();
+    await refuseDuplicates(
+      ctx,
+      tx,
+      items.map((x) => ({ d: x.d, field: x.field })),
+    );
+    await insertAgreements(ctx, tx, items);
+    return items.map((x) => x.id);
+  });
+  return { items: await readPairings(ctx, ctx.db, ids) };
+}
+
+/**
+ * Edits the agreement. `state` moves draft → active, or draft/active → terminated with a reason (on
+ * today's date); an expired or terminated agreement is closed (renew it instead).
+ */
+export async function updatePairing(ctx: Ctx, id: string, patch: PairingPatch): Promise<Pairing> {
+  await inTx(ctx, async (tx) => {
+    await lockAgreements(tx);
+    const scope = await requirePairing(ctx, tx, id);
+    if (!mayManageAgreement(ctx.actor, scope)) throw forbidden();
+    const row = (await q.getPairing(tx, id))!;
+    const [before] = await toApi({ ...ctx, db: tx }, tx, [row], true);
+    const current = before!.state;
+    if (isClosed(current)) throw conflict(`The agreement is ${current}; renew it to continue`);
+    const errors = new FieldErrors();
+    const terminating = patch.state === 'terminated';
+    if (terminating && !patch.terminateReason?.trim()) errors.add('terminateReason', 'required when terminating');
+    if (!terminating && patch.terminateReason !== undefined) errors.add('terminateReason', 'only when terminating');
+    const d: Draft = {
+      title: patch.title?.trim() ?? row.title,
+      partyOrgIds: before!.partyOrgIds,
+      coordinatorOrgId: patch.coordinatorOrgId === undefined ? row.coordinatorOrgId : patch.coordinatorOrgId,
+      signedOn: patch.signedOn === undefined ? row.signedOn : patch.signedOn,
+      validFrom: patch.validFrom ?? row.validFrom,
+      validTo: patch.validTo ?? row.validTo,
+      state: patch.state ?? current,
+      frequency: patch.frequency ?? before!.frequency,
+      content: patch.content === undefined ? row.content : patch.content,
+      plaque: patch.plaque === undefined ? before!.plaque : patch.plaque,
+      terminatedOn: terminating ? ctx.today : null,
+      terminateReason: terminating ? (patch.terminateReason?.trim() ?? null) : null,
+      contacts: patch.contacts ?? [],
+      commitments: patch.commitments ?? [],
+      previousId: row.previousId,
+    };
+    const coordinatorChanged = d.coordinatorOrgId !== row.coordinatorOrgId;
+    const { found } = await checkDraft(ctx, tx, d, errors, { parties: false, coordinator: coordinatorChanged });
+    const known = new Set(before!.commitments.map((c) => c.id));
+    d.commitments.forEach((c, i) => {
+      if (c.id && !known.has(c.id)) errors.add(`commitments.${i}.id`, 'not a commitment of this pairing');
+    });
+    // handing the agreement to another coordinator: the caller must keep it there too
+    if (coordinatorChanged && (!d.coordinatorOrgId || found.has(d.coordinatorOrgId)) && !mayManageDraft(ctx.actor, d, found)) throw forbidden();
+    errors.throwIfAny();
+    await refuseDuplicates(ctx, tx, [{ d, field: patch.validFrom !== undefined ? 'validFrom' : 'validTo', selfId: id }]);
+
+    const coordinatorPath = d.coordinatorOrgId ? (found.get(d.coordinatorOrgId)?.path ?? row.coordinatorPath) : null;
+    await tx
+      .update(pairings)
+      .set({ ...pairingColumns(d), coordinatorOrgId: d.coordinatorOrgId, coordinatorPath, updatedAt: new Date() })
+      .where(eq(pairings.id, id));
+    if (patch.contacts) {
+      for (const orgId of d.partyOrgIds) {
+        const c = patch.contacts.find((x) => x.orgId === orgId);
+        await tx
+          .update(pairingParties)
+          .set({ contactName: c?.contactName ?? null, contactPhone: encryptPhone(ctx, c?.contactPhone), contactTitle: c?.contactTitle ?? null })
+          .where(and(eq(pairingParties.pairingId, id), eq(pairingParties.orgId, orgId)));
+      }
+    }
+    if (patch.commitments) {
+      const keep = patch.commitments.flatMap((c) => (c.id ? [c.id] : []));
+      await tx.delete(pairingCommitments).where(and(eq(pairingCommitments.pairingId, id), keep.length ? notInArray(pairingCommitments.id, keep) : undefined));
+      for (const c of patch.commitments) {
+        const values = commitmentRow(id, c);
+        if (c.id) await tx.update(pairingCommitments).set(values).where(eq(pairingCommitments.id, c.id));
+        else await tx.insert(pairingCommitments).values(values);
+      }
+    }
+    const orgPath = coordinatorPath ?? scope.parties[0]!.orgPath;
+    await appendAudit(ctx, tx, { action: terminating ? 'pairing.terminate' : 'pairing.update', subjectType: 'pairing', subjectId: id, orgPath, before: auditView({ ...before! }), after: auditView({ ...patch }) });
+  });
+  return getPairing(ctx, id);
+}
+
+const SCHEDULER = { actor: { userId: '', memberId: null, grants: [] }, requestId: 'scheduler' };
+
+/** The daily job: active agreements whose validity has ended become expired (reads show it before, see stateOn). */
+export async function expirePairings(db: Db, today: string): Promise<{ expired: number }> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const ended = await q.endedActive(tx, today);
+    if (ended.length === 0) return { expired: 0 };
+    await tx
+      .update(pairings)
+      .set({ state: 'expired', updatedAt: new Date() })
+      .where(
+        and(
+          inArray(
+            pairings.id,
+            ended.map((e) => e.id),
+          ),
+          eq(pairings.state, 'active'),
+        ),
+      );
+    for (const e of ended) {
+      await appendAudit(SCHEDULER, tx, { action: 'pairing.expire', subjectType: 'pairing', subjectId: e.id, orgPath: e.orgPath, before: { state: 'active' }, after: { state: 'expired', validTo: e.validTo } });
+    }
+    return { expired: ended.length };
+  });
+}
