@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/dates';
 import type { PairingPolicy } from '../../../domain/schemas/pairings';
 import { auditEvents } from '../../db/schema/audit';
-import { orgs } from '../../db/schema/orgs';
-import { demands, pairingParties, pairingPolicies, pairings } from '../../db/schema/pairings';
+import { demands } from '../../db/schema/pairings';
 import { newId } from '../../ids';
 import { seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
 import { multipartBody } from '../../testing/uploads';
@@ -14,7 +13,7 @@ import { escalateOverdueDemands } from './service';
 
 // The demand workflow between an enterprise branch (A1, in tree A) and an organ branch (B1, in tree B), coordinated
 // by a zone's working committee (Z). A second pairing (A2 ↔ B1, no coordinator) checks isolation; a draft one checks
-// that demands are raised only in active pairings.
+// that demands are raised only in active pairings, and one past its end date that they are not raised after it.
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
@@ -22,26 +21,19 @@ let Z: string;
 let P1: string;
 let P2: string;
 let draft: string;
+let ended: string;
 const users: Record<string, Session> = {};
 let today: string;
 
-/** Pairings are written directly: the pairings API is built in parallel, and only these rows matter here. */
-async function pairing(partyOrgIds: string[], coordinatorOrgId: string | null, state = 'active'): Promise<string> {
-  const db = t.database.db;
-  const id = newId();
-  const paths = new Map((await db.select({ id: orgs.id, path: orgs.path }).from(orgs)).map((o) => [o.id, o.path]));
-  await db.insert(pairings).values({
-    id,
-    title: `共建 ${partyOrgIds.length} 方`,
-    coordinatorOrgId,
-    coordinatorPath: coordinatorOrgId ? paths.get(coordinatorOrgId)! : null,
-    partiesKey: [...partyOrgIds].sort().join(','),
-    state,
-    validFrom: addDays(today, -30),
-    validTo: addDays(today, 335),
+/** Pairings come from the pairings API, made by the system admin: in force from 30 days ago unless told otherwise. */
+async function pairing(partyOrgIds: string[], coordinatorOrgId: string | null, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await t.call(users.admin!, {
+    method: 'POST',
+    url: '/api/v1/pairings',
+    payload: { title: '结对共建协议', partyOrgIds, coordinatorOrgId, validFrom: addDays(today, -30), validTo: addDays(today, 335), state: 'active', ...extra },
   });
-  await db.insert(pairingParties).values(partyOrgIds.map((orgId, position) => ({ pairingId: id, orgId, orgPath: paths.get(orgId)!, position })));
-  return id;
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json().id;
 }
 
 const POLICY: PairingPolicy = {
@@ -68,8 +60,10 @@ beforeAll(async () => {
   }
   P1 = await pairing([ids.A1, ids.B1], Z);
   P2 = await pairing([ids.A2, ids.B1], null);
-  draft = await pairing([ids.A1, ids.B], Z, 'draft');
-  await t.database.db.insert(pairingPolicies).values({ orgId: Z, policy: POLICY });
+  draft = await pairing([ids.A1, ids.B], Z, { state: 'draft' });
+  ended = await pairing([ids.A1, ids.A2], Z, { validFrom: addDays(today, -400), validTo: addDays(today, -1) });
+  const policy = await t.call(users.orgAdminZ!, { method: 'PUT', url: `/api/v1/orgs/${Z}/pairing-policy`, payload: POLICY });
+  if (policy.statusCode !== 200) throw new Error(policy.body);
 });
 afterAll(async () => t.close());
 
@@ -124,7 +118,10 @@ describe('raising a demand', () => {
     expectError(await raise(users.secretaryA1!, { urgency: 'asap' }), 400, 'urgency');
     expectError(await raise(users.secretaryA1!, { title: '   ' }), 400, 'title');
     expectError(await raise(users.secretaryA1!, { state: 'resolved' }), 400, 'state');
-    expect((await raise(users.secretaryA1!, { pairingId: draft })).statusCode).toBe(409);
+    const inDraft = await raise(users.secretaryA1!, { pairingId: draft });
+    expect([inDraft.statusCode, inDraft.json().error.message]).toEqual([409, 'Demands are raised in an active pairing; this one is draft']);
+    const afterEnd = await raise(users.secretaryA1!, { pairingId: ended }); // past its end date, before the daily job ran
+    expect([afterEnd.statusCode, afterEnd.json().error.message]).toEqual([409, 'Demands are raised in an active pairing; this one is expired']);
     expect((await list(users.admin!)).items).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import type { PairingState } from '../../../domain/pairings/enums';
 import type { Db } from '../../db/client';
 import { roleGrants, users } from '../../db/schema/auth';
 import { orgs } from '../../db/schema/orgs';
-import { demandEvents, demands, pairingFiles, pairingParties, pairingPolicies, pairings } from '../../db/schema/pairings';
+import { demandEvents, demands, pairingFiles, pairingParties, pairings } from '../../db/schema/pairings';
 import type { PairingScope } from '../pairings/access';
 
 export type DemandRow = typeof demands.$inferSelect;
@@ -126,9 +126,10 @@ export async function demandFile(db: Db, demandId: string, fileId: string) {
   return file;
 }
 
-export async function policyOf(db: Db, orgId: string): Promise<unknown> {
-  const [row] = await db.select({ policy: pairingPolicies.policy }).from(pairingPolicies).where(eq(pairingPolicies.orgId, orgId));
-  return row?.policy ?? null;
+/** The end of a pairing's validity ('' for no such pairing, which reads as long ended). */
+export async function validTo(db: Db, pairingId: string): Promise<string> {
+  const [row] = await db.select({ validTo: pairings.validTo }).from(pairings).where(eq(pairings.id, pairingId));
+  return row?.validTo ?? '';
 }
 
 /**

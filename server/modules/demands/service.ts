@@ -13,7 +13,7 @@ import {
 } from '../../../domain/pairings/demands';
 import type { DemandState, PairingCategory, Urgency } from '../../../domain/pairings/enums';
 import type { Reminder, ReminderKind } from '../../../domain/reminders';
-import type { Demand, DemandCreate, DemandListQuery, DemandTransition, PairingPolicy } from '../../../domain/schemas/pairings';
+import type { Demand, DemandCreate, DemandListQuery, DemandTransition } from '../../../domain/schemas/pairings';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import { decodeCursor, encodeCursor } from '../../cursor';
@@ -24,6 +24,8 @@ import { newId } from '../../ids';
 import { actorForUser } from '../auth/service';
 import { inAppChannel, type NotificationChannel } from '../notifications/service';
 import { actingOrgIds, actsForCoordinator, canReadPairing, loadPairingScope, readablePairings, requirePairing, type PairingScope } from '../pairings/access';
+import { effectivePolicy } from '../pairings/pairingPolicy';
+import { stateOn } from '../pairings/service';
 import * as q from './queries';
 
 // The demand workflow (诉求, "appeal for joint settlement") of a pairing. The rules of the state machine are in
@@ -239,7 +241,8 @@ export async function createDemand(ctx: Ctx, input: DemandCreate): Promise<Deman
     const raiser = scope.parties.find((p) => p.orgId === input.raisedByOrgId);
     if (!raiser) throw invalid([{ field: 'raisedByOrgId', message: 'not a party of this pairing' }]);
     if (!actingOrgIds(ctx.actor, scope).includes(raiser.orgId)) throw forbidden();
-    if (scope.state !== 'active') throw conflict(`Demands are raised in an active pairing; this one is ${scope.state}`);
+    const state = stateOn({ state: scope.state, validTo: await q.validTo(tx, scope.id) }, ctx.today);
+    if (state !== 'active') throw conflict(`Demands are raised in an active pairing; this one is ${state}`);
     const errors = new FieldErrors();
     const title = input.title.trim();
     const description = input.description.trim();
@@ -272,13 +275,9 @@ export async function createDemand(ctx: Ctx, input: DemandCreate): Promise<Deman
   return getDemand(ctx, id);
 }
 
-/**
- * Time limits from the coordinator's pairing policy, which applies to all of its pairings; the domain's defaults
- * without a coordinator or without a stored policy. A stored policy missing a part keeps the default of that part.
- */
+/** Time limits from the coordinator's pairing policy (pairingPolicy.ts: the defaults without a coordinator or a policy). */
 async function deadlinesFor(tx: Db, scope: PairingScope): Promise<DeadlineOptions> {
-  const policy = scope.coordinatorOrgId ? ((await q.policyOf(tx, scope.coordinatorOrgId)) as Partial<PairingPolicy> | null) : null;
-  if (!policy) return {};
+  const policy = await effectivePolicy(tx, scope.coordinatorOrgId);
   return { limits: policy.timeLimits, counting: policy.counting, holidays: policy.holidays, extraWorkingDays: policy.extraWorkingDays };
 }
 

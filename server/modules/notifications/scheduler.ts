@@ -3,14 +3,15 @@ import { todayInChina } from '../../../domain/dates';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { escalateOverdueDemands } from '../demands/service';
+import { expirePairings } from '../pairings/service';
 import { runReminders } from './service';
 
 const EVERY_MS = 60 * 60 * 1000;
 const FIRST_AFTER_MS = 15 * 1000;
 
 /**
- * Computes reminders and escalates overdue demands soon after start and then hourly; safe to run in every process
- * (sending and escalating are idempotent).
+ * Computes reminders, expires pairings past their end date and escalates overdue demands soon after start and then
+ * hourly; safe to run in every process (each job is idempotent).
  */
 export function startReminderScheduler(database: Database, config: Config, log: FastifyBaseLogger) {
   let running = false;
@@ -24,7 +25,13 @@ export function startReminderScheduler(database: Database, config: Config, log: 
     } catch (err) {
       log.error({ err }, 'reminders failed');
     }
-    // separately, so a failure of one job never holds back the other
+    // each job on its own, so a failure of one never holds back the others
+    try {
+      const result = await expirePairings(database.db, today);
+      if (result.expired > 0) log.info(result, 'pairings expired');
+    } catch (err) {
+      log.error({ err }, 'pairing expiry failed');
+    }
     try {
       const result = await escalateOverdueDemands(database.db, today);
       if (result.escalated > 0) log.info(result, 'overdue demands escalated');
