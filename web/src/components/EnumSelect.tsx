@@ -11,7 +11,11 @@ export type EnumName =
   | 'committeeRole'
   | 'accessRole'
   | 'importKind'
-  | 'order';
+  | 'order'
+  | 'pairingCategory'
+  | 'urgency'
+  | 'itemStatus'
+  | 'projectStatus';
 
 type Props = Omit<SelectProps<string>, 'options'> & { enumName: EnumName; values: readonly string[] };
 

@@ -5,28 +5,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
-import { api, ApiError, downloadUrl } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
+import { formatSize, uploadError } from '../../components/files';
 import type { ActivityFile } from '../../../../domain/schemas/activities';
 import { activityKeys } from './activityQueries';
 
 type FileEntry = Static<typeof ActivityFile>;
 
 const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx,.pptx';
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** The file's own message from the server ('file' field), else the error's message. */
-function uploadError(error: unknown): string {
-  if (error instanceof ApiError) {
-    const own = error.fieldErrors.find((f) => f.field === 'file');
-    return own?.message ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Photos and documents of an activity, with the minutes and attendance sheet downloads. */
 export default function ActivityFiles({

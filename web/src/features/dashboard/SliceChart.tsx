@@ -11,10 +11,12 @@ interface Props {
   onPick?: (key: string) => void;
   kind?: 'pie' | 'bar';
   extra?: string;
+  /** a colour per key (health states), else the palette */
+  colors?: Record<string, string>;
 }
 
 /** A pie (or a horizontal bar for many slices) of counts; clicking a slice opens its list. */
-export default function SliceChart({ title, slices, label, onPick, kind = 'pie', extra }: Props) {
+export default function SliceChart({ title, slices, label, onPick, kind = 'pie', extra, colors }: Props) {
   const data = slices.filter((s) => s.n > 0);
   const option =
     kind === 'pie'
@@ -28,7 +30,12 @@ export default function SliceChart({ title, slices, label, onPick, kind = 'pie',
               radius: ['38%', '65%'],
               center: ['50%', '43%'],
               label: { show: false },
-              data: data.map((s) => ({ name: label(s.key), value: s.n, key: s.key })),
+              data: data.map((s) => ({
+                name: label(s.key),
+                value: s.n,
+                key: s.key,
+                ...(colors?.[s.key] ? { itemStyle: { color: colors[s.key] } } : {}),
+              })),
             },
           ],
         }

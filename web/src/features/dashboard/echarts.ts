@@ -1,10 +1,10 @@
-// The ECharts pieces the dashboard uses, registered once (tree-shaken core build).
-import { BarChart, HeatmapChart, PieChart } from 'echarts/charts';
+// The ECharts pieces the dashboards use, registered once (tree-shaken core build).
+import { BarChart, GaugeChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([PieChart, BarChart, HeatmapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([PieChart, BarChart, HeatmapChart, GaugeChart, LineChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export { echarts };
 
