@@ -23,6 +23,11 @@ const SignInScreen = lazy(() => import('./features/activities/SignInScreen'));
 const CheckinPage = lazy(() => import('./features/checkin/CheckinPage'));
 const CompliancePage = lazy(() => import('./features/compliance/CompliancePage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
+const PairingsPage = lazy(() => import('./features/pairings/PairingsPage'));
+const PairingPage = lazy(() => import('./features/pairings/PairingPage'));
+const PairingMatrixPage = lazy(() => import('./features/pairings/PairingMatrixPage'));
+const PairingDashboardPage = lazy(() => import('./features/pairings/PairingDashboardPage'));
+const DemandsPage = lazy(() => import('./features/demands/DemandsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -72,6 +77,11 @@ export default function App() {
                     <Route path="/members" element={<MembersPage />} />
                     <Route path="/activities" element={<ActivitiesPage />} />
                     <Route path="/compliance" element={<CompliancePage />} />
+                    <Route path="/pairings" element={<PairingsPage />} />
+                    <Route path="/pairings/matrix" element={<PairingMatrixPage />} />
+                    <Route path="/pairings/dashboard" element={<PairingDashboardPage />} />
+                    <Route path="/pairings/:id" element={<PairingPage />} />
+                    <Route path="/demands" element={<DemandsPage />} />
                     <Route path="/import" element={<ImportPage />} />
                     <Route path="/audit" element={<AuditPage />} />
                     <Route path="/users" element={<UsersPage />} />

@@ -1,12 +1,16 @@
 import {
   AuditOutlined,
   ApartmentOutlined,
+  AppstoreOutlined,
   CalendarOutlined,
   CheckCircleOutlined,
   DashboardOutlined,
+  FundOutlined,
   IdcardOutlined,
+  MessageOutlined,
   TeamOutlined,
   UploadOutlined,
+  UsergroupAddOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Grid, Layout, Menu, Result, Spin } from 'antd';
@@ -38,12 +42,20 @@ export default function AppLayout() {
     manager && { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
     manager && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
     manager && { key: '/compliance', icon: <CheckCircleOutlined />, label: t('nav.compliance') },
+    manager && { key: '/pairings', icon: <UsergroupAddOutlined />, label: t('nav.pairings') },
+    manager && { key: '/pairings/matrix', icon: <AppstoreOutlined />, label: t('nav.pairingMatrix') },
+    manager && { key: '/pairings/dashboard', icon: <FundOutlined />, label: t('nav.pairingDashboard') },
+    manager && { key: '/demands', icon: <MessageOutlined />, label: t('nav.demands') },
     importer && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
     auditor && { key: '/users', icon: <UserSwitchOutlined />, label: t('nav.users') },
     auditor && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
     { key: '/me', icon: <IdcardOutlined />, label: t('nav.me') },
   ].filter((item) => item !== false);
-  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key ?? '/me';
+  // the longest key that starts the path: /pairings/matrix before /pairings
+  const selected =
+    items
+      .filter((item) => location.pathname.startsWith(item.key))
+      .sort((a, b) => b.key.length - a.key.length)[0]?.key ?? '/me';
   const narrow = !screens.lg;
 
   return (

@@ -4,10 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
+import type { ReminderKind } from '../../../domain/reminders';
 
 interface Notification {
   id: string;
-  kind: 'activity_due' | 'term_due' | 'term_expired' | 'resolution_overdue';
+  kind: ReminderKind;
   subjectType: string;
   subjectId: string;
   message: string;
@@ -15,7 +16,15 @@ interface Notification {
   readAt: string | null;
 }
 
-/** Reminders computed by the server: what is due, a term to renew, a resolution overdue. */
+function subjectLink(n: Notification): string {
+  const id = encodeURIComponent(n.subjectId);
+  if (n.subjectType === 'org') return `/orgs?org=${id}`;
+  if (n.subjectType === 'demand') return `/demands?demand=${id}`;
+  if (n.subjectType === 'pairing') return `/pairings/${id}`;
+  return `/activities?activity=${id}`;
+}
+
+/** Reminders computed by the server: what is due, a term to renew, a resolution overdue, a demand to act on. */
 export default function NotificationBell() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -32,7 +41,7 @@ export default function NotificationBell() {
 
   const open = async (n: Notification) => {
     if (!n.readAt) read.mutate(n.id);
-    await navigate(n.subjectType === 'org' ? `/orgs?org=${n.subjectId}` : `/activities?activity=${n.subjectId}`);
+    await navigate(subjectLink(n));
   };
 
   const content = (

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Activity, Attendee } from '../../../../domain/schemas/activities';
+import PairingTag from '../pairings/PairingTag';
 import ActivityFiles from './ActivityFiles';
 import ActivityFormModal from './ActivityFormModal';
 import CancelActivityModal from './CancelActivityModal';
@@ -110,6 +111,11 @@ export default function ActivityDrawer({
             <Descriptions.Item label={t('activity.hosts')} span={2}>
               {a.hosts.map((h) => h.name).join('、')}
             </Descriptions.Item>
+            {a.pairingId && (
+              <Descriptions.Item label={t('activity.pairing')} span={2}>
+                <PairingTag pairingId={a.pairingId} />
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={a.online ? t('activity.mainVenue') : t('activity.place')}>
               {dash(a.place)}
               {a.online && <Tag className="activity-online-tag">{t('activity.online')}</Tag>}

@@ -33,6 +33,8 @@ import {
   type AttendanceStatus,
 } from '../../../../domain/enums';
 import type { Activity, ActivityCreate } from '../../../../domain/schemas/activities';
+import type { Pairing } from '../../../../domain/schemas/pairings';
+import PairingSelect from '../pairings/PairingSelect';
 import { activityKeys, useRosters, type RosterEntry } from './activityQueries';
 import { applyNestedServerErrors } from './fieldErrors';
 import VoteOutcome from './VoteOutcome';
@@ -82,10 +84,12 @@ interface Values {
   guests: GuestValue[];
   resolutions: ResolutionValue[];
   votes: VoteValue[];
+  pairingId?: string | null;
 }
 
 type Props = { onClose: () => void; onSaved: (id: string) => void } & (
-  { mode: 'create'; orgId: string | null } | { mode: 'edit'; activity: Activity }
+  /** a joint activity of `pairing`, hosted by its parties (those the user acts for first) */
+  { mode: 'create'; orgId: string | null; pairing?: Pairing } | { mode: 'edit'; activity: Activity }
 );
 
 const text = (v: string | null | undefined) => v?.trim() || null;
@@ -138,6 +142,7 @@ function toBody(v: Values): ActivityCreate {
             abstain: n(x.abstain),
           }))
         : [],
+    pairingId: v.pairingId ?? null,
   };
 }
 
@@ -174,14 +179,19 @@ function fromActivity(a: Activity): Values {
       no: v.no,
       abstain: v.abstain,
     })),
+    pairingId: a.pairingId,
   };
 }
 
-function newValues(orgId: string | null): Partial<Values> {
+function newValues(orgId: string | null, pairing: Pairing | undefined): Partial<Values> {
   const start = dayjs().add(1, 'hour').startOf('hour');
+  const hosts = pairing
+    ? [...pairing.actingOrgIds, ...pairing.partyOrgIds.filter((id) => !pairing.actingOrgIds.includes(id))]
+    : [orgId];
   return {
     type: 'theme_day',
-    hostOrgIds: [orgId],
+    hostOrgIds: hosts,
+    pairingId: pairing?.id ?? null,
     state: 'planned',
     startsAt: start,
     endsAt: start.add(2, 'hour'),
@@ -268,9 +278,8 @@ export default function ActivityFormModal(props: Props) {
   };
 
   const required = [{ required: true, message: t('common.required') }];
-  const initialValues = editing
-    ? fromActivity(editing)
-    : newValues(props.mode === 'create' ? props.orgId : null);
+  const initialValues =
+    props.mode === 'edit' ? fromActivity(props.activity) : newValues(props.orgId, props.pairing);
 
   return (
     <Modal
@@ -347,6 +356,15 @@ export default function ActivityFormModal(props: Props) {
                 </Form.Item>
               )}
             </Form.List>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="pairingId" label={t('activity.pairing')} tooltip={t('activity.pairingHelp')}>
+              <PairingSelect
+                allowClear
+                placeholder={t('activity.pairingNone')}
+                filters={{ org: hostIds[0], state: 'active' }}
+              />
+            </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="state" label={t('activity.state')} rules={required}>

@@ -1,0 +1,129 @@
+import { Alert, Button, Descriptions, Drawer, Grid, Rate, Result, Spin, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Demand } from '../../../../domain/schemas/pairings';
+import DemandTags from './DemandTags';
+import DemandTransitionModal, { type TransitionTarget } from './DemandTransitionModal';
+import { useDemand } from './demandQueries';
+import { DEMAND_STATE_COLORS } from './format';
+
+type DemandEvent = NonNullable<Demand['events']>[number];
+
+const TARGETS: readonly TransitionTarget[] = ['accepted', 'in_progress', 'resolved', 'confirmed', 'reopened'];
+const isTarget = (s: string): s is TransitionTarget => (TARGETS as readonly string[]).includes(s);
+
+/** A demand with its timeline and the moves the user may make now (as the server says). */
+export default function DemandDrawer({
+  demandId,
+  onClose,
+}: {
+  demandId: string | null;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const detail = useDemand(demandId);
+  const [moving, setMoving] = useState<TransitionTarget | null>(null);
+  const d = detail.data;
+  const dash = (v: string | null | undefined) => v || '—';
+  const actionOf = (to: TransitionTarget, demand: Demand) =>
+    to === 'in_progress' && demand.state === 'in_progress' ? 'progress' : to;
+  const when = (at: string) => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN');
+  const eventLabel = (e: DemandEvent) =>
+    e.from === e.to ? t('demand.action.progress') : t(`enums.demandState.${e.to}`);
+
+  return (
+    <Drawer
+      title={d?.title ?? t('demand.detail')}
+      open={demandId !== null}
+      onClose={onClose}
+      width={screens.md ? 720 : '100%'}
+    >
+      {detail.isPending && demandId !== null && <Spin className="page-spinner" />}
+      {detail.isError && <Result status="error" title={t('common.error')} subTitle={detail.error.message} />}
+      {d && (
+        <>
+          <DemandTags demand={d} />
+          {d.overdue && (
+            <Alert
+              type="error"
+              showIcon
+              className="demand-section"
+              message={
+                d.escalatedOn
+                  ? t('demand.escalatedOn', { date: d.escalatedOn, due: d.dueOn })
+                  : t('demand.overdueSince', { due: d.dueOn })
+              }
+            />
+          )}
+          <div className="demand-actions">
+            {d.allowed.filter(isTarget).map((to) => (
+              <Button
+                key={to}
+                type={to === 'reopened' ? 'default' : 'primary'}
+                danger={to === 'reopened'}
+                onClick={() => setMoving(to)}
+              >
+                {t(`demand.action.${actionOf(to, d)}`)}
+              </Button>
+            ))}
+          </div>
+          <Descriptions bordered size="small" column={1}>
+            <Descriptions.Item label={t('demand.pairing')}>
+              <Link to={`/pairings/${d.pairingId}`}>{d.pairingTitle}</Link>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('demand.raisedBy')}>
+              {d.raisedByOrgName} · {d.raisedOn}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('demand.category')}>
+              {t(`enums.pairingCategory.${d.category}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('demand.description')}>
+              <span className="demand-text">{d.description}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('demand.assignedTo')}>
+              {d.assignedOrgName
+                ? `${d.assignedOrgName}${d.assigneeName ? ` · ${d.assigneeName}` : ''}`
+                : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('demand.dueOn')}>{dash(d.dueOn)}</Descriptions.Item>
+            {d.resolution && (
+              <Descriptions.Item label={t('demand.resolution')}>
+                <span className="demand-text">{d.resolution}</span>
+                {d.resolvedOn && <Typography.Text type="secondary"> （{d.resolvedOn}）</Typography.Text>}
+              </Descriptions.Item>
+            )}
+            {d.rating !== null && (
+              <Descriptions.Item label={t('demand.rating')}>
+                <Rate disabled value={d.rating} /> {d.confirmedOn}
+              </Descriptions.Item>
+            )}
+            {d.reopenReason && (
+              <Descriptions.Item label={t('demand.reopenReason')}>{d.reopenReason}</Descriptions.Item>
+            )}
+          </Descriptions>
+
+          <Typography.Title level={5} className="demand-section">
+            {t('demand.timeline')}
+          </Typography.Title>
+          <Timeline
+            items={(d.events ?? []).map((e) => ({
+              color: DEMAND_STATE_COLORS[e.to],
+              children: (
+                <>
+                  <Typography.Text strong>{eventLabel(e)}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">
+                    {when(e.at)} · {[e.byOrgName, e.byUserName].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                  {e.note && <div className="demand-text">{e.note}</div>}
+                </>
+              ),
+            }))}
+          />
+        </>
+      )}
+      {d && moving && <DemandTransitionModal demand={d} to={moving} onClose={() => setMoving(null)} />}
+    </Drawer>
+  );
+}

@@ -1,0 +1,156 @@
+import { Alert, App, Form, Input, Modal, Rate, Select } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { hasRole, useMe } from '../../auth/useMe';
+import type { Demand, DemandTransition } from '../../../../domain/schemas/pairings';
+import type { User } from '../../../../domain/schemas/users';
+import { applyNestedServerErrors } from '../activities/fieldErrors';
+import { pairingKeys } from '../pairings/pairingQueries';
+import { demandKeys, demandPath } from './demandQueries';
+
+export type TransitionTarget = DemandTransition['to'];
+
+interface Values {
+  note?: string;
+  resolution?: string;
+  rating?: number;
+  reason?: string;
+  assigneeId?: string;
+}
+
+/** Officers of the pairing's parties other than the raiser, for an admin who assigns someone else. */
+function useAssignees(demand: Demand, enabled: boolean) {
+  return useQuery({
+    queryKey: ['users'],
+    queryFn: () => api<{ items: User[] }>('/users'),
+    enabled,
+    select: (data) =>
+      data.items.filter((u) =>
+        u.roles.some((r) => r.orgId !== null && r.orgId !== demand.raisedByOrgId && r.role !== 'viewer'),
+      ),
+  });
+}
+
+/**
+ * One move of a demand with what it needs: accept (and assign), start or add a progress note, resolve
+ * (resolution), confirm (rating 1–5) or reopen (reason).
+ */
+export default function DemandTransitionModal({
+  demand,
+  to,
+  onClose,
+}: {
+  demand: Demand;
+  to: TransitionTarget;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const [form] = Form.useForm<Values>();
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const admin = hasRole(me.data, ['admin', 'org_admin']);
+  const assignees = useAssignees(demand, to === 'accepted' && admin);
+  // in progress → in progress is a progress note; otherwise the note is optional
+  const progressNote = to === 'in_progress' && demand.state === 'in_progress';
+  const action = progressNote ? 'progress' : to;
+
+  const move = useMutation({
+    mutationFn: (v: Values) => {
+      const trim = (s: string | undefined) => s?.trim() || undefined;
+      const body: DemandTransition = {
+        to,
+        note: trim(v.note),
+        resolution: trim(v.resolution),
+        rating: v.rating,
+        reason: trim(v.reason),
+        assigneeId: v.assigneeId,
+      };
+      return api<Demand>(`${demandPath(demand.id)}/transition`, { method: 'POST', body });
+    },
+    onSuccess: async () => {
+      void message.success(t(`demand.done.${action}`));
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: demandKeys.all }),
+        // the pairing's health and the coordinator's dashboard count demands
+        queryClient.invalidateQueries({ queryKey: pairingKeys.all }),
+      ]);
+      onClose();
+    },
+    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error)),
+  });
+  const required = [{ required: true, whitespace: true, message: t('common.required') }];
+
+  return (
+    <Modal
+      title={t(`demand.action.${action}`)}
+      open
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(`demand.action.${action}`)}
+      confirmLoading={move.isPending}
+      destroyOnHidden
+    >
+      {otherErrors.length > 0 && (
+        <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => {
+          setOtherErrors([]);
+          move.mutate(v);
+        }}
+      >
+        {to === 'accepted' && admin && (
+          <Form.Item name="assigneeId" label={t('demand.assignee')} extra={t('demand.assigneeHelp')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              loading={assignees.isFetching}
+              options={(assignees.data ?? []).map((u) => ({
+                value: u.id,
+                label: `${u.displayName ?? u.username}（${u.roles
+                  .map((r) => r.orgName)
+                  .filter(Boolean)
+                  .join('、')}）`,
+              }))}
+            />
+          </Form.Item>
+        )}
+        {to === 'resolved' && (
+          <Form.Item name="resolution" label={t('demand.resolution')} rules={required}>
+            <Input.TextArea rows={4} maxLength={5000} />
+          </Form.Item>
+        )}
+        {to === 'confirmed' && (
+          <Form.Item
+            name="rating"
+            label={t('demand.rating')}
+            rules={[{ required: true, message: t('demand.ratingRequired') }]}
+          >
+            <Rate className="demand-rate" />
+          </Form.Item>
+        )}
+        {to === 'reopened' && (
+          <Form.Item name="reason" label={t('demand.reopenReason')} rules={required}>
+            <Input.TextArea rows={3} maxLength={5000} />
+          </Form.Item>
+        )}
+        {to !== 'reopened' && (
+          <Form.Item
+            name="note"
+            label={progressNote ? t('demand.progressNote') : t('demand.note')}
+            rules={progressNote ? required : []}
+          >
+            <Input.TextArea rows={3} maxLength={5000} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

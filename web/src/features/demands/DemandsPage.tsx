@@ -1,0 +1,131 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { hasRole, useMe } from '../../auth/useMe';
+import OrgTreeSelect from '../../components/OrgTreeSelect';
+import { useScope } from '../../layout/scope';
+import {
+  DEMAND_STATES,
+  isDemandState,
+  isUrgency,
+  URGENCIES,
+  type DemandState,
+  type Urgency,
+} from '../../../../domain/pairings/enums';
+import PairingSelect from '../pairings/PairingSelect';
+import DemandBoard from './DemandBoard';
+import DemandDrawer from './DemandDrawer';
+import { BOARD_LIMIT, useDemandList, type DemandFilters } from './demandQueries';
+import RaiseDemandModal from './RaiseDemandModal';
+import './demands.css';
+
+function filtersFrom(params: URLSearchParams): DemandFilters {
+  const state = params.get('state');
+  const urgency = params.get('urgency');
+  return {
+    pairing: params.get('pairing') ?? undefined,
+    coordinator: params.get('coordinator') ?? undefined,
+    org: params.get('org') ?? undefined,
+    state: isDemandState(state) ? state : undefined,
+    urgency: isUrgency(urgency) ? urgency : undefined,
+    overdue: params.get('overdue') === 'true' ? true : undefined,
+  };
+}
+
+/** The demands of the user's pairings on a board by state; raise one, open one to move it on. */
+export default function DemandsPage() {
+  const { t } = useTranslation();
+  const { scopeId } = useScope();
+  const me = useMe();
+  // a link (a notification, a dashboard chart) may name the demand to open and the filters
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState<DemandFilters>(() => filtersFrom(params));
+  const [raising, setRaising] = useState(false);
+  const list = useDemandList(filters);
+  const openId = params.get('demand');
+  const open = (id: string | null) =>
+    setParams(
+      (p) => {
+        if (id) p.set('demand', id);
+        else p.delete('demand');
+        return p;
+      },
+      { replace: true },
+    );
+  const set = <K extends keyof DemandFilters>(key: K, value: DemandFilters[K] | null) =>
+    setFilters({ ...filters, [key]: value ?? undefined });
+  const items = list.data?.items ?? [];
+
+  return (
+    <Card
+      title={t('nav.demands')}
+      extra={
+        hasRole(me.data, ['admin', 'org_admin', 'secretary']) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRaising(true)}>
+            {t('demand.raise')}
+          </Button>
+        )
+      }
+    >
+      <div className="toolbar demand-filters">
+        <PairingSelect
+          allowClear
+          className="member-filter-org"
+          placeholder={t('demand.pairing')}
+          aria-label={t('demand.pairing')}
+          value={filters.pairing ?? null}
+          onChange={(id) => set('pairing', id)}
+        />
+        <Select<DemandState>
+          allowClear
+          className="member-filter-select"
+          placeholder={t('demand.state')}
+          aria-label={t('demand.state')}
+          value={filters.state}
+          onChange={(v) => set('state', v)}
+          options={DEMAND_STATES.map((s) => ({ value: s, label: t(`enums.demandState.${s}`) }))}
+        />
+        <Select<Urgency>
+          allowClear
+          className="member-filter-select"
+          placeholder={t('demand.urgency')}
+          aria-label={t('demand.urgency')}
+          value={filters.urgency}
+          onChange={(v) => set('urgency', v)}
+          options={URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) }))}
+        />
+        <OrgTreeSelect
+          className="member-filter-org"
+          rootId={scopeId}
+          value={filters.org ?? null}
+          onChange={(org) => set('org', org)}
+          placeholder={t('demand.org')}
+          allowClear
+        />
+        <Checkbox
+          checked={filters.overdue === true}
+          onChange={(e) => set('overdue', e.target.checked || null)}
+        >
+          {t('demand.overdueOnly')}
+        </Checkbox>
+      </div>
+      {list.isError && <Alert type="error" showIcon message={list.error.message} />}
+      {items.length >= BOARD_LIMIT && (
+        <Alert type="info" showIcon message={t('demand.limited', { count: BOARD_LIMIT })} />
+      )}
+      <DemandBoard demands={items} onOpen={open} />
+      <DemandDrawer demandId={openId} onClose={() => open(null)} />
+      {raising && (
+        <RaiseDemandModal
+          onClose={() => setRaising(false)}
+          onRaised={(d) => {
+            setRaising(false);
+            open(d.id);
+          }}
+        />
+      )}
+    </Card>
+  );
+}
