@@ -211,7 +211,7 @@ describe('health of a pairing', () => {
   });
 
   it('counts demands: resolved with their time and rating, and an overdue one', async () => {
-    const demand = (extra: Partial<typeof demands.$inferInsert>) => ({
+    const demand = (extra: Partial<typeof demands.$inferInsert> & { state: string }) => ({
       id: newId(),
       pairingId: P1,
       raisedByOrgId: w.B1,
