@@ -56,7 +56,7 @@ function recordOf(row: q.DemandRow): DemandRecord {
  * organization if the caller acts for it, else the coordinator. When the caller fits none of these, whatever it
  * acts for is passed on and the domain refuses it with 403.
  */
-export function actingAs(actor: Actor, scope: PairingScope, demand: Pick<q.DemandRow, 'raisedByOrgId' | 'assignedOrgId'>, to: TransitionTarget): DemandActor {
+function actingAs(actor: Actor, scope: PairingScope, demand: Pick<q.DemandRow, 'raisedByOrgId' | 'assignedOrgId'>, to: TransitionTarget): DemandActor {
   const acting = actingOrgIds(actor, scope);
   const coordinator = actsForCoordinator(actor, scope);
   const fallback = acting[0] ?? (coordinator ? scope.coordinatorOrgId : null) ?? '';
