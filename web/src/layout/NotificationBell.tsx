@@ -1,6 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
@@ -39,7 +40,9 @@ export default function NotificationBell() {
   const read = useMutation({ mutationFn: (id: string) => api<unknown>(`/notifications/${id}/read`, { method: 'POST' }), onSuccess: refresh });
   const readAll = useMutation({ mutationFn: () => api<unknown>('/notifications/read-all', { method: 'POST' }), onSuccess: refresh });
 
+  const [shown, setShown] = useState(false);
   const open = async (n: Notification) => {
+    setShown(false);
     if (!n.readAt) read.mutate(n.id);
     await navigate(subjectLink(n));
   };
@@ -67,6 +70,8 @@ export default function NotificationBell() {
 
   return (
     <Popover
+      open={shown}
+      onOpenChange={setShown}
       trigger="click"
       placement="bottomRight"
       title={

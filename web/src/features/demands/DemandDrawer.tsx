@@ -31,7 +31,7 @@ export default function DemandDrawer({
     to === 'in_progress' && demand.state === 'in_progress' ? 'progress' : to;
   const when = (at: string) => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN');
   const eventLabel = (e: DemandEvent) =>
-    e.from === e.to ? t('demand.action.progress') : t(`enums.demandState.${e.to}`);
+    e.from === e.to ? t('demand.progressNote') : t(`enums.demandState.${e.to}`);
 
   return (
     <Drawer
@@ -69,7 +69,7 @@ export default function DemandDrawer({
               </Button>
             ))}
           </div>
-          <Descriptions bordered size="small" column={1}>
+          <Descriptions bordered size="small" column={1} layout={screens.sm ? 'horizontal' : 'vertical'}>
             <Descriptions.Item label={t('demand.pairing')}>
               <Link to={`/pairings/${d.pairingId}`}>{d.pairingTitle}</Link>
             </Descriptions.Item>

@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -113,7 +113,11 @@ export default function RaiseDemandModal({
           <EnumSelect enumName="pairingCategory" values={PAIRING_CATEGORIES} />
         </Form.Item>
         <Form.Item name="urgency" label={t('demand.urgency')} rules={required}>
-          <EnumSelect enumName="urgency" values={URGENCIES} />
+          {/* one tap on a phone */}
+          <Radio.Group
+            optionType="button"
+            options={URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) }))}
+          />
         </Form.Item>
       </Form>
     </Modal>
