@@ -77,6 +77,7 @@ describe('needs and resources', () => {
     expect((await post(s.secretaryA1, `/pairings/${P1}/needs`, { ...need, orgId: w.B1 })).statusCode).toBe(403);
     expect(fieldsOf((await post(s.secretaryA1, `/pairings/${P1}/needs`, { ...need, orgId: w.A2 })).json())).toEqual(['orgId']);
     expect(fieldsOf((await post(s.secretaryA1, `/pairings/${P1}/needs`, { ...need, category: 'money' })).json())).toEqual(['category']);
+    expect(fieldsOf((await post(s.secretaryA1, `/pairings/${P1}/needs`, { ...need, title: '  ' })).json())).toEqual(['title']);
     expect((await get(s.secretaryA1, `/pairings/${P1}/needs`)).json().items).toEqual([]);
 
     const res = await post(s.secretaryA1, `/pairings/${P1}/needs`, need);

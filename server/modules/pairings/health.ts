@@ -106,9 +106,12 @@ async function coordinatorFor(ctx: Ctx, orgId: string) {
 
 async function coordinatorPairings(db: Db, coordinatorOrgId: string) {
   const rows = await db.select().from(pairings).where(eq(pairings.coordinatorOrgId, coordinatorOrgId)).orderBy(asc(pairings.title), asc(pairings.id));
-  const parties = await q.partiesOf(
-    db,
-    rows.map((r) => r.id),
+  const parties = groupByPairing(
+    await q.partiesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    (p) => p,
   );
   const inSet: q.PairingSet = (column) => inArray(column, q.coordinatedBy(db, coordinatorOrgId));
   return { rows, parties, inSet };
@@ -186,7 +189,7 @@ export async function dashboard(ctx: Ctx, coordinatorOrgId: string, periodText: 
       return {
         pairingId: r.id,
         title: r.title,
-        parties: parties.filter((p) => p.pairingId === r.id).map((p) => ({ orgId: p.orgId, orgName: p.orgName })),
+        parties: (parties.get(r.id) ?? []).map((p) => ({ orgId: p.orgId, orgName: p.orgName })),
         state: stateOn(r, ctx.today),
         validFrom: r.validFrom,
         validTo: r.validTo,
@@ -230,9 +233,10 @@ export async function matrix(ctx: Ctx, coordinatorOrgId: string, periodText: str
   const period = periodOf(periodText, ctx.today);
   await coordinatorFor(ctx, coordinatorOrgId);
   const { rows, parties, inSet } = await coordinatorPairings(ctx.db, coordinatorOrgId);
-  const latest = new Map<string, { row: q.PairingRow; sides: typeof parties }>();
+  type Sides = Awaited<ReturnType<typeof q.partiesOf>>;
+  const latest = new Map<string, { row: q.PairingRow; sides: Sides }>();
   for (const row of rows) {
-    const sides = parties.filter((p) => p.pairingId === row.id);
+    const sides = parties.get(row.id) ?? [];
     if (sides.length < 2) continue;
     const key = `${sides[0]!.orgId}|${sides[1]!.orgId}`;
     const seen = latest.get(key);

@@ -33,6 +33,11 @@ async function refuseClosed(tx: Db, ctx: Ctx, pairingId: string): Promise<void> 
   if (isClosed(state)) throw conflict(`The agreement is ${state}; its lists no longer change`);
 }
 
+/** Titles and names are trimmed; one of only spaces is missing. */
+function blankTitle(title: string | undefined, errors: FieldErrors, field = 'title'): void {
+  if (title !== undefined && !title.trim()) errors.add(field, 'required');
+}
+
 function itemToApi(row: ItemRow, orgName: string): PairingItem {
   return {
     id: row.id,
@@ -64,8 +69,11 @@ export async function createItem(ctx: Ctx, pairingId: string, kind: Kind, input:
   await inTx(ctx, async (tx) => {
     const scope = await requirePairing(ctx, tx, pairingId);
     if (!keepsAny(ctx, scope)) throw forbidden();
-    if (!scope.parties.some((p) => p.orgId === input.orgId)) throw invalid([{ field: 'orgId', message: 'not a party of this pairing' }]);
-    if (!keeps(ctx, scope, input.orgId)) throw forbidden();
+    const errors = new FieldErrors();
+    if (!scope.parties.some((p) => p.orgId === input.orgId)) errors.add('orgId', 'not a party of this pairing');
+    else if (!keeps(ctx, scope, input.orgId)) throw forbidden();
+    blankTitle(input.title, errors);
+    errors.throwIfAny();
     await refuseClosed(tx, ctx, pairingId);
     const row = { id, pairingId, orgId: input.orgId, kind, category: input.category, title: input.title.trim(), description: input.description ?? null, status: 'open' };
     await tx.insert(pairingItems).values(row);
@@ -81,6 +89,9 @@ export async function updateItem(ctx: Ctx, pairingId: string, kind: Kind, itemId
     if (!item || item.pairingId !== pairingId || item.kind !== kind) throw notFound(kind === 'need' ? 'Need' : 'Resource');
     if (!keeps(ctx, scope, item.orgId)) throw forbidden();
     await refuseClosed(tx, ctx, pairingId);
+    const errors = new FieldErrors();
+    blankTitle(patch.title, errors);
+    errors.throwIfAny();
     const set = {
       ...(patch.category !== undefined ? { category: patch.category } : {}),
       ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
@@ -130,7 +141,7 @@ async function readProject(db: Db, pairingId: string, projectId: string): Promis
  * of the same coordinator (a resource of one pairing answering a need in another). Closed items
  * cannot be matched. Owners come from the parties, or from the organization offering the resource.
  */
-async function checkProject(tx: Db, scope: PairingScope, input: { needId?: string | null; resourceId?: string | null; owners?: { orgId: string }[] }, errors: FieldErrors) {
+async function checkProject(tx: Db, scope: PairingScope, input: { needId?: string | null; resourceId?: string | null; owners?: { orgId: string; name: string }[] }, errors: FieldErrors) {
   const ids = [input.needId, input.resourceId].filter((x): x is string => !!x);
   const items = ids.length
     ? await tx
@@ -154,6 +165,7 @@ async function checkProject(tx: Db, scope: PairingScope, input: { needId?: strin
   const owners = new Set([...scope.parties.map((p) => p.orgId), ...(resource ? [resource.item.orgId] : [])]);
   input.owners?.forEach((o, i) => {
     if (!owners.has(o.orgId)) errors.add(`owners.${i}.orgId`, 'not a party of this pairing nor the organization offering the resource');
+    blankTitle(o.name, errors, `owners.${i}.name`);
   });
 }
 
@@ -164,6 +176,7 @@ export async function createProject(ctx: Ctx, pairingId: string, input: ProjectC
     if (!keepsAny(ctx, scope)) throw forbidden();
     await refuseClosed(tx, ctx, pairingId);
     const errors = new FieldErrors();
+    blankTitle(input.title, errors);
     await checkProject(tx, scope, input, errors);
     errors.throwIfAny();
     const status = input.status ?? 'planned';
@@ -197,6 +210,7 @@ export async function updateProject(ctx: Ctx, pairingId: string, projectId: stri
     if (!keepsAny(ctx, scope)) throw forbidden();
     await refuseClosed(tx, ctx, pairingId);
     const errors = new FieldErrors();
+    blankTitle(patch.title, errors);
     // owners are checked against the project's own resource, which does not change here
     if (patch.owners) await checkProject(tx, scope, { resourceId: before.resourceId, owners: patch.owners }, errors);
     errors.throwIfAny();

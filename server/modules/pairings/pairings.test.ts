@@ -45,6 +45,7 @@ describe('creating a pairing', () => {
       [agreement(t, [w.A1, w.B1], { coordinatorOrgId: 'no-such-org' }), 'coordinatorOrgId'],
       [agreement(t, [w.A1, w.B1], { commitments: [{ orgId: w.A1, description: '已完成', doneOn: addDays(w.today, 3) }] }), 'commitments.0.doneOn'],
       [agreement(t, [w.A1, w.B1], { unknownField: 1 }), 'unknownField'],
+      [agreement(t, [w.A1, w.B1], { title: '   ' }), 'title'],
     ];
     for (const [body, field] of cases) {
       const res = await post(s.orgAdminA, '/pairings', body);
@@ -99,9 +100,13 @@ describe('creating a pairing', () => {
     expect(fromA1).toMatchObject({ abilities: [], actingOrgIds: [w.A1] });
     const listed = (await get(s.secretaryA1, '/pairings')).json();
     expect(listed.items[0].parties[1].contactPhone).toBe('138****5678');
-    // encrypted at rest
+    // encrypted at rest, masked in the audit trail of the creation and of an edit
     const [raw] = await queryRows<{ contact_phone: string }>(t.database.db, sql`select contact_phone from pairing_parties where pairing_id = ${p.id} and org_id = ${w.B1}`);
     expect(raw!.contact_phone).not.toContain('13812345678');
+    expect((await patch(s.orgAdminZ, `/pairings/${p.id}`, { plaque: { awardedOn: addDays(w.today, -30), wording: '结对共建示范单位' } })).json().plaque.wording).toBe('结对共建示范单位');
+    const trail = await queryRows<{ entry: string }>(t.database.db, sql`select coalesce(before::text, '') || coalesce(after::text, '') as entry from audit_events where subject_id = ${p.id}`);
+    expect(trail).toHaveLength(2);
+    expect(trail.every((e) => !e.entry.includes('13812345678') && e.entry.includes('138****5678'))).toBe(true);
   });
 
   it('refuses a second agreement of the same parties overlapping one in draft or in force (409), in either order', async () => {

@@ -3,6 +3,7 @@ import { authorize, type Actor } from '../../../domain/access';
 import { addDays, addMonths } from '../../../domain/dates';
 import { maskPhone } from '../../../domain/idcard';
 import type { PairingState } from '../../../domain/pairings/enums';
+import { DEFAULT_JOINT_ACTIVITY_FREQUENCY } from '../../../domain/pairings/health';
 import { daysInclusive, type PeriodKind } from '../../../domain/periods';
 import type { Pairing, PairingBulk, PairingCreate, PairingListQuery, PairingPatch, PairingRenew } from '../../../domain/schemas/pairings';
 import { appendAudit } from '../../audit';
@@ -172,6 +173,7 @@ export async function listPairings(ctx: Ctx, query: PairingListQuery) {
  */
 async function checkDraft(ctx: Ctx, tx: Db, d: Draft, errors: FieldErrors, fresh: { parties: boolean; coordinator: boolean }) {
   const found = new Map((await q.orgsByIds(tx, [...d.partyOrgIds, ...(d.coordinatorOrgId ? [d.coordinatorOrgId] : [])])).map((o) => [o.id, o]));
+  if (!d.title) errors.add('title', 'required');
   if (fresh.parties) {
     d.partyOrgIds.forEach((id, i) => {
       const org = found.get(id);
@@ -234,9 +236,12 @@ async function refuseDuplicates(ctx: Ctx, tx: Db, drafts: { d: Draft; field: str
   if (clashes.length) throw conflict(`An agreement of the same parties is already in draft or in force for these dates: ${clashes.map((c) => c.message).join('; ')}`, clashes);
 }
 
-/** The record as written to the audit trail: contact phones masked. */
-function auditView(d: Partial<Pick<Draft, 'contacts'>> & Record<string, unknown>) {
-  return d.contacts ? { ...d, contacts: d.contacts.map((c) => ({ ...c, contactPhone: c.contactPhone ? maskPhone(c.contactPhone) : (c.contactPhone ?? null) })) } : d;
+type WithPhones = { contactPhone?: string | null }[] | undefined;
+
+/** The record as written to the audit trail: contact phones masked (in the input's contacts and the record's parties). */
+function auditView<T extends { contacts?: WithPhones; parties?: WithPhones }>(d: T): T {
+  const mask = (list: WithPhones) => list?.map((c) => ({ ...c, contactPhone: c.contactPhone ? maskPhone(c.contactPhone) : (c.contactPhone ?? null) }));
+  return { ...d, contacts: mask(d.contacts), parties: mask(d.parties) };
 }
 
 // ---- writing ------------------------------------------------------------------------------------
@@ -288,7 +293,7 @@ async function insertAgreements(ctx: Ctx, tx: Db, items: { id: string; d: Draft;
   for (let i = 0; i < commitmentRows.length; i += SLICE) await tx.insert(pairingCommitments).values(commitmentRows.slice(i, i + SLICE));
   for (const { id, d, found } of items) {
     const orgPath = d.coordinatorOrgId ? found.get(d.coordinatorOrgId)!.path : found.get(d.partyOrgIds[0]!)!.path;
-    await appendAudit(ctx, tx, { action: 'pairing.create', subjectType: 'pairing', subjectId: id, orgPath, after: auditView({ ...d }) });
+    await appendAudit(ctx, tx, { action: 'pairing.create', subjectType: 'pairing', subjectId: id, orgPath, after: auditView(d) });
   }
 }
 
@@ -301,7 +306,7 @@ function draftOf(input: PairingCreate): Draft {
     validFrom: input.validFrom,
     validTo: input.validTo,
     state: input.state ?? 'draft',
-    frequency: input.frequency ?? { min: 1, per: 'quarter' },
+    frequency: input.frequency ?? DEFAULT_JOINT_ACTIVITY_FREQUENCY,
     content: input.content ?? null,
     plaque: input.plaque ?? null,
     terminatedOn: null,
@@ -427,6 +432,7 @@ export async function bulkCreate(ctx: Ctx, input: PairingBulk): Promise<{ items:
       if (!row || !column) return;
       const title = t.title.replaceAll('{row}', row.name).replaceAll('{column}', column.name).trim();
       if (title.length > 200) errors.add(`pairs.${i}`, 'the title is longer than 200 characters once the names are filled in');
+      if (!title && !errors.has('template.title')) errors.add('template.title', 'required');
       const d: Draft = {
         ...draftOf({ ...t, commitments: [], title, partyOrgIds: [row.id, column.id], coordinatorOrgId: input.coordinatorOrgId }),
         commitments: (t.commitments ?? []).map((c) => ({ orgId: c.side === 'row' ? row.id : column.id, description: c.description, target: c.target ?? null, dueOn: c.dueOn ?? null })),
@@ -514,7 +520,7 @@ export async function updatePairing(ctx: Ctx, id: string, patch: PairingPatch): 
       }
     }
     const orgPath = coordinatorPath ?? scope.parties[0]!.orgPath;
-    await appendAudit(ctx, tx, { action: terminating ? 'pairing.terminate' : 'pairing.update', subjectType: 'pairing', subjectId: id, orgPath, before: auditView({ ...before! }), after: auditView({ ...patch }) });
+    await appendAudit(ctx, tx, { action: terminating ? 'pairing.terminate' : 'pairing.update', subjectType: 'pairing', subjectId: id, orgPath, before: auditView(before!), after: auditView(patch) });
   });
   return getPairing(ctx, id);
 }
