@@ -584,6 +584,7 @@ export const PairingDashboard = Type.Object({
   coordinatorName: Type.String(),
   period: Type.String(),
   totals: Type.Object({
+    /** all of the coordinator's pairings, by their state today */
     pairings: Type.Integer(),
     byState: Type.Object({ draft: Type.Integer(), active: Type.Integer(), expired: Type.Integer(), terminated: Type.Integer() }),
     /** health states of the pairings in force during the period */
@@ -600,6 +601,7 @@ export const PairingDashboard = Type.Object({
     commitmentsOverdue: Type.Integer(),
     projectsDone: Type.Integer(),
   }),
+  /** the pairings whose validity overlaps the period (a draft among them has null health) */
   rows: Type.Array(PairingDashboardRow),
   /** the last 4 quarters (the 4 of the year for a year, the last 12 months for a month), oldest first */
   trend: Type.Array(

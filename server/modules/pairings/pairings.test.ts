@@ -159,6 +159,7 @@ describe('editing an agreement', () => {
     const done = await patch(s.secretaryA1, `/pairings/${id}`, { state: 'terminated', terminateReason: '支部合并' });
     expect(done.json()).toMatchObject({ state: 'terminated', terminatedOn: w.today, terminateReason: '支部合并' });
     expect((await patch(s.secretaryA1, `/pairings/${id}`, { title: '再改' })).statusCode).toBe(409);
+    expect((await post(s.secretaryA1, `/pairings/${id}/needs`, { orgId: w.A1, category: 'venue', title: '场地' })).statusCode).toBe(409);
     expect((await post(s.secretaryA1, `/pairings/${id}/renew`, {})).statusCode).toBe(409);
     // a terminated agreement no longer blocks a new one of the same parties
     expect((await post(s.secretaryA1, '/pairings', agreement(t, [w.A1, w.A2], { title: '重新结对' }))).statusCode).toBe(201);
@@ -361,5 +362,14 @@ describe('joint activities', () => {
     expect(fieldsOf((await post(s.secretaryA1, '/activities', activity({ pairingId: 'no-such-pairing' }))).json())).toEqual(['pairingId']);
     expect((await post(s.secretaryA1, '/activities', activity({ hostOrgIds: [w.A1], pairingId: p2 }))).statusCode).toBe(403);
     expect((await get(s.orgAdminZ, `/pairings/${p1}/activities`)).json().items).toHaveLength(1);
+  });
+});
+
+describe('the API document', () => {
+  it('describes the pairing routes under their tag, with the shapes the web app uses', async () => {
+    const doc = (await get(null, '/openapi.json')).json();
+    expect(doc.paths['/api/v1/pairings/matrix'].get.tags).toEqual(['pairings']);
+    expect(doc.paths['/api/v1/orgs/{id}/pairing-policy'].put.tags).toEqual(['pairings']);
+    expect(Object.keys(doc.paths['/api/v1/pairings/dashboard'].get.responses['200'].content['application/json'].schema.properties)).toEqual(['coordinatorOrgId', 'coordinatorName', 'period', 'totals', 'rows', 'trend']);
   });
 });
