@@ -23,19 +23,33 @@ import { formatRange, STATE_COLORS } from './format';
 import './activities.css';
 
 const PAGE_SIZE = 20;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Initial filters from the address: a dashboard chart links here with ?org=…&type=…&from=…&to=…&state=held. */
+function filtersFromUrl(params: URLSearchParams, scopeId: string | null): ActivityFilters {
+  const type = params.get('type');
+  const state = params.get('state');
+  const from = params.get('from');
+  const to = params.get('to');
+  return {
+    org: params.get('org') ?? scopeId ?? undefined,
+    subtree: params.get('subtree') !== 'false',
+    type: ACTIVITY_TYPES.find((v) => v === type),
+    state: ACTIVITY_STATES.find((v) => v === state),
+    from: from && DATE.test(from) ? from : undefined,
+    to: to && DATE.test(to) ? to : undefined,
+  };
+}
 
 export default function ActivitiesPage() {
   const { t } = useTranslation();
   const { scopeId } = useScope();
   const me = useMe();
-  const [filters, setFiltersState] = useState<ActivityFilters>(() => ({
-    org: scopeId ?? undefined,
-    subtree: true,
-  }));
+  // a link (a reminder, a dashboard chart) may set the filters or name the activity to open
+  const [params] = useSearchParams();
+  const [filters, setFiltersState] = useState<ActivityFilters>(() => filtersFromUrl(params, scopeId));
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [page, setPage] = useState(0);
-  // a link (a reminder, a dashboard chart) may name the activity to open
-  const [params] = useSearchParams();
   const [openId, setOpenId] = useState<string | null>(() => params.get('activity'));
   const [creating, setCreating] = useState(false);
   const [view, setView] = useState<'list' | 'calendar'>('list');

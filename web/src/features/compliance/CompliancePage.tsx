@@ -2,6 +2,7 @@ import { Alert, Card, DatePicker, Segmented, Space, Table, Tabs, Tag, Typography
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../../auth/useMe';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
@@ -25,15 +26,27 @@ function periodLabel(kind: PeriodKind, date: Dayjs): string {
   return date.format('YYYY-MM');
 }
 
+/** The period a link names (the dashboard's heatmap: ?period=2025-08; also 2025-Q3 or 2025), else this month. */
+function periodFromUrl(label: string | null): { kind: PeriodKind; date: Dayjs } {
+  const range = label ? periodRange(label) : null;
+  if (!label || !range) return { kind: 'month', date: dayjs() };
+  return {
+    kind: label.includes('Q') ? 'quarter' : label.length === 4 ? 'year' : 'month',
+    date: dayjs(range.from),
+  };
+}
+
 /** Each requirement of the rule pack for one organization and period: met, missed, due or not applicable. */
 export default function CompliancePage() {
   const { t } = useTranslation();
   const { scopeId } = useScope();
   const me = useMe();
-  const [picked, setOrg] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const [picked, setOrg] = useState<string | null>(() => params.get('org'));
   const org = picked ?? scopeId ?? me.data?.member?.orgId ?? null;
-  const [kind, setKind] = useState<PeriodKind>('month');
-  const [date, setDate] = useState<Dayjs>(() => dayjs());
+  const [linked] = useState(() => periodFromUrl(params.get('period')));
+  const [kind, setKind] = useState<PeriodKind>(linked.kind);
+  const [date, setDate] = useState<Dayjs>(linked.date);
   const [openId, setOpenId] = useState<string | null>(null);
   const period = periodLabel(kind, date);
   const report = useCompliance(org, period);
