@@ -34,6 +34,7 @@ import {
 } from '../../../../domain/enums';
 import type { Activity, ActivityCreate } from '../../../../domain/schemas/activities';
 import type { Pairing } from '../../../../domain/schemas/pairings';
+import { partyNames } from '../pairings/pairingQueries';
 import PairingSelect from '../pairings/PairingSelect';
 import { activityKeys, useRosters, type RosterEntry } from './activityQueries';
 import { applyNestedServerErrors } from './fieldErrors';
@@ -239,6 +240,8 @@ export default function ActivityFormModal(props: Props) {
   const type = (Form.useWatch('type', form) as ActivityType | undefined) ?? editing?.type;
   const online = (Form.useWatch('online', form) as boolean | undefined) ?? editing?.online ?? false;
   const roster = useRosters(hostIds);
+  // the parties of the pairing a joint activity is created for, by name
+  const partyLabels = props.mode === 'create' && props.pairing ? partyNames(props.pairing) : null;
   const options = memberOptions(roster.members, editing);
   const memberSelect = (extra: { mode?: 'multiple'; maxCount?: number } = {}) => (
     <Select
@@ -337,7 +340,10 @@ export default function ActivityFormModal(props: Props) {
                         <OrgTreeSelect
                           className="activity-host-select"
                           placeholder={index === 0 ? t('activity.organizer') : t('activity.coHost')}
-                          valueLabel={editing?.hosts.find((h) => h.id === editing.hostOrgIds[index])?.name}
+                          valueLabel={
+                            editing?.hosts.find((h) => h.id === editing.hostOrgIds[index])?.name ??
+                            partyLabels?.get(watchedHosts?.[index] ?? '')
+                          }
                         />
                       </Form.Item>
                       {index > 0 && (

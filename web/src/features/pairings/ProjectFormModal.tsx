@@ -171,7 +171,7 @@ export default function ProjectFormModal({
               {fields.map((field) => (
                 <Row gutter={8} key={field.key} className="pairing-form-row">
                   <Col xs={12} md={12}>
-                    <Form.Item name={[field.name, 'orgId']} rules={required} noStyle>
+                    <Form.Item name={[field.name, 'orgId']} rules={required}>
                       <Select
                         aria-label={t('pairing.list.org')}
                         className="full-width"
@@ -180,7 +180,7 @@ export default function ProjectFormModal({
                     </Form.Item>
                   </Col>
                   <Col xs={9} md={10}>
-                    <Form.Item name={[field.name, 'name']} rules={required} noStyle>
+                    <Form.Item name={[field.name, 'name']} rules={required}>
                       <Input
                         placeholder={t('pairing.project.ownerName')}
                         aria-label={t('pairing.project.ownerName')}

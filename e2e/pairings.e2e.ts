@@ -1,0 +1,283 @@
+// Pairing and co-construction with three browsers. The Xiangtan zone's party worker (the coordinator)
+// pairs an organ branch with an enterprise branch in the matrix (a validity that ends before it starts
+// is refused under its field first); the enterprise's secretary, on a phone (390×844), raises a demand;
+// the organ's secretary opens it from the reminder, accepts, starts, and resolves it; the enterprise
+// confirms with a rating of 4; the coordinator's dashboard shows one more demand raised and resolved,
+// and the rating. The two branches and their secretaries are created through the API first, so the
+// test does not depend on the demo pairings.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotFailure, type Browser } from './browser';
+import { startServer, type RunningServer } from './server';
+
+const DEMO_PASSWORD = 'Gongjian@2024';
+const PASSWORD = 'Pairing-e2e-2026!';
+const ORGAN = '共建测试机关党支部';
+const ENTERPRISE = '共建测试企业党支部';
+const PAIRING = `${ORGAN}与${ENTERPRISE}结对共建协议`;
+const DEMAND = '申请解读高新技术企业认定政策';
+
+let server: RunningServer;
+let coordinatorDesk: Browser;
+let organDesk: Browser;
+let enterprisePhone: Browser;
+let coordinator: Page;
+let organ: Page;
+let enterprise: Page;
+/** the coordinator's dashboard figures before the demand */
+let before: Record<string, number> = {};
+
+// the setup reads JSON responses, untyped by nature
+type Json = { id: string; items: { id: string; name: string }[]; csrfToken: string };
+type Call = (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<Json>;
+
+/** A signed-in API session (cookie and CSRF header) for the test setup. */
+async function apiSession(username: string, password: string): Promise<Call> {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`login of ${username} failed: ${login.status}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as Json;
+  return async (method, path, body) => {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = (await response.json()) as Json;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(data)}`);
+    return data;
+  };
+}
+
+async function orgId(call: Call, name: string): Promise<string> {
+  const { items } = await call('GET', `/orgs?q=${encodeURIComponent(name)}&limit=5`);
+  const org = items.find((o) => o.name === name);
+  if (!org) throw new Error(`no organization named ${name}`);
+  return org.id;
+}
+
+async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Picks an organization in one of the matrix's tree pickers by typing part of its name. */
+async function addToMatrix(placeholder: string, name: string): Promise<void> {
+  const picker = coordinator.locator('.ant-select').filter({ hasText: placeholder });
+  await picker.click();
+  await picker.locator('input').fill(name.slice(0, 6));
+  await coordinator.locator('.ant-select-dropdown:visible').getByText(name, { exact: false }).first().click();
+}
+
+async function dashboardFigures(): Promise<Record<string, number>> {
+  await coordinator.goto(`${server.url}/pairings/dashboard`);
+  await coordinator.getByRole('row').filter({ hasText: PAIRING }).waitFor();
+  const figure = async (id: string) =>
+    Number(await coordinator.getByTestId(id).locator('.ant-statistic-content-value').innerText());
+  return {
+    raised: await figure('total-raised'),
+    resolved: await figure('total-resolved'),
+    open: await figure('total-open'),
+  };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  // the two branches of the zone to pair, and an account for each one's secretary
+  const admin = await apiSession('xiangtan', DEMO_PASSWORD);
+  const organs = await orgId(admin, '湘潭高新区机关党委');
+  const twoNew = await orgId(admin, '湘潭高新区两新组织综合党委');
+  const organOrg = await admin('POST', '/orgs', {
+    name: ORGAN,
+    type: 'branch',
+    sector: 'government_organ',
+    parentId: organs,
+  });
+  const enterpriseOrg = await admin('POST', '/orgs', {
+    name: ENTERPRISE,
+    type: 'branch',
+    sector: 'private_enterprise',
+    parentId: twoNew,
+  });
+  for (const [username, org] of [
+    ['e2e-organ', organOrg.id],
+    ['e2e-enterprise', enterpriseOrg.id],
+  ] as const)
+    await admin('POST', '/users', {
+      username,
+      password: PASSWORD,
+      roles: [{ role: 'secretary', orgId: org }],
+    });
+
+  coordinatorDesk = await launchBrowser({ width: 1366, height: 900 });
+  organDesk = await launchBrowser({ width: 1366, height: 900 });
+  enterprisePhone = await launchBrowser({ width: 390, height: 844 }, { isMobile: true });
+  coordinator = await coordinatorDesk.context.newPage();
+  organ = await organDesk.context.newPage();
+  enterprise = await enterprisePhone.context.newPage();
+  for (const page of [coordinator, organ, enterprise]) page.setDefaultTimeout(20_000);
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    await screenshotFailure(coordinator, `${ctx.task.name} coordinator`);
+    await screenshotFailure(organ, `${ctx.task.name} organ`);
+    await screenshotFailure(enterprise, `${ctx.task.name} enterprise`);
+  }
+});
+
+afterAll(async () => {
+  await enterprisePhone?.close();
+  await organDesk?.close();
+  await coordinatorDesk?.close();
+  await server?.stop();
+});
+
+describe('pairing and a demand settled together', () => {
+  it('the coordinator pairs the organ branch with the enterprise branch in the matrix', async () => {
+    await logIn(coordinator, 'xiangtan', DEMO_PASSWORD);
+    await coordinator.goto(`${server.url}/pairings/matrix`);
+    await coordinator.getByText('湘潭高新区党工委').first().waitFor();
+    await addToMatrix('添加机关党组织', ORGAN);
+    await addToMatrix('添加企业党组织', ENTERPRISE);
+    await coordinator.getByLabel(`${ORGAN} 与 ${ENTERPRISE} 结对`).check();
+    await coordinator.getByRole('button', { name: '添加承诺事项' }).click();
+    await coordinator.getByLabel('承诺内容').fill('每季度到企业开展一次政策宣讲');
+
+    // a validity that ends before it starts is refused under its field, and nothing is created
+    const validTo = coordinator.getByLabel('截止日期', { exact: true });
+    await validTo.click();
+    await validTo.fill('2020-01-01');
+    await validTo.press('Enter');
+    await coordinator.getByRole('button', { name: /批量创建 1 份协议/ }).click();
+    await coordinator
+      .locator('.ant-form-item')
+      .filter({ hasText: '截止日期' })
+      .locator('.ant-form-item-explain-error')
+      .waitFor();
+    expect(await coordinator.getByLabel(`${ORGAN} 与 ${ENTERPRISE} 结对`).isChecked()).toBe(true);
+
+    const nextYear = new Date().getFullYear() + 1;
+    await validTo.click();
+    await validTo.fill(`${nextYear}-12-31`);
+    await validTo.press('Enter');
+    await coordinator.getByRole('button', { name: /批量创建 1 份协议/ }).click();
+    await coordinator.getByText('已创建 1 份共建协议').waitFor();
+    // the cell now shows the agreement in force instead of a tick box
+    await coordinator
+      .getByRole('row')
+      .filter({ hasText: ORGAN })
+      .getByRole('link')
+      .getByText('生效')
+      .waitFor();
+    expect(await coordinator.getByLabel(`${ORGAN} 与 ${ENTERPRISE} 结对`).count()).toBe(0);
+
+    before = await dashboardFigures();
+  });
+
+  it('the enterprise secretary raises a demand from a phone', async () => {
+    await logIn(enterprise, 'e2e-enterprise', PASSWORD);
+    await enterprise.goto(`${server.url}/demands`);
+    await enterprise.getByRole('button', { name: '提出诉求' }).click();
+    const dialog = enterprise.getByRole('dialog', { name: '提出诉求' });
+    await dialog.locator('.ant-form-item').filter({ hasText: '结对共建' }).locator('.ant-select').click();
+    await enterprise.locator('.ant-select-dropdown:visible').getByText(PAIRING).click();
+    // the raising side defaults to the one organization the secretary acts for
+    expect(await dialog.locator('.ant-form-item').filter({ hasText: '提出方' }).innerText()).toContain(
+      ENTERPRISE,
+    );
+    await dialog.getByLabel('诉求标题').fill(DEMAND);
+    await dialog.getByLabel('诉求内容').fill('企业拟申报高新技术企业，请协助解读最新认定政策和申报要点。');
+    await dialog.getByText('紧急', { exact: true }).click();
+    expect(await enterprise.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+
+    const drawer = enterprise.locator('.ant-drawer').filter({ hasText: DEMAND });
+    await drawer.locator('[data-state="submitted"]').waitFor();
+    // the raiser cannot accept its own demand
+    expect(await drawer.getByRole('button', { name: /受\s*理/ }).count()).toBe(0);
+    expect(await enterprise.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
+  });
+
+  it('the organ secretary opens it from the reminder, accepts, works on and resolves it', async () => {
+    await logIn(organ, 'e2e-organ', PASSWORD);
+    await organ.getByRole('button', { name: '提醒' }).click();
+    await organ.getByText(new RegExp(`提出诉求“${DEMAND}”`)).click();
+    await organ.waitForURL(/\/demands\?demand=/);
+    const drawer = organ.locator('.ant-drawer').filter({ hasText: DEMAND });
+    await drawer.locator('[data-state="submitted"]').waitFor();
+
+    await drawer.getByRole('button', { name: /^受\s*理$/ }).click();
+    let dialog = organ.getByRole('dialog', { name: '受理' });
+    await dialog.getByLabel('备注').fill('已安排专人对接');
+    await dialog.getByRole('button', { name: /^受\s*理$/ }).click();
+    await drawer.locator('[data-state="accepted"]').waitFor();
+    // accepted: assigned to the organ branch with a due date from the urgency
+    expect(await drawer.innerText()).toContain(`${ORGAN}`);
+
+    await drawer.getByRole('button', { name: '开始办理' }).click();
+    dialog = organ.getByRole('dialog', { name: '开始办理' });
+    await dialog.getByRole('button', { name: '开始办理' }).click();
+    await drawer.locator('[data-state="in_progress"]').waitFor();
+
+    await drawer.getByRole('button', { name: /^办\s*结$/ }).click();
+    dialog = organ.getByRole('dialog', { name: '办结' });
+    // the resolution is required
+    await dialog.getByRole('button', { name: /^办\s*结$/ }).click();
+    await dialog.locator('.ant-form-item-explain-error').waitFor();
+    await dialog.getByLabel('办理结果').fill('已上门解读认定政策，并协助企业准备申报材料');
+    await dialog.getByRole('button', { name: /^办\s*结$/ }).click();
+    await drawer.locator('[data-state="resolved"]').waitFor();
+    // the timeline has every step
+    for (const step of ['提交', '受理', '办理中', '办结'])
+      await drawer.locator('.ant-timeline').getByText(step, { exact: true }).waitFor();
+  });
+
+  it('the enterprise confirms the resolution on the phone with a rating of 4', async () => {
+    await enterprise.goto(`${server.url}/demands`);
+    // on a phone the board shows one state at a time
+    await enterprise.locator('.ant-segmented-item').filter({ hasText: '办结' }).click();
+    await enterprise.getByRole('button', { name: DEMAND }).click();
+    const drawer = enterprise.locator('.ant-drawer').filter({ hasText: DEMAND });
+    await drawer.getByRole('button', { name: '确认并评价' }).click();
+    const dialog = enterprise.getByRole('dialog', { name: '确认并评价' });
+    await dialog.getByRole('radio').nth(3).click();
+    await dialog.getByRole('button', { name: '确认并评价' }).click();
+    await drawer.locator('[data-state="confirmed"]').waitFor();
+    expect(await drawer.getByRole('button', { name: '确认并评价' }).count()).toBe(0);
+    expect(await enterprise.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
+  });
+
+  it('the coordinator’s dashboard counts the demand raised, resolved and rated', async () => {
+    const after = await dashboardFigures();
+    expect(after.raised).toBe((before.raised ?? 0) + 1);
+    expect(after.resolved).toBe((before.resolved ?? 0) + 1);
+    expect(after.open).toBe(before.open);
+    const row = coordinator.getByRole('row').filter({ hasText: PAIRING });
+    // raised 1, resolved 1, satisfaction 4 in the pairing's own row
+    const cells = await row.getByRole('cell').allInnerTexts();
+    expect(cells).toContain('4');
+    expect(cells.filter((c) => c === '1').length).toBeGreaterThanOrEqual(2);
+    expect(await coordinator.getByTestId('total-satisfaction').innerText()).toMatch(/\(\d+\)/);
+  });
+});
