@@ -1,11 +1,14 @@
 import { Alert, Button, Descriptions, Drawer, Grid, Rate, Result, Spin, Timeline, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Demand } from '../../../../domain/schemas/pairings';
+import AttachmentFiles from '../pairings/AttachmentFiles';
+import { usePairing } from '../pairings/pairingQueries';
 import DemandTags from './DemandTags';
 import DemandTransitionModal, { type TransitionTarget } from './DemandTransitionModal';
-import { useDemand } from './demandQueries';
+import { demandKeys, demandPath, useDemand } from './demandQueries';
 import { DEMAND_STATE_COLORS } from './format';
 
 type DemandEvent = NonNullable<Demand['events']>[number];
@@ -23,9 +26,15 @@ export default function DemandDrawer({
 }) {
   const { t, i18n } = useTranslation();
   const screens = Grid.useBreakpoint();
+  const queryClient = useQueryClient();
   const detail = useDemand(demandId);
   const [moving, setMoving] = useState<TransitionTarget | null>(null);
   const d = detail.data;
+  // the parties and the coordinator add attachments
+  const pairing = usePairing(d?.pairingId ?? null);
+  const contributes =
+    (pairing.data?.actingOrgIds.length ?? 0) > 0 ||
+    (pairing.data?.abilities.includes('pairing.manage') ?? false);
   const dash = (v: string | null | undefined) => v || '—';
   const actionOf = (to: TransitionTarget, demand: Demand) =>
     to === 'in_progress' && demand.state === 'in_progress' ? 'progress' : to;
@@ -103,6 +112,15 @@ export default function DemandDrawer({
               <Descriptions.Item label={t('demand.reopenReason')}>{d.reopenReason}</Descriptions.Item>
             )}
           </Descriptions>
+
+          <AttachmentFiles
+            base={`${demandPath(d.id)}/files`}
+            files={d.files ?? []}
+            mayUpload={d.state !== 'confirmed' && contributes}
+            mayDelete={false}
+            uploadLabel={t('demand.attach')}
+            onChanged={() => queryClient.invalidateQueries({ queryKey: demandKeys.detail(d.id) })}
+          />
 
           <Typography.Title level={5} className="demand-section">
             {t('demand.timeline')}

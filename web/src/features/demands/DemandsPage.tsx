@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Select } from 'antd';
+import { Alert, Button, Card, Checkbox, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import {
   type DemandState,
   type Urgency,
 } from '../../../../domain/pairings/enums';
+import { useOrgDetail } from '../orgs/orgQueries';
 import PairingSelect from '../pairings/PairingSelect';
 import DemandBoard from './DemandBoard';
 import DemandDrawer from './DemandDrawer';
@@ -44,6 +45,8 @@ export default function DemandsPage() {
   const [filters, setFilters] = useState<DemandFilters>(() => filtersFrom(params));
   const [raising, setRaising] = useState(false);
   const list = useDemandList(filters);
+  // set by a link from the coordinator's dashboard
+  const coordinatorOrg = useOrgDetail(filters.coordinator ?? null);
   const openId = params.get('demand');
   const open = (id: string | null) =>
     setParams(
@@ -104,6 +107,11 @@ export default function DemandsPage() {
           placeholder={t('demand.org')}
           allowClear
         />
+        {filters.coordinator && (
+          <Tag closable onClose={() => set('coordinator', null)}>
+            {t('demand.coordinatedBy', { name: coordinatorOrg.data?.name ?? '…' })}
+          </Tag>
+        )}
         <Checkbox
           checked={filters.overdue === true}
           onChange={(e) => set('overdue', e.target.checked || null)}

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Pairing, PairingPatch } from '../../../../domain/schemas/pairings';
 import { formatValidity } from './format';
-import PairingFiles from './PairingFiles';
+import AttachmentFiles from './AttachmentFiles';
 import { pairingKeys, pairingPath, partyNames } from './pairingQueries';
 
 type Commitment = Pairing['commitments'][number];
@@ -140,7 +140,14 @@ export default function PairingAgreement({ pairing }: { pairing: Pairing }) {
         ]}
       />
 
-      <PairingFiles pairingId={pairing.id} files={pairing.files} manage={manage} />
+      <AttachmentFiles
+        base={`${pairingPath(pairing.id)}/files`}
+        files={pairing.files}
+        mayUpload={manage}
+        mayDelete={manage}
+        uploadLabel={t('pairing.files.upload')}
+        onChanged={() => queryClient.invalidateQueries({ queryKey: pairingKeys.detail(pairing.id) })}
+      />
     </>
   );
 }

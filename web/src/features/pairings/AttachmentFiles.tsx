@@ -1,36 +1,41 @@
 import { DeleteOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Empty, List, Popconfirm, Space, Typography, Upload, type UploadProps } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, downloadUrl } from '../../api/client';
 import { formatSize, uploadError } from '../../components/files';
-import { pairingKeys, pairingPath, type PairingFileEntry } from './pairingQueries';
+import type { PairingFileEntry } from './pairingQueries';
+import './pairings.css';
 
 const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx';
 
-/** Attachments of an agreement: the signed scan, the plaque photo. */
-export default function PairingFiles({
-  pairingId,
+/** Attachments of an agreement (the signed scan, the plaque photo) or of a demand, kept under `base`. */
+export default function AttachmentFiles({
+  base,
   files,
-  manage,
+  mayUpload,
+  mayDelete,
+  uploadLabel,
+  onChanged,
 }: {
-  pairingId: string;
+  /** the files' address: '/pairings/:id/files' */
+  base: string;
   files: PairingFileEntry[];
-  manage: boolean;
+  mayUpload: boolean;
+  mayDelete: boolean;
+  uploadLabel: string;
+  onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [uploading, setUploading] = useState(false);
-  const base = `${pairingPath(pairingId)}/files`;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: pairingKeys.detail(pairingId) });
 
   const remove = useMutation({
     mutationFn: (fileId: string) => api<null>(`${base}/${encodeURIComponent(fileId)}`, { method: 'DELETE' }),
     onSuccess: async () => {
       void message.success(t('pairing.files.deleted'));
-      await refresh();
+      await onChanged();
     },
     onError: (error) => void message.error(error.message),
   });
@@ -43,7 +48,7 @@ export default function PairingFiles({
       .then(async (saved) => {
         onSuccess?.(saved);
         void message.success(t('pairing.files.uploaded'));
-        await refresh();
+        await onChanged();
       })
       .catch((error: unknown) => {
         const text = uploadError(error);
@@ -59,10 +64,10 @@ export default function PairingFiles({
         <Typography.Title level={5} className="pairing-section">
           {t('pairing.files.title')}
         </Typography.Title>
-        {manage && (
+        {mayUpload && (
           <Upload accept={ACCEPT} showUploadList={false} customRequest={customRequest}>
             <Button icon={<UploadOutlined />} loading={uploading}>
-              {t('pairing.files.upload')}
+              {uploadLabel}
             </Button>
           </Upload>
         )}
@@ -77,7 +82,7 @@ export default function PairingFiles({
           renderItem={(f) => (
             <List.Item
               actions={
-                manage
+                mayDelete
                   ? [
                       <Popconfirm
                         key="delete"
