@@ -10,6 +10,7 @@ import { COVERED_UNITS, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE, type DemoOrg, t
 import { and, eq } from 'drizzle-orm';
 import { members } from '../db/schema/members';
 import { loadDemoActivities } from './seedActivities';
+import { loadDemoPairings } from './seedPairings';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const NUMERALS = '一二三四五六七八九十';
@@ -106,5 +107,6 @@ export async function loadDemo(ctx: Ctx) {
     });
     accounts.push({ username: a.username, password: DEMO_PASSWORD, role: a.role, org: a.orgKey });
   }
-  return { accounts, orgIds, activityCount };
+  const pairings = await loadDemoPairings(ctx, orgIds);
+  return { accounts, orgIds, activityCount, pairings };
 }

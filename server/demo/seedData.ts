@@ -294,6 +294,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: 'org_
   { username: 'gaoqiying', displayName: '高其英', role: 'secretary', orgKey: 'haijiang', person: '高其英' },
   { username: 'lijiangshan', displayName: '李江山', role: 'secretary', orgKey: 'hse', person: '李江山' },
   { username: 'zengchunhui', displayName: '曾春晖', role: 'secretary', orgKey: 'minsheng', person: '曾春晖' },
+  { username: 'xtoffice', displayName: '高新区办公室党支部书记（示例）', role: 'secretary', orgKey: 'xt-office' },
   { username: 'lvdi', displayName: '吕迪', role: 'member', orgKey: 'hse', person: '吕迪' },
   { username: 'bluestar', displayName: '蓝星党委（只读）', role: 'viewer', orgKey: 'bluestar' },
 ];
