@@ -211,3 +211,6 @@ export function deadline(minutes: number, what: string): NodeJS.Timeout {
   timer.unref();
   return timer;
 }
+
+/** the code of the zone bench/generate-zone.ts makes, by which bench/pairings.ts finds it */
+export const ZONE_CODE = 'BENCH-ZONE';

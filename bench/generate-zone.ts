@@ -13,9 +13,10 @@ import { dueDate } from '../domain/pairings/deadlines';
 import { PAIRING_CATEGORIES, URGENCIES, type DemandState } from '../domain/pairings/enums';
 import { seededRandom } from '../domain/random';
 import { newId } from '../server/ids';
+import { FILL_ACTIVITY_MONTHS_SQL } from '../server/modules/dashboard/queries';
 import { deadline, openTarget, parseArgs, type Target } from './common';
 
-export const ZONE_CODE = 'BENCH-ZONE';
+import { ZONE_CODE } from './common';
 
 type Rows = Record<string, unknown[]>;
 
@@ -232,6 +233,8 @@ async function main(): Promise<void> {
     }
     await insert(target, 'demands', [['id', 'text'], ['pairing_id', 'text'], ['raised_by_org_id', 'text'], ['assigned_org_id', 'text'], ['title', 'text'], ['description', 'text'], ['category', 'text'], ['urgency', 'text'], ['state', 'text'], ['raised_on', 'date'], ['accepted_on', 'date'], ['due_on', 'date'], ['resolution', 'text'], ['resolved_on', 'date'], ['rating', 'smallint'], ['confirmed_on', 'date'], ['escalated_on', 'date']], d);
     await insert(target, 'demand_events', [['id', 'text'], ['demand_id', 'text'], ['from_state', 'text'], ['to_state', 'text'], ['at', 'timestamptz'], ['by_org_id', 'text']], e);
+    // the dashboard's maintained activity counts, as the activities service would have kept them
+    await target.query(FILL_ACTIVITY_MONTHS_SQL);
     await target.query('analyze');
     console.log(
       `${target.label}: zone with ${o.id!.length} organizations, ${pairingCount} pairings, ${demandCount} demands, ${activityCount} joint activities, ` +
