@@ -1,9 +1,8 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Divider, Form, Input, Row, Select, type FormInstance } from 'antd';
+import { Divider, Form, Input, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import DateField from '../../components/DateField';
 import type { PairingBulk } from '../../../../domain/schemas/pairings';
 import AgreementFields from './AgreementFields';
+import CommitmentList from './CommitmentList';
 
 type Template = PairingBulk['template'];
 type CommitmentValue = Partial<NonNullable<Template['commitments']>[number]>;
@@ -72,61 +71,15 @@ export default function MatrixTemplateForm({
       </Form.Item>
       <AgreementFields withState />
       <Divider orientation="left">{t('pairing.commitments')}</Divider>
-      <Form.List name="commitments">
-        {(fields, { add, remove }, { errors }) => (
-          <>
-            {fields.map((field) => (
-              <Row gutter={8} key={field.key} className="pairing-form-row">
-                <Col xs={24} md={4}>
-                  <Form.Item name={[field.name, 'side']} rules={required}>
-                    <Select
-                      aria-label={t('pairing.owingSide')}
-                      options={(['row', 'column'] as const).map((s) => ({
-                        value: s,
-                        label: t(`pairing.matrix.side.${s}`),
-                      }))}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={10}>
-                  <Form.Item name={[field.name, 'description']} rules={required}>
-                    <Input
-                      placeholder={t('pairing.commitment')}
-                      aria-label={t('pairing.commitment')}
-                      maxLength={1000}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={5}>
-                  <Form.Item name={[field.name, 'target']}>
-                    <Input
-                      placeholder={t('pairing.target')}
-                      aria-label={t('pairing.target')}
-                      maxLength={500}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={8} md={4}>
-                  <Form.Item name={[field.name, 'dueOn']}>
-                    <DateField placeholder={t('pairing.dueOn')} />
-                  </Form.Item>
-                </Col>
-                <Col xs={4} md={1}>
-                  <Button
-                    icon={<DeleteOutlined />}
-                    aria-label={t('pairing.removeCommitment')}
-                    onClick={() => remove(field.name)}
-                  />
-                </Col>
-              </Row>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ side: 'row' })}>
-              {t('pairing.addCommitment')}
-            </Button>
-            <Form.ErrorList errors={errors} />
-          </>
-        )}
-      </Form.List>
+      <CommitmentList
+        ownerField="side"
+        ownerOptions={(['row', 'column'] as const).map((s) => ({
+          value: s,
+          label: t(`pairing.matrix.side.${s}`),
+        }))}
+        withDoneOn={false}
+        newRow={{ side: 'row' }}
+      />
     </Form>
   );
 }

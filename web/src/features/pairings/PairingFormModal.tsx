@@ -1,16 +1,16 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Divider, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, Divider, Form, Input, Modal, Row, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import DateField from '../../components/DateField';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import type { PeriodKind } from '../../../../domain/periods';
 import type { Pairing, PairingCreate, PairingPatch } from '../../../../domain/schemas/pairings';
 import { applyNestedServerErrors } from '../activities/fieldErrors';
 import AgreementFields from './AgreementFields';
+import CommitmentList from './CommitmentList';
 import { pairingKeys, pairingPath, partyNames, useOrgNames } from './pairingQueries';
 import { renameFieldErrors } from './renameFieldErrors';
 
@@ -299,66 +299,7 @@ export default function PairingFormModal(props: Props) {
         <AgreementFields withState={!editing} />
 
         <Divider orientation="left">{t('pairing.commitments')}</Divider>
-        <Form.List name="commitments">
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              {fields.map((field) => (
-                <Row gutter={8} key={field.key} className="pairing-form-row">
-                  <Col xs={24} md={5}>
-                    <Form.Item name={[field.name, 'orgId']} rules={required}>
-                      <Select
-                        placeholder={t('pairing.owingSide')}
-                        aria-label={t('pairing.owingSide')}
-                        options={partyOptions}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={7}>
-                    <Form.Item name={[field.name, 'description']} rules={required}>
-                      <Input
-                        placeholder={t('pairing.commitment')}
-                        aria-label={t('pairing.commitment')}
-                        maxLength={1000}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={4}>
-                    <Form.Item name={[field.name, 'target']}>
-                      <Input
-                        placeholder={t('pairing.target')}
-                        aria-label={t('pairing.target')}
-                        maxLength={500}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={10} md={3}>
-                    <Form.Item name={[field.name, 'dueOn']}>
-                      <DateField placeholder={t('pairing.dueOn')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={10} md={4}>
-                    <Form.Item name={[field.name, 'doneOn']}>
-                      <DateField placeholder={t('pairing.doneOn')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={4} md={1}>
-                    <Button
-                      icon={<DeleteOutlined />}
-                      aria-label={t('pairing.removeCommitment')}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Space>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                  {t('pairing.addCommitment')}
-                </Button>
-              </Space>
-              <Form.ErrorList errors={errors} />
-            </>
-          )}
-        </Form.List>
+        <CommitmentList ownerField="orgId" ownerOptions={partyOptions} withDoneOn newRow={{}} />
       </Form>
     </Modal>
   );
