@@ -25,7 +25,7 @@ import { actorForUser } from '../auth/service';
 import { inAppChannel, type NotificationChannel } from '../notifications/service';
 import { actingOrgIds, actsForCoordinator, canReadPairing, loadPairingScope, readablePairings, requirePairing, type PairingScope } from '../pairings/access';
 import { effectivePolicy } from '../pairings/pairingPolicy';
-import { stateOn } from '../pairings/service';
+import { stateOn } from '../../../domain/pairings/agreements';
 import * as q from './queries';
 
 // The demand workflow (诉求, "appeal for joint settlement") of a pairing. The rules of the state machine are in

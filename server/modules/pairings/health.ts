@@ -13,7 +13,7 @@ import { forbidden, invalid, notFound } from '../../errors';
 import { requirePairing } from './access';
 import { effectivePolicy } from './pairingPolicy';
 import * as q from './queries';
-import { stateOn } from './service';
+import { stateOn } from '../../../domain/pairings/agreements';
 
 // Health figures come from the records (joint activities, commitments, demands, joint projects),
 // never typed in; domain/pairings/health.ts decides them. For a coordinator, every figure of every

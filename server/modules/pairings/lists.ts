@@ -12,7 +12,7 @@ import { FieldErrors, conflict, forbidden, invalid, notFound } from '../../error
 import { newId } from '../../ids';
 import { actingOrgIds, actsForCoordinator, requirePairing, type PairingScope } from './access';
 import * as q from './queries';
-import { isClosed, stateOn } from './service';
+import { isClosed, stateOn } from '../../../domain/pairings/agreements';
 
 // The three lists of a pairing (需求 / 资源 / 项目 清单) and the suggested matches between them.
 // Each party keeps its own needs and resources; the coordinator may keep all of them.

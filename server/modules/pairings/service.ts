@@ -3,6 +3,7 @@ import { authorize, type Actor } from '../../../domain/access';
 import { addDays, addMonths } from '../../../domain/dates';
 import { maskPhone } from '../../../domain/idcard';
 import type { PairingState } from '../../../domain/pairings/enums';
+import { isClosed, stateOn } from '../../../domain/pairings/agreements';
 import { DEFAULT_JOINT_ACTIVITY_FREQUENCY } from '../../../domain/pairings/health';
 import { daysInclusive, type PeriodKind } from '../../../domain/periods';
 import type { Pairing, PairingBulk, PairingCreate, PairingListQuery, PairingPatch, PairingRenew } from '../../../domain/schemas/pairings';
@@ -19,13 +20,6 @@ import * as q from './queries';
 // Agreements: create (one or many from the coordinator's matrix), read, edit, renew, expire.
 
 const PAIRING_ABILITIES = { manage: 'pairing.manage', coordinate: 'pairing.coordinate' } as const;
-
-/** What users see: an active agreement past its end date is expired even before the daily job ran. */
-export function stateOn(row: { state: string; validTo: string }, today: string): PairingState {
-  return row.state === 'active' && row.validTo < today ? 'expired' : (row.state as PairingState);
-}
-
-export const isClosed = (state: PairingState) => state === 'expired' || state === 'terminated';
 
 const partiesKeyOf = (ids: readonly string[]) => [...ids].sort().join(',');
 

@@ -20,3 +20,49 @@ export function applyServerErrors(form: FormInstance, error: unknown): string[] 
   form.setFields(fields);
   return unmatched;
 }
+
+type NamePath = (string | number)[];
+
+/** 'attendees.0.memberId' or '/attendees/0/memberId' → ['attendees', 0, 'memberId'] */
+function toNamePath(field: string): NamePath {
+  return field
+    .split(/[./[\]]/)
+    .filter((part) => part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+const same = (a: NamePath, b: NamePath) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Puts the server's validation messages under the matching form fields, nested ones included
+ * (`attendees.0.memberId`, `votes.0.present`); a field not in the form falls back to its nearest
+ * parent in the form. Returns the messages that match nothing, for the caller to show elsewhere.
+ */
+export function applyNestedServerErrors(
+  form: FormInstance,
+  error: unknown,
+  extra: NamePath[] = [],
+  /** the form's name for a server field, when the form edits it under another name */
+  rename: (field: string) => string = (field) => field,
+): string[] {
+  if (!(error instanceof ApiError)) return [error instanceof Error ? error.message : String(error)];
+  const fieldErrors = error.fieldErrors;
+  if (fieldErrors.length === 0) return [error.message];
+  const known: NamePath[] = [...form.getFieldsError().map((f) => f.name), ...extra];
+  const byField = new Map<string, { name: NamePath; errors: string[] }>();
+  const unmatched: string[] = [];
+  for (const { field, message } of fieldErrors) {
+    let name = toNamePath(rename(toNamePath(field).join('.')));
+    while (name.length > 0 && !known.some((k) => same(k, name))) name = name.slice(0, -1);
+    if (name.length === 0) {
+      unmatched.push(`${field}: ${message}`);
+      continue;
+    }
+    const key = JSON.stringify(name);
+    const entry = byField.get(key) ?? { name, errors: [] };
+    entry.errors.push(message);
+    byField.set(key, entry);
+  }
+  form.setFields([...byField.values()]);
+  return unmatched;
+}

@@ -37,7 +37,7 @@ import type { Pairing } from '../../../../domain/schemas/pairings';
 import { partyNames } from '../pairings/pairingQueries';
 import PairingSelect from '../pairings/PairingSelect';
 import { activityKeys, useRosters, type RosterEntry } from './activityQueries';
-import { applyNestedServerErrors } from './fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 import VoteOutcome from './VoteOutcome';
 
 interface AttendeeValue {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Activity } from '../../../../domain/schemas/activities';
 import { activityKeys } from './activityQueries';
-import { applyNestedServerErrors } from './fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 
 /** Cancels a planned activity; the reason is required. */
 export default function CancelActivityModal({

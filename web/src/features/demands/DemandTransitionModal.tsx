@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { hasRole, useMe } from '../../auth/useMe';
 import type { Demand, DemandTransition } from '../../../../domain/schemas/pairings';
 import type { User } from '../../../../domain/schemas/users';
-import { applyNestedServerErrors } from '../activities/fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 import { pairingKeys } from '../pairings/pairingQueries';
 import { demandKeys, demandPath } from './demandQueries';
 

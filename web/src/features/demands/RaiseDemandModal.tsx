@@ -11,7 +11,7 @@ import {
   type Urgency,
 } from '../../../../domain/pairings/enums';
 import type { Demand, DemandCreate, Pairing } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../activities/fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 import PairingSelect from '../pairings/PairingSelect';
 import { demandKeys } from './demandQueries';
 

@@ -12,7 +12,7 @@ import {
   type Pairing,
   type PairingItem,
 } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../activities/fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 import { ITEM_PATHS, pairingKeys, pairingPath, partyNames, type ItemKind } from './pairingQueries';
 
 interface Values {

@@ -8,11 +8,10 @@ import { api } from '../../api/client';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import type { PeriodKind } from '../../../../domain/periods';
 import type { Pairing, PairingCreate, PairingPatch } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../activities/fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 import AgreementFields from './AgreementFields';
 import CommitmentList from './CommitmentList';
 import { pairingKeys, pairingPath, partyNames, useOrgNames } from './pairingQueries';
-import { renameFieldErrors } from './renameFieldErrors';
 
 interface PartyValue {
   orgId?: string | null;
@@ -169,12 +168,7 @@ export default function PairingFormModal(props: Props) {
       props.onSaved(pairing.id);
     },
     onError: (error) =>
-      setOtherErrors(
-        applyNestedServerErrors(form, renameFieldErrors(error, formFieldName), [
-          ['parties'],
-          ['commitments'],
-        ]),
-      ),
+      setOtherErrors(applyNestedServerErrors(form, error, [['parties'], ['commitments']], formFieldName)),
   });
 
   const required = [{ required: true, message: t('common.required') }];

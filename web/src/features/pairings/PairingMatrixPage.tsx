@@ -21,11 +21,10 @@ import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import type { PairingBulk, PairingMatrix } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../activities/fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 import { currentPeriod, HEALTH_COLORS, PAIRING_STATE_COLORS } from './format';
 import MatrixTemplateForm, { templateBody, type TemplateValues } from './MatrixTemplateForm';
 import { pairingKeys, useOrgNames, usePairingMatrix } from './pairingQueries';
-import { renameFieldErrors } from './renameFieldErrors';
 import { useCoordinator } from './useCoordinator';
 import './pairings.css';
 
@@ -142,10 +141,8 @@ function MatrixEditor({ coordinator }: { coordinator: string }) {
       const unmatched =
         rest === null
           ? []
-          : applyNestedServerErrors(
-              form,
-              renameFieldErrors(rest, (field) => field.replace(/^template\./, '')),
-              [['commitments']],
+          : applyNestedServerErrors(form, rest, [['commitments']], (field) =>
+              field.replace(/^template\./, ''),
             );
       setCellErrors(byCell);
       setOtherErrors(

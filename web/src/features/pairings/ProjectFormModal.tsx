@@ -14,7 +14,7 @@ import {
   type ProjectCreate,
   type ProjectPatch,
 } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../activities/fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 import { pairingKeys, pairingPath, partyNames, usePairingItems } from './pairingQueries';
 
 interface Values {

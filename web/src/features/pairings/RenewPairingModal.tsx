@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
 import type { Pairing, PairingRenew } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../activities/fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 import { pairingKeys, pairingPath } from './pairingQueries';
 
 interface Values {

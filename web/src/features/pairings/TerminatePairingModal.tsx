@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Pairing, PairingPatch } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../activities/fieldErrors';
+import { applyNestedServerErrors } from '../../components/serverErrors';
 import { pairingKeys, pairingPath } from './pairingQueries';
 
 /** Ends an agreement before its term; the reason is required. */
