@@ -558,13 +558,41 @@ describe('democratic evaluation, heart-to-heart talks, party lecture: yearly (so
     },
   );
 
-  it('a democratic evaluation held with the life meeting counts only when recorded as its own activity', () => {
-    const results = run({
-      period: '2024',
-      today: '2025-01-01',
-      activities: [act('life_meeting', '2024-12-18')],
-    });
-    expect(results.find((r) => r.id === 'democratic_evaluation')!.status).toBe('missed');
+});
+
+describe('one activity for several requirements when the practice holds them together', () => {
+  const lifeMeetingWith = (alsoCounts: ActivityType[]): ComplianceActivity => ({
+    ...act('life_meeting', '2024-12-18'),
+    alsoCounts,
+  });
+  const status = (id: string, activities: ComplianceActivity[], pack = DEFAULT_RULE_PACK) =>
+    run({ period: '2024', today: '2025-01-01', activities, pack }).find((r) => r.id === id);
+
+  it('a life meeting that included the democratic evaluation meets both requirements', () => {
+    const meeting = lifeMeetingWith(['democratic_evaluation']);
+    expect(status('life_meeting', [meeting])).toMatchObject({ status: 'met', activities: [meeting.id] });
+    expect(status('democratic_evaluation', [meeting])).toMatchObject({ status: 'met', count: 1, activities: [meeting.id] });
+  });
+
+  it('a life meeting alone does not count as a democratic evaluation', () => {
+    expect(status('democratic_evaluation', [act('life_meeting', '2024-12-18')])!.status).toBe('missed');
+  });
+
+  it('only types the practice holds together: a theme day cannot claim the democratic evaluation, nor a life meeting the theme day', () => {
+    const themeDay: ComplianceActivity = { ...act('theme_day', '2024-12-05'), alsoCounts: ['democratic_evaluation'] };
+    expect(status('democratic_evaluation', [themeDay])!.status).toBe('missed');
+    const theme = status('theme_day', [lifeMeetingWith(['theme_day'])]);
+    expect(theme!.subPeriods!.find((s) => s.label === '2024-12')!.status).toBe('missed');
+  });
+
+  it('a planned life meeting counts for neither', () => {
+    const planned: ComplianceActivity = { ...act('life_meeting', '2024-12-18', ['A1'], 'planned'), alsoCounts: ['democratic_evaluation'] };
+    expect(status('democratic_evaluation', [planned])!.status).toBe('missed');
+  });
+
+  it('a higher organization can stop holding them together', () => {
+    const pack = effectivePack([{ meetings: { requirements: { democratic_evaluation: { heldWith: [] } } } }]);
+    expect(status('democratic_evaluation', [lifeMeetingWith(['democratic_evaluation'])], pack)!.status).toBe('missed');
   });
 });
 

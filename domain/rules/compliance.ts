@@ -11,8 +11,10 @@
 // months before it do not; the month of dissolution does not count (unless dissolved on its very last day).
 // A requested period in which the organization did not exist at all is not applicable throughout, even for a
 // yearly requirement whose year it partly covers.
-// Only held activities count, a joint activity for every host. The caller evaluates a period with the pack in
-// force on its first day (packForPeriod). No individual member is ranked or scored here.
+// Only held activities count, a joint activity for every host. One activity counts for several requirements
+// when the practice holds them together (the pack's heldWith) and its record says it did (alsoCounts).
+// The caller evaluates a period with the pack in force on its first day (packForPeriod). No individual
+// member is ranked or scored here.
 
 import type { ActivityState, ActivityType, ComplianceStatus, OrgType } from '../enums';
 import {
@@ -45,6 +47,11 @@ export interface ComplianceActivity {
   /** the China calendar date the activity took place ('YYYY-MM-DD') */
   date: string;
   hostOrgIds: readonly string[];
+  /**
+   * Other requirement types this activity also served, as its record says (a life meeting that included the
+   * democratic evaluation); they count only where the pack's requirement lists the activity's type in heldWith.
+   */
+  alsoCounts?: readonly ActivityType[];
 }
 
 export type NotApplicableReason =
@@ -147,7 +154,9 @@ function evaluateRequirement(
   if (!existsDuring(org, period)) return na('not_in_existence');
 
   const units = splitPeriod(window, req.per);
-  const ofType = counted.filter((a) => a.type === req.type);
+  const ofType = counted.filter(
+    (a) => a.type === req.type || (req.heldWith.includes(a.type) && a.alsoCounts?.includes(req.type) === true),
+  );
   const subPeriods: SubPeriodResult[] = [];
   const ids: string[] = [];
   let anyRequired = false;

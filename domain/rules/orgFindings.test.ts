@@ -107,25 +107,20 @@ describe('committee_required: from 7 full members a branch must have a committee
   });
 });
 
-describe('committee size: 3–5 (hard), generally ≤7 (soft)', () => {
+describe('committee size: fewer than 3 is an error, 3–7 allowed, above 7 a warning', () => {
   const withSize = (size: number) => orgFindings(branch({ members: 40, fullMembers: 35, committee: committeeOf(size) }), pack, TODAY);
 
-  it('accepts 3, 4 and 5 members', () => {
-    expect(withSize(3)).toEqual([]);
-    expect(withSize(4)).toEqual([]);
-    expect(withSize(5)).toEqual([]);
+  it('accepts 3 to 7 members: "3 to 5, generally no more than 7" allows 6 and 7', () => {
+    for (const size of [3, 4, 5, 6, 7]) expect(withSize(size)).toEqual([]);
   });
 
-  it('flags 6 and 7 members as a hard finding outside 3–5', () => {
-    expect(withSize(6)).toEqual([{ rule: 'committee_size', severity: 'hard', params: { min: 3, max: 5, actual: 6 } }]);
-    expect(withSize(7)).toEqual([{ rule: 'committee_size', severity: 'hard', params: { min: 3, max: 5, actual: 7 } }]);
+  it('flags 2 members as a hard error', () => {
+    expect(withSize(2)).toEqual([{ rule: 'committee_required', severity: 'hard', params: { threshold: 7, actual: 2, min: 3 } }]);
   });
 
-  it('flags 8 members both outside 3–5 (hard) and above the general maximum of 7 (soft)', () => {
-    expect(withSize(8)).toEqual([
-      { rule: 'committee_size', severity: 'hard', params: { min: 3, max: 5, actual: 8 } },
-      { rule: 'committee_generally_max', severity: 'soft', params: { max: 7, actual: 8 } },
-    ]);
+  it('warns (soft) above the general maximum of 7, and only that', () => {
+    expect(withSize(8)).toEqual([{ rule: 'committee_generally_max', severity: 'soft', params: { max: 7, actual: 8 } }]);
+    expect(withSize(9)).toEqual([{ rule: 'committee_generally_max', severity: 'soft', params: { max: 7, actual: 9 } }]);
   });
 });
 

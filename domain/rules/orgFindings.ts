@@ -7,7 +7,6 @@ export type OrgRule =
   | 'branch_max_members'
   | 'joint_branch_max_units'
   | 'committee_required'
-  | 'committee_size'
   | 'committee_generally_max'
   | 'no_committee_below_threshold'
   | 'secretary_missing'
@@ -99,22 +98,12 @@ export function orgFindings(facts: OrgFacts, pack: RulePack, today: string): Fin
           severity: rules.committeeFromFullMembers.severity,
           params: { threshold, actual: size, min: rules.committeeSize.min },
         });
-      } else {
-        // A committee above the general maximum is also outside min–max: report both, the hard one first.
-        if (size > rules.committeeSize.max) {
-          out.push({
-            rule: 'committee_size',
-            severity: rules.committeeSize.severity,
-            params: { min: rules.committeeSize.min, max: rules.committeeSize.max, actual: size },
-          });
-        }
-        if (size > rules.committeeGenerallyMax.value) {
-          out.push({
-            rule: 'committee_generally_max',
-            severity: rules.committeeGenerallyMax.severity,
-            params: { max: rules.committeeGenerallyMax.value, actual: size },
-          });
-        }
+      } else if (size > rules.committeeGenerallyMax.value) {
+        out.push({
+          rule: 'committee_generally_max',
+          severity: rules.committeeGenerallyMax.severity,
+          params: { max: rules.committeeGenerallyMax.value, actual: size },
+        });
       }
     } else if (size > secretaries.length + Math.min(deputies, rules.deputiesWithoutCommittee.value) || deputies > rules.deputiesWithoutCommittee.value) {
       out.push({
@@ -170,7 +159,6 @@ const MESSAGES: Record<OrgRule, { zh: string; en: string }> = {
     zh: '正式党员满 {threshold} 名应设支部委员会（{min} 人以上），现有 {actual} 人',
     en: 'With {threshold} or more full members a committee of at least {min} is required; it has {actual}',
   },
-  committee_size: { zh: '支部委员会应为 {min}–{max} 人，现有 {actual} 人', en: 'The committee should have {min}–{max} people; it has {actual}' },
   committee_generally_max: { zh: '支部委员会一般不超过 {max} 人，现有 {actual} 人', en: 'A committee generally has at most {max} people; it has {actual}' },
   no_committee_below_threshold: {
     zh: '正式党员不足 {threshold} 名（{fullMembers} 名），只设书记和不超过 {maxDeputies} 名副书记，不设委员会',

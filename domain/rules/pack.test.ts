@@ -16,7 +16,7 @@ describe('DEFAULT_RULE_PACK (rules.md defaults)', () => {
     expect(o.branchMaxMembers).toEqual({ value: 50, severity: 'soft' });
     expect(o.jointBranchMaxUnits).toEqual({ value: 5, severity: 'soft' });
     expect(o.committeeFromFullMembers).toEqual({ value: 7, severity: 'hard' });
-    expect(o.committeeSize).toEqual({ min: 3, max: 5, severity: 'hard' });
+    expect(o.committeeSize).toEqual({ min: 3, severity: 'hard' });
     expect(o.committeeGenerallyMax).toEqual({ value: 7, severity: 'soft' });
     expect(o.deputiesWithoutCommittee).toEqual({ value: 1, severity: 'hard' });
     expect(o.secretaryMinStandingYears).toEqual({ value: 1, severity: 'soft' });
@@ -228,6 +228,7 @@ describe('effectivePack: meetings overrides from a higher organization', () => {
       appliesTo: ['branch', 'joint_branch'],
       onlyIfPartyGroups: false,
       onlyIfCommittee: false,
+      heldWith: [],
       preferredQuarter: null,
       enabled: true,
     });
@@ -300,7 +301,13 @@ describe('effectivePack: meetings overrides from a higher organization', () => {
         severity: 'hard',
         appliesTo: ['branch'],
       }),
-    ).toMatchObject({ enabled: true, preferredQuarter: null, onlyIfPartyGroups: false });
+    ).toMatchObject({ enabled: true, preferredQuarter: null, onlyIfPartyGroups: false, heldWith: [] });
+    expect(
+      parseNewRequirement({ type: 'study_session', min: 1, per: 'year', severity: 'soft', appliesTo: ['branch'], heldWith: ['theme_day'] }),
+    ).toMatchObject({ heldWith: ['theme_day'] });
+    expect(
+      parseNewRequirement({ type: 'study_session', min: 1, per: 'year', severity: 'soft', appliesTo: ['branch'], heldWith: ['no_such_type'] }),
+    ).toBeNull();
     expect(
       parseNewRequirement({
         type: 'study_session',

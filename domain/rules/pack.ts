@@ -28,6 +28,11 @@ export interface MeetingRequirement {
   onlyIfPartyGroups: boolean;
   /** only for organizations with a committee (a branch with fewer than 7 full members has none, Art. 21) */
   onlyIfCommittee: boolean;
+  /**
+   * Activity types the practice holds together with this one: an activity of such a type counts for this
+   * requirement too when its record says it included it (a life meeting with the democratic evaluation).
+   */
+  heldWith: ActivityType[];
   /** "generally in quarter N" of a yearly requirement: a separate, usually soft, check */
   preferredQuarter: { quarter: number; severity: Severity; enabled: boolean } | null;
   enabled: boolean;
@@ -49,8 +54,11 @@ export interface RulePack {
     jointBranchMaxUnits: Threshold;
     /** from N full members a branch must have a committee (Branch Regs Art. 21) */
     committeeFromFullMembers: Threshold;
-    /** committee size min–max (hard) and the general upper bound (soft) (Branch Regs Art. 21) */
-    committeeSize: { min: number; max: number; severity: Severity };
+    /**
+     * Branch Regs Art. 21 reads "3 to 5, generally no more than 7": fewer than `min` is an error (reported as
+     * committee_required), 6 or 7 is allowed, above the general maximum a warning.
+     */
+    committeeSize: { min: number; severity: Severity };
     committeeGenerallyMax: Threshold;
     /** below the committee threshold: a secretary and at most N deputies, no committee */
     deputiesWithoutCommittee: Threshold;
@@ -95,6 +103,7 @@ const requirement = (
   appliesTo: [...appliesTo],
   onlyIfPartyGroups: false,
   onlyIfCommittee: false,
+  heldWith: [],
   preferredQuarter: null,
   enabled: true,
   ...extra,
@@ -107,7 +116,7 @@ export const DEFAULT_RULE_PACK: RulePack = {
     branchMaxMembers: { value: 50, severity: 'soft' },
     jointBranchMaxUnits: { value: 5, severity: 'soft' },
     committeeFromFullMembers: { value: 7, severity: 'hard' },
-    committeeSize: { min: 3, max: 5, severity: 'hard' },
+    committeeSize: { min: 3, severity: 'hard' },
     committeeGenerallyMax: { value: 7, severity: 'soft' },
     deputiesWithoutCommittee: { value: 1, severity: 'hard' },
     secretaryMinStandingYears: { value: 1, severity: 'soft' },
@@ -143,8 +152,10 @@ export const DEFAULT_RULE_PACK: RulePack = {
       life_meeting: requirement('life_meeting', 1, 'year', 'hard', BRANCH_LEVEL, {
         preferredQuarter: { quarter: 4, severity: 'soft', enabled: true },
       }),
-      /** Art. 18: once a year (may be held together with the life meeting, but is recorded as its own activity) */
-      democratic_evaluation: requirement('democratic_evaluation', 1, 'year', 'soft', BRANCH_LEVEL),
+      /** Art. 18: once a year, often held within the life meeting: then that one activity counts for both */
+      democratic_evaluation: requirement('democratic_evaluation', 1, 'year', 'soft', BRANCH_LEVEL, {
+        heldWith: ['life_meeting'],
+      }),
       /**
        * Art. 19: at least one talk per pair per year. The pairs need the people of each talk; from activity
        * records alone this checks only that the branch held at least one talk in the year.
@@ -186,6 +197,7 @@ export function parseNewRequirement(value: unknown): MeetingRequirement | null {
     appliesTo,
     onlyIfPartyGroups,
     onlyIfCommittee,
+    heldWith,
     preferredQuarter,
     enabled,
   } = value;
@@ -195,6 +207,8 @@ export function parseNewRequirement(value: unknown): MeetingRequirement | null {
   if (typeof per !== 'string' || !(REQUIREMENT_PERS as readonly string[]).includes(per)) return null;
   if (!isSeverity(severity)) return null;
   if (!Array.isArray(appliesTo) || !appliesTo.every((t) => (ORG_TYPES as readonly unknown[]).includes(t)))
+    return null;
+  if (heldWith !== undefined && (!Array.isArray(heldWith) || !heldWith.every((t) => (ACTIVITY_TYPES as readonly unknown[]).includes(t))))
     return null;
   let quarter: MeetingRequirement['preferredQuarter'] = null;
   if (preferredQuarter !== undefined && preferredQuarter !== null) {
@@ -222,6 +236,7 @@ export function parseNewRequirement(value: unknown): MeetingRequirement | null {
     appliesTo: [...new Set(appliesTo as OrgType[])],
     onlyIfPartyGroups: onlyIfPartyGroups === true,
     onlyIfCommittee: onlyIfCommittee === true,
+    heldWith: [...new Set((heldWith ?? []) as ActivityType[])],
     preferredQuarter: quarter,
     enabled: enabled !== false,
   };

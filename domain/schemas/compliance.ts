@@ -69,6 +69,7 @@ const RequirementOverride = Type.Object(
     appliesTo: Type.Optional(Type.Array(Type.Enum(ORG_TYPES))),
     onlyIfPartyGroups: Type.Optional(Type.Boolean()),
     onlyIfCommittee: Type.Optional(Type.Boolean()),
+    heldWith: Type.Optional(Type.Array(Type.Enum(ACTIVITY_TYPES), { maxItems: 20 })),
     preferredQuarter: Type.Optional(
       Type.Union([Type.Object({ quarter: Type.Integer({ minimum: 1, maximum: 4 }), severity: Severity, enabled: Type.Boolean() }, { additionalProperties: false }), Type.Null()]),
     ),
