@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const auditEvents = pgTable(
   'audit_events',
@@ -15,7 +15,26 @@ export const auditEvents = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
     prevHash: text('prev_hash').notNull(),
+    /** HMAC-SHA256 of the event and prev_hash (plain SHA-256 for events before keyed_from) */
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_subject').on(t.subjectType, t.subjectId), index('audit_actor').on(t.actorUserId), index('audit_at').on(t.at)],
 );
+
+/**
+ * The signed head of the chain: one row (id 1), rewritten with every append in the same
+ * transaction. Deleting the last events, or rewriting the chain without the key, no longer
+ * matches it.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: integer('id').primaryKey(),
+  /** number of events: the seq of the last one */
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  /** the last event's hash */
+  head: text('head').notNull(),
+  /** events before this seq were chained with plain SHA-256, before the chain had a key */
+  keyedFrom: bigint('keyed_from', { mode: 'number' }).notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+  /** HMAC-SHA256 of seq, head, keyed_from and at, under the checkpoint key */
+  mac: text('mac').notNull(),
+});
