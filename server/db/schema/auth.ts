@@ -32,7 +32,10 @@ export const sessions = pgTable(
     userId: text('user_id').notNull().references(() => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the absolute end: created_at plus the configured maximum lifetime */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** for the idle timeout; refreshed at most once a minute, not on every request */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
