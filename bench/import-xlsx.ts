@@ -119,6 +119,7 @@ async function main(): Promise<void> {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: null,
+    engine: 'pglite',
     dataDir: work,
     secretKey: 'bench-secret-key-that-is-long-enough-0123456789',
     demo: false,
@@ -126,6 +127,9 @@ async function main(): Promise<void> {
     logLevel: 'silent',
     webDist: path.join(work, 'no-web'),
     reminderDays: 7,
+    trustProxy: false,
+    sessionIdleMinutes: 120,
+    sessionMaxHours: 12,
   };
   try {
     await bootstrap(target.database, config);

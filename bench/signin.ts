@@ -36,6 +36,7 @@ const config: Config = {
   port: 0,
   host: '127.0.0.1',
   databaseUrl: process.env.DATABASE_URL ?? null,
+  engine: 'pglite',
   dataDir: work,
   secretKey: randomBytes(32).toString('base64url'),
   demo: false,
@@ -43,6 +44,9 @@ const config: Config = {
   logLevel: 'silent',
   webDist: path.join(work, 'no-web'),
   reminderDays: 7,
+  trustProxy: false,
+  sessionIdleMinutes: 120,
+  sessionMaxHours: 12,
 };
 try {
   const ctx = systemCtx(database, config);

@@ -1,7 +1,7 @@
 // Starts the real gongjian server for a browser test: a fresh embedded database with the demo
 // organizations, the built web app, a free port. Stops exactly the process it started.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,10 +86,22 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`the server was not healthy within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
+/** A server killed before it could stop its PostgreSQL leaves that running: stop exactly that one. */
+function stopLeftServer(dataDir: string): void {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGQUIT');
+  } catch {
+    // none left
+  }
+}
+
 export async function startServer(): Promise<RunningServer> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gongjian-e2e-'));
+  // run as root, the embedded PostgreSQL server runs as its own user, which must reach the cluster
+  chmodSync(dataDir, 0o755);
   const adminPassword = 'e2e-Admin-Passw0rd';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -122,6 +134,7 @@ export async function startServer(): Promise<RunningServer> {
       await exited(child);
       clearTimeout(timer);
     }
+    stopLeftServer(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   };
 

@@ -40,7 +40,7 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
     report.adminCreated = { password, generated: !config.adminPassword };
   }
   const isNew = userCount === 0 && orgCount === 0;
-  const wantDemo = config.demo ?? (isNew && database.kind === 'pglite');
+  const wantDemo = config.demo ?? (isNew && database.embedded);
   if (wantDemo && orgCount === 0) report.demo = await loadDemo(ctx);
   return report;
 }

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Engine } from './db/client';
 
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** without DATABASE_URL: the embedded PostgreSQL server (default) or PGlite, under dataDir */
+  engine: Engine;
   dataDir: string;
   secretKey: string;
   /** null: decide by whether the database is new and embedded */
@@ -15,6 +18,16 @@ export interface Config {
   webDist: string;
   /** remind of a required activity not yet held when this many days of its period are left */
   reminderDays: number;
+  /**
+   * Fastify's trustProxy: false, true (any proxy), or the proxies' addresses/CIDRs. When trusted,
+   * X-Forwarded-For gives the client's address (login throttling) and X-Forwarded-Proto https
+   * makes the session cookie Secure.
+   */
+  trustProxy: boolean | string;
+  /** a session unused this long ends (OWASP ASVS 3.3.2) */
+  sessionIdleMinutes: number;
+  /** a session ends this long after sign-in, used or not */
+  sessionMaxHours: number;
 }
 
 function fail(message: string): never {
@@ -40,14 +53,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('DATABASE_URL must start with postgres://');
   const dataDir = path.resolve(env.GONGJIAN_DATA_DIR ?? './data');
+  const engine = env.GONGJIAN_DB ?? 'postgres';
+  if (engine !== 'postgres' && engine !== 'pglite') fail('GONGJIAN_DB must be postgres (the embedded server) or pglite');
   const reminderDays = Number(env.GONGJIAN_REMINDER_DAYS ?? 7);
   if (!Number.isInteger(reminderDays) || reminderDays < 0 || reminderDays > 366) fail('GONGJIAN_REMINDER_DAYS must be a whole number of days');
   const demoRaw = env.GONGJIAN_DEMO;
   if (demoRaw !== undefined && !['0', '1', 'true', 'false'].includes(demoRaw)) fail('GONGJIAN_DEMO must be 0 or 1');
+  const sessionIdleMinutes = Number(env.GONGJIAN_SESSION_IDLE_MIN ?? 120);
+  if (!Number.isInteger(sessionIdleMinutes) || sessionIdleMinutes < 1 || sessionIdleMinutes > 7 * 24 * 60) fail('GONGJIAN_SESSION_IDLE_MIN must be a whole number of minutes, 1 to 10080');
+  const sessionMaxHours = Number(env.GONGJIAN_SESSION_MAX_HOURS ?? 12);
+  if (!Number.isInteger(sessionMaxHours) || sessionMaxHours < 1 || sessionMaxHours > 30 * 24) fail('GONGJIAN_SESSION_MAX_HOURS must be a whole number of hours, 1 to 720');
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
+    engine,
     dataDir,
     secretKey: readSecretKey(dataDir, env.GONGJIAN_SECRET_KEY),
     demo: demoRaw === undefined ? null : demoRaw === '1' || demoRaw === 'true',
@@ -55,5 +75,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.GONGJIAN_WEB_DIST ?? 'dist/web'),
     reminderDays,
+    trustProxy: parseTrustProxy(env.GONGJIAN_TRUST_PROXY),
+    sessionIdleMinutes,
+    sessionMaxHours,
   };
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  // addresses or CIDR ranges of the proxies, comma separated: only their forwarded headers count
+  if (!/^[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*$/.test(value)) fail('GONGJIAN_TRUST_PROXY must be 0, 1, or the proxies\' addresses (comma separated, CIDR allowed)');
+  return value;
 }

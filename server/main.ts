@@ -1,6 +1,6 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { verifyAudit } from './audit';
+import { describeProblem, parseCheckpoints, readCheckpoint, useAuditKey, verifyAudit } from './audit';
 import { buildApp } from './app';
 import { backup, restore } from './backup';
 import { bootstrap, systemCtx } from './bootstrap';
@@ -25,13 +25,20 @@ usage: npm run cli -- <command> [options]
                                 export an organization subtree's roster
   backup <file>                 write a backup (PGlite or PostgreSQL) to a .jsonl.gz file
   restore <file>                replace the database's contents with a backup
-  audit verify                  check the audit trail's hash chain
+  audit verify [--checkpoints <file>]
+                                check the audit trail's chain, its checkpoint, and exported ones
+  audit checkpoint              print the signed head of the chain (one JSON line) for export
   user create <username> --password <pw> --role <role> [--org <id>]
 
 Configuration comes from the environment: see README.md.`;
 
+/** The database the configuration names (see Engine in server/db/client.ts). */
+export function openConfigured(config: Config): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir, engine: config.engine, secretKey: config.secretKey });
+}
+
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+  const database = await openConfigured(config);
   try {
     return await fn(database);
   } finally {
@@ -51,7 +58,7 @@ function printBootstrap(report: Awaited<ReturnType<typeof bootstrap>>, url: stri
 }
 
 async function serve(config: Config): Promise<void> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+  const database = await openConfigured(config);
   const report = await bootstrap(database, config);
   const app = await buildApp({ database, config, logger: true });
   let stopping = false;
@@ -65,6 +72,12 @@ async function serve(config: Config): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Without its database the app can only fail: say so on /health for a moment, then exit non-zero
+  // so a supervisor restarts both (what PostgreSQL acknowledged is on disk; the restart recovers it).
+  database.server?.onUnexpectedExit((code, signal) => {
+    app.log.error(`the embedded PostgreSQL server exited (${signal ?? code}); stopping`);
+    setTimeout(() => process.exit(3), 1000).unref();
+  });
   // hooks must be added before listen: Fastify refuses them afterwards
   const reminders = startReminderScheduler(database, config, app.log);
   app.addHook('onClose', () => reminders.stop());
@@ -83,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       password: { type: 'string' },
       role: { type: 'string' },
+      checkpoints: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -121,13 +135,22 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'audit': {
-      if (rest[0] !== 'verify') throw new Error('usage: audit verify');
-      const result = await withDatabase(config, (db) => verifyAudit(db.db));
-      if (result.ok) {
-        console.log(`audit trail intact: ${result.checked} events`);
+      useAuditKey(config.secretKey);
+      if (rest[0] === 'checkpoint') {
+        const head = await withDatabase(config, (db) => readCheckpoint(db.db));
+        if (!head) throw new Error('the audit trail has no checkpoint yet');
+        console.log(JSON.stringify(head));
         return 0;
       }
-      console.error(`audit trail broken at event ${result.problem!.seq}: ${result.problem!.reason} (${result.checked} events before it are intact)`);
+      if (rest[0] !== 'verify') throw new Error('usage: audit verify [--checkpoints <file>] | audit checkpoint');
+      const exported = values.checkpoints ? parseCheckpoints(readFileSync(values.checkpoints, 'utf8')) : [];
+      const result = await withDatabase(config, (db) => verifyAudit(db.db, exported));
+      const legacy = result.legacy ? ` (the first ${result.legacy} from before the chain had a key, checked with plain SHA-256)` : '';
+      if (result.ok) {
+        console.log(`audit trail intact: ${result.checked} events${legacy}${exported.length ? `, ${exported.length} exported checkpoints match` : ''}`);
+        return 0;
+      }
+      console.error(`audit trail broken: ${describeProblem(result.problem!)}; ${result.checked} events before it are intact${legacy}`);
       return 2;
     }
     case 'user': {

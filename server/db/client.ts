@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embeddedPostgres';
 import * as activitiesSchema from './schema/activities';
 import * as auditSchema from './schema/audit';
 import * as authSchema from './schema/auth';
@@ -26,11 +27,31 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export interface Database {
   db: Db;
+  /** the SQL engine: node-postgres (a server, embedded or not) or PGlite in this process */
   kind: 'pglite' | 'postgres';
+  /** the database lives under the data directory (the embedded default or PGlite on disk) */
+  embedded: boolean;
   /** PGlite only: the in-process database, for backup */
   pglite: PGlite | null;
   pool: pg.Pool | null;
+  /** the embedded PostgreSQL server this process started, if any */
+  server: EmbeddedServer | null;
   close(): Promise<void>;
+}
+
+/**
+ * Where the data lives: `DATABASE_URL` (a PostgreSQL server), else under the data directory on the
+ * embedded PostgreSQL server (`postgres`, the default) or in-process PGlite (`pglite`); no data
+ * directory means in-memory PGlite (tests).
+ */
+export type Engine = 'postgres' | 'pglite';
+
+export interface OpenOptions {
+  url: string | null;
+  dataDir: string | null;
+  engine?: Engine;
+  /** derives the embedded server's password */
+  secretKey?: string;
 }
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -80,33 +101,62 @@ export async function openPglite(dataDir: string | null): Promise<PGlite> {
   });
 }
 
-/** Embedded when url is null (dataDir null: in memory), PostgreSQL otherwise. Applies migrations. */
-export async function openDatabase(opts: { url: string | null; dataDir: string | null }): Promise<Database> {
-  if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    // An idle connection the server ends (restart, admin command) emits 'error' on the pool; without a
-    // listener that would crash the process. The pool drops the client and opens a new one on demand.
-    pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+async function openPool(url: string, server: EmbeddedServer | null, release: () => void): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (restart, admin command) emits 'error' on the pool; without a
+  // listener that would crash the process. The pool drops the client and opens a new one on demand.
+  pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  try {
     await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgres', pglite: null, pool, close: () => pool.end() };
+  } catch (e) {
+    await pool.end();
+    throw e;
   }
+  return {
+    db,
+    kind: 'postgres',
+    embedded: server !== null,
+    pglite: null,
+    pool,
+    server,
+    close: async () => {
+      await pool.end();
+      await server?.stop();
+      release();
+    },
+  };
+}
+
+/** Opens the database the options name (see Engine) and applies migrations. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) return openPool(opts.url, null, () => {});
   let release = (): void => {};
-  let pgDir: string | null = null;
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
     release = takeLock(opts.dataDir);
-    pgDir = path.join(opts.dataDir, 'pgdata');
   }
   try {
-    const client = await openPglite(pgDir);
+    if (opts.dataDir && (opts.engine ?? 'postgres') === 'postgres') {
+      if (!opts.secretKey) throw new Error('the embedded PostgreSQL server needs the secret key');
+      const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, secretKey: opts.secretKey });
+      try {
+        return await openPool(server.url, server, release);
+      } catch (e) {
+        await server.stop();
+        throw e;
+      }
+    }
+    const client = await openPglite(opts.dataDir ? path.join(opts.dataDir, 'pgdata') : null);
     const raw = drizzlePglite(client, { schema });
     await migratePglite(raw, { migrationsFolder: MIGRATIONS });
     return {
       db: raw as unknown as Db,
       kind: 'pglite',
+      embedded: opts.dataDir !== null,
       pglite: client,
       pool: null,
+      server: null,
       close: async () => {
         await client.close();
         release();

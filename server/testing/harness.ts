@@ -65,13 +65,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** overrides: settings a test needs to differ (session timeouts, a trusted proxy) */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gj-test-'));
   const { database, drop } = await openTestDatabase();
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: null,
+    engine: 'pglite',
     dataDir,
     secretKey: 'test-secret-key-that-is-long-enough-0123456789',
     demo: false,
@@ -79,6 +81,10 @@ export async function startTestApp(): Promise<TestApp> {
     logLevel: 'silent',
     webDist: path.join(dataDir, 'no-web'),
     reminderDays: 7,
+    trustProxy: false,
+    sessionIdleMinutes: 120,
+    sessionMaxHours: 12,
+    ...overrides,
   };
   await bootstrap(database, config);
   const app = await buildApp({ database, config });
