@@ -47,6 +47,8 @@ export const TABLES = [
   'activity_files',
   'rule_pack_versions',
   'notifications',
+  'compliance_results',
+  'compliance_jobs',
 ] as const;
 
 /** A stable order (the primary key) so that paging through a table neither skips nor repeats rows. */
@@ -86,6 +88,8 @@ const ORDER_KEY: Record<(typeof TABLES)[number], string> = {
   activity_files: 'id',
   rule_pack_versions: 'id',
   notifications: 'id',
+  compliance_results: 'org_id, t.period, t.requirement_id',
+  compliance_jobs: 'id',
 };
 
 const FORMAT = 'gongjian-backup/1';
