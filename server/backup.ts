@@ -49,6 +49,19 @@ export const TABLES = [
   'notifications',
   'compliance_results',
   'compliance_jobs',
+  'project_campaigns',
+  'secretary_projects',
+  'project_indicators',
+  'project_milestones',
+  'project_tasks',
+  'project_reports',
+  'project_indicator_values',
+  'project_obstacles',
+  'project_supervisions',
+  'project_requirements',
+  'project_evaluations',
+  'project_files',
+  'project_activities',
 ] as const;
 
 /** A stable order (the primary key) so that paging through a table neither skips nor repeats rows. */
@@ -90,6 +103,19 @@ const ORDER_KEY: Record<(typeof TABLES)[number], string> = {
   notifications: 'id',
   compliance_results: 'org_id, t.period, t.requirement_id',
   compliance_jobs: 'id',
+  project_campaigns: 'id',
+  secretary_projects: 'id',
+  project_indicators: 'id',
+  project_milestones: 'id',
+  project_tasks: 'id',
+  project_reports: 'id',
+  project_indicator_values: 'report_id, t.indicator_id',
+  project_obstacles: 'id',
+  project_supervisions: 'id',
+  project_requirements: 'id',
+  project_evaluations: 'id',
+  project_files: 'id',
+  project_activities: 'project_id, t.activity_id',
 };
 
 const FORMAT = 'gongjian-backup/1';

@@ -16,12 +16,13 @@ import * as activitiesSchema from './schema/activities';
 import * as auditSchema from './schema/audit';
 import * as authSchema from './schema/auth';
 import * as complianceSchema from './schema/compliance';
+import * as projectsSchema from './schema/projects';
 import * as importsSchema from './schema/imports';
 import * as membersSchema from './schema/members';
 import * as orgsSchema from './schema/orgs';
 import * as pairingsSchema from './schema/pairings';
 
-export const schema = { ...orgsSchema, ...membersSchema, ...authSchema, ...auditSchema, ...importsSchema, ...activitiesSchema, ...pairingsSchema, ...complianceSchema };
+export const schema = { ...orgsSchema, ...membersSchema, ...authSchema, ...auditSchema, ...importsSchema, ...activitiesSchema, ...pairingsSchema, ...complianceSchema, ...projectsSchema };
 export type Schema = typeof schema;
 /** A database or an open transaction: services take either. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
