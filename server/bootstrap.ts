@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { todayInChina } from '../domain/dates';
+import { useAuditKey } from './audit';
 import type { Config } from './config';
 import type { Ctx } from './context';
 import { fieldCrypto } from './crypto';
@@ -12,6 +13,7 @@ import { createUser } from './modules/users/service';
 
 /** Acts as the system itself (first start, command line): a global admin with no user behind it. */
 export function systemCtx(database: Database, config: Config): Ctx {
+  useAuditKey(config.secretKey); // the first start writes audit events before the app is built
   return {
     db: database.db,
     actor: { userId: '', memberId: null, grants: [{ role: 'admin', orgPath: null }] },
