@@ -19,6 +19,20 @@ export const REMINDER_KINDS = [
   'demand_confirmed',
   'demand_reopened',
   'demand_escalated',
+  // secretary projects (server/modules/projects): each move tells the next actor; the scheduler's reminders follow
+  'project_submitted',
+  'project_approved',
+  'project_returned',
+  'project_in_progress',
+  'project_completed',
+  'project_evaluated',
+  'project_cancelled',
+  'project_report_due',
+  'project_report_missing',
+  'project_milestone_due',
+  'project_milestone_overdue',
+  'project_supervision_due',
+  'project_requirement_unanswered',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -26,7 +40,7 @@ export interface Reminder {
   kind: ReminderKind;
   key: string;
   orgId: string;
-  subjectType: 'org' | 'activity' | 'demand';
+  subjectType: 'org' | 'activity' | 'demand' | 'secretary_project';
   subjectId: string;
   params: Record<string, string | number>;
 }
@@ -95,6 +109,19 @@ const MESSAGES: Record<ReminderKind, { zh: string; en: string }> = {
   demand_confirmed: { zh: '{org}确认了诉求“{title}”的办理结果，满意度 {rating} 分', en: '{org} confirmed the demand "{title}" with a satisfaction of {rating}/5' },
   demand_reopened: { zh: '{org}重开了诉求“{title}”：{reason}', en: '{org} reopened the demand "{title}": {reason}' },
   demand_escalated: { zh: '{org}办理的诉求“{title}”已超过办结时限 {dueOn}，请督办', en: 'The demand "{title}" handled by {org} passed its due date {dueOn} unsettled; please follow it up' },
+  project_submitted: { zh: '{org}申报了书记项目“{title}”，请审批', en: '{org} applied with the secretary project "{title}"; please review it' },
+  project_approved: { zh: '书记项目“{title}”已获批准（{noticeNo}）', en: 'The secretary project "{title}" was approved ({noticeNo})' },
+  project_returned: { zh: '书记项目“{title}”被退回修改：{note}', en: 'The secretary project "{title}" was returned for changes: {note}' },
+  project_in_progress: { zh: '书记项目“{title}”已启动，请按周报送进展', en: 'The secretary project "{title}" was launched; report its progress weekly' },
+  project_completed: { zh: '{org}的书记项目“{title}”已结项，请组织评价', en: '{org} completed the secretary project "{title}"; please evaluate it' },
+  project_evaluated: { zh: '书记项目“{title}”评价完成：{grade}', en: 'The secretary project "{title}" was evaluated: {grade}' },
+  project_cancelled: { zh: '书记项目“{title}”已撤销：{reason}', en: 'The secretary project "{title}" was cancelled: {reason}' },
+  project_report_due: { zh: '书记项目“{title}”本周（{week}）进展尚未报送', en: 'The secretary project "{title}": this week\'s report ({week}) is due' },
+  project_report_missing: { zh: '书记项目“{title}”已缺报 {count} 周周报（最近 {week}）', en: 'The secretary project "{title}" is missing {count} weekly reports (latest {week})' },
+  project_milestone_due: { zh: '书记项目“{title}”的节点“{milestone}”将于 {dueOn} 到期', en: 'The secretary project "{title}": the milestone "{milestone}" is due on {dueOn}' },
+  project_milestone_overdue: { zh: '书记项目“{title}”的节点“{milestone}”已超过 {dueOn} 未完成', en: 'The secretary project "{title}": the milestone "{milestone}" was due on {dueOn}' },
+  project_supervision_due: { zh: '书记项目“{title}”应于 {dueOn} 前开展现场督导', en: 'The secretary project "{title}" is due a field supervision visit by {dueOn}' },
+  project_requirement_unanswered: { zh: '书记项目“{title}”的督导要求“{requirement}”已过 {dueOn} 尚未答复', en: 'The secretary project "{title}": the supervision requirement "{requirement}" was due on {dueOn} and is unanswered' },
 };
 
 export function reminderMessage(kind: ReminderKind, params: Record<string, unknown>, orgName: string, lang: 'zh' | 'en'): string {
