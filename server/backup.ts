@@ -62,6 +62,16 @@ export const TABLES = [
   'project_evaluations',
   'project_files',
   'project_activities',
+  'assessments',
+  'assessment_reporters',
+  'assessment_rater_groups',
+  'assessment_venues',
+  'assessment_criteria',
+  'ballot_codes',
+  'ballots',
+  'ballot_submissions',
+  'assessment_notes',
+  'assessment_follow_ups',
 ] as const;
 
 /** A stable order (the primary key) so that paging through a table neither skips nor repeats rows. */
@@ -116,6 +126,16 @@ const ORDER_KEY: Record<(typeof TABLES)[number], string> = {
   project_evaluations: 'id',
   project_files: 'id',
   project_activities: 'project_id, t.activity_id',
+  assessments: 'id',
+  assessment_reporters: 'id',
+  assessment_rater_groups: 'id',
+  assessment_venues: 'id',
+  assessment_criteria: 'id',
+  ballot_codes: 'hash',
+  ballots: 'id',
+  ballot_submissions: 'code_hash, t.submission_id',
+  assessment_notes: 'id',
+  assessment_follow_ups: 'id',
 };
 
 const FORMAT = 'gongjian-backup/1';

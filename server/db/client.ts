@@ -13,6 +13,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embeddedPostgres';
 import * as activitiesSchema from './schema/activities';
+import * as assessmentsSchema from './schema/assessments';
 import * as auditSchema from './schema/audit';
 import * as authSchema from './schema/auth';
 import * as complianceSchema from './schema/compliance';
@@ -22,7 +23,7 @@ import * as membersSchema from './schema/members';
 import * as orgsSchema from './schema/orgs';
 import * as pairingsSchema from './schema/pairings';
 
-export const schema = { ...orgsSchema, ...membersSchema, ...authSchema, ...auditSchema, ...importsSchema, ...activitiesSchema, ...pairingsSchema, ...complianceSchema, ...projectsSchema };
+export const schema = { ...orgsSchema, ...membersSchema, ...authSchema, ...auditSchema, ...importsSchema, ...activitiesSchema, ...pairingsSchema, ...complianceSchema, ...projectsSchema, ...assessmentsSchema };
 export type Schema = typeof schema;
 /** A database or an open transaction: services take either. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
