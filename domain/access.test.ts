@@ -139,7 +139,7 @@ describe('viewer of the city (e.g. an inspection group)', () => {
   });
 
   it('never reads sensitive member data and changes nothing', () => {
-    for (const action of ACTIONS.filter((a) => !['org.read', 'member.read', 'activity.read', 'pairing.read', 'export.run'].includes(a))) {
+    for (const action of ACTIONS.filter((a) => !['org.read', 'member.read', 'activity.read', 'pairing.read', 'assessment.read', 'export.run'].includes(a))) {
       expect(authorize(viewer, action, org(CITY))).toBe(false);
       expect(authorize(viewer, action, memberRecord(BRANCH_B2, 'm-3001'))).toBe(false);
     }

@@ -23,6 +23,8 @@ export const ACTIONS = [
   'activity.manage',
   'pairing.read',
   'pairing.manage',
+  'assessment.read',
+  'assessment.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,7 +51,7 @@ export function isWithin(path: string, scope: string): boolean {
   return path === scope || path.startsWith(scope + '.');
 }
 
-const SUBTREE_READ: readonly Action[] = ['org.read', 'member.read', 'activity.read', 'pairing.read'];
+const SUBTREE_READ: readonly Action[] = ['org.read', 'member.read', 'activity.read', 'pairing.read', 'assessment.read'];
 const MANAGE: readonly Action[] = [
   'org.read',
   'org.create',
@@ -70,10 +72,13 @@ const MANAGE: readonly Action[] = [
   'activity.manage',
   'pairing.read',
   'pairing.manage',
+  'assessment.read',
+  'assessment.manage',
 ];
 const OWN_ORG_SECRETARY: readonly Action[] = [
   'activity.manage',
   'pairing.manage',
+  'assessment.manage',
   'org.update',
   'member.readSensitive',
   'member.create',
