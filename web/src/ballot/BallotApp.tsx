@@ -13,7 +13,7 @@ import {
 } from './ballotApi';
 import { gradeLabel, storedLanguage, storeLanguage, translator, type Language, type Translate } from './messages';
 
-type Ending = 'done' | 'used' | 'closed' | 'notOpen' | 'throttled';
+type Ending = 'done' | 'waiting' | 'used' | 'closed' | 'notOpen' | 'throttled';
 
 type Phase =
   | { name: 'enter'; error?: 'unknown' | 'throttled' | 'offline' }
@@ -31,8 +31,11 @@ interface Slot {
   criterionId?: string;
 }
 
+/** The open reporters this code has still to score (a code scores reporters opened later in a later submission). */
+const dueOf = (sheet: BallotSheet) => sheet.reporters.filter((r) => !r.scored);
+
 function slotsOf(sheet: BallotSheet): Slot[] {
-  return sheet.reporters.flatMap((r) =>
+  return dueOf(sheet).flatMap((r) =>
     sheet.criteria.length === 0
       ? [{ key: r.id, reporterId: r.id }]
       : sheet.criteria.map((c) => ({ key: `${r.id}:${c.id}`, reporterId: r.id, criterionId: c.id })),
@@ -79,8 +82,10 @@ export default function BallotApp() {
         return setPhase({ name: 'end', ending: ending ?? 'notOpen' });
       }
       const next = outcome.data;
-      if (next.reporters.length === 0) return setPhase({ name: 'end', ending: 'notOpen' });
       setSheet(next);
+      if (next.state === 'closed' || next.state === 'published') return setPhase({ name: 'end', ending: 'closed' });
+      if (next.state === 'draft' || next.reporters.length === 0) return setPhase({ name: 'end', ending: 'notOpen' });
+      if (dueOf(next).length === 0) return setPhase({ name: 'end', ending: 'waiting' });
       // a ballot sent before a reload keeps its grades (and its id, see submit)
       const pending = loadPending(which);
       const keys = new Set(slotsOf(next).map((s) => s.key));
@@ -259,7 +264,14 @@ export default function BallotApp() {
   return (
     <div className="b-page">
       <header className="b-header">
-        <h1>{sheet?.title ?? t('pageTitle')}</h1>
+        <div>
+          <h1>{sheet?.title ?? t('pageTitle')}</h1>
+          {sheet && (
+            <div className="b-sub">
+              {sheet.raterGroupName} · {sheet.venueName}
+            </div>
+          )}
+        </div>
         <button type="button" className="b-link" onClick={switchLanguage} lang={language === 'zh' ? 'en' : 'zh-CN'}>
           {t('language')}
         </button>
@@ -301,13 +313,13 @@ function Fill({
         </p>
       )}
       <ol className="b-reporters">
-        {sheet.reporters.map((r) => (
+        {dueOf(sheet).map((r) => (
           <li key={r.id} className="b-card b-reporter">
-            <div className="b-reporter-name">{r.name}</div>
+            <div className="b-reporter-name">{r.memberName}</div>
             <div className="b-reporter-org">{r.orgName}</div>
             {sheet.criteria.length === 0 ? (
               <GradeButtons
-                label={r.name}
+                label={r.memberName}
                 slot={r.id}
                 scale={sheet.scale}
                 grades={grades}
@@ -320,7 +332,7 @@ function Fill({
                 <div key={c.id} className="b-criterion">
                   <div className="b-criterion-name">{c.name}</div>
                   <GradeButtons
-                    label={`${r.name} ${c.name}`}
+                    label={`${r.memberName} ${c.name}`}
                     slot={`${r.id}:${c.id}`}
                     scale={sheet.scale}
                     grades={grades}
@@ -417,10 +429,10 @@ function Review({
       <p className="b-counts">{counts.map((c) => `${gradeLabel(t, c.grade)} ${c.count}`).join(' · ')}</p>
       <table className="b-summary">
         <tbody>
-          {sheet.reporters.map((r) =>
+          {dueOf(sheet).map((r) =>
             sheet.criteria.length === 0 ? (
               <tr key={r.id}>
-                <th scope="row">{r.name}</th>
+                <th scope="row">{r.memberName}</th>
                 <Pick grade={grades[r.id]} t={t} />
               </tr>
             ) : (
@@ -429,7 +441,7 @@ function Review({
                   <tr key={`${r.id}:${c.id}`}>
                     {i === 0 && (
                       <th scope="row" rowSpan={sheet.criteria.length}>
-                        {r.name}
+                        {r.memberName}
                       </th>
                     )}
                     <td>{c.name}</td>
@@ -469,6 +481,7 @@ function Pick({ grade, t }: { grade: Grade | undefined; t: Translate }) {
 
 const ENDINGS: Record<Ending, { title: Parameters<Translate>[0]; text: Parameters<Translate>[0]; tone: string }> = {
   done: { title: 'doneTitle', text: 'doneText', tone: 'ok' },
+  waiting: { title: 'waitingTitle', text: 'waitingText', tone: 'ok' },
   used: { title: 'usedTitle', text: 'usedText', tone: 'warn' },
   closed: { title: 'closedTitle', text: 'closedText', tone: 'warn' },
   notOpen: { title: 'notOpenTitle', text: 'notOpenText', tone: 'info' },
@@ -494,12 +507,17 @@ function End({
       </div>
       <h2>{t(e.title)}</h2>
       <p>{t(e.text)}</p>
-      {(ending === 'notOpen' || ending === 'throttled') && (
+      {(ending === 'notOpen' || ending === 'throttled' || ending === 'waiting') && (
         <button type="button" className="b-primary" onClick={onRefresh}>
           {t('refresh')}
         </button>
       )}
-      {ending !== 'done' && (
+      {ending === 'done' && (
+        <button type="button" className="b-secondary" onClick={onRefresh}>
+          {t('more')}
+        </button>
+      )}
+      {ending !== 'done' && ending !== 'waiting' && (
         <button type="button" className="b-secondary" onClick={onOther}>
           {t('otherCode')}
         </button>

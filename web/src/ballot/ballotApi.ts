@@ -2,17 +2,15 @@
 // bundle). A submission carries an id made on the phone; a retry after a lost answer resends the
 // same id, which the server answers with its first answer, so a bad network never counts twice.
 
+import type { Static } from 'typebox';
+import type { BallotSheet as BallotSheetSchema } from '../../../domain/schemas/assessments';
 import type { Language } from './messages';
 
 /** a grade of the assessment's scale: by default excellent, good, fair, poor; an organizer may name others */
 export type Grade = string;
 
-export interface BallotSheet {
-  title: string;
-  reporters: { id: string; name: string; orgName: string }[];
-  criteria: { id: string; name: string }[];
-  scale: { grade: Grade; points: number }[];
-}
+/** What GET /ballots/:code answers (type only: the schema itself stays out of this bundle). */
+export type BallotSheet = Static<typeof BallotSheetSchema>;
 
 export interface GradeEntry {
   reporterId: string;
