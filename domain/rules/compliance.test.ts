@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityState, ActivityType } from '../enums';
 import { parsePeriod, PeriodError } from '../periods';
+import { addDays } from '../dates';
+import { seededRandom } from '../random';
 import {
+  complianceOn,
   evaluateCompliance,
   rollupCompliance,
+  storedCompliance,
   type ComplianceActivity,
   type ComplianceInput,
   type ComplianceOrg,
@@ -950,5 +954,47 @@ describe('rollupCompliance', () => {
 
   it('is empty for no organizations', () => {
     expect(rollupCompliance([])).toEqual([]);
+  });
+});
+
+describe('stored results read on a later day', () => {
+  it('equal a fresh evaluation on that day, for random activities, periods and days', () => {
+    const random = seededRandom(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const types: ActivityType[] = ['theme_day', 'general_assembly', 'committee_meeting', 'life_meeting', 'party_lecture'];
+    const periods = ['2025', '2025-Q1', '2025-Q2', '2025-Q4', '2025-02', '2025-06', '2025-12'];
+    for (let i = 0; i < 300; i++) {
+      const activities = Array.from({ length: Math.floor(random() * 12) }, () =>
+        act(pick(types), addDays('2025-01-01', Math.floor(random() * 365))),
+      );
+      const org: ComplianceOrg = { ...BRANCH, foundedOn: pick([null, '2025-03-15', '2025-05-31']), dissolvedOn: pick([null, null, '2025-11-02']) };
+      const period = pick(periods);
+      const stored = addDays('2024-12-20', Math.floor(random() * 380));
+      const later = addDays(stored, Math.floor(random() * 200));
+      const then = evaluateCompliance({ org, period, activities, pack: DEFAULT_RULE_PACK, today: stored });
+      const now = evaluateCompliance({ org, period, activities, pack: DEFAULT_RULE_PACK, today: later });
+      then.forEach((r, j) => {
+        const fresh = now[j]!;
+        if (r.status === 'not_applicable') {
+          expect(fresh.status).toBe('not_applicable');
+          return;
+        }
+        const read = complianceOn(storedCompliance(r), later);
+        expect({ status: read.status, daysLeft: read.daysLeft, missed: read.missedPeriods }, `${period} ${r.id} stored ${stored} read ${later}`).toEqual({
+          status: fresh.status,
+          daysLeft: fresh.daysLeft,
+          missed: (fresh.subPeriods ?? [{ label: fresh.window, status: fresh.status }]).filter((s) => s.status === 'missed').map((s) => s.label),
+        });
+      });
+    }
+  });
+
+  it('name the sub-period still open as the current one', () => {
+    const [theme] = run({ period: '2025-Q2', today: '2025-04-10', activities: [] }).filter((r) => r.id === 'theme_day');
+    const read = complianceOn(storedCompliance(theme!), '2025-05-03');
+    expect(read).toMatchObject({ status: 'missed', missedPeriods: ['2025-04'] });
+    expect(read.current).toBeUndefined();
+    const [yearly] = run({ period: '2025', today: '2025-04-10', activities: [] }).filter((r) => r.id === 'party_lecture');
+    expect(complianceOn(storedCompliance(yearly!), '2025-12-31')).toMatchObject({ status: 'due', daysLeft: 1, current: '2025' });
   });
 });

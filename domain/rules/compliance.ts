@@ -299,3 +299,54 @@ export function rollupCompliance(orgs: readonly OrgCompliance[]): RollupRow[] {
   }
   return [...rows.values()];
 }
+
+/** A required sub-period not met and not over yet when a result was stored. */
+export interface PendingUnit {
+  label: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * What a stored result keeps of an evaluation so that it can be read on a later day without evaluating
+ * again: the statuses only move from due to missed as sub-periods end, and daysLeft counts down.
+ */
+export interface StoredCompliance {
+  status: Exclude<ComplianceStatus, 'not_applicable'>;
+  missedPeriods: string[];
+  pending: PendingUnit[];
+}
+
+/** The stored form of an applicable result (the window itself is the one sub-period when there are none). */
+export function storedCompliance(r: ComplianceResult): StoredCompliance {
+  if (r.status === 'not_applicable') throw new RangeError(`${r.id} is not applicable: nothing to store`);
+  const units = r.subPeriods ?? [{ label: r.window, status: r.status, count: r.count }];
+  return {
+    status: r.status,
+    missedPeriods: units.filter((u) => u.status === 'missed').map((u) => u.label),
+    pending: units
+      .filter((u) => u.status === 'due')
+      .map((u) => {
+        const p = parsePeriod(u.label);
+        return { label: u.label, start: p.start, end: p.end };
+      }),
+  };
+}
+
+/**
+ * A stored result as evaluateCompliance would give it on `today` (not earlier than the day it was
+ * stored, and with the same activities): pending sub-periods that have ended count as missed, and the
+ * first one still open gives daysLeft. `current` is that sub-period's label (what a reminder names).
+ */
+export function complianceOn(s: StoredCompliance, today: string): StoredCompliance & { daysLeft?: number; current?: string } {
+  const open = s.pending.filter((u) => today <= u.end);
+  const missedPeriods = [...s.missedPeriods, ...s.pending.filter((u) => today > u.end).map((u) => u.label)];
+  const status = s.status === 'met' ? 'met' : missedPeriods.length > 0 ? 'missed' : 'due';
+  const out: StoredCompliance & { daysLeft?: number; current?: string } = { status, missedPeriods, pending: open };
+  const current = open[0];
+  if (status === 'due' && current) {
+    out.daysLeft = daysLeft(parsePeriod(current.label), today);
+    out.current = current.label;
+  }
+  return out;
+}

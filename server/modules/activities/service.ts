@@ -23,6 +23,7 @@ import { orgs } from '../../db/schema/orgs';
 import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { packToday, structureOf } from '../compliance/service';
+import { activityWritten } from '../compliance/results';
 import { ACTIVITY_TYPE_LABELS } from '../../../domain/activityLabels';
 import { tallyActivities } from '../dashboard/queries';
 import { checkJointActivity } from '../pairings/jointActivities';
@@ -258,7 +259,7 @@ async function writeChildren(tx: Db, id: string, a: Pick<ActivityCreate, 'attend
 /**
  * Every write of an activity goes through here: the hosts rows are replaced, and the activity's
  * count in the dashboard's org_activity_months moves from what it was (the rows replaced) to what
- * it is, in the same transaction.
+ * it is, in the same transaction; so do the maintained compliance results of its hosts.
  */
 async function writeHosts(tx: Db, id: string, hosts: { id: string; path: string }[], a: { heldOn: string; type: string; state: string }) {
   const previous = await tx.delete(activityHosts).where(eq(activityHosts.activityId, id)).returning();
@@ -269,6 +270,7 @@ async function writeHosts(tx: Db, id: string, hosts: { id: string; path: string 
     was ? [{ hostPaths: previous.map((p) => p.orgPath), heldOn: was.heldOn, type: was.type, state: was.state }] : [],
     [{ hostPaths: hosts.map((h) => h.path), ...a }],
   );
+  await activityWritten(tx, todayInChina(), was ? { hostOrgIds: previous.map((p) => p.orgId), heldOn: was.heldOn, state: was.state } : null, { hostOrgIds: hosts.map((h) => h.id), ...a });
 }
 
 function scalarColumns(a: Resolved, heldOn: string, orgPath: string) {

@@ -12,10 +12,11 @@ import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/or
 import { forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { labelsOf } from '../orgs/queries';
+import { rulesChanged } from './results';
 
-type OrgRow = typeof orgs.$inferSelect;
+export type OrgRow = typeof orgs.$inferSelect;
 
-function period(text: string): Period {
+export function period(text: string): Period {
   try {
     return parsePeriod(text);
   } catch (e) {
@@ -32,7 +33,7 @@ async function loadOrg(ctx: Ctx, id: string): Promise<OrgRow> {
 }
 
 /** Every stored override version of the organizations on these paths, with each one's depth. */
-async function versionsFor(db: Db, paths: string[]): Promise<Map<string, { depth: number; effectiveFrom: string; override: RulePackOverride }[]>> {
+export async function versionsFor(db: Db, paths: string[]): Promise<Map<string, { depth: number; effectiveFrom: string; override: RulePackOverride }[]>> {
   const ids = [...new Set(paths.flatMap(labelsOf))];
   const rows = (await inSlices(ids, (slice) => db.select().from(rulePackVersions).where(inArray(rulePackVersions.orgId, slice)))).sort((a, b) =>
     a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
@@ -46,7 +47,7 @@ async function versionsFor(db: Db, paths: string[]): Promise<Map<string, { depth
   return byOrg;
 }
 
-function versionsOnPath(all: Awaited<ReturnType<typeof versionsFor>>, path: string): VersionedOverride[] {
+export function versionsOnPath(all: Awaited<ReturnType<typeof versionsFor>>, path: string): VersionedOverride[] {
   return labelsOf(path).flatMap((id, depth) => (all.get(id) ?? []).map((v) => ({ ...v, depth })));
 }
 
@@ -55,7 +56,7 @@ export async function packToday(db: Db, path: string, date: string): Promise<Rul
   return packForDate(versionsOnPath(await versionsFor(db, [path]), path), date);
 }
 
-interface Facts {
+export interface Facts {
   org: OrgRow;
   hasPartyGroups: boolean;
   committeeSeats: number;
@@ -70,7 +71,7 @@ async function inSlices<T>(ids: string[], fn: (slice: string[]) => Promise<T[]>)
   return out;
 }
 
-async function factsOf(db: Db, list: OrgRow[]): Promise<Facts[]> {
+export async function factsOf(db: Db, list: OrgRow[]): Promise<Facts[]> {
   const ids = list.map((o) => o.id);
   if (ids.length === 0) return [];
   const groups = await inSlices(ids, (slice) => db.selectDistinct({ orgId: partyGroups.orgId }).from(partyGroups).where(inArray(partyGroups.orgId, slice)));
@@ -88,15 +89,14 @@ async function factsOf(db: Db, list: OrgRow[]): Promise<Facts[]> {
   return list.map((org) => ({ org, hasPartyGroups: withGroups.has(org.id), committeeSeats: seatsOf.get(org.id) ?? 0, fullMembers: fullOf.get(org.id) ?? 0 }));
 }
 
-/** Held and planned activities of these organizations in the period's year (yearly rules look at the whole year). */
-async function activitiesOf(db: Db, orgIds: string[], p: Period): Promise<ComplianceActivity[]> {
+/** Held and planned activities of these organizations from one day to another (yearly rules look at the whole year). */
+async function activitiesOf(db: Db, orgIds: string[], from: string, to: string): Promise<ComplianceActivity[]> {
   if (orgIds.length === 0) return [];
-  const year = enclosingPeriod(p, 'year');
   const rows = await inSlices(orgIds, (slice) =>
     db
       .select()
       .from(activityHosts)
-      .where(and(inArray(activityHosts.orgId, slice), gte(activityHosts.heldOn, year.start), lte(activityHosts.heldOn, year.end))),
+      .where(and(inArray(activityHosts.orgId, slice), gte(activityHosts.heldOn, from), lte(activityHosts.heldOn, to))),
   );
   const byActivity = new Map<string, ComplianceActivity & { hostOrgIds: string[] }>();
   for (const r of rows) {
@@ -107,7 +107,7 @@ async function activitiesOf(db: Db, orgIds: string[], p: Period): Promise<Compli
   return [...byActivity.values()];
 }
 
-function hasCommittee(f: Facts, pack: RulePack): boolean {
+export function hasCommittee(f: Facts, pack: RulePack): boolean {
   return f.committeeSeats >= pack.organizations.committeeSize.min || f.fullMembers >= pack.organizations.committeeFromFullMembers.value;
 }
 
@@ -132,7 +132,8 @@ export async function orgCompliance(ctx: Ctx, orgId: string, periodText: string)
   const org = await loadOrg(ctx, orgId);
   const [facts] = await factsOf(ctx.db, [org]);
   const pack = packForPeriod(versionsOnPath(await versionsFor(ctx.db, [org.path]), org.path), p);
-  const items = evaluate(facts!, p, await activitiesOf(ctx.db, [org.id], p), pack, ctx.today);
+  const year = enclosingPeriod(p, 'year');
+  const items = evaluate(facts!, p, await activitiesOf(ctx.db, [org.id], year.start, year.end), pack, ctx.today);
   return { orgId: org.id, orgName: org.name, period: p.label, items };
 }
 
@@ -153,8 +154,27 @@ export async function subtreeRollup(ctx: Ctx, orgId: string, periodText: string)
 /** Evaluates many organizations for one period in a few queries (rollups, reminders, the dashboard). */
 export async function evaluateMany(db: Db, list: OrgRow[], periodText: string, today: string) {
   const p = period(periodText);
+  return (await evaluatePeriods(db, list, [p], today)).get(p.label)!;
+}
+
+export interface OrgResults {
+  org: OrgRow;
+  results: ComplianceResult[];
+}
+
+/**
+ * The live evaluation of many organizations for several periods, with one read of their facts,
+ * activities and rule-pack versions: the compliance results rows are computed by it, and checked
+ * against it.
+ */
+export async function evaluatePeriods(db: Db, list: OrgRow[], periods: Period[], today: string): Promise<Map<string, OrgResults[]>> {
+  const out = new Map<string, OrgResults[]>(periods.map((p) => [p.label, []]));
+  if (periods.length === 0 || list.length === 0) return out;
+  const years = periods.map((p) => enclosingPeriod(p, 'year'));
+  const from = years.reduce((a, y) => (y.start < a ? y.start : a), years[0]!.start);
+  const to = years.reduce((a, y) => (y.end > a ? y.end : a), years[0]!.end);
   const facts = await factsOf(db, list);
-  const acts = await activitiesOf(db, list.map((o) => o.id), p);
+  const acts = await activitiesOf(db, list.map((o) => o.id), from, to);
   // each organization's own activities, found once: filtering the whole list per organization was quadratic
   const byHost = new Map<string, ComplianceActivity[]>();
   for (const a of acts) {
@@ -165,10 +185,16 @@ export async function evaluateMany(db: Db, list: OrgRow[], periodText: string, t
     }
   }
   const versions = await versionsFor(db, list.map((o) => o.path));
-  return facts.map((f) => ({
-    org: f.org,
-    results: evaluate(f, p, byHost.get(f.org.id) ?? [], packForPeriod(versionsOnPath(versions, f.org.path), p), today),
-  }));
+  for (const f of facts) {
+    const onPath = versionsOnPath(versions, f.org.path);
+    const own = byHost.get(f.org.id) ?? [];
+    for (const p of periods) {
+      const year = enclosingPeriod(p, 'year');
+      const inYear = periods.length === 1 ? own : own.filter((a) => a.date >= year.start && a.date <= year.end);
+      out.get(p.label)!.push({ org: f.org, results: evaluate(f, p, inYear, packForPeriod(onPath, p), today) });
+    }
+  }
+  return out;
 }
 
 export async function listRulePackVersions(ctx: Ctx, orgId: string) {
@@ -190,6 +216,7 @@ export async function recordVersion(ctx: Ctx, tx: Db, org: { id: string; path: s
     .values({ id: newId(), orgId: org.id, effectiveFrom, override: override ?? {} })
     .onConflictDoUpdate({ target: [rulePackVersions.orgId, rulePackVersions.effectiveFrom], set: { override: override ?? {} } })
     .returning();
+  await rulesChanged(tx, org);
   await appendAudit(ctx, tx, { action: 'org.rules.version', subjectType: 'org', subjectId: org.id, orgPath: org.path, after: { effectiveFrom, override } });
   return row!;
 }

@@ -14,6 +14,7 @@ import { FieldErrors, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import * as dashQ from '../dashboard/queries';
 import * as orgQ from '../orgs/queries';
+import { refreshOrgs } from '../compliance/results';
 import { loadOrg } from '../orgs/service';
 import * as q from './queries';
 
@@ -270,6 +271,7 @@ export async function transferMember(ctx: Ctx, id: string, input: { orgId: strin
       .update(committeeRoles)
       .set({ endedOn: on })
       .where(and(eq(committeeRoles.memberId, row.id), eq(committeeRoles.orgId, row.orgId), isNull(committeeRoles.endedOn)));
+    await refreshOrgs(tx, [row.orgId], ctx.today);
     await tx.update(members).set({ orgId: target.id, orgPath: target.path, partyGroupId: null, updatedAt: new Date() }).where(eq(members.id, row.id));
     await orgQ.adjustCounts(tx, row.orgPath, -1, -fullDelta(row.status));
     await dashQ.adjustFacets(tx, row.orgPath, row, -1);

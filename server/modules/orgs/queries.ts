@@ -1,6 +1,8 @@
 import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { todayInChina } from '../../../domain/dates';
 import { deferredTotals, type DeferredTotals } from '../../db/deferredTotals';
+import { fullMembersChanged } from '../compliance/results';
 import { members } from '../../db/schema/members';
 import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/orgs';
 
@@ -78,6 +80,7 @@ export async function adjustCounts(db: Db, path: string, dMembers: number, dFull
       directFullMembers: sql`${orgCounts.directFullMembers} + case when ${orgCounts.orgId} = ${own} then ${dFull}::int else 0 end`,
     })
     .where(inArray(orgCounts.orgId, ids));
+  await fullMembersChanged(db, todayInChina(), ids.map((orgId) => ({ orgId, dFull })));
 }
 
 /** Writes deferred count deltas: one update per organization. */
@@ -94,6 +97,7 @@ export async function applyDeferredCounts(db: Db, counts: DeferredTotals['counts
       })
       .where(eq(orgCounts.orgId, orgId));
   }
+  await fullMembersChanged(db, todayInChina(), [...counts].map(([orgId, [, dFull]]) => ({ orgId, dFull })));
 }
 
 /** Subtree totals move with the subtree: off the old ancestors, onto the new ones. */
@@ -107,6 +111,7 @@ export async function shiftSubtreeCounts(db: Db, oldParentPath: string, newParen
       .update(orgCounts)
       .set({ members: sql`${orgCounts.members} + ${sign * dMembers}`, fullMembers: sql`${orgCounts.fullMembers} + ${sign * dFull}` })
       .where(inArray(orgCounts.orgId, labelsOf(path)));
+    await fullMembersChanged(db, todayInChina(), labelsOf(path).map((orgId) => ({ orgId, dFull: sign * dFull })));
   }
 }
 

@@ -12,6 +12,7 @@ import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/or
 import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { packToday, recordVersion } from '../compliance/service';
+import { orgMoved, refreshOrgs } from '../compliance/results';
 import { countSubtreeActivities, shiftSubtreeFacets } from '../dashboard/queries';
 import * as q from './queries';
 
@@ -179,6 +180,7 @@ async function insertOrg(ctx: Ctx, tx: Db, input: OrgCreate): Promise<OrgRow> {
     })
     .returning();
   await tx.insert(orgCounts).values({ orgId: id });
+  await refreshOrgs(tx, [id], ctx.today);
   await appendAudit(ctx, tx, { action: 'org.create', subjectType: 'org', subjectId: id, orgPath: row!.path, after: orgAudit(row!) });
   return row!;
 }
@@ -201,6 +203,7 @@ async function patchOrg(ctx: Ctx, tx: Db, org: OrgRow, patch: OrgPatch): Promise
     .set({ ...patch, rulePackOverride: patch.rulePackOverride, updatedAt: new Date() })
     .where(eq(orgs.id, org.id))
     .returning();
+  await refreshOrgs(tx, [org.id], ctx.today);
   await appendAudit(ctx, tx, { action: 'org.update', subjectType: 'org', subjectId: org.id, orgPath: org.path, before: orgAudit(org), after: orgAudit(row!) });
   // a change of the override takes effect today; earlier periods keep the rules they had
   if (patch.rulePackOverride !== undefined) await recordVersion(ctx, tx, org, ctx.today, patch.rulePackOverride);
@@ -238,6 +241,7 @@ export async function moveOrg(ctx: Ctx, id: string, parentId: string): Promise<O
     await tx.update(orgs).set({ parentId: parent.id, updatedAt: new Date() }).where(eq(orgs.id, org.id));
     await q.shiftSubtreeCounts(tx, oldParentPath, parent.path, counts.members, counts.fullMembers);
     await shiftSubtreeFacets(tx, oldParentPath, parent.path, org.id);
+    await orgMoved(tx, org, org.path, newPath);
     await appendAudit(ctx, tx, {
       action: 'org.move',
       subjectType: 'org',
@@ -264,6 +268,7 @@ export async function dissolveOrg(ctx: Ctx, id: string, input: { dissolvedOn: st
     if (children > 0) throw conflict(`It still has ${children} subordinate organizations; move or dissolve them first`, { children });
     await tx.update(committeeRoles).set({ endedOn: input.dissolvedOn }).where(and(eq(committeeRoles.orgId, id), isNull(committeeRoles.endedOn)));
     const [row] = await tx.update(orgs).set({ dissolvedOn: input.dissolvedOn, dissolvedReason: input.reason, updatedAt: new Date() }).where(eq(orgs.id, id)).returning();
+    await refreshOrgs(tx, [id], ctx.today);
     await appendAudit(ctx, tx, { action: 'org.dissolve', subjectType: 'org', subjectId: id, orgPath: org.path, before: orgAudit(org), after: orgAudit(row!) });
   });
   return getOrgDetail(ctx, id);
@@ -286,6 +291,7 @@ export async function addCommitteeSeat(ctx: Ctx, orgId: string, input: { memberI
     }
     const id = newId();
     await tx.insert(committeeRoles).values({ id, orgId, memberId: input.memberId, role: input.role, startedOn: input.startedOn });
+    await refreshOrgs(tx, [orgId], ctx.today);
     await appendAudit(ctx, tx, { action: 'org.committee.add', subjectType: 'org', subjectId: orgId, orgPath: org.path, after: { seatId: id, ...input } });
   });
   return getOrgDetail(ctx, orgId);
@@ -299,6 +305,7 @@ export async function endCommitteeSeat(ctx: Ctx, orgId: string, seatId: string) 
       .set({ endedOn: ctx.today })
       .where(and(eq(committeeRoles.id, seatId), eq(committeeRoles.orgId, orgId), isNull(committeeRoles.endedOn)))
       .returning();
+    await refreshOrgs(tx, [orgId], ctx.today);
     if (ended.length === 0) throw notFound('Committee seat');
     await appendAudit(ctx, tx, { action: 'org.committee.end', subjectType: 'org', subjectId: orgId, orgPath: org.path, before: ended[0] });
   });
@@ -315,6 +322,7 @@ export async function addPartyGroup(ctx: Ctx, orgId: string, input: { name: stri
     if (dup) throw invalid([{ field: 'name', message: 'a party group with this name already exists' }]);
     const id = newId();
     await tx.insert(partyGroups).values({ id, orgId, name: input.name, leaderMemberId: input.leaderMemberId ?? null });
+    await refreshOrgs(tx, [orgId], ctx.today);
     await appendAudit(ctx, tx, { action: 'org.group.add', subjectType: 'org', subjectId: orgId, orgPath: org.path, after: { groupId: id, ...input } });
   });
   return getOrgDetail(ctx, orgId);

@@ -1,0 +1,243 @@
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client';
+import { rulePackVersions } from '../../db/schema/activities';
+import { complianceJobs, complianceResults } from '../../db/schema/compliance';
+import { orgs } from '../../db/schema/orgs';
+
+export type ResultRow = typeof complianceResults.$inferSelect;
+export type JobRow = typeof complianceJobs.$inferSelect;
+
+/** PostgreSQL takes at most 65,535 parameters a statement: 14 columns × 1,000 rows stays well under. */
+const WRITE_ROWS = 1000;
+const ID_SLICE = 5000;
+
+/** Rows of these organizations in these years. */
+export async function resultsOf(db: Db, orgIds: string[], years: number[]): Promise<ResultRow[]> {
+  const out: ResultRow[] = [];
+  for (let i = 0; i < orgIds.length; i += ID_SLICE) {
+    out.push(
+      ...(await db
+        .select()
+        .from(complianceResults)
+        .where(and(inArray(complianceResults.orgId, orgIds.slice(i, i + ID_SLICE)), inArray(complianceResults.year, years)))),
+    );
+  }
+  return out;
+}
+
+export async function upsertResults(db: Db, rows: ResultRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_ROWS) {
+    await db
+      .insert(complianceResults)
+      .values(rows.slice(i, i + WRITE_ROWS))
+      .onConflictDoUpdate({
+        target: [complianceResults.orgId, complianceResults.period, complianceResults.requirementId],
+        set: {
+          year: sql`excluded.year`,
+          position: sql`excluded.position`,
+          requirement: sql`excluded.requirement`,
+          severity: sql`excluded.severity`,
+          per: sql`excluded.per`,
+          required: sql`excluded.required`,
+          count: sql`excluded.count`,
+          status: sql`excluded.status`,
+          window: sql`excluded.window`,
+          missedPeriods: sql`excluded.missed_periods`,
+          pending: sql`excluded.pending`,
+        },
+      });
+  }
+}
+
+export async function deleteResults(db: Db, keys: { orgId: string; period: string; requirementId: string }[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += WRITE_ROWS) {
+    const tuples = keys.slice(i, i + WRITE_ROWS).map((k) => sql`(${k.orgId}, ${k.period}, ${k.requirementId})`);
+    await db.execute(sql`delete from compliance_results where (org_id, period, requirement_id) in (${sql.join(tuples, sql`, `)})`);
+  }
+}
+
+/** Serializes recomputations of the same organizations (a write and a background batch): the later one reads what the earlier one committed. */
+export async function lockOrgs(db: Db, orgIds: string[]): Promise<void> {
+  for (const id of [...new Set(orgIds)].sort()) await db.execute(sql`select pg_advisory_xact_lock(7411, hashtext(${id}))`);
+}
+
+export async function orgsById(db: Db, ids: string[]) {
+  const out: (typeof orgs.$inferSelect)[] = [];
+  for (let i = 0; i < ids.length; i += ID_SLICE) out.push(...(await db.select().from(orgs).where(inArray(orgs.id, ids.slice(i, i + ID_SLICE)))));
+  return out;
+}
+
+// ---------------------------------------------------------------- jobs
+
+export async function maintainedYears(db: Db): Promise<number[]> {
+  const rows = await db.selectDistinct({ year: complianceJobs.year }).from(complianceJobs).where(eq(complianceJobs.kind, 'year'));
+  return rows.map((r) => r.year!).sort();
+}
+
+export async function insertJob(db: Db, job: { id: string; kind: 'year' | 'subtree'; year: number | null; orgId: string | null; total: number }): Promise<void> {
+  await db.insert(complianceJobs).values(job);
+}
+
+export async function countOrgsIn(db: Db, path: string | null): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(orgs)
+    .where(path === null ? undefined : sql`${orgs.path} <@ ${path}::ltree`);
+  return row?.n ?? 0;
+}
+
+/** The oldest open job, locked for this transaction (another process skips it). */
+export async function nextJob(db: Db): Promise<JobRow | undefined> {
+  const [row] = await db.select().from(complianceJobs).where(isNull(complianceJobs.finishedAt)).orderBy(asc(complianceJobs.createdAt), asc(complianceJobs.id)).limit(1).for('update', { skipLocked: true });
+  return row;
+}
+
+export async function openJobs(db: Db): Promise<JobRow[]> {
+  return db.select().from(complianceJobs).where(isNull(complianceJobs.finishedAt)).orderBy(asc(complianceJobs.createdAt));
+}
+
+/** The next organizations of a job after its cursor, in id order: all of them, or a subtree's (by its top's current path). */
+export async function nextOrgIds(db: Db, job: JobRow, limit: number): Promise<string[]> {
+  const scope = job.kind === 'subtree' ? sql`${orgs.path} <@ (select path from orgs top where top.id = ${job.orgId})` : undefined;
+  const rows = await db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(and(scope, job.cursor ? gt(orgs.id, job.cursor) : undefined))
+    .orderBy(asc(orgs.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+export async function orgIdsAfter(db: Db, cursor: string, limit: number): Promise<string[]> {
+  const rows = await db.select({ id: orgs.id }).from(orgs).where(gt(orgs.id, cursor)).orderBy(asc(orgs.id)).limit(limit);
+  return rows.map((r) => r.id);
+}
+
+export async function advanceJob(db: Db, id: string, cursor: string, n: number): Promise<void> {
+  await db
+    .update(complianceJobs)
+    .set({ cursor, done: sql`${complianceJobs.done} + ${n}` })
+    .where(eq(complianceJobs.id, id));
+}
+
+export async function finishJob(db: Db, id: string): Promise<void> {
+  await db.update(complianceJobs).set({ finishedAt: new Date() }).where(eq(complianceJobs.id, id));
+}
+
+/** The rows of a year may be read for a subtree (null: for every organization) once the year is built and no recomputation is open over it. */
+export async function servesYear(db: Db, year: number, path: string | null): Promise<boolean> {
+  const overlap = path === null ? sql`true` : sql`(o.path <@ ${path}::ltree or ${path}::ltree <@ o.path)`;
+  const [row] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select exists (select 1 from compliance_jobs where kind = 'year' and year = ${year} and finished_at is not null)
+          and not exists (select 1 from compliance_jobs where kind = 'year' and year = ${year} and finished_at is null)
+          and not exists (select 1 from compliance_jobs j join orgs o on o.id = j.org_id where j.kind = 'subtree' and j.finished_at is null and ${overlap}) as ok`,
+  );
+  return row?.ok === true;
+}
+
+/** Rows whose pending sub-periods include one that ended before today (what the nightly pass rewrites), a batch at a time. */
+export async function staleRows(db: Db, today: string, limit: number): Promise<ResultRow[]> {
+  return queryRows<ResultRow>(
+    db,
+    sql`select org_id as "orgId", period, requirement_id as "requirementId", year, position, requirement, severity, per, required, count, status,
+               "window", missed_periods as "missedPeriods", pending
+        from compliance_results
+        where status <> 'met' and jsonb_array_length(pending) > 0 and (pending -> 0 ->> 'end') < ${today}
+        limit ${limit}`,
+  );
+}
+
+export async function retireYears(db: Db, before: number): Promise<void> {
+  await db.execute(sql`delete from compliance_results where year < ${before}`);
+  await db.execute(sql`delete from compliance_jobs where kind = 'year' and year < ${before}`);
+}
+
+// ---------------------------------------------------------------- readers
+
+/** Per requirement: organizations subject to it in the subtree, and how many met it; and how many organizations have any result. */
+export async function subtreeCounts(db: Db, path: string, period: string) {
+  const items = await queryRows<{ requirementId: string; applicable: number; met: number }>(
+    db,
+    sql`select r.requirement_id as "requirementId", count(*)::int as applicable, (count(*) filter (where r.status = 'met'))::int as met
+        from compliance_results r join orgs o on o.id = r.org_id
+        where r.period = ${period} and o.path <@ ${path}::ltree
+        group by r.requirement_id`,
+  );
+  const [orgsRow] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(distinct r.org_id)::int as n from compliance_results r join orgs o on o.id = r.org_id
+        where r.period = ${period} and o.path <@ ${path}::ltree`,
+  );
+  return { items, organizations: orgsRow?.n ?? 0 };
+}
+
+/** The rows not met in the subtree, in the order of the live evaluation (organizations by name, requirements in pack order). */
+export async function laggingRows(db: Db, path: string, period: string) {
+  return queryRows<ResultRow & { orgName: string }>(
+    db,
+    sql`select r.org_id as "orgId", o.name as "orgName", r.requirement_id as "requirementId", r.severity, r.required, r.count, r.status,
+               r."window", r.missed_periods as "missedPeriods", r.pending
+        from compliance_results r join orgs o on o.id = r.org_id
+        where r.period = ${period} and o.path <@ ${path}::ltree and r.status <> 'met'
+        order by o.name, o.id, r.position`,
+  );
+}
+
+/** Organizations below the top of a subtree with rule-pack versions of their own. */
+export async function versionedBelow(db: Db, path: string): Promise<{ id: string; path: string }[]> {
+  return db
+    .selectDistinct({ id: orgs.id, path: sql<string>`${orgs.path}::text` })
+    .from(rulePackVersions)
+    .innerJoin(orgs, eq(orgs.id, rulePackVersions.orgId))
+    .where(sql`${orgs.path} <@ ${path}::ltree and ${orgs.path} <> ${path}::ltree`);
+}
+
+/** The first organization by name with a result for the period, on a path but not below any of `except`. */
+export async function firstWithResults(db: Db, path: string, except: string[], period: string): Promise<{ name: string; id: string } | undefined> {
+  const outside = except.length ? sql`and not (o.path <@ any(${`{${except.join(',')}}`}::ltree[]))` : sql``;
+  const [row] = await queryRows<{ name: string; id: string }>(
+    db,
+    sql`select o.name, o.id from orgs o
+        where o.path <@ ${path}::ltree ${outside}
+          and exists (select 1 from compliance_results r where r.org_id = o.id and r.period = ${period})
+        order by o.name, o.id limit 1`,
+  );
+  return row;
+}
+
+/** Sorts (name, id) pairs as the database orders names, so that groups come in the order of the live evaluation. */
+export async function sortByName(db: Db, keys: { name: string; id: string }[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const values = keys.map((k) => sql`(${k.name}::text, ${k.id}::text)`);
+  const rows = await queryRows<{ id: string }>(db, sql`select id from (values ${sql.join(values, sql`, `)}) v(name, id) order by name, id`);
+  return rows.map((r) => r.id);
+}
+
+export async function rowsFor(db: Db, orgIds: string[], periods: string[], requirementId?: string): Promise<ResultRow[]> {
+  if (orgIds.length === 0 || periods.length === 0) return [];
+  return db
+    .select()
+    .from(complianceResults)
+    .where(
+      and(
+        inArray(complianceResults.orgId, orgIds),
+        inArray(complianceResults.period, periods),
+        requirementId === undefined ? undefined : eq(complianceResults.requirementId, requirementId),
+      ),
+    );
+}
+
+/** Rows still due in a period, of the organizations not dissolved inside any of these subtrees (the reminders). */
+export async function dueRows(db: Db, period: string, scopes: string[]) {
+  if (scopes.length === 0) return [];
+  return queryRows<ResultRow & { orgPath: string }>(
+    db,
+    sql`select r.org_id as "orgId", o.path::text as "orgPath", r.period, r.requirement_id as "requirementId", r.position, r.requirement, r.severity,
+               r.per, r.required, r.count, r.status, r."window", r.missed_periods as "missedPeriods", r.pending
+        from compliance_results r join orgs o on o.id = r.org_id
+        where r.period = ${period} and r.status = 'due' and o.dissolved_on is null
+          and (${sql.join(scopes.map((s) => sql`o.path <@ ${s}::ltree`), sql` or `)})
+        order by o.id, r.position`,
+  );
+}
