@@ -174,8 +174,31 @@ async function extend(ctx: Actor, tx: Db, inputs: readonly AuditInput[]): Promis
   else await tx.update(auditCheckpoints).set(signed).where(eq(auditCheckpoints.id, CHECKPOINT_ID));
 }
 
+// A bulk write (an import batch) calls the services' own per-row code, which appends one event at a
+// time. Deferring collects those events in memory and writes them with one lock, one multi-row
+// insert and one checkpoint when the batch is flushed, in the same transaction.
+const deferred = new WeakMap<object, { ctx: Actor; inputs: AuditInput[] }>();
+
+/** From now on, appends on `tx` are kept until flushDeferredAudit (which must run before the commit). */
+export function deferAudit(ctx: Actor, tx: Db): void {
+  deferred.set(tx, { ctx, inputs: [] });
+}
+
+/** Writes the deferred events; appends go straight to the table again when `stop` is set. */
+export async function flushDeferredAudit(tx: Db, stop = false): Promise<void> {
+  const pending = deferred.get(tx);
+  if (!pending) return;
+  if (stop) deferred.delete(tx);
+  await appendAuditBatch(pending.ctx, tx, pending.inputs.splice(0));
+}
+
 /** Needs only who acts and the request: the scheduler audits its own work (escalations) without a request. */
 export async function appendAudit(ctx: Actor, tx: Db, input: AuditInput): Promise<void> {
+  const pending = deferred.get(tx);
+  if (pending && pending.ctx.actor.userId === ctx.actor.userId && pending.ctx.requestId === ctx.requestId) {
+    pending.inputs.push(input);
+    return;
+  }
   await extend(ctx, tx, [input]);
 }
 

@@ -36,6 +36,8 @@ export const ImportJob = Type.Object({
   kind: ImportKindSchema,
   state: Type.Union([Type.Literal('reading'), Type.Literal('writing'), Type.Literal('done'), Type.Literal('failed')]),
   rowsRead: Type.Integer(),
+  /** rows applied so far while writing (PostgreSQL; on PGlite it stays 0 until the end) */
+  rowsWritten: Type.Integer(),
   report: Nullable(ImportReport),
 });
 export type ImportJob = Static<typeof ImportJob>;

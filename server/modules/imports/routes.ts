@@ -70,7 +70,12 @@ export function importRoutes(base: FastifyInstance): Promise<void> {
         if (!upload) problems.push({ field: 'file', message: 'required' });
         if (problems.length) throw invalid(problems);
 
-        const report = await runImport(ctx, upload!, { kind: kind as ImportKind, dryRun: dryRun === 'true', jobId });
+        const report = await runImport(ctx, upload!, {
+          kind: kind as ImportKind,
+          dryRun: dryRun === 'true',
+          jobId,
+          progressOnJob: app.database.kind === 'postgres',
+        });
         const rowErrors = report.errors.length > 0;
         if (report.fileErrors.length > 0 || (rowErrors && !report.dryRun)) {
           const message = report.fileErrors.length

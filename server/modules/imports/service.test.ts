@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +7,8 @@ import type { ImportJob, ImportReport } from '../../../domain/imports/report';
 import { members } from '../../db/schema/members';
 import { orgs } from '../../db/schema/orgs';
 import { auditEvents } from '../../db/schema/audit';
+import { readCheckpoint, verifyAudit } from '../../audit';
+import { runImport } from './service';
 import { idFor, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
 import { multipartBody, xlsx } from '../../testing/uploads';
 
@@ -264,6 +268,39 @@ describe('POST /api/v1/imports (orgs)', () => {
     expect(res.json<ImportReport>().fileErrors).toEqual(['缺少必需的列：“上级党组织”']);
     const asAdmin = await upload(admin, 'orgs', true, file);
     expect(asAdmin.json<ImportReport>()).toMatchObject({ created: 1, errors: [], fileErrors: [] });
+  });
+});
+
+describe('batched commit', () => {
+  it('a bad row in the third batch leaves nothing of the batches written before it', async () => {
+    const roster = await t.call(admin, { method: 'GET', url: `/api/v1/members/${seed.memberB1}` });
+    const onAnotherRoster = roster.json<{ idNumber: string }>().idNumber;
+    const header = ['姓名', '身份证号', '入党时间', '转正时间', '人员类别', '党员状态', '所在党组织'];
+    const good = (i: number) => [`批次${i}`, idFor(`1985-03-${String(10 + i).padStart(2, '0')}`), '2010-01-01', '2011-01-01', '在职', '正式', '甲公司第一党支部'];
+    // batches of 2: rows 2–3, 4–5, then 6–7 where row 7 names a member of another organization's roster
+    const rows = [header, good(1), good(2), good(3), good(4), good(5), [...good(6).slice(0, 1), onAnotherRoster, ...good(6).slice(2)]];
+    const file = path.join(t.config.dataDir, 'batches.xlsx');
+    writeFileSync(file, await xlsx(rows));
+    const orgA = () => t.call(orgAdminA, { method: 'GET', url: `/api/v1/orgs/${seed.A}` }).then((r) => r.json<{ memberCount: number }>().memberCount);
+    const before = { members: await memberCount(), audit: await auditCount(), orgA: await orgA(), head: await readCheckpoint(t.database.db) };
+
+    const written: number[] = [];
+    const onProgress = (state: string, n: number) => void (state === 'writing' && written.push(n));
+    const failed = await runImport(t.system, file, { kind: 'members', dryRun: false, batchSize: 2, onProgress });
+    expect(failed).toMatchObject({ rows: 6, created: 5, errors: [{ row: 7, column: '所在党组织' }] });
+    // the first call announces the writing pass (with the rows read); then two batches were written before the bad row
+    expect(written.slice(1, 3)).toEqual([2, 4]);
+    expect({ members: await memberCount(), audit: await auditCount(), orgA: await orgA(), head: await readCheckpoint(t.database.db) }).toEqual(before);
+    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true });
+
+    writeFileSync(file, await xlsx(rows.slice(0, -1)));
+    const done = await runImport(t.system, file, { kind: 'members', dryRun: false, batchSize: 2 });
+    expect(done).toMatchObject({ rows: 5, created: 5, errors: [] });
+    expect(await memberCount()).toBe(before.members + 5);
+    expect(await orgA()).toBe(before.orgA + 5);
+    const events = await t.database.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'member.create'));
+    expect(Number(events[0]?.n)).toBeGreaterThanOrEqual(5);
+    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true });
   });
 });
 

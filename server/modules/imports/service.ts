@@ -6,9 +6,11 @@
 //      duplicates within the file, write the good rows to a temporary NDJSON file, and record
 //      `rowsRead` on the job every 500 rows;
 //   2. writing: apply the good rows in ONE transaction through the member and organization
-//      services (which run every check the API runs and write the audit trail). A dry run, or a
-//      commit with any error, rolls the transaction back, so a dry run's counts are exactly what a
-//      commit would do and a failed commit writes nothing.
+//      services (which run every check the API runs and write the audit trail), in batches of
+//      BATCH_SIZE rows: multi-row inserts, then the batch's audit events, maintained totals and
+//      progress (`rowsWritten`) once. A dry run, or a commit with any error, rolls the transaction
+//      back, so a dry run's counts are exactly what a commit would do and a failed commit writes
+//      nothing, whichever batch the error is in.
 
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
@@ -41,6 +43,7 @@ import {
 import type { ImportJob, ImportReport, ImportState } from '../../../domain/imports/report';
 import type { MemberCreate } from '../../../domain/schemas/members';
 import type { OrgCreate } from '../../../domain/schemas/orgs';
+import { deferAudit, flushDeferredAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { importJobs } from '../../db/schema/imports';
@@ -49,7 +52,7 @@ import { partyGroups } from '../../db/schema/orgs';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
 import { deferTotals, stopDeferring } from '../../db/deferredTotals';
 import { applyDeferredFacets } from '../dashboard/queries';
-import { importMember } from '../members/service';
+import { importMembers, type ImportOutcome } from '../members/service';
 import { applyDeferredCounts } from '../orgs/queries';
 import { importOrg, resolveOrgRef } from '../orgs/service';
 import { openSheet, SheetError } from './reader';
@@ -60,10 +63,17 @@ export interface ImportOptions {
   /** client-generated id to poll progress with; generated when absent */
   jobId?: string | null;
   /** progress for the command line and the benchmark: rows read (state reading), rows applied
-   *  (state writing, every PROGRESS_EVERY rows; not recorded on the job, which is behind the open
-   *  transaction on PGlite), and the total at the end */
+   *  (state writing, after each batch), and the total at the end */
   onProgress?: (state: ImportState, rows: number) => void;
+  /** rows written per batch (tests set a small one) */
+  batchSize?: number;
+  /** record rows written on the job after each batch. Only where the job can be updated beside the
+   *  open transaction (PostgreSQL); on PGlite, with its one connection, the update would wait for
+   *  the transaction it is part of. */
+  progressOnJob?: boolean;
 }
+
+export const BATCH_SIZE = 1000;
 
 export const PROGRESS_EVERY = 500;
 /** more errors than this are counted but not listed, to keep the report bounded */
@@ -107,7 +117,7 @@ interface Job {
   onProgress?: ImportOptions['onProgress'];
 }
 
-async function updateJob(ctx: Ctx, job: Job, values: { state?: ImportState; rowsRead?: number; report?: ImportReport }): Promise<void> {
+async function updateJob(ctx: Ctx, job: Job, values: { state?: ImportState; rowsRead?: number; rowsWritten?: number; report?: ImportReport }): Promise<void> {
   if (values.state) job.state = values.state;
   if (values.rowsRead !== undefined) job.onProgress?.(job.state, values.rowsRead);
   await ctx.db
@@ -127,6 +137,7 @@ export async function getJob(ctx: Ctx, id: string): Promise<ImportJob> {
     kind: job.kind as ImportKind,
     state: job.state as ImportState,
     rowsRead: job.rowsRead,
+    rowsWritten: job.rowsWritten,
     report: (job.report as ImportReport | null) ?? null,
   };
 }
@@ -310,22 +321,37 @@ async function* stagedRows<T>(stagingFile: string, excluded: Set<number>): Async
 
 // ---- pass 2: writing -------------------------------------------------------------------------
 
-type Outcome = 'created' | 'updated' | 'unchanged';
+type Outcome = ImportOutcome;
+type Applied = { row: number; outcome: Outcome | CellError[] };
 
-class MemberWriter {
+/** Writes rows a batch at a time: `add` settles what it can at once, `flush` writes the rest. */
+interface Writer<T> {
+  readonly queued: number;
+  add(row: number, value: T): Promise<Applied | null>;
+  flush(): Promise<Applied[]>;
+}
+
+class MemberWriter implements Writer<MemberImport> {
   private readonly orgs = new Map<string, { id: string; path: string } | null>();
   private readonly groups = new Map<string, string | null>();
+  private batch: { row: number; input: MemberCreate }[] = [];
+  /** rows without an ID-card number waiting in the batch, by organization, name and birth date */
+  private withoutId = new Set<string>();
   constructor(
     private readonly ctx: Ctx,
     private readonly tx: Db,
     private readonly map: HeaderMap<'members'>,
   ) {}
 
+  get queued(): number {
+    return this.batch.length;
+  }
+
   private column(field: MemberField): string {
     return this.map.headerOf[field] ?? canonicalHeader('members', field);
   }
 
-  async apply(value: MemberImport): Promise<Outcome | CellError[]> {
+  async add(row: number, value: MemberImport): Promise<Applied | null> {
     const { ctx, tx } = this;
     let org = this.orgs.get(value.org);
     if (org === undefined) {
@@ -333,10 +359,10 @@ class MemberWriter {
       this.orgs.set(value.org, org);
     }
     if (!org) {
-      return [{ column: this.column('org'), message: `找不到党组织“${value.org}”（或有重名，请写出上级路径，如“上级党委/第一党支部”）` }];
+      return { row, outcome: [{ column: this.column('org'), message: `找不到党组织“${value.org}”（或有重名，请写出上级路径，如“上级党委/第一党支部”）` }] };
     }
     if (!authorize(ctx.actor, 'import.run', { orgPath: org.path })) {
-      return [{ column: this.column('org'), message: `无权向“${value.org}”导入党员` }];
+      return { row, outcome: [{ column: this.column('org'), message: `无权向“${value.org}”导入党员` }] };
     }
     const { org: orgRef, partyGroup, ...fields } = value;
     const input: MemberCreate = { ...fields, orgId: org.id };
@@ -344,16 +370,28 @@ class MemberWriter {
       if (partyGroup === null) input.partyGroupId = null;
       else {
         const id = await this.groupId(org.id, partyGroup);
-        if (!id) return [{ column: this.column('partyGroup'), message: `“${orgRef}”中没有党小组“${partyGroup}”` }];
+        if (!id) return { row, outcome: [{ column: this.column('partyGroup'), message: `“${orgRef}”中没有党小组“${partyGroup}”` }] };
         input.partyGroupId = id;
       }
     }
-    try {
-      if (!input.idNumber) return await this.applyWithoutIdNumber(input);
-      return await importMember(ctx, tx, input);
-    } catch (e) {
-      return rowErrorsOf(e, this.map, this.column('org'));
+    if (!input.idNumber) {
+      const matched = await this.matchWithoutIdNumber(input);
+      if (matched) return { row, outcome: matched };
     }
+    this.batch.push({ row, input });
+    return null;
+  }
+
+  async flush(): Promise<Applied[]> {
+    const batch = this.batch;
+    this.batch = [];
+    this.withoutId.clear();
+    if (batch.length === 0) return [];
+    const outcomes = await importMembers(this.ctx, this.tx, batch.map((b) => b.input));
+    return batch.map(({ row }, i) => {
+      const outcome = outcomes[i]!;
+      return { row, outcome: outcome instanceof AppError ? rowErrorsOf(outcome, this.map, this.column('org')) : outcome };
+    });
   }
 
   private async groupId(orgId: string, name: string): Promise<string | null> {
@@ -371,8 +409,11 @@ class MemberWriter {
   }
 
   /** Without an ID-card number a member cannot be matched: a same-name, same-birthday record without
-   *  one counts as unchanged when every given field agrees, and is refused otherwise. */
-  private async applyWithoutIdNumber(input: MemberCreate): Promise<Outcome | CellError[]> {
+   *  one counts as unchanged when every given field agrees, and is refused otherwise. Null: a new member. */
+  private async matchWithoutIdNumber(input: MemberCreate): Promise<Outcome | CellError[] | null> {
+    const key = [input.orgId, input.name, input.birthDate ?? ''].join('\u0000');
+    // an earlier row of this batch may be the same person: write the batch first so the lookup sees it
+    if (this.withoutId.has(key)) throw new FlushFirst();
     const candidates = await this.tx
       .select()
       .from(members)
@@ -386,7 +427,10 @@ class MemberWriter {
       )
       .limit(2);
     const existing = candidates[0];
-    if (!existing) return importMember(this.ctx, this.tx, input);
+    if (!existing) {
+      this.withoutId.add(key);
+      return null;
+    }
     const current: Record<string, unknown> = {
       ...existing,
       phone: existing.phoneEnc ? this.ctx.crypto.decrypt(existing.phoneEnc) : null,
@@ -409,8 +453,14 @@ class MemberWriter {
   }
 }
 
-class OrgWriter {
+/** A row that needs the rows queued before it written first; `add` is called again after the flush. */
+class FlushFirst extends Error {}
+
+/** Organizations depend on earlier rows (a parent created above), so each is applied as it comes;
+ *  the audit events and totals still go once per batch. */
+class OrgWriter implements Writer<OrgImport> {
   private readonly parents = new Map<string, { id: string; path: string }>();
+  queued = 0;
   constructor(
     private readonly ctx: Ctx,
     private readonly tx: Db,
@@ -421,7 +471,13 @@ class OrgWriter {
     return this.map.headerOf[field] ?? canonicalHeader('orgs', field);
   }
 
-  async apply(value: OrgImport): Promise<Outcome | CellError[]> {
+  flush(): Promise<Applied[]> {
+    this.queued = 0;
+    return Promise.resolve([]);
+  }
+
+  async add(row: number, value: OrgImport): Promise<Applied> {
+    this.queued++;
     const { ctx, tx } = this;
     const { parent: parentRef, ...fields } = value;
     let parentId: string | null = null;
@@ -433,49 +489,77 @@ class OrgWriter {
         if (parent) this.parents.set(parentRef, parent);
       }
       if (!parent) {
-        return [{ column: this.column('parent'), message: `找不到上级党组织“${parentRef}”（上级须已存在，或在本文件中排在前面）` }];
+        return { row, outcome: [{ column: this.column('parent'), message: `找不到上级党组织“${parentRef}”（上级须已存在，或在本文件中排在前面）` }] };
       }
       if (!authorize(ctx.actor, 'import.run', { orgPath: parent.path })) {
-        return [{ column: this.column('parent'), message: `无权在“${parentRef}”下导入党组织` }];
+        return { row, outcome: [{ column: this.column('parent'), message: `无权在“${parentRef}”下导入党组织` }] };
       }
       parentId = parent.id;
     } else if (!isGlobalAdmin(ctx)) {
-      return [{ column: this.column('parent'), message: '不能为空（只有系统管理员可以导入最上级党组织）' }];
+      return { row, outcome: [{ column: this.column('parent'), message: '不能为空（只有系统管理员可以导入最上级党组织）' }] };
     }
     const input: OrgCreate = { ...fields, parentId };
     try {
-      return await importOrg(ctx, tx, input);
+      return { row, outcome: await importOrg(ctx, tx, input) };
     } catch (e) {
-      return rowErrorsOf(e, this.map, this.column(parentRef === null ? 'name' : 'parent'));
+      return { row, outcome: rowErrorsOf(e, this.map, this.column(parentRef === null ? 'name' : 'parent')) };
     }
   }
 }
 
+/**
+ * Applies the staged rows in ONE transaction (all or nothing: a dry run or any row error rolls it
+ * back), a batch at a time: the rows of a batch are written with multi-row inserts, and its audit
+ * events, maintained totals and progress are written once at its end. On PostgreSQL other users
+ * keep working meanwhile (they see the state before the import until it commits).
+ */
 async function writePass<T>(
   ctx: Ctx,
   job: Job,
   report: Report,
   stagingFile: string,
   excluded: Set<number>,
-  makeWriter: (tx: Db) => { apply(value: T): Promise<Outcome | CellError[]> },
-  dryRun: boolean,
+  makeWriter: (tx: Db) => Writer<T>,
+  opts: ImportOptions,
 ): Promise<void> {
+  const batchSize = opts.batchSize ?? BATCH_SIZE;
   try {
     await inTx(ctx, async (tx) => {
       const writer = makeWriter(tx);
-      // subtree totals are added up in memory and written once per organization at the end
-      const totals = deferTotals(tx);
       let applied = 0;
-      for await (const { row, value } of stagedRows<T>(stagingFile, excluded)) {
-        const outcome = await writer.apply(value);
-        if (++applied % PROGRESS_EVERY === 0) job.onProgress?.('writing', applied);
+      const record = ({ row, outcome }: Applied): void => {
+        applied++;
         if (typeof outcome === 'string') report.value[outcome]++;
         else report.addAll(row, outcome);
+      };
+      let totals = deferTotals(tx);
+      deferAudit(ctx, tx);
+      const endBatch = async (): Promise<void> => {
+        for (const done of await writer.flush()) record(done);
+        stopDeferring(tx);
+        await applyDeferredCounts(tx, totals.counts);
+        await applyDeferredFacets(tx, totals.facets);
+        await flushDeferredAudit(tx);
+        totals = deferTotals(tx);
+        job.onProgress?.('writing', applied);
+        if (opts.progressOnJob) await updateJob(ctx, job, { rowsWritten: applied });
+      };
+      for await (const { row, value } of stagedRows<T>(stagingFile, excluded)) {
+        let done: Applied | null;
+        try {
+          done = await writer.add(row, value);
+        } catch (e) {
+          if (!(e instanceof FlushFirst)) throw e;
+          await endBatch();
+          done = await writer.add(row, value);
+        }
+        if (done) record(done);
+        if (writer.queued >= batchSize) await endBatch();
       }
+      await endBatch();
       stopDeferring(tx);
-      if (dryRun || report.failed) throw new Rollback();
-      await applyDeferredCounts(tx, totals.counts);
-      await applyDeferredFacets(tx, totals.facets);
+      await flushDeferredAudit(tx, true);
+      if (opts.dryRun || report.failed) throw new Rollback();
     });
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
@@ -501,7 +585,7 @@ export async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Pr
       );
       if (read) {
         await updateJob(ctx, job, { rowsRead: report.value.rows, state: 'writing' });
-        await writePass<MemberImport>(ctx, job, report, stagingFile, read.excluded, (tx) => new MemberWriter(ctx, tx, read.map), opts.dryRun);
+        await writePass<MemberImport>(ctx, job, report, stagingFile, read.excluded, (tx) => new MemberWriter(ctx, tx, read.map), opts);
       }
     } else {
       const read = await readPass(ctx, job, file, stagingFile, 'orgs', report, (cells, map) => normalizeOrgRow(cells, map, ctx.today), (v, map) =>
@@ -511,7 +595,7 @@ export async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Pr
       );
       if (read) {
         await updateJob(ctx, job, { rowsRead: report.value.rows, state: 'writing' });
-        await writePass<OrgImport>(ctx, job, report, stagingFile, read.excluded, (tx) => new OrgWriter(ctx, tx, read.map), opts.dryRun);
+        await writePass<OrgImport>(ctx, job, report, stagingFile, read.excluded, (tx) => new OrgWriter(ctx, tx, read.map), opts);
       }
     }
     const final = report.finish();

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, gte, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberOrgHistory, members } from '../../db/schema/members';
-import { committeeRoles, orgs } from '../../db/schema/orgs';
+import { committeeRoles, orgs, partyGroups } from '../../db/schema/orgs';
 
 export type MemberRow = typeof members.$inferSelect;
 
@@ -17,6 +17,20 @@ export async function getMember(db: Db, id: string) {
 export async function findByIdHash(db: Db, hash: string): Promise<MemberRow | undefined> {
   const [row] = await db.select().from(members).where(eq(members.idNumberHash, hash));
   return row;
+}
+
+/** Members by blind index, for a batch of imported rows. */
+export async function findByIdHashes(db: Db, hashes: string[]): Promise<Map<string, MemberRow>> {
+  if (hashes.length === 0) return new Map();
+  const rows = await db.select().from(members).where(inArray(members.idNumberHash, [...new Set(hashes)]));
+  return new Map(rows.map((r) => [r.idNumberHash!, r]));
+}
+
+/** party group id → its organization */
+export async function groupOrgs(db: Db, groupIds: string[]): Promise<Map<string, string>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await db.select({ id: partyGroups.id, orgId: partyGroups.orgId }).from(partyGroups).where(inArray(partyGroups.id, [...new Set(groupIds)]));
+  return new Map(rows.map((r) => [r.id, r.orgId]));
 }
 
 export const SORT_COLUMNS = { name: members.name, joinedOn: members.joinedOn, birthDate: members.birthDate } as const;

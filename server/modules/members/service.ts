@@ -9,8 +9,8 @@ import { appendAudit, redact } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { memberOrgHistory, members } from '../../db/schema/members';
-import { committeeRoles, partyGroups } from '../../db/schema/orgs';
-import { FieldErrors, forbidden, invalid, notFound } from '../../errors';
+import { committeeRoles } from '../../db/schema/orgs';
+import { AppError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import * as dashQ from '../dashboard/queries';
 import * as orgQ from '../orgs/queries';
@@ -138,42 +138,60 @@ function sensitiveColumns(ctx: Ctx, r: Resolved) {
   };
 }
 
+/** `groupOrgId`: the organization of the record's party group, as stored. */
+function checkGroup(r: Resolved, orgId: string, groupOrgId: string | undefined): void {
+  if (r.partyGroupId && groupOrgId !== orgId) throw invalid([{ field: 'partyGroupId', message: 'not a party group of this organization' }]);
+}
+
 async function checkGroupAndDuplicate(ctx: Ctx, tx: Db, r: Resolved, orgId: string, selfId?: string) {
-  if (r.partyGroupId) {
-    const [group] = await tx.select({ orgId: partyGroups.orgId }).from(partyGroups).where(eq(partyGroups.id, r.partyGroupId));
-    if (group?.orgId !== orgId) throw invalid([{ field: 'partyGroupId', message: 'not a party group of this organization' }]);
-  }
+  if (r.partyGroupId) checkGroup(r, orgId, (await q.groupOrgs(tx, [r.partyGroupId])).get(r.partyGroupId));
   if (r.idNumber) {
     const other = await q.findByIdHash(tx, ctx.crypto.blindIndex(r.idNumber));
-    if (other && other.id !== selfId) throw invalid([{ field: 'idNumber', message: 'a member with this ID-card number is already on the roster' }]);
+    if (other && other.id !== selfId) throw invalid([{ field: 'idNumber', code: 'id_number_taken' }]);
   }
 }
 
 const fullDelta = (status: string) => (status === 'full' ? 1 : 0);
 
-async function insertMember(ctx: Ctx, tx: Db, input: MemberCreate): Promise<MemberRow> {
-  const org = await orgQ.getOrg(tx, input.orgId);
+/** A new member: the organization and the record checked, the row to insert (party group and duplicate not yet checked). */
+function newMember(ctx: Ctx, org: orgQ.OrgRow | undefined, input: MemberCreate) {
   if (!org) throw invalid([{ field: 'orgId', message: 'no such organization' }]);
   ensure(ctx, 'member.create', org.path);
   if (org.dissolvedOn) throw invalid([{ field: 'orgId', message: 'the organization is dissolved' }]);
   const r = validateRecord(ctx, input);
-  await checkGroupAndDuplicate(ctx, tx, r, org.id);
-  const id = newId();
   const { idNumber: _i, phone: _p, ...plain } = r;
-  const [row] = await tx
-    .insert(members)
-    .values({ id, orgId: org.id, orgPath: org.path, ...plain, ...sensitiveColumns(ctx, r) })
-    .returning();
-  await tx.insert(memberOrgHistory).values({ id: newId(), memberId: id, orgId: org.id, fromOn: r.joinedOn, note: null });
-  await orgQ.adjustCounts(tx, org.path, 1, fullDelta(r.status));
-  await dashQ.adjustFacets(tx, org.path, r, 1);
-  await appendAudit(ctx, tx, { action: 'member.create', subjectType: 'member', subjectId: id, orgPath: org.path, after: redact(row, SECRET_COLUMNS) });
-  return row!;
+  const row = { id: newId(), orgId: org.id, orgPath: org.path, ...plain, ...sensitiveColumns(ctx, r) };
+  return { r, row };
+}
+
+type NewMember = ReturnType<typeof newMember>;
+
+/** Inserts new members (a batch of them in one statement each), their history, totals and audit events. */
+async function writeNewMembers(ctx: Ctx, tx: Db, created: readonly NewMember[]): Promise<void> {
+  if (created.length === 0) return;
+  // 21 parameters a member: stay well below PostgreSQL's 65,535
+  for (let i = 0; i < created.length; i += 1000) {
+    const chunk = created.slice(i, i + 1000);
+    await tx.insert(members).values(chunk.map((c) => c.row));
+    await tx.insert(memberOrgHistory).values(chunk.map((c) => ({ id: newId(), memberId: c.row.id, orgId: c.row.orgId, fromOn: c.r.joinedOn, note: null })));
+  }
+  for (const { r, row } of created) {
+    await orgQ.adjustCounts(tx, row.orgPath, 1, fullDelta(r.status));
+    await dashQ.adjustFacets(tx, row.orgPath, r, 1);
+    await appendAudit(ctx, tx, { action: 'member.create', subjectType: 'member', subjectId: row.id, orgPath: row.orgPath, after: redact(row, SECRET_COLUMNS) });
+  }
+}
+
+async function insertMember(ctx: Ctx, tx: Db, input: MemberCreate): Promise<string> {
+  const created = newMember(ctx, await orgQ.getOrg(tx, input.orgId), input);
+  await checkGroupAndDuplicate(ctx, tx, created.r, created.row.orgId);
+  await writeNewMembers(ctx, tx, [created]);
+  return created.row.id;
 }
 
 export async function createMember(ctx: Ctx, input: MemberCreate): Promise<MemberDetail> {
-  const row = await inTx(ctx, (tx) => insertMember(ctx, tx, input));
-  return getMemberDetail(ctx, row.id);
+  const id = await inTx(ctx, (tx) => insertMember(ctx, tx, input));
+  return getMemberDetail(ctx, id);
 }
 
 function currentValues(ctx: Ctx, row: MemberRow): Resolved {
@@ -235,19 +253,61 @@ export async function updateMember(ctx: Ctx, id: string, patch: MemberPatch): Pr
   return getMemberDetail(ctx, id);
 }
 
+export type ImportOutcome = 'created' | 'updated' | 'unchanged';
+
 /** For imports: matched by ID-card number; created, updated, or left alone when nothing differs. */
-export async function importMember(ctx: Ctx, tx: Db, input: MemberCreate): Promise<'created' | 'updated' | 'unchanged'> {
-  const parsed = input.idNumber ? parseIdCard(input.idNumber, ctx.today) : null;
-  const existing = parsed?.ok ? await q.findByIdHash(tx, ctx.crypto.blindIndex(parsed.info.normalized)) : undefined;
-  if (!existing) {
-    await insertMember(ctx, tx, input);
-    return 'created';
+export async function importMember(ctx: Ctx, tx: Db, input: MemberCreate): Promise<ImportOutcome> {
+  const [outcome] = await importMembers(ctx, tx, [input]);
+  if (outcome instanceof AppError) throw outcome;
+  return outcome!;
+}
+
+/**
+ * For imports, many rows at once with the checks of one: each row is matched by ID-card number
+ * and created, updated or left alone. The lookups are one query each for the whole batch and the
+ * new members are written with multi-row inserts; updates go one by one (a re-import rarely changes
+ * many). Returns each row's outcome, or the error that refused it (nothing of that row is written).
+ */
+export async function importMembers(ctx: Ctx, tx: Db, inputs: readonly MemberCreate[]): Promise<(ImportOutcome | AppError)[]> {
+  const hashes = inputs.map((input) => {
+    const parsed = input.idNumber ? parseIdCard(input.idNumber, ctx.today) : null;
+    return parsed?.ok ? ctx.crypto.blindIndex(parsed.info.normalized) : null;
+  });
+  const existing = await q.findByIdHashes(tx, hashes.filter((h) => h !== null));
+  const orgsById = await orgQ.getOrgs(tx, inputs.map((i) => i.orgId));
+  const groupOrgs = await q.groupOrgs(tx, inputs.flatMap((i) => (i.partyGroupId ? [i.partyGroupId] : [])));
+  const seen = new Set<string>();
+  let created: NewMember[] = [];
+  const outcomes: (ImportOutcome | AppError)[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const hash = hashes[i] ?? null;
+    try {
+      if (hash && seen.has(hash)) {
+        // the same person twice in one batch: the second meets the first as a single import would
+        await writeNewMembers(ctx, tx, created);
+        created = [];
+        outcomes.push(await importMember(ctx, tx, input));
+        continue;
+      }
+      if (hash) seen.add(hash);
+      const found = hash ? existing.get(hash) : undefined;
+      if (found) {
+        if (found.orgId !== input.orgId) throw invalid([{ field: 'orgId', message: 'this member is on the roster of another organization; transfer them instead' }]);
+        const { orgId: _o, ...patch } = input;
+        outcomes.push((await applyPatch(ctx, tx, found, patch)) ? 'updated' : 'unchanged');
+        continue;
+      }
+      const member = newMember(ctx, orgsById.get(input.orgId), input);
+      if (member.r.partyGroupId) checkGroup(member.r, member.row.orgId, groupOrgs.get(member.r.partyGroupId));
+      created.push(member);
+      outcomes.push('created');
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      outcomes.push(e);
+    }
   }
-  if (existing.orgId !== input.orgId) {
-    throw invalid([{ field: 'orgId', message: 'this member is on the roster of another organization; transfer them instead' }]);
-  }
-  const { orgId: _o, ...patch } = input;
-  return (await applyPatch(ctx, tx, existing, patch)) ? 'updated' : 'unchanged';
+  await writeNewMembers(ctx, tx, created);
+  return outcomes;
 }
 
 export async function transferMember(ctx: Ctx, id: string, input: { orgId: string; on?: string; note?: string }): Promise<MemberDetail> {

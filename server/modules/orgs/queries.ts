@@ -47,6 +47,12 @@ export async function getOrg(db: Db, id: string): Promise<OrgRow | undefined> {
   return row;
 }
 
+export async function getOrgs(db: Db, ids: string[]): Promise<Map<string, OrgRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
