@@ -28,6 +28,10 @@ const PairingPage = lazy(() => import('./features/pairings/PairingPage'));
 const PairingMatrixPage = lazy(() => import('./features/pairings/PairingMatrixPage'));
 const PairingDashboardPage = lazy(() => import('./features/pairings/PairingDashboardPage'));
 const DemandsPage = lazy(() => import('./features/demands/DemandsPage'));
+const AssessmentsPage = lazy(() => import('./features/assessments/AssessmentsPage'));
+const AssessmentFormPage = lazy(() => import('./features/assessments/AssessmentFormPage'));
+const AssessmentPage = lazy(() => import('./features/assessments/AssessmentPage'));
+const ProjectorPage = lazy(() => import('./features/assessments/ProjectorPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -71,6 +75,7 @@ export default function App() {
                   <Route path="/login" element={<LoginPage />} />
                   <Route path="/checkin/:id" element={<CheckinPage />} />
                   <Route path="/activities/:id/sign-in" element={<SignInScreen />} />
+                  <Route path="/assessments/:id/projector" element={<ProjectorPage />} />
                   <Route element={<AppLayout />}>
                     <Route path="/dashboard" element={<DashboardPage />} />
                     <Route path="/orgs" element={<OrgsPage />} />
@@ -82,6 +87,10 @@ export default function App() {
                     <Route path="/pairings/dashboard" element={<PairingDashboardPage />} />
                     <Route path="/pairings/:id" element={<PairingPage />} />
                     <Route path="/demands" element={<DemandsPage />} />
+                    <Route path="/assessments" element={<AssessmentsPage />} />
+                    <Route path="/assessments/new" element={<AssessmentFormPage />} />
+                    <Route path="/assessments/:id/edit" element={<AssessmentFormPage />} />
+                    <Route path="/assessments/:id" element={<AssessmentPage />} />
                     <Route path="/import" element={<ImportPage />} />
                     <Route path="/audit" element={<AuditPage />} />
                     <Route path="/users" element={<UsersPage />} />

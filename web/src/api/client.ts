@@ -109,3 +109,19 @@ function parseJson(text: string): unknown {
 export function downloadUrl(path: string, query: Record<string, QueryValue> = {}): string {
   return withQuery(`/api/v1${path}`, query);
 }
+
+/** A file the server makes from what only the browser holds (a POST answered with a download). */
+export async function apiFile(path: string, body: unknown): Promise<Blob> {
+  const csrf = sessionStorage.getItem(CSRF_KEY);
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const data = parseJson(await response.text()) as { error?: { code?: string; message?: string; details?: unknown } } | undefined;
+    throw new ApiError(response.status, data?.error?.code ?? 'http_error', data?.error?.message ?? response.statusText, data?.error?.details, data);
+  }
+  return response.blob();
+}

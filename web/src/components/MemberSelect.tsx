@@ -11,16 +11,22 @@ interface Props {
   onChange?: (value: string) => void;
   id?: string;
   placeholder?: string;
+  /** also members of the organizations below (a committee's secretary sits in one of its branches) */
+  subtree?: boolean;
+  /** name of the current value, shown before a search finds it */
+  valueLabel?: string;
 }
 
 /** Picks a member of one organization, searching by name on the server. */
-export default function MemberSelect({ orgId, value, onChange, id, placeholder }: Props) {
+export default function MemberSelect({ orgId, value, onChange, id, placeholder, subtree = false, valueLabel }: Props) {
   const [q, setQ] = useState('');
   const members = useQuery({
-    queryKey: ['members', 'select', orgId, q],
+    queryKey: ['members', 'select', orgId, subtree, q],
     queryFn: () =>
-      api<Page<Member>>(withQuery('/members', { org: orgId, subtree: false, q, limit: 30, sort: 'name' })),
+      api<Page<Member>>(withQuery('/members', { org: orgId, subtree, q, limit: 30, sort: 'name' })),
   });
+  const options = (members.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }));
+  if (value && valueLabel && !options.some((o) => o.value === value)) options.push({ value, label: valueLabel });
   return (
     <Select<string>
       id={id}
@@ -31,7 +37,7 @@ export default function MemberSelect({ orgId, value, onChange, id, placeholder }
       onChange={onChange}
       placeholder={placeholder}
       loading={members.isFetching}
-      options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
+      options={options}
     />
   );
 }
