@@ -109,6 +109,8 @@ export async function buildApp(opts: { database: Database; config: Config; logge
 
   if (existsSync(opts.config.webDist)) {
     await app.register(fastifyStatic, { root: opts.config.webDist, wildcard: false });
+    // the phone ballot page is a light entry of its own (web/ballot/index.html); slips link to /ballot#<code>
+    app.get('/ballot', (_req, reply) => reply.sendFile('ballot/index.html'));
     // The web app routes on the client: any other non-API path serves its index page.
     app.get('/*', (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
