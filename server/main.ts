@@ -6,10 +6,12 @@ import { backup, restore } from './backup';
 import { bootstrap, systemCtx } from './bootstrap';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
+import { verifyResults } from './modules/compliance/results';
 import { prepareMemberExport } from './modules/exports/service';
 import { runImport } from './modules/imports/service';
 import { startReminderScheduler } from './modules/notifications/scheduler';
 import { createUser } from './modules/users/service';
+import { todayInChina } from '../domain/dates';
 import { ACCESS_ROLES, type AccessRole } from '../domain/enums';
 
 const USAGE = `gongjian — 共建
@@ -28,6 +30,7 @@ usage: npm run cli -- <command> [options]
   audit verify [--checkpoints <file>]
                                 check the audit trail's chain, its checkpoint, and exported ones
   audit checkpoint              print the signed head of the chain (one JSON line) for export
+  compliance verify             recompute the maintained compliance results live and name the first that differs
   user create <username> --password <pw> --role <role> [--org <id>]
 
 Configuration comes from the environment: see README.md.`;
@@ -151,6 +154,19 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       console.error(`audit trail broken: ${describeProblem(result.problem!)}; ${result.checked} events before it are intact${legacy}`);
+      return 2;
+    }
+    case 'compliance': {
+      if (rest[0] !== 'verify') throw new Error('usage: compliance verify');
+      const today = todayInChina();
+      const result = await withDatabase(config, (db) => verifyResults(db.db, today));
+      if (result.openJobs > 0) console.warn(`${result.openJobs} recomputations still open: their rows are read only once they finish`);
+      if (!result.difference) {
+        console.log(`compliance results match the live evaluation on ${today}: ${result.rows} rows, years ${result.years.join(', ') || 'none maintained yet'}`);
+        return 0;
+      }
+      const d = result.difference;
+      console.error(`compliance result differs: org ${d.orgId}, period ${d.period}, requirement ${d.requirementId}\n  live:       ${JSON.stringify(d.expected)}\n  maintained: ${JSON.stringify(d.actual)}`);
       return 2;
     }
     case 'user': {
