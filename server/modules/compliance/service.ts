@@ -12,7 +12,7 @@ import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/or
 import { forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { labelsOf } from '../orgs/queries';
-import { rulesChanged } from './results';
+import { rollupFromRows, rulesChanged, servesPeriod } from './results';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
@@ -141,6 +141,8 @@ export async function orgCompliance(ctx: Ctx, orgId: string, periodText: string)
 export async function subtreeRollup(ctx: Ctx, orgId: string, periodText: string) {
   const p = period(periodText);
   const root = await loadOrg(ctx, orgId);
+  // the maintained rows once they are complete for this year and subtree; the live evaluation otherwise
+  if (await servesPeriod(ctx.db, p.label, root.path)) return { orgId: root.id, period: p.label, ...(await rollupFromRows(ctx.db, root, p, ctx.today)) };
   const list = await ctx.db
     .select()
     .from(orgs)

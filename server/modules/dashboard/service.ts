@@ -5,6 +5,7 @@ import type { RulePack } from '../../../domain/rules/pack';
 import { AGE_BANDS, STANDING_BANDS, type AgeBand, type Dashboard, type Slice, type StandingBand } from '../../../domain/schemas/dashboard';
 import type { Ctx } from '../../context';
 import type { Db } from '../../db/client';
+import { servesPeriod, statusesFromRows } from '../compliance/results';
 import { evaluateMany, packToday } from '../compliance/service';
 import { countsOf } from '../orgs/queries';
 import { loadOrg } from '../orgs/service';
@@ -106,6 +107,11 @@ async function themeDayFigures(db: Db, path: string, today: string): Promise<Das
   const { list, total } = await q.branchesOf(db, path, HEATMAP_BRANCHES);
   const cells = new Map<string, ComplianceStatus[]>(list.map((o) => [o.id, []]));
   for (const month of months) {
+    if (await servesPeriod(db, month, path)) {
+      const statuses = await statusesFromRows(db, list.map((o) => o.id), [month], 'theme_day', today);
+      for (const o of list) cells.get(o.id)!.push(statuses.get(`${o.id}\u0000${month}`) ?? 'not_applicable');
+      continue;
+    }
     for (const { org, results } of await evaluateMany(db, list, month, today)) {
       const result = results.find((r) => r.id === 'theme_day') ?? results.find((r) => r.requirement === 'theme_day');
       cells.get(org.id)!.push(result?.status ?? 'not_applicable');

@@ -2,12 +2,16 @@ import type { FastifyBaseLogger } from 'fastify';
 import { todayInChina } from '../../../domain/dates';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
+import { ensureYears, markMissed, runJobs } from '../compliance/results';
 import { escalateOverdueDemands } from '../demands/service';
 import { expirePairings } from '../pairings/service';
 import { runReminders } from './service';
 
 const EVERY_MS = 60 * 60 * 1000;
 const FIRST_AFTER_MS = 15 * 1000;
+/** Compliance recomputations (a year's build, a subtree whose rules changed) advance this often, for at most JOB_BUDGET_MS each time. */
+const JOBS_EVERY_MS = 10 * 1000;
+const JOB_BUDGET_MS = 3000;
 
 /**
  * Computes reminders, expires pairings past their end date and escalates overdue demands soon after start and then
@@ -41,14 +45,40 @@ export function startReminderScheduler(database: Database, config: Config, log: 
       running = false;
     }
   };
+  // maintained compliance results: the current and previous years kept, due turned missed once a day
+  // as periods end, and queued recomputations advanced in short transactions (resumed after a restart)
+  let jobsRunning = false;
+  let passedOn = '';
+  const complianceTick = async () => {
+    if (jobsRunning) return;
+    jobsRunning = true;
+    const today = todayInChina();
+    try {
+      if (passedOn !== today) {
+        await ensureYears(database.db, today);
+        const missed = await markMissed(database.db, today);
+        if (missed > 0) log.info({ missed }, 'compliance results past their period marked missed');
+        passedOn = today;
+      }
+      const result = await runJobs(database.db, today, { budgetMs: JOB_BUDGET_MS });
+      if (result.batches > 0) log.info(result, 'compliance recomputation advanced');
+    } catch (err) {
+      log.error({ err }, 'compliance maintenance failed');
+    } finally {
+      jobsRunning = false;
+    }
+  };
   const first = setTimeout(() => void tick(), FIRST_AFTER_MS);
   const every = setInterval(() => void tick(), EVERY_MS);
-  first.unref();
-  every.unref();
+  const jobsFirst = setTimeout(() => void complianceTick(), FIRST_AFTER_MS);
+  const jobs = setInterval(() => void complianceTick(), JOBS_EVERY_MS);
+  for (const t of [first, every, jobsFirst, jobs]) t.unref();
   return {
     stop: () => {
       clearTimeout(first);
       clearInterval(every);
+      clearTimeout(jobsFirst);
+      clearInterval(jobs);
     },
   };
 }

@@ -10,6 +10,7 @@ import { roleGrants } from '../../db/schema/auth';
 import { orgs } from '../../db/schema/orgs';
 import { notFound } from '../../errors';
 import { newId } from '../../ids';
+import { dueFromRows, servesPeriod } from '../compliance/results';
 import { evaluateMany, packToday } from '../compliance/service';
 import { labelsOf } from '../orgs/queries';
 
@@ -61,9 +62,11 @@ export async function runReminders(db: Db, today: string, opts: { activityDaysBe
     .from(orgs)
     .where(and(isNull(orgs.dissolvedOn), sql`(${sql.join(scopes.map((s) => sql`${orgs.path} <@ ${s}::ltree`), sql` or `)})`));
   const reminders: Reminder[] = [];
-  for (const { org, results } of await evaluateMany(db, list, today.slice(0, 7), today)) {
-    reminders.push(...activityReminders(org.id, results, opts.activityDaysBefore));
-  }
+  const month = today.slice(0, 7);
+  const due = (await servesPeriod(db, month, null))
+    ? await dueFromRows(db, month, scopes, today)
+    : (await evaluateMany(db, list, month, today)).map(({ org, results }) => ({ orgId: org.id, results }));
+  for (const { orgId, results } of due) reminders.push(...activityReminders(orgId, results, opts.activityDaysBefore));
   for (const org of list.filter((o) => o.termElectedOn)) {
     const pack = await packToday(db, org.path, today);
     reminders.push(...termReminders(org.id, termDates(org.type as OrgType, org.sector as Sector | null, org.termElectedOn!, pack), today));
