@@ -64,7 +64,7 @@ describe('written opinions of absent entitled members (membership admission)', (
 
   it('cannot exceed the number of entitled members absent', () => {
     expect(vote({ present: 8, writtenYes: 3 }).problems).toEqual([
-      { field: 'writtenYes', message: '3 written opinions, more than the 2 entitled members absent' },
+      { field: 'writtenYes', code: 'vote_written_over', params: { written: 3, absent: 2 }, message: '3 written opinions, more than the 2 entitled members absent' },
     ]);
     expect(vote({ present: 8, writtenYes: 1, writtenNo: 1 }).valid).toBe(true);
     expect(fields({ present: 8, writtenNo: 3 })).toEqual(['writtenNo']);
@@ -81,13 +81,13 @@ describe('problems: an inconsistent record is refused with the field to correct'
     const r = vote({ entitled: 10, present: 12, yes: 9 });
     expect(r).toMatchObject({ valid: false, quorum: false, passed: false });
     expect(r.problems).toEqual([
-      { field: 'present', message: '12 present, more than the 10 entitled to attend' },
+      { field: 'present', code: 'vote_present_over', params: { present: 12, entitled: 10 }, message: '12 present, more than the 10 entitled to attend' },
     ]);
   });
 
   it('more votes than present (yes + no + abstain)', () => {
     expect(vote({ present: 8, yes: 6, no: 2, abstain: 1 }).problems).toEqual([
-      { field: 'yes', message: 'yes, no and abstain add up to 9, more than the 8 present' },
+      { field: 'yes', code: 'vote_tally_over', params: { total: 9, present: 8 }, message: 'yes, no and abstain add up to 9, more than the 8 present' },
     ]);
     expect(vote({ present: 8, yes: 6, no: 2, abstain: 0 }).valid).toBe(true);
   });

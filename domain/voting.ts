@@ -3,6 +3,9 @@
 // a motion passes when yes-votes exceed half of the voting members who should attend (not of those present).
 // Written opinions filed before the meeting by absent voting members are counted (membership admission votes).
 
+import { messageText } from './messages/registry';
+import type { MessageParams } from './messages/text';
+
 export interface VoteCounts {
   /** voting members who should attend (应到会有表决权的正式党员) */
   entitled: number;
@@ -21,8 +24,18 @@ export type VoteField = 'entitled' | 'present' | 'yes' | 'no' | 'abstain' | 'wri
 
 export interface VoteProblem {
   field: VoteField;
+  /** a message code of domain/messages, with its parameters; `message` is its English text */
+  code: string;
+  params?: MessageParams;
   message: string;
 }
+
+const problem = (field: VoteField, code: string, params?: MessageParams): VoteProblem => ({
+  field,
+  code,
+  ...(params ? { params } : {}),
+  message: messageText(code, params, 'en') ?? code,
+});
 
 export interface VoteResult {
   /** the record is consistent (no problems); quorum and passed are false whenever it is not */
@@ -48,31 +61,22 @@ export function evaluateVote(counts: VoteCounts): VoteResult {
     const value = counts[field];
     const optional = field === 'writtenYes' || field === 'writtenNo';
     if (optional && (value === undefined || value === null)) continue;
-    if (!isCount(value)) problems.push({ field, message: 'must be a whole number, 0 or more' });
+    if (!isCount(value)) problems.push(problem(field, 'vote_whole_number'));
   }
   if (problems.length === 0) {
     const { entitled, present, yes, no, abstain } = counts;
     const writtenYes = counts.writtenYes ?? 0;
     const writtenNo = counts.writtenNo ?? 0;
     if (entitled === 0)
-      problems.push({ field: 'entitled', message: 'at least 1 voting member must be entitled to attend' });
+      problems.push(problem('entitled', 'vote_entitled_min'));
     if (present > entitled)
-      problems.push({
-        field: 'present',
-        message: `${present} present, more than the ${entitled} entitled to attend`,
-      });
+      problems.push(problem('present', 'vote_present_over', { present, entitled }));
     if (yes + no + abstain > present) {
-      problems.push({
-        field: 'yes',
-        message: `yes, no and abstain add up to ${yes + no + abstain}, more than the ${present} present`,
-      });
+      problems.push(problem('yes', 'vote_tally_over', { total: yes + no + abstain, present }));
     }
     const absent = Math.max(0, entitled - present);
     if (writtenYes + writtenNo > absent) {
-      problems.push({
-        field: writtenYes > 0 ? 'writtenYes' : 'writtenNo',
-        message: `${writtenYes + writtenNo} written opinions, more than the ${absent} entitled members absent`,
-      });
+      problems.push(problem(writtenYes > 0 ? 'writtenYes' : 'writtenNo', 'vote_written_over', { written: writtenYes + writtenNo, absent }));
     }
   }
   if (problems.length > 0) return { valid: false, quorum: false, passed: false, yesTotal: 0, problems };

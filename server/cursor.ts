@@ -15,5 +15,5 @@ export function decodeCursor(cursor: string | undefined): [string, string] | nul
   } catch {
     // not JSON: reported below
   }
-  throw invalid([{ field: 'cursor', message: 'not a cursor returned by this list' }]);
+  throw invalid([{ field: 'cursor', code: 'cursor_invalid' }]);
 }

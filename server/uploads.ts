@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import sharp from 'sharp';
 import { ALLOWED_DESCRIPTION, sniffFileType, type FileType } from '../domain/fileTypes';
-import { AppError } from './errors';
+import { appError, invalid, type MessageParams } from './errors';
 import { newId } from './ids';
 
 // Uploaded files (photos and documents of activities, signed agreements, demand attachments): kept
@@ -14,7 +14,8 @@ import { newId } from './ids';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const THUMBNAIL_PX = 320;
 
-export const fileError = (message: string, status = 400) => new AppError(status, 'validation', message, [{ field: 'file', message }]);
+export const fileError = (code: string, params: MessageParams = {}, status = 400) =>
+  status === 400 ? invalid([{ field: 'file', code, params }]) : appError(status, code, params, [{ field: 'file', code, params }]);
 
 export interface StoredFile {
   id: string;
@@ -38,13 +39,13 @@ export async function storeUpload(dir: string, upload: MultipartFile, opts: { th
   let stored: string | null = null;
   try {
     await pipeline(upload.file, createWriteStream(partial));
-    if (upload.file.truncated) throw fileError(`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 413);
+    if (upload.file.truncated) throw fileError('file_too_large', { mb: MAX_FILE_BYTES / 1024 / 1024 }, 413);
     const head = Buffer.alloc(16);
     const handle = await open(partial, 'r');
     await handle.read(head, 0, 16, 0);
     await handle.close();
     const type = sniffFileType(head, upload.filename);
-    if (!type) throw fileError(`not an allowed file: ${ALLOWED_DESCRIPTION}`);
+    if (!type) throw fileError('file_type_not_allowed', { allowed: ALLOWED_DESCRIPTION });
     const storedAs = `${id}.${type.extension}`;
     let thumbnailAs: string | null = null;
     if (type.kind === 'photo' && opts.thumbnail) {
@@ -55,7 +56,7 @@ export async function storeUpload(dir: string, upload: MultipartFile, opts: { th
         .jpeg({ quality: 80 })
         .toFile(path.join(dir, thumbnailAs))
         .catch(() => {
-          throw fileError('the photo cannot be read');
+          throw fileError('photo_unreadable');
         });
     }
     await rename(partial, path.join(dir, storedAs));

@@ -14,7 +14,9 @@
 // The result is the next record and one timeline entry for the audit; nothing is written here.
 
 import { dueDate, type DeadlineOptions } from './deadlines';
-import { DEMAND_STATES, isDemandState, type DemandState, type Urgency } from './enums';
+import { messageText } from '../messages/registry';
+import type { MessageParams } from '../messages/text';
+import { isDemandState, type DemandState, type Urgency } from './enums';
 
 export interface DemandRecord {
   state: DemandState;
@@ -72,7 +74,7 @@ export interface TransitionEvent {
 
 export type TransitionResult<T extends DemandRecord> =
   | { ok: true; next: T; event: TransitionEvent }
-  | { ok: false; status: 409 | 403 | 400; field?: string; message: string };
+  | Refusal;
 
 /** Every allowed move; anything else is 409. */
 export const DEMAND_TRANSITIONS: Readonly<Record<DemandState, readonly TransitionTarget[]>> = {
@@ -112,20 +114,23 @@ export function nextActor(state: DemandState): NextActor {
   }
 }
 
-type Refusal = { ok: false; status: 409 | 403 | 400; field?: string; message: string };
+/** A refused move: a message code of domain/messages with its parameters; `message` is its English text. */
+type Refusal = { ok: false; status: 409 | 403 | 400; field?: string; code: string; params: MessageParams; message: string };
 
-const refuse = (status: 409 | 403 | 400, message: string, field?: string): Refusal =>
-  field === undefined ? { ok: false, status, message } : { ok: false, status, field, message };
+const refuse = (status: 409 | 403 | 400, code: string, params: MessageParams = {}, field?: string): Refusal => {
+  const message = messageText(code, params, 'en') ?? code;
+  return field === undefined ? { ok: false, status, code, params, message } : { ok: false, status, field, code, params, message };
+};
 
 /** A trimmed non-empty text within the length limit, or a 400 refusal. */
 function text(value: unknown, field: string, required: boolean): string | null | Refusal {
   if (value === undefined || value === null)
-    return required ? refuse(400, `${field} is required`, field) : null;
-  if (typeof value !== 'string') return refuse(400, `${field} must be text`, field);
+    return required ? refuse(400, 'required', {}, field) : null;
+  if (typeof value !== 'string') return refuse(400, 'not_text', {}, field);
   const t = value.trim();
-  if (t === '') return required ? refuse(400, `${field} is required`, field) : null;
+  if (t === '') return required ? refuse(400, 'required', {}, field) : null;
   if (t.length > MAX_TEXT_LENGTH)
-    return refuse(400, `${field} is longer than ${MAX_TEXT_LENGTH} characters`, field);
+    return refuse(400, 'too_long', { limit: MAX_TEXT_LENGTH }, field);
   return t;
 }
 
@@ -143,8 +148,8 @@ export function transition<T extends DemandRecord>(
 ): TransitionResult<T> {
   const from = demand.state;
   const to = input.to;
-  if (!isDemandState(to)) return refuse(400, `to must be one of ${DEMAND_STATES.join(', ')}`, 'to');
-  if (!canTransition(from, to)) return refuse(409, `a demand cannot go from ${from} to ${String(to)}`);
+  if (!isDemandState(to)) return refuse(400, 'demand_state_unknown', {}, 'to');
+  if (!canTransition(from, to)) return refuse(409, 'demand_transition', { from, to: String(to) });
 
   const note = text(input.note, 'note', from === 'in_progress' && to === 'in_progress');
   if (isRefusal(note)) return note;
@@ -160,9 +165,9 @@ export function transition<T extends DemandRecord>(
   switch (to) {
     case 'accepted': {
       if (actor.isRaiser || actor.orgId === demand.raisedByOrgId)
-        return refuse(403, 'the raiser cannot accept its own demand');
+        return refuse(403, 'demand_own_accept');
       if (!context.partyOrgIds.includes(actor.orgId))
-        return refuse(403, 'only a partner organization of the pairing can accept a demand');
+        return refuse(403, 'demand_partner_accepts');
       const assignee = text(input.assigneeId ?? actor.userId, 'assigneeId', true);
       if (isRefusal(assignee)) return assignee;
       const next: T = {
@@ -177,28 +182,28 @@ export function transition<T extends DemandRecord>(
     }
     case 'in_progress': {
       if (!isAssignedSide(demand, actor))
-        return refuse(403, 'only the assigned organization or the coordinator can work on a demand');
+        return refuse(403, 'demand_assigned_works');
       return { ok: true, next: { ...demand, state: to }, event: event(note) };
     }
     case 'resolved': {
       if (!isAssignedSide(demand, actor))
-        return refuse(403, 'only the assigned organization or the coordinator can resolve a demand');
+        return refuse(403, 'demand_assigned_resolves');
       const resolution = text(input.resolution, 'resolution', true);
       if (isRefusal(resolution)) return resolution;
       const next: T = { ...demand, state: to, resolution, resolvedOn: context.today };
       return { ok: true, next, event: event(note ?? resolution) };
     }
     case 'confirmed': {
-      if (!actor.isRaiser) return refuse(403, 'only the raiser can confirm a demand');
+      if (!actor.isRaiser) return refuse(403, 'demand_raiser_confirms');
       const rating = input.rating;
-      if (rating === undefined || rating === null) return refuse(400, 'rating is required', 'rating');
+      if (rating === undefined || rating === null) return refuse(400, 'required', {}, 'rating');
       if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < 1 || rating > 5)
-        return refuse(400, 'rating must be a whole number from 1 to 5', 'rating');
+        return refuse(400, 'rating_range', {}, 'rating');
       const next: T = { ...demand, state: to, rating, confirmedOn: context.today };
       return { ok: true, next, event: event(note) };
     }
     case 'reopened': {
-      if (!actor.isRaiser) return refuse(403, 'only the raiser can reopen a demand');
+      if (!actor.isRaiser) return refuse(403, 'demand_raiser_reopens');
       const reason = text(input.reason, 'reason', true);
       if (isRefusal(reason)) return reason;
       const next: T = {

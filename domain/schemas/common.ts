@@ -10,6 +10,8 @@ export const ErrorBody = Type.Object({
   error: Type.Object({
     code: Type.String(),
     message: Type.String(),
+    /** the parameters of the message code, for a client that words the message itself */
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
     details: Type.Optional(Type.Unknown()),
   }),
 });

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { Ctx } from '../context';
 import { fieldCrypto, sha256 } from '../crypto';
 import type { Database } from '../db/client';
-import { AppError, unauthorized } from '../errors';
+import { appError, unauthorized } from '../errors';
 import { actorForUser, findSessionUser, findTokenUser } from '../modules/auth/service';
 
 export const SESSION_COOKIE = 'gj_session';
@@ -51,7 +51,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { database: Data
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       if (!m?.[1]) throw unauthorized();
       const user = await findTokenUser(opts.database.db, sha256(m[1]));
-      if (!user) throw new AppError(401, 'unauthorized', 'Invalid API token');
+      if (!user) throw appError(401, 'bad_api_token');
       req.ctx = { ...base, actor: await actorForUser(opts.database.db, user) };
       return;
     }
@@ -61,7 +61,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { database: Data
     const found = await findSessionUser(opts.database.db, hash);
     if (!found) return;
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== found.csrfToken) {
-      throw new AppError(403, 'csrf', 'Missing or wrong x-csrf-token header');
+      throw appError(403, 'csrf');
     }
     req.sessionHash = hash;
     req.ctx = { ...base, actor: await actorForUser(opts.database.db, found.user) };

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../errors';
+import { languageOf } from '../../domain/messages/registry';
+import { AppError, appError, errorBody, invalid, type FieldError } from '../errors';
 
 interface AjvIssue {
   instancePath?: string;
@@ -9,38 +10,62 @@ interface AjvIssue {
   params?: Record<string, unknown>;
 }
 
-/** Ajv's issues as `{field, message}`, the field named by its path ("roles.0.orgId") or its missing key. */
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** Ajv's issues as coded field errors, the field named by its path ("roles.0.orgId") or its missing key. */
+const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
-function fieldErrors(issues: AjvIssue[]): { field: string; message: string }[] {
+const KEYWORD_CODES: Record<string, string> = {
+  maxLength: 'too_long',
+  minLength: 'too_short',
+  format: 'format',
+  pattern: 'pattern',
+  enum: 'enum',
+  const: 'enum',
+  anyOf: 'enum',
+  type: 'type',
+  minimum: 'minimum',
+  exclusiveMinimum: 'minimum',
+  maximum: 'maximum',
+  exclusiveMaximum: 'maximum',
+  minItems: 'too_few_items',
+  maxItems: 'too_many_items',
+  uniqueItems: 'not_unique',
+};
+
+function fieldErrors(issues: AjvIssue[]): FieldError[] {
   return issues.map((i) => {
     const path = (i.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    if (i.keyword === 'required') return { field: [path, text(i.params?.missingProperty)].filter(Boolean).join('.'), message: 'required' };
-    if (i.keyword === 'additionalProperties') return { field: [path, text(i.params?.additionalProperty)].filter(Boolean).join('.'), message: 'unknown field' };
-    return { field: path || '(body)', message: i.message ?? 'invalid' };
+    const p = i.params ?? {};
+    if (i.keyword === 'required') return { field: [path, text(p.missingProperty)].filter(Boolean).join('.'), code: 'required' };
+    if (i.keyword === 'additionalProperties') {
+      const field = [path, text(p.additionalProperty)].filter(Boolean).join('.');
+      return { field, code: 'unknown_field', params: { field } };
+    }
+    const field = path || '(body)';
+    if (i.keyword === 'minLength' && p.limit === 1) return { field, code: 'required' };
+    const code = KEYWORD_CODES[i.keyword ?? ''] ?? 'invalid';
+    const params: Record<string, string> = {};
+    for (const key of ['limit', 'format', 'type'] as const) if (text(p[key])) params[key] = text(p[key]);
+    return { field, code, params };
   });
 }
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  // Every error answers in the caller's language (Accept-Language, Chinese by default), worded by the catalog.
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    if (err instanceof AppError) {
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
-    }
-    if (err.validation) {
-      const details = fieldErrors(err.validation);
-      const where = err.validationContext ?? 'body';
-      return reply.status(400).send({
-        error: { code: 'validation', message: `Invalid ${where}: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details },
-      });
-    }
+    const lang = languageOf(req.headers['accept-language']);
+    if (err instanceof AppError) return reply.status(err.status).send(errorBody(err, lang));
+    if (err.validation) return reply.status(400).send(errorBody(invalid(fieldErrors(err.validation)), lang));
     const status = err.statusCode ?? 500;
     if (status < 500) {
-      return reply.status(status).send({ error: { code: err.code ? err.code.toLowerCase() : 'bad_request', message: err.message } });
+      // Fastify's own refusals (media type, body size, bad JSON) keep their code, worded as a bad request
+      const body = errorBody(appError(status, 'bad_request', { reason: err.message }), lang);
+      return reply.status(status).send({ error: { ...body.error, code: err.code ? err.code.toLowerCase() : 'bad_request' } });
     }
     req.log.error({ err }, 'request failed');
-    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on the server; the request id is ' + req.id } });
+    return reply.status(500).send(errorBody(appError(500, 'internal', { requestId: req.id }), lang));
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    const params = { method: req.method, path: req.url.split('?')[0] ?? '' };
+    void reply.status(404).send(errorBody(appError(404, 'route_not_found', params), languageOf(req.headers['accept-language'])));
   });
 });

@@ -92,7 +92,7 @@ describe('recording activities', () => {
     const early = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { startsAt: at('2009-06-01'), endsAt: at('2009-06-01', 16) }) });
     expect(early.json().error.details[0].field).toBe('hostOrgIds');
     const future = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { startsAt: at('2099-06-01'), endsAt: at('2099-06-01', 16) }) });
-    expect(future.json().error.details).toEqual([{ field: 'state', message: 'an activity in the future cannot have been held yet' }]);
+    expect(future.json().error.details).toMatchObject([{ field: 'state', code: 'activity_future_held', message: '未来的活动不能标为已开展' }]);
   });
 
   it('applies the voting rule: passes only with yes above half of those entitled', async () => {
@@ -120,7 +120,7 @@ describe('recording activities', () => {
   it('moves planned → held, refuses held → planned, and needs a reason to cancel', async () => {
     const planned = (await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { state: 'planned', theme: '计划中' }) })).json();
     const noReason = await t.call(secretaryA1, { method: 'PATCH', url: `/api/v1/activities/${planned.id}`, payload: { state: 'cancelled' } });
-    expect(noReason.json().error.details).toEqual([{ field: 'cancelReason', message: 'required when cancelling' }]);
+    expect(noReason.json().error.details).toMatchObject([{ field: 'cancelReason', code: 'cancel_reason_required', message: '取消时须填写原因' }]);
     const held = await t.call(secretaryA1, { method: 'PATCH', url: `/api/v1/activities/${planned.id}`, payload: { state: 'held' } });
     expect(held.json().state).toBe('held');
     const back = await t.call(secretaryA1, { method: 'PATCH', url: `/api/v1/activities/${planned.id}`, payload: { state: 'planned' } });
@@ -172,7 +172,7 @@ describe('QR sign-in', () => {
     const stale = currentCode(t.config.secretKey, activityId, Date.now() - 120_000).digits;
     const res = await t.call(memberA1, { method: 'POST', url: `/api/v1/activities/${activityId}/sign-in`, payload: { code: stale } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([{ field: 'code', message: 'wrong or expired' }]);
+    expect(res.json().error.details).toMatchObject([{ field: 'code', code: 'checkin_code_wrong', message: '签到码错误或已过期，请扫描当前的二维码' }]);
     const other = currentCode(t.config.secretKey, 'another-activity').digits;
     expect((await t.call(memberA1, { method: 'POST', url: `/api/v1/activities/${activityId}/sign-in`, payload: { code: other } })).statusCode).toBe(400);
     // orgAdminB has no member record at all
@@ -273,7 +273,7 @@ describe("an organization's own activity types", () => {
     expect(ok.statusCode).toBe(201);
     expect(ok.json().customTypeId).toBe(typeId);
     const elsewhere = await t.call(admin, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.B1], { type: 'other', customTypeId: typeId }) });
-    expect(elsewhere.json().error.details).toEqual([{ field: 'customTypeId', message: 'not an activity type of these organizations' }]);
+    expect(elsewhere.json().error.details).toMatchObject([{ field: 'customTypeId', code: 'custom_type_not_of_hosts', message: '不是这些党组织的活动类型' }]);
     const wrongType = await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { customTypeId: typeId }) });
     expect(wrongType.json().error.details[0].field).toBe('customTypeId');
     expect((await t.call(viewerA, { method: 'POST', url: `/api/v1/orgs/${ids.A}/activity-types`, payload: { nameZh: 'x', nameEn: 'x' } })).statusCode).toBe(403);

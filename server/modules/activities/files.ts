@@ -29,7 +29,7 @@ export async function addFile(ctx: Ctx, activityId: string, upload: MultipartFil
 
 async function findFile(ctx: Ctx, activityId: string, fileId: string) {
   const [file] = await ctx.db.select().from(activityFiles).where(and(eq(activityFiles.id, fileId), eq(activityFiles.activityId, activityId)));
-  if (!file) throw notFound('File');
+  if (!file) throw notFound('file');
   return file;
 }
 
@@ -37,7 +37,7 @@ export async function openFile(ctx: Ctx, activityId: string, fileId: string, thu
   await loadActivity(ctx, ctx.db, activityId, 'activity.read');
   const file = await findFile(ctx, activityId, fileId);
   const name = thumbnail ? file.thumbnailAs : file.storedAs;
-  if (!name) throw notFound('Thumbnail');
+  if (!name) throw notFound('thumbnail');
   return {
     stream: createReadStream(path.join(dirOf(ctx, activityId), name)),
     mime: thumbnail ? 'image/jpeg' : file.mime,

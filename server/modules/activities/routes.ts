@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Activity, ActivityCreate, ActivityFile, ActivityListQuery, ActivityPatch, AttendanceList, Attendee, SignIn, SignInCode } from '../../../domain/schemas/activities';
 import { Id, Nullable } from '../../../domain/schemas/common';
-import { AppError } from '../../errors';
+import { invalid } from '../../errors';
 import { requireActor } from '../../plugins/auth';
 import { MAX_FILE_BYTES, disposition } from '../../uploads';
 import { addFile, openFile, removeFile } from './files';
@@ -80,7 +80,7 @@ export async function activityRoutes(base: FastifyInstance) {
   app.post('/activities/:id/files', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 201: ActivityFile } } }, async (req, reply) => {
     const ctx = requireActor(req);
     const upload = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-    if (!upload) throw new AppError(400, 'validation', 'Attach a file in the field "file"', [{ field: 'file', message: 'required' }]);
+    if (!upload) throw invalid([{ field: 'file', code: 'file_required' }]);
     return reply.status(201).send(await addFile(ctx, req.params.id, upload));
   });
 

@@ -20,7 +20,7 @@ import {
   customActivityTypes,
 } from '../../db/schema/activities';
 import { orgs } from '../../db/schema/orgs';
-import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
+import { FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { packToday, structureOf } from '../compliance/service';
 import { activityWritten } from '../compliance/results';
@@ -44,7 +44,7 @@ function may(ctx: Ctx, action: Action, paths: string[]): boolean {
 
 export async function loadActivity(ctx: Ctx, db: Db, id: string, action: Action): Promise<{ row: Row; paths: string[] }> {
   const row = await q.getActivity(db, id);
-  if (!row) throw notFound('Activity');
+  if (!row) throw notFound('activity');
   const paths = await hostPaths(db, id);
   if (!may(ctx, action, paths)) throw forbidden();
   return { row, paths };
@@ -138,7 +138,7 @@ export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
   const where = [];
   if (query.org) {
     const [org] = await ctx.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, query.org));
-    if (!org) throw notFound('Organization');
+    if (!org) throw notFound('organization');
     if (!authorize(ctx.actor, 'activity.read', { orgPath: org.path })) throw forbidden();
     where.push(q.hostedWithin(org.path, query.subtree ?? true));
   } else {
@@ -170,21 +170,21 @@ async function validate(ctx: Ctx, tx: Db, a: Resolved) {
   const errors = new FieldErrors();
   const hostIds = [...new Set(a.hostOrgIds)];
   const hosts = await tx.select().from(orgs).where(inArray(orgs.id, hostIds));
-  if (hosts.length !== hostIds.length) errors.add('hostOrgIds', 'no such organization');
+  if (hosts.length !== hostIds.length) errors.add('hostOrgIds', 'no_such_org');
   const start = Date.parse(a.startsAt);
   const end = Date.parse(a.endsAt);
-  if (end <= start) errors.add('endsAt', 'must be after the start');
+  if (end <= start) errors.add('endsAt', 'end_before_start');
   const heldOn = todayInChina(new Date(start));
   for (const h of hosts) {
-    if (h.foundedOn && heldOn < h.foundedOn) errors.add('hostOrgIds', `${h.name} was founded on ${h.foundedOn}, after this activity`);
-    if (h.dissolvedOn && heldOn > h.dissolvedOn) errors.add('hostOrgIds', `${h.name} was dissolved on ${h.dissolvedOn}`);
+    if (h.foundedOn && heldOn < h.foundedOn) errors.add('hostOrgIds', 'host_founded_after', { org: h.name, date: h.foundedOn });
+    if (h.dissolvedOn && heldOn > h.dissolvedOn) errors.add('hostOrgIds', 'org_dissolved_on', { org: h.name, date: h.dissolvedOn });
   }
-  if (a.state === 'held' && heldOn > ctx.today) errors.add('state', 'an activity in the future cannot have been held yet');
-  if (a.state === 'cancelled' && !a.cancelReason?.trim()) errors.add('cancelReason', 'required when cancelling');
-  if (a.customTypeId && a.type !== 'other') errors.add('customTypeId', "an organization's own type is recorded with type other");
+  if (a.state === 'held' && heldOn > ctx.today) errors.add('state', 'activity_future_held');
+  if (a.state === 'cancelled' && !a.cancelReason?.trim()) errors.add('cancelReason', 'cancel_reason_required');
+  if (a.customTypeId && a.type !== 'other') errors.add('customTypeId', 'custom_type_needs_other');
   if (a.type === 'other' && a.customTypeId) {
     const [custom] = await tx.select().from(customActivityTypes).where(eq(customActivityTypes.id, a.customTypeId));
-    if (!custom || !hosts.some((h) => h.path.split('.').includes(custom.orgId))) errors.add('customTypeId', 'not an activity type of these organizations');
+    if (!custom || !hosts.some((h) => h.path.split('.').includes(custom.orgId))) errors.add('customTypeId', 'custom_type_not_of_hosts');
   }
   // Everyone named must be on a host's roster (a host's subtree for a committee).
   const named = new Map<string, string>();
@@ -198,21 +198,21 @@ async function validate(ctx: Ctx, tx: Db, a: Resolved) {
     const m = found.get(id);
     // a member of a higher committee may preside or record (a committee member convening a joint meeting)
     const fromAbove = (field === 'presiderMemberId' || field === 'recorderMemberId') && m && hosts.some((h) => isWithin(h.path, m.orgPath));
-    if (!m || (!fromAbove && !hosts.some((h) => isWithin(m.orgPath, h.path)))) errors.add(field, "not on a host organization's roster");
+    if (!m || (!fromAbove && !hosts.some((h) => isWithin(m.orgPath, h.path)))) errors.add(field, 'not_on_host_roster');
   }
   const seen = new Set<string>();
   a.attendees?.forEach((x, i) => {
-    if (seen.has(x.memberId)) errors.add(`attendees.${i}.memberId`, 'listed twice');
+    if (seen.has(x.memberId)) errors.add(`attendees.${i}.memberId`, 'listed_twice');
     seen.add(x.memberId);
   });
   if (a.type === 'heart_talk' && (a.talkMemberIds.length !== 2 || a.talkMemberIds[0] === a.talkMemberIds[1])) {
-    errors.add('talkMemberIds', 'a heart-to-heart talk names the two people');
+    errors.add('talkMemberIds', 'heart_talk_two_people');
   }
   a.votes?.forEach((v, i) => {
-    for (const p of evaluateVote(v).problems) errors.add(`votes.${i}.${p.field}`, p.message);
+    for (const p of evaluateVote(v).problems) errors.add(`votes.${i}.${p.field}`, p.code, p.params);
   });
   a.resolutions?.forEach((r, i) => {
-    if (r.doneOn && r.doneOn > ctx.today) errors.add(`resolutions.${i}.doneOn`, 'must not be in the future');
+    if (r.doneOn && r.doneOn > ctx.today) errors.add(`resolutions.${i}.doneOn`, 'date_in_future');
   });
   if (a.pairingId) await checkJointActivity(ctx, tx, a.pairingId, hostIds, errors);
   errors.throwIfAny();
@@ -340,7 +340,7 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
     const current = await toApi({ ...ctx, db: tx }, [row], true);
     const before = current[0]!;
     const next = (patch.state ?? before.state);
-    if (!TRANSITIONS[before.state].includes(next)) throw conflict(`An activity that is ${before.state} cannot become ${next}`);
+    if (!TRANSITIONS[before.state].includes(next)) throw conflict('activity_transition', { from: before.state, to: next });
     const a: Resolved = {
       type: before.type,
       customTypeId: before.customTypeId,
@@ -375,7 +375,7 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
 
 export async function signInCode(ctx: Ctx, id: string, origin: string) {
   const { row } = await loadActivity(ctx, ctx.db, id, 'activity.manage');
-  if (row.state === 'cancelled') throw conflict('The activity is cancelled');
+  if (row.state === 'cancelled') throw conflict('activity_cancelled');
   const code = currentCode(ctx.config.secretKey, id);
   const url = `${origin}/checkin/${id}?c=${code.token}`;
   return { code: code.digits, url, qr: await QRCode.toDataURL(url, { margin: 1, width: 320 }), expiresAt: code.expiresAt };
@@ -384,18 +384,18 @@ export async function signInCode(ctx: Ctx, id: string, origin: string) {
 /** The caller signs in their own member record; doing it twice changes nothing. */
 export async function signIn(ctx: Ctx, id: string, code: string): Promise<Attendee> {
   const row = await q.getActivity(ctx.db, id);
-  if (!row) throw notFound('Activity');
+  if (!row) throw notFound('activity');
   if (!checkCode(ctx.config.secretKey, id, code)) {
-    throw new AppError(400, 'validation', 'The code is wrong or has expired; scan the current one', [{ field: 'code', message: 'wrong or expired' }]);
+    throw invalid([{ field: 'code', code: 'checkin_code_wrong' }]);
   }
-  if (row.state === 'cancelled') throw conflict('The activity is cancelled');
+  if (row.state === 'cancelled') throw conflict('activity_cancelled');
   const memberId = ctx.actor.memberId;
-  if (!memberId) throw new AppError(403, 'forbidden', 'This account is not linked to a member record');
+  if (!memberId) throw forbidden('account_not_member');
   const [member] = await q.memberRefs(ctx.db, [memberId]);
   const paths = await hostPaths(ctx.db, id);
   const [invited] = await ctx.db.select().from(activityAttendees).where(and(eq(activityAttendees.activityId, id), eq(activityAttendees.memberId, memberId)));
   if (!member || (!invited && !paths.some((p) => isWithin(member.orgPath, p)))) {
-    throw new AppError(403, 'forbidden', 'Only members of a host organization or invited members can sign in');
+    throw forbidden('checkin_not_invited');
   }
   const signedIn = async () => toAttendee((await q.attendeesOf(ctx.db, [id], memberId))[0]!);
   if (invited?.status === 'present' && invited.signedInAt) return signedIn();
@@ -432,9 +432,9 @@ export async function assertCanWatch(ctx: Ctx, id: string): Promise<void> {
 /** Adds the year's required activities as planned ones; what is already recorded is not planned again. */
 export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
   const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
-  if (!org) throw notFound('Organization');
+  if (!org) throw notFound('organization');
   if (!authorize(ctx.actor, 'activity.manage', { orgPath: org.path })) throw forbidden();
-  if (org.dissolvedOn) throw conflict('The organization is dissolved');
+  if (org.dissolvedOn) throw conflict('org_dissolved');
   const pack = await packToday(ctx.db, org.path, `${year}-01-01`);
   const existing = await ctx.db
     .select({ type: activityHosts.type, date: activityHosts.heldOn })
@@ -459,17 +459,17 @@ export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
 /** Activity types an organization may use: its own and those its higher organizations added. */
 export async function listCustomTypes(ctx: Ctx, orgId: string) {
   const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
-  if (!org) throw notFound('Organization');
+  if (!org) throw notFound('organization');
   if (!authorize(ctx.actor, 'activity.read', { orgPath: org.path })) throw forbidden();
   return ctx.db.select().from(customActivityTypes).where(inArray(customActivityTypes.orgId, org.path.split('.')));
 }
 
 export async function addCustomType(ctx: Ctx, orgId: string, input: { nameZh: string; nameEn: string }) {
   const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
-  if (!org) throw notFound('Organization');
+  if (!org) throw notFound('organization');
   if (!authorize(ctx.actor, 'activity.manage', { orgPath: org.path })) throw forbidden();
   const existing = await listCustomTypes(ctx, orgId);
-  if (existing.some((t) => t.nameZh === input.nameZh.trim())) throw invalid([{ field: 'nameZh', message: 'this type already exists here or above' }]);
+  if (existing.some((t) => t.nameZh === input.nameZh.trim())) throw invalid([{ field: 'nameZh', code: 'activity_type_exists' }]);
   const row = { id: newId(), orgId, nameZh: input.nameZh.trim(), nameEn: input.nameEn.trim() };
   await inTx(ctx, async (tx) => {
     await tx.insert(customActivityTypes).values(row);

@@ -48,7 +48,7 @@ describe('sign-in', () => {
   it('rejects unknown fields in the body', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD, remember: true } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([{ field: 'remember', message: 'unknown field' }]);
+    expect(res.json().error.details).toMatchObject([{ field: 'remember', code: 'unknown_field', message: '不接受字段 remember' }]);
   });
 });
 
@@ -69,7 +69,7 @@ describe('sessions and CSRF', () => {
   it('changes the password: the old one stops working', async () => {
     const s = await t.login('secretaryA1');
     const wrong = await t.call(s, { method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'nope', newPassword: 'a-new-password-1' } });
-    expect(wrong.json().error.details).toEqual([{ field: 'currentPassword', message: 'wrong password' }]);
+    expect(wrong.json().error.details).toMatchObject([{ field: 'currentPassword', code: 'password_wrong', message: '密码错误' }]);
     const short = await t.call(s, { method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'user-test-password', newPassword: 'short' } });
     expect(short.statusCode).toBe(400);
     const ok = await t.call(s, { method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'user-test-password', newPassword: 'a-new-password-1' } });

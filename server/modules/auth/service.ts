@@ -8,7 +8,7 @@ import { randomToken, sha256 } from '../../crypto';
 import type { Db } from '../../db/client';
 import { apiTokens, loginThrottle, roleGrants, sessions, users } from '../../db/schema/auth';
 import { orgs } from '../../db/schema/orgs';
-import { AppError, invalid, notFound } from '../../errors';
+import { appError, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 
 export const SESSION_DAYS = 7;
@@ -89,7 +89,7 @@ export async function login(ctx: Ctx, username: string, password: string, addres
     const state = await throttleState(ctx.db, key);
     if (state?.lockedUntil && state.lockedUntil > now) {
       const seconds = Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000);
-      throw new AppError(429, 'locked', `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`, { retryAfterSeconds: seconds });
+      throw appError(429, 'auth_locked', { minutes: Math.ceil(seconds / 60) }, { retryAfterSeconds: seconds });
     }
   }
   const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
@@ -97,7 +97,7 @@ export async function login(ctx: Ctx, username: string, password: string, addres
   if (!user || !ok) {
     await recordFailure(ctx.db, keys[0]!, THROTTLE.perAccount, now);
     await recordFailure(ctx.db, keys[1]!, THROTTLE.perAddress, now);
-    throw new AppError(401, 'bad_credentials', 'Wrong username or password');
+    throw appError(401, 'bad_credentials');
   }
   const cookie = randomToken();
   const csrfToken = randomToken(24);
@@ -128,9 +128,9 @@ export async function logout(ctx: Ctx, sessionHash: string | null): Promise<void
 
 export async function changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
-  if (!user) throw notFound('User');
-  if (!(await verify(user.passwordHash, currentPassword))) throw invalid([{ field: 'currentPassword', message: 'wrong password' }]);
-  if (currentPassword === newPassword) throw invalid([{ field: 'newPassword', message: 'must differ from the current password' }]);
+  if (!user) throw notFound('user');
+  if (!(await verify(user.passwordHash, currentPassword))) throw invalid([{ field: 'currentPassword', code: 'password_wrong' }]);
+  if (currentPassword === newPassword) throw invalid([{ field: 'newPassword', code: 'password_unchanged' }]);
   const passwordHash = await hashPassword(newPassword);
   await inTx(ctx, async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, user.id));
@@ -158,7 +158,7 @@ export async function listApiTokens(ctx: Ctx) {
 export async function revokeApiToken(ctx: Ctx, id: string): Promise<void> {
   await inTx(ctx, async (tx) => {
     const removed = await tx.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, ctx.actor.userId))).returning({ id: apiTokens.id });
-    if (removed.length === 0) throw notFound('Token');
+    if (removed.length === 0) throw notFound('api_token');
     await appendAudit(ctx, tx, { action: 'token.revoke', subjectType: 'api_token', subjectId: id });
   });
 }

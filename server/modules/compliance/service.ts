@@ -20,14 +20,14 @@ export function period(text: string): Period {
   try {
     return parsePeriod(text);
   } catch (e) {
-    if (e instanceof PeriodError) throw invalid([{ field: 'period', message: e.message }]);
+    if (e instanceof PeriodError) throw invalid([{ field: 'period', code: 'period_invalid', params: { value: text } }]);
     throw e;
   }
 }
 
 async function loadOrg(ctx: Ctx, id: string): Promise<OrgRow> {
   const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, id));
-  if (!org) throw notFound('Organization');
+  if (!org) throw notFound('organization');
   if (!authorize(ctx.actor, 'activity.read', { orgPath: org.path })) throw forbidden();
   return org;
 }
@@ -207,7 +207,7 @@ export async function listRulePackVersions(ctx: Ctx, orgId: string) {
 /** A committee's override for its subtree, in force from a date (replacing a version of the same date). */
 export async function addRulePackVersion(ctx: Ctx, orgId: string, input: { effectiveFrom: string; override: RulePackOverride }) {
   const [org] = await ctx.db.select().from(orgs).where(eq(orgs.id, orgId));
-  if (!org) throw notFound('Organization');
+  if (!org) throw notFound('organization');
   if (!authorize(ctx.actor, 'org.rules', { orgPath: org.path })) throw forbidden();
   return inTx(ctx, (tx) => recordVersion(ctx, tx, org, input.effectiveFrom, input.override));
 }

@@ -119,9 +119,9 @@ describe('raising a demand', () => {
     expectError(await raise(users.secretaryA1!, { title: '   ' }), 400, 'title');
     expectError(await raise(users.secretaryA1!, { state: 'resolved' }), 400, 'state');
     const inDraft = await raise(users.secretaryA1!, { pairingId: draft });
-    expect([inDraft.statusCode, inDraft.json().error.message]).toEqual([409, 'Demands are raised in an active pairing; this one is draft']);
+    expect([inDraft.statusCode, inDraft.json().error.code, inDraft.json().error.message]).toEqual([409, 'demand_needs_active', '只有生效中的结对共建才能提出诉求，本协议为“草拟”']);
     const afterEnd = await raise(users.secretaryA1!, { pairingId: ended }); // past its end date, before the daily job ran
-    expect([afterEnd.statusCode, afterEnd.json().error.message]).toEqual([409, 'Demands are raised in an active pairing; this one is expired']);
+    expect([afterEnd.statusCode, afterEnd.json().error.code, afterEnd.json().error.params]).toEqual([409, 'demand_needs_active', { state: 'expired' }]);
     expect((await list(users.admin!)).items).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ function dirOf(ctx: Ctx, demandId: string): string {
 export async function addDemandFile(ctx: Ctx, demandId: string, upload: MultipartFile): Promise<Static<typeof PairingFile>> {
   const { row, scope } = await loadDemand(ctx, ctx.db, demandId, 'contribute');
   const d = row.demand;
-  if (d.state === 'confirmed') throw conflict('The demand is confirmed and closed');
+  if (d.state === 'confirmed') throw conflict('demand_closed');
   const orgPath = scope.parties.find((p) => p.orgId === d.raisedByOrgId)?.orgPath ?? null;
   let createdAt = new Date();
   const file = await storeUpload(dirOf(ctx, demandId), upload, { thumbnail: false }, (f) =>
@@ -41,6 +41,6 @@ export async function addDemandFile(ctx: Ctx, demandId: string, upload: Multipar
 export async function openDemandFile(ctx: Ctx, demandId: string, fileId: string) {
   await loadDemand(ctx, ctx.db, demandId, 'read');
   const file = await q.demandFile(ctx.db, demandId, fileId);
-  if (!file) throw notFound('File');
+  if (!file) throw notFound('file');
   return { stream: createReadStream(path.join(dirOf(ctx, demandId), file.storedAs)), mime: file.mime, filename: file.filename };
 }

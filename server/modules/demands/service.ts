@@ -134,7 +134,7 @@ function toApi(ctx: Ctx, r: q.NamedDemandRow, scope: PairingScope | undefined, d
  */
 export async function loadDemand(ctx: Ctx, db: Db, id: string, purpose: 'read' | 'contribute') {
   const row = await q.getNamedDemand(db, id);
-  if (!row) throw notFound('Demand');
+  if (!row) throw notFound('demand');
   const scope = await loadPairingScope(db, row.demand.pairingId);
   if (!scope || !canReadPairing(ctx.actor, scope)) throw forbidden();
   if (purpose === 'contribute' && actingOrgIds(ctx.actor, scope).length === 0 && !actsForCoordinator(ctx.actor, scope)) throw forbidden();
@@ -239,10 +239,10 @@ export async function createDemand(ctx: Ctx, input: DemandCreate): Promise<Deman
   await inTx(ctx, async (tx) => {
     const scope = await requirePairing(ctx, tx, input.pairingId);
     const raiser = scope.parties.find((p) => p.orgId === input.raisedByOrgId);
-    if (!raiser) throw invalid([{ field: 'raisedByOrgId', message: 'not a party of this pairing' }]);
+    if (!raiser) throw invalid([{ field: 'raisedByOrgId', code: 'not_a_party' }]);
     if (!actingOrgIds(ctx.actor, scope).includes(raiser.orgId)) throw forbidden();
     const state = stateOn({ state: scope.state, validTo: await q.validTo(tx, scope.id) }, ctx.today);
-    if (state !== 'active') throw conflict(`Demands are raised in an active pairing; this one is ${state}`);
+    if (state !== 'active') throw conflict('demand_needs_active', { state });
     const errors = new FieldErrors();
     const title = input.title.trim();
     const description = input.description.trim();
@@ -288,15 +288,15 @@ async function mayHandle(tx: Db, userId: string, orgPath: string): Promise<boole
 }
 
 function refusalError(r: Extract<TransitionResult<DemandRecord>, { ok: false }>): AppError {
-  if (r.status === 400) return invalid([{ field: r.field ?? 'to', message: r.message }]);
-  if (r.status === 403) return new AppError(403, 'forbidden', r.message);
-  return conflict(r.message);
+  if (r.status === 400) return invalid([{ field: r.field ?? 'to', code: r.code, params: r.params }]);
+  if (r.status === 403) return forbidden(r.code, r.params);
+  return conflict(r.code, r.params);
 }
 
 export async function transitionDemand(ctx: Ctx, id: string, input: DemandTransition): Promise<Demand> {
   await inTx(ctx, async (tx) => {
     const row = await q.lockDemand(tx, id);
-    if (!row) throw notFound('Demand');
+    if (!row) throw notFound('demand');
     const scope = await loadPairingScope(tx, row.pairingId);
     if (!scope || !canReadPairing(ctx.actor, scope)) throw forbidden();
     const actor = actingAs(ctx.actor, scope, row, input.to);
@@ -311,7 +311,7 @@ export async function transitionDemand(ctx: Ctx, id: string, input: DemandTransi
     if (input.to === 'accepted' && input.assigneeId !== undefined) {
       const path = pathOf(scope, actor.orgId);
       if (!path || !(await mayHandle(tx, input.assigneeId, path))) {
-        throw invalid([{ field: 'assigneeId', message: 'not a user who acts for the accepting organization' }]);
+        throw invalid([{ field: 'assigneeId', code: 'assignee_not_acting' }]);
       }
     }
     await tx

@@ -9,7 +9,7 @@ import { Type } from 'typebox';
 import type { ImportKind } from '../../../domain/imports/headers';
 import { ImportJob, ImportKindSchema, ImportReport } from '../../../domain/imports/report';
 import { ErrorBody } from '../../../domain/schemas/common';
-import { AppError, forbidden, invalid } from '../../errors';
+import { appError, forbidden, invalid, type FieldError } from '../../errors';
 import { requireActor } from '../../plugins/auth';
 import { mayImportSomewhere, getJob, runImport, templateWorkbook, tmpDir } from './service';
 
@@ -42,7 +42,7 @@ export function importRoutes(base: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const ctx = requireActor(req);
-      if (!req.isMultipart()) throw invalid([{ field: 'file', message: 'send multipart/form-data with a file' }]);
+      if (!req.isMultipart()) throw invalid([{ field: 'file', code: 'multipart_required' }]);
       if (!mayImportSomewhere(ctx)) throw forbidden();
       const fields: Record<string, string> = {};
       let upload: string | null = null;
@@ -55,7 +55,7 @@ export function importRoutes(base: FastifyInstance): Promise<void> {
             }
             upload = path.join(tmpDir(ctx), `upload-${randomUUID()}`);
             await pipeline(part.file, createWriteStream(upload));
-            if (part.file.truncated) throw new AppError(413, 'too_large', 'The file is larger than 50 MB');
+            if (part.file.truncated) throw appError(413, 'file_too_large', { mb: 50 });
           } else if (typeof part.value === 'string') {
             fields[part.fieldname] = part.value;
           }
@@ -63,11 +63,11 @@ export function importRoutes(base: FastifyInstance): Promise<void> {
         const kind = fields.kind;
         const dryRun = fields.dryRun ?? 'true';
         const jobId = fields.jobId || null;
-        const problems: { field: string; message: string }[] = [];
-        if (kind !== 'members' && kind !== 'orgs') problems.push({ field: 'kind', message: 'must be "orgs" or "members"' });
-        if (dryRun !== 'true' && dryRun !== 'false') problems.push({ field: 'dryRun', message: 'must be "true" or "false"' });
-        if (jobId !== null && !JOB_ID.test(jobId)) problems.push({ field: 'jobId', message: 'must be a uuid' });
-        if (!upload) problems.push({ field: 'file', message: 'required' });
+        const problems: FieldError[] = [];
+        if (kind !== 'members' && kind !== 'orgs') problems.push({ field: 'kind', code: 'import_kind' });
+        if (dryRun !== 'true' && dryRun !== 'false') problems.push({ field: 'dryRun', code: 'true_or_false' });
+        if (jobId !== null && !JOB_ID.test(jobId)) problems.push({ field: 'jobId', code: 'uuid_required' });
+        if (!upload) problems.push({ field: 'file', code: 'required' });
         if (problems.length) throw invalid(problems);
 
         const report = await runImport(ctx, upload!, {

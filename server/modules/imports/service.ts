@@ -49,7 +49,8 @@ import type { Db } from '../../db/client';
 import { importJobs } from '../../db/schema/imports';
 import { members } from '../../db/schema/members';
 import { partyGroups } from '../../db/schema/orgs';
-import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { messageText } from '../../../domain/messages/registry';
+import { AppError, conflict, forbidden, notFound, type MessageParams } from '../../errors';
 import { deferTotals, stopDeferring } from '../../db/deferredTotals';
 import { applyDeferredFacets } from '../dashboard/queries';
 import { importMembers, type ImportOutcome } from '../members/service';
@@ -100,7 +101,7 @@ export function mayImportSomewhere(ctx: Ctx): boolean {
 
 async function createJob(ctx: Ctx, id: string, opts: ImportOptions): Promise<void> {
   const [existing] = await ctx.db.select({ id: importJobs.id }).from(importJobs).where(eq(importJobs.id, id));
-  if (existing) throw conflict('This jobId is already used; generate a new one for each upload');
+  if (existing) throw conflict('import_job_used');
   await ctx.db.insert(importJobs).values({
     id,
     userId: ctx.actor.userId,
@@ -131,7 +132,7 @@ export async function getJob(ctx: Ctx, id: string): Promise<ImportJob> {
     .select()
     .from(importJobs)
     .where(and(eq(importJobs.id, id), eq(importJobs.userId, ctx.actor.userId)));
-  if (!job) throw notFound('Import job');
+  if (!job) throw notFound('import_job');
   return {
     id: job.id,
     kind: job.kind as ImportKind,
@@ -217,9 +218,12 @@ function columnFor<K extends ImportKind>(map: HeaderMap<K>, serviceField: string
 function rowErrorsOf<K extends ImportKind>(e: unknown, map: HeaderMap<K>, scopeColumn: string): CellError[] {
   if (!(e instanceof AppError)) throw e;
   if (e.code === 'validation' && Array.isArray(e.details)) {
-    return (e.details as { field?: unknown; message?: unknown }[]).map((d) => ({
+    // coded details carry no text of their own: their English catalog text feeds the translation below
+    return (e.details as { field?: unknown; message?: unknown; code?: unknown; params?: MessageParams }[]).map((d) => ({
       column: columnFor(map, typeof d.field === 'string' ? d.field : ''),
-      message: translateServiceMessage(typeof d.message === 'string' ? d.message : e.message),
+      message: translateServiceMessage(
+        typeof d.message === 'string' ? d.message : ((typeof d.code === 'string' && messageText(d.code, d.params, 'en')) || e.message),
+      ),
     }));
   }
   if (e.status === 403) return [{ column: scopeColumn, message: '无权导入到该党组织（不在您的管理范围内）' }];

@@ -70,9 +70,9 @@ describe('adding a member', () => {
     const details = res2.json().error.details as { field: string; message: string }[];
     expect(details).toEqual(
       expect.arrayContaining([
-        { field: 'idNumber', message: 'check digit is wrong' },
-        { field: 'joinedOn', message: 'must not be in the future' },
-        { field: 'fullOn', message: 'required for a full member' },
+        expect.objectContaining({ field: 'idNumber', code: 'id_number_check_digit', message: '校验码错误' }),
+        expect.objectContaining({ field: 'joinedOn', code: 'date_in_future', message: '不能晚于今天' }),
+        expect.objectContaining({ field: 'fullOn', code: 'full_on_required', message: '正式党员须填写转正日期' }),
       ]),
     );
     expect((await t.call(admin, { method: 'GET', url: `/api/v1/members?org=${ids.A1}` })).json().total).toBe(before);
@@ -81,13 +81,13 @@ describe('adding a member', () => {
   it('refuses an impossible birth date in the ID-card number and joining before 18', async () => {
     const feb30 = '430302' + '19900230' + '123';
     const res = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: { ...base(ids.A1), idNumber: feb30 + 'X' } });
-    expect(res.json().error.details).toEqual([{ field: 'idNumber', message: 'contains an impossible birth date' }]);
+    expect(res.json().error.details).toMatchObject([{ field: 'idNumber', code: 'id_number_birth_date', message: '含有不存在的出生日期' }]);
     const young = await t.call(orgAdminA, {
       method: 'POST',
       url: '/api/v1/members',
       payload: { ...base(ids.A1), idNumber: idFor('2000-03-01'), joinedOn: '2017-06-30', fullOn: '2018-06-30' },
     });
-    expect(young.json().error.details).toEqual([{ field: 'joinedOn', message: 'a member joins at 18 or older' }]);
+    expect(young.json().error.details).toMatchObject([{ field: 'joinedOn', code: 'join_age', message: '入党时应年满 18 周岁' }]);
   });
 
   it('refuses a duplicate ID-card number', async () => {
@@ -95,12 +95,12 @@ describe('adding a member', () => {
     expect((await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: input })).statusCode).toBe(201);
     const dup = await t.call(admin, { method: 'POST', url: '/api/v1/members', payload: { ...input, orgId: ids.B1, name: '另一人' } });
     expect(dup.statusCode).toBe(400);
-    expect(dup.json().error.details[0]).toEqual({ field: 'idNumber', message: 'a member with this ID-card number is already on the roster' });
+    expect(dup.json().error.details[0]).toMatchObject({ field: 'idNumber', code: 'id_number_taken', message: '此身份证号的党员已在名册中' });
   });
 
   it('refuses a probationary member with a date of full membership, and wrong types', async () => {
     const res = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: { ...base(ids.A1), idNumber: idFor('1991-01-01'), status: 'probationary' } });
-    expect(res.json().error.details).toEqual([{ field: 'fullOn', message: 'a probationary member has no date of full membership' }]);
+    expect(res.json().error.details).toMatchObject([{ field: 'fullOn', code: 'full_on_probationary', message: '预备党员没有转正日期' }]);
     const types = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/members', payload: { ...base(ids.A1), name: 42, status: 'honorary', nickname: 'x' } });
     expect(types.statusCode).toBe(400);
     expect(types.json().error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['name', 'status', 'nickname']));
@@ -174,7 +174,7 @@ describe('editing and transfer', () => {
     const list = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&status=probationary` })).json();
     const id = list.items[0].id;
     const missing = await t.call(orgAdminA, { method: 'PATCH', url: `/api/v1/members/${id}`, payload: { status: 'full' } });
-    expect(missing.json().error.details).toEqual([{ field: 'fullOn', message: 'required for a full member' }]);
+    expect(missing.json().error.details).toMatchObject([{ field: 'fullOn', code: 'full_on_required', message: '正式党员须填写转正日期' }]);
     const countsBefore = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/orgs/${ids.A}` })).json();
     const ok = await t.call(orgAdminA, { method: 'PATCH', url: `/api/v1/members/${id}`, payload: { status: 'full', fullOn: list.items[0].joinedOn } });
     expect(ok.statusCode).toBe(200);

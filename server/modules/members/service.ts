@@ -21,9 +21,9 @@ import * as q from './queries';
 type MemberRow = q.MemberRow;
 const SECRET_COLUMNS = ['idNumberEnc', 'idNumberHash', 'phoneEnc', 'createdAt', 'updatedAt'] as const;
 const ID_PROBLEMS = {
-  format: 'must be 18 characters: 17 digits and a digit or X',
-  birth_date: 'contains an impossible birth date',
-  check_digit: 'check digit is wrong',
+  format: 'id_number_format',
+  birth_date: 'id_number_birth_date',
+  check_digit: 'id_number_check_digit',
 } as const;
 const MIN_JOIN_AGE = 18;
 /** Beyond this many matches a filtered list reports `total` as a lower bound (`totalExact: false`). */
@@ -83,32 +83,32 @@ function validateRecord(ctx: Ctx, input: Partial<Resolved>): Resolved {
     if (!parsed.ok) errors.add('idNumber', ID_PROBLEMS[parsed.problem]);
     else {
       idNumber = parsed.info.normalized;
-      if (birthDate && birthDate !== parsed.info.birthDate) errors.add('birthDate', `does not match the ID-card number (${parsed.info.birthDate})`);
-      if (gender && gender !== parsed.info.gender) errors.add('gender', 'does not match the ID-card number');
+      if (birthDate && birthDate !== parsed.info.birthDate) errors.add('birthDate', 'birth_date_mismatch', { birthDate: parsed.info.birthDate });
+      if (gender && gender !== parsed.info.gender) errors.add('gender', 'gender_mismatch');
       birthDate ??= parsed.info.birthDate;
       gender ??= parsed.info.gender;
     }
   }
-  if (!birthDate && !errors.has('idNumber')) errors.add('birthDate', 'required (or give the ID-card number)');
-  if (!gender && !errors.has('idNumber')) errors.add('gender', 'required (or give the ID-card number)');
+  if (!birthDate && !errors.has('idNumber')) errors.add('birthDate', 'required_or_id_number');
+  if (!gender && !errors.has('idNumber')) errors.add('gender', 'required_or_id_number');
   for (const field of ['birthDate', 'joinedOn', 'fullOn'] as const) {
     const value = field === 'birthDate' ? birthDate : input[field];
     if (!value) continue;
-    if (!isValidDate(value)) errors.add(field, 'not a valid date');
-    else if (value > ctx.today) errors.add(field, 'must not be in the future');
+    if (!isValidDate(value)) errors.add(field, 'not_a_date');
+    else if (value > ctx.today) errors.add(field, 'date_in_future');
   }
   const joinedOn = input.joinedOn;
   if (!joinedOn) errors.add('joinedOn', 'required');
   if (joinedOn && birthDate && isValidDate(birthDate) && isValidDate(joinedOn) && joinedOn < addYears(birthDate, MIN_JOIN_AGE)) {
-    errors.add('joinedOn', `a member joins at ${MIN_JOIN_AGE} or older`);
+    errors.add('joinedOn', 'join_age', { age: MIN_JOIN_AGE });
   }
   const status = input.status;
   const fullOn = input.fullOn ?? null;
-  if (status === 'full' && !fullOn) errors.add('fullOn', 'required for a full member');
-  if (status === 'probationary' && fullOn) errors.add('fullOn', 'a probationary member has no date of full membership');
-  if (fullOn && joinedOn && fullOn < joinedOn) errors.add('fullOn', 'must not be before the date joined');
+  if (status === 'full' && !fullOn) errors.add('fullOn', 'full_on_required');
+  if (status === 'probationary' && fullOn) errors.add('fullOn', 'full_on_probationary');
+  if (fullOn && joinedOn && fullOn < joinedOn) errors.add('fullOn', 'full_on_before_joined');
   const phone = input.phone ? input.phone.replace(/[\s-]/g, '') : null;
-  if (phone && !/^\+?\d{7,15}$/.test(phone)) errors.add('phone', 'must be 7 to 15 digits');
+  if (phone && !/^\+?\d{7,15}$/.test(phone)) errors.add('phone', 'phone_format');
   if (!input.name?.trim()) errors.add('name', 'required');
   errors.throwIfAny();
   return {
@@ -140,7 +140,7 @@ function sensitiveColumns(ctx: Ctx, r: Resolved) {
 
 /** `groupOrgId`: the organization of the record's party group, as stored. */
 function checkGroup(r: Resolved, orgId: string, groupOrgId: string | undefined): void {
-  if (r.partyGroupId && groupOrgId !== orgId) throw invalid([{ field: 'partyGroupId', message: 'not a party group of this organization' }]);
+  if (r.partyGroupId && groupOrgId !== orgId) throw invalid([{ field: 'partyGroupId', code: 'party_group_not_of_org' }]);
 }
 
 async function checkGroupAndDuplicate(ctx: Ctx, tx: Db, r: Resolved, orgId: string, selfId?: string) {
@@ -155,9 +155,9 @@ const fullDelta = (status: string) => (status === 'full' ? 1 : 0);
 
 /** A new member: the organization and the record checked, the row to insert (party group and duplicate not yet checked). */
 function newMember(ctx: Ctx, org: orgQ.OrgRow | undefined, input: MemberCreate) {
-  if (!org) throw invalid([{ field: 'orgId', message: 'no such organization' }]);
+  if (!org) throw invalid([{ field: 'orgId', code: 'no_such_org' }]);
   ensure(ctx, 'member.create', org.path);
-  if (org.dissolvedOn) throw invalid([{ field: 'orgId', message: 'the organization is dissolved' }]);
+  if (org.dissolvedOn) throw invalid([{ field: 'orgId', code: 'org_dissolved' }]);
   const r = validateRecord(ctx, input);
   const { idNumber: _i, phone: _p, ...plain } = r;
   const row = { id: newId(), orgId: org.id, orgPath: org.path, ...plain, ...sensitiveColumns(ctx, r) };
@@ -247,7 +247,7 @@ async function applyPatch(ctx: Ctx, tx: Db, row: MemberRow, patch: MemberPatch):
 export async function updateMember(ctx: Ctx, id: string, patch: MemberPatch): Promise<MemberDetail> {
   await inTx(ctx, async (tx) => {
     const found = await q.getMember(tx, id);
-    if (!found) throw notFound('Member');
+    if (!found) throw notFound('member');
     await applyPatch(ctx, tx, found.member, patch);
   });
   return getMemberDetail(ctx, id);
@@ -292,7 +292,7 @@ export async function importMembers(ctx: Ctx, tx: Db, inputs: readonly MemberCre
       if (hash) seen.add(hash);
       const found = hash ? existing.get(hash) : undefined;
       if (found) {
-        if (found.orgId !== input.orgId) throw invalid([{ field: 'orgId', message: 'this member is on the roster of another organization; transfer them instead' }]);
+        if (found.orgId !== input.orgId) throw invalid([{ field: 'orgId', code: 'member_on_other_roster' }]);
         const { orgId: _o, ...patch } = input;
         outcomes.push((await applyPatch(ctx, tx, found, patch)) ? 'updated' : 'unchanged');
         continue;
@@ -313,18 +313,18 @@ export async function importMembers(ctx: Ctx, tx: Db, inputs: readonly MemberCre
 export async function transferMember(ctx: Ctx, id: string, input: { orgId: string; on?: string; note?: string }): Promise<MemberDetail> {
   await inTx(ctx, async (tx) => {
     const found = await q.getMember(tx, id);
-    if (!found) throw notFound('Member');
+    if (!found) throw notFound('member');
     const row = found.member;
     ensure(ctx, 'member.transfer', row.orgPath, row.id);
     const target = await orgQ.getOrg(tx, input.orgId);
-    if (!target) throw invalid([{ field: 'orgId', message: 'no such organization' }]);
+    if (!target) throw invalid([{ field: 'orgId', code: 'no_such_org' }]);
     ensure(ctx, 'member.create', target.path);
-    if (target.dissolvedOn) throw invalid([{ field: 'orgId', message: 'the organization is dissolved' }]);
-    if (target.id === row.orgId) throw invalid([{ field: 'orgId', message: 'the member already belongs to this organization' }]);
+    if (target.dissolvedOn) throw invalid([{ field: 'orgId', code: 'org_dissolved' }]);
+    if (target.id === row.orgId) throw invalid([{ field: 'orgId', code: 'member_already_in_org' }]);
     const on = input.on ?? ctx.today;
     const open = await q.openHistory(tx, row.id);
-    if (!isValidDate(on) || on > ctx.today) throw invalid([{ field: 'on', message: 'must be a date not in the future' }]);
-    if (open && on < open.fromOn) throw invalid([{ field: 'on', message: `must not be before ${open.fromOn}, when the member joined the current organization` }]);
+    if (!isValidDate(on) || on > ctx.today) throw invalid([{ field: 'on', code: 'transfer_date_invalid' }]);
+    if (open && on < open.fromOn) throw invalid([{ field: 'on', code: 'transfer_before_current', params: { fromOn: open.fromOn } }]);
     if (open) await tx.update(memberOrgHistory).set({ toOn: on }).where(eq(memberOrgHistory.id, open.id));
     await tx.insert(memberOrgHistory).values({ id: newId(), memberId: row.id, orgId: target.id, fromOn: on, note: input.note ?? null });
     await tx
@@ -351,7 +351,7 @@ export async function transferMember(ctx: Ctx, id: string, input: { orgId: strin
 
 export async function getMemberDetail(ctx: Ctx, id: string): Promise<MemberDetail> {
   const found = await q.getMember(ctx.db, id);
-  if (!found) throw notFound('Member');
+  if (!found) throw notFound('member');
   ensure(ctx, 'member.read', found.member.orgPath, id);
   return {
     ...toApiMember(ctx, found.member, found.orgName),
@@ -414,7 +414,7 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
 
 export async function assertMemberVisible(ctx: Ctx, id: string): Promise<void> {
   const found = await q.getMember(ctx.db, id);
-  if (!found) throw invalid([{ field: 'memberId', message: 'no such member' }]);
+  if (!found) throw invalid([{ field: 'memberId', code: 'no_such_member' }]);
   ensure(ctx, 'member.read', found.member.orgPath, id);
 }
 

@@ -125,5 +125,5 @@ export async function markRead(ctx: Ctx, id: string | null): Promise<void> {
     .set({ readAt: new Date() })
     .where(id ? and(mine, eq(notifications.id, id)) : and(mine, isNull(notifications.readAt)))
     .returning({ id: notifications.id });
-  if (id && updated.length === 0) throw notFound('Notification');
+  if (id && updated.length === 0) throw notFound('notification');
 }

@@ -9,7 +9,7 @@ import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { members } from '../../db/schema/members';
 import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/orgs';
-import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
+import { FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { packToday, recordVersion } from '../compliance/service';
 import { orgMoved, refreshOrgs } from '../compliance/results';
@@ -24,7 +24,7 @@ function ensure(ctx: Ctx, action: Action, orgPath: string): void {
 
 export async function loadOrg(ctx: Ctx, db: Db, id: string, action: Action): Promise<OrgRow> {
   const org = await q.getOrg(db, id);
-  if (!org) throw notFound('Organization');
+  if (!org) throw notFound('organization');
   ensure(ctx, action, org.path);
   return org;
 }
@@ -122,8 +122,8 @@ export async function getOrgDetail(ctx: Ctx, id: string): Promise<OrgDetail> {
 function checkDates(errors: FieldErrors, ctx: Ctx, fields: Record<string, string | null | undefined>): void {
   for (const [field, value] of Object.entries(fields)) {
     if (value === null || value === undefined) continue;
-    if (!isValidDate(value)) errors.add(field, 'not a valid date');
-    else if (value > ctx.today) errors.add(field, 'must not be in the future');
+    if (!isValidDate(value)) errors.add(field, 'not_a_date');
+    else if (value > ctx.today) errors.add(field, 'date_in_future');
   }
 }
 
@@ -134,11 +134,11 @@ function orgAudit(org: OrgRow) {
 
 async function checkUnique(tx: Db, input: { parentId: string | null; name: string; code?: string | null }, exceptId?: string) {
   if (await q.siblingWithName(tx, input.parentId, input.name, exceptId)) {
-    throw invalid([{ field: 'name', message: 'an organization with this name already exists under the same parent' }]);
+    throw invalid([{ field: 'name', code: 'org_name_taken' }]);
   }
   if (input.code) {
     const [other] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, input.code));
-    if (other && other.id !== exceptId) throw invalid([{ field: 'code', message: 'this code is already used' }]);
+    if (other && other.id !== exceptId) throw invalid([{ field: 'code', code: 'org_code_taken' }]);
   }
 }
 
@@ -148,10 +148,10 @@ async function insertOrg(ctx: Ctx, tx: Db, input: OrgCreate): Promise<OrgRow> {
   let parentPath: string | null = null;
   if (input.parentId) {
     const parent = await q.getOrg(tx, input.parentId);
-    if (!parent) errors.add('parentId', 'no such organization');
+    if (!parent) errors.add('parentId', 'no_such_org');
     else {
       ensure(ctx, 'org.create', parent.path);
-      if (parent.dissolvedOn) errors.add('parentId', 'the parent organization is dissolved');
+      if (parent.dissolvedOn) errors.add('parentId', 'parent_dissolved');
       parentPath = parent.path;
     }
   } else if (!isGlobalAdmin(ctx)) {
@@ -219,12 +219,12 @@ export async function moveOrg(ctx: Ctx, id: string, parentId: string): Promise<O
   await inTx(ctx, async (tx) => {
     const org = await loadOrg(ctx, tx, id, 'org.move');
     const parent = await q.getOrg(tx, parentId);
-    if (!parent) throw invalid([{ field: 'parentId', message: 'no such organization' }]);
+    if (!parent) throw invalid([{ field: 'parentId', code: 'no_such_org' }]);
     ensure(ctx, 'org.create', parent.path);
     if (isWithin(parent.path, org.path)) {
-      throw invalid([{ field: 'parentId', message: 'an organization cannot move under itself or its own descendant' }]);
+      throw invalid([{ field: 'parentId', code: 'org_move_into_self' }]);
     }
-    if (parent.dissolvedOn) throw invalid([{ field: 'parentId', message: 'the new parent is dissolved' }]);
+    if (parent.dissolvedOn) throw invalid([{ field: 'parentId', code: 'new_parent_dissolved' }]);
     if (org.parentId === parent.id) return;
     await checkUnique(tx, { parentId: parent.id, name: org.name }, org.id);
     const oldParentPath = org.path.split('.').slice(0, -1).join('.');
@@ -257,15 +257,15 @@ export async function moveOrg(ctx: Ctx, id: string, parentId: string): Promise<O
 export async function dissolveOrg(ctx: Ctx, id: string, input: { dissolvedOn: string; reason: string }): Promise<OrgDetail> {
   await inTx(ctx, async (tx) => {
     const org = await loadOrg(ctx, tx, id, 'org.dissolve');
-    if (org.dissolvedOn) throw conflict('This organization is already dissolved');
+    if (org.dissolvedOn) throw conflict('org_already_dissolved');
     const errors = new FieldErrors();
     checkDates(errors, ctx, { dissolvedOn: input.dissolvedOn });
-    if (org.foundedOn && input.dissolvedOn < org.foundedOn) errors.add('dissolvedOn', 'before the founding date');
+    if (org.foundedOn && input.dissolvedOn < org.foundedOn) errors.add('dissolvedOn', 'before_founding');
     errors.throwIfAny();
     const counts = await q.countsOf(tx, id);
-    if (counts.members > 0) throw conflict(`It still has ${counts.members} members; transfer them first`, { members: counts.members });
+    if (counts.members > 0) throw conflict('org_has_members', { members: counts.members });
     const children = await q.activeChildrenCount(tx, id);
-    if (children > 0) throw conflict(`It still has ${children} subordinate organizations; move or dissolve them first`, { children });
+    if (children > 0) throw conflict('org_has_children', { children });
     await tx.update(committeeRoles).set({ endedOn: input.dissolvedOn }).where(and(eq(committeeRoles.orgId, id), isNull(committeeRoles.endedOn)));
     const [row] = await tx.update(orgs).set({ dissolvedOn: input.dissolvedOn, dissolvedReason: input.reason, updatedAt: new Date() }).where(eq(orgs.id, id)).returning();
     await refreshOrgs(tx, [id], ctx.today);
@@ -281,13 +281,13 @@ export async function addCommitteeSeat(ctx: Ctx, orgId: string, input: { memberI
     checkDates(errors, ctx, { startedOn: input.startedOn });
     const [member] = await tx.select({ id: members.id, orgId: members.orgId }).from(members).where(eq(members.id, input.memberId));
     if (!member || !isWithin((await q.getOrg(tx, member.orgId))?.path ?? '', org.path)) {
-      errors.add('memberId', 'the member does not belong to this organization');
+      errors.add('memberId', 'member_not_in_org');
     }
     errors.throwIfAny();
     const seats = await q.committeeOf(tx, orgId);
-    if (seats.some((s) => s.memberId === input.memberId && s.role === input.role)) throw conflict('The member already holds this role');
+    if (seats.some((s) => s.memberId === input.memberId && s.role === input.role)) throw conflict('committee_role_held');
     if (input.role === 'secretary' && seats.some((s) => s.role === 'secretary')) {
-      throw conflict('The organization already has a secretary; end that seat first');
+      throw conflict('committee_has_secretary');
     }
     const id = newId();
     await tx.insert(committeeRoles).values({ id, orgId, memberId: input.memberId, role: input.role, startedOn: input.startedOn });
@@ -306,7 +306,7 @@ export async function endCommitteeSeat(ctx: Ctx, orgId: string, seatId: string) 
       .where(and(eq(committeeRoles.id, seatId), eq(committeeRoles.orgId, orgId), isNull(committeeRoles.endedOn)))
       .returning();
     await refreshOrgs(tx, [orgId], ctx.today);
-    if (ended.length === 0) throw notFound('Committee seat');
+    if (ended.length === 0) throw notFound('committee_seat');
     await appendAudit(ctx, tx, { action: 'org.committee.end', subjectType: 'org', subjectId: orgId, orgPath: org.path, before: ended[0] });
   });
   return getOrgDetail(ctx, orgId);
@@ -316,10 +316,10 @@ export async function addPartyGroup(ctx: Ctx, orgId: string, input: { name: stri
   await inTx(ctx, async (tx) => {
     const org = await loadOrg(ctx, tx, orgId, 'org.update');
     if (org.type !== 'branch' && org.type !== 'joint_branch') {
-      throw new AppError(400, 'validation', 'Party groups are set up inside a branch', [{ field: 'orgId', message: 'not a branch' }]);
+      throw invalid([{ field: 'orgId', code: 'party_group_needs_branch' }]);
     }
     const [dup] = await tx.select({ id: partyGroups.id }).from(partyGroups).where(and(eq(partyGroups.orgId, orgId), eq(partyGroups.name, input.name)));
-    if (dup) throw invalid([{ field: 'name', message: 'a party group with this name already exists' }]);
+    if (dup) throw invalid([{ field: 'name', code: 'party_group_name_taken' }]);
     const id = newId();
     await tx.insert(partyGroups).values({ id, orgId, name: input.name, leaderMemberId: input.leaderMemberId ?? null });
     await refreshOrgs(tx, [orgId], ctx.today);

@@ -55,7 +55,7 @@ export function mayManageAgreement(actor: Actor, scope: PairingScope): boolean {
 /** 404 when the pairing does not exist, 403 when the caller may not read it. */
 export async function requirePairing(ctx: Ctx, db: Db, id: string): Promise<PairingScope> {
   const scope = await loadPairingScope(db, id);
-  if (!scope) throw notFound('Pairing');
+  if (!scope) throw notFound('pairing');
   if (!canReadPairing(ctx.actor, scope)) throw forbidden();
   return scope;
 }

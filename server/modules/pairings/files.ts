@@ -47,14 +47,14 @@ export async function addPairingFile(ctx: Ctx, pairingId: string, upload: Multip
 export async function openPairingFile(ctx: Ctx, pairingId: string, fileId: string) {
   await requirePairing(ctx, ctx.db, pairingId);
   const file = await q.agreementFile(ctx.db, pairingId, fileId);
-  if (!file) throw notFound('File');
+  if (!file) throw notFound('file');
   return { stream: createReadStream(path.join(pairingDir(ctx, pairingId), file.storedAs)), mime: file.mime, filename: file.filename };
 }
 
 export async function removePairingFile(ctx: Ctx, pairingId: string, fileId: string): Promise<void> {
   const scope = await managed(ctx, pairingId);
   const file = await q.agreementFile(ctx.db, pairingId, fileId);
-  if (!file) throw notFound('File');
+  if (!file) throw notFound('file');
   await inTx(ctx, async (tx) => {
     await tx.delete(pairingFiles).where(eq(pairingFiles.id, fileId));
     await appendAudit(ctx, tx, { action: 'pairing.file.remove', subjectType: 'pairing', subjectId: pairingId, orgPath: filedUnder(scope), before: { fileId, filename: file.filename } });

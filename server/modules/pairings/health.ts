@@ -25,7 +25,7 @@ function periodOf(text: string | undefined, today: string): Period {
   try {
     return parsePeriod(text);
   } catch (e) {
-    if (e instanceof PeriodError) throw invalid([{ field: 'period', message: e.message }]);
+    if (e instanceof PeriodError) throw invalid([{ field: 'period', code: 'period_invalid', params: { value: text } }]);
     throw e;
   }
 }
@@ -99,7 +99,7 @@ export async function healthOfPairing(ctx: Ctx, id: string, periodText: string):
 /** The coordinator's view needs read rights on the coordinator (that reads all of its pairings). */
 async function coordinatorFor(ctx: Ctx, orgId: string) {
   const [org] = await ctx.db.select({ id: orgs.id, name: orgs.name, path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
-  if (!org) throw notFound('Organization');
+  if (!org) throw notFound('organization');
   if (!authorize(ctx.actor, 'pairing.read', { orgPath: org.path })) throw forbidden();
   return org;
 }

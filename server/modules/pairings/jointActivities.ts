@@ -11,10 +11,10 @@ import { canReadPairing, loadPairingScope } from './access';
 export async function checkJointActivity(ctx: Ctx, db: Db, pairingId: string, hostOrgIds: readonly string[], errors: FieldErrors): Promise<void> {
   const scope = await loadPairingScope(db, pairingId);
   if (!scope) {
-    errors.add('pairingId', 'no such pairing');
+    errors.add('pairingId', 'no_such_pairing');
     return;
   }
   if (!canReadPairing(ctx.actor, scope)) throw forbidden();
   const parties = new Set(scope.parties.map((p) => p.orgId));
-  if (hostOrgIds.some((id) => !parties.has(id))) errors.add('pairingId', 'every host must be a party of this pairing');
+  if (hostOrgIds.some((id) => !parties.has(id))) errors.add('pairingId', 'hosts_must_be_parties');
 }

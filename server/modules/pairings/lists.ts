@@ -30,7 +30,7 @@ const keepsAny = (ctx: Ctx, scope: PairingScope) => actsForCoordinator(ctx.actor
 async function refuseClosed(tx: Db, ctx: Ctx, pairingId: string): Promise<void> {
   const row = (await q.getPairing(tx, pairingId))!;
   const state = stateOn(row, ctx.today);
-  if (isClosed(state)) throw conflict(`The agreement is ${state}; its lists no longer change`);
+  if (isClosed(state)) throw conflict('pairing_lists_closed', { state });
 }
 
 /** Titles and names are trimmed; one of only spaces is missing. */
@@ -70,7 +70,7 @@ export async function createItem(ctx: Ctx, pairingId: string, kind: Kind, input:
     const scope = await requirePairing(ctx, tx, pairingId);
     if (!keepsAny(ctx, scope)) throw forbidden();
     const errors = new FieldErrors();
-    if (!scope.parties.some((p) => p.orgId === input.orgId)) errors.add('orgId', 'not a party of this pairing');
+    if (!scope.parties.some((p) => p.orgId === input.orgId)) errors.add('orgId', 'not_a_party');
     else if (!keeps(ctx, scope, input.orgId)) throw forbidden();
     blankTitle(input.title, errors);
     errors.throwIfAny();
@@ -86,7 +86,7 @@ export async function updateItem(ctx: Ctx, pairingId: string, kind: Kind, itemId
   await inTx(ctx, async (tx) => {
     const scope = await requirePairing(ctx, tx, pairingId);
     const item = await q.getItem(tx, itemId);
-    if (!item || item.pairingId !== pairingId || item.kind !== kind) throw notFound(kind === 'need' ? 'Need' : 'Resource');
+    if (!item || item.pairingId !== pairingId || item.kind !== kind) throw notFound(kind);
     if (!keeps(ctx, scope, item.orgId)) throw forbidden();
     await refuseClosed(tx, ctx, pairingId);
     const errors = new FieldErrors();
@@ -153,18 +153,18 @@ async function checkProject(tx: Db, scope: PairingScope, input: { needId?: strin
   const need = items.find((x) => x.item.id === input.needId);
   const resource = items.find((x) => x.item.id === input.resourceId);
   if (input.needId) {
-    if (!need || need.item.kind !== 'need' || need.item.pairingId !== scope.id) errors.add('needId', 'not a need of this pairing');
-    else if (need.item.status === 'closed') errors.add('needId', 'the need is closed');
+    if (!need || need.item.kind !== 'need' || need.item.pairingId !== scope.id) errors.add('needId', 'need_not_of_pairing');
+    else if (need.item.status === 'closed') errors.add('needId', 'need_closed');
   }
   if (input.resourceId) {
     const sameCoordinator = !!resource && scope.coordinatorOrgId !== null && resource.coordinatorOrgId === scope.coordinatorOrgId;
     if (!resource || resource.item.kind !== 'resource' || (resource.item.pairingId !== scope.id && !sameCoordinator)) {
-      errors.add('resourceId', 'not a resource of this pairing or of another pairing of its coordinator');
-    } else if (resource.item.status === 'closed') errors.add('resourceId', 'the resource is closed');
+      errors.add('resourceId', 'resource_not_available');
+    } else if (resource.item.status === 'closed') errors.add('resourceId', 'resource_closed');
   }
   const owners = new Set([...scope.parties.map((p) => p.orgId), ...(resource ? [resource.item.orgId] : [])]);
   input.owners?.forEach((o, i) => {
-    if (!owners.has(o.orgId)) errors.add(`owners.${i}.orgId`, 'not a party of this pairing nor the organization offering the resource');
+    if (!owners.has(o.orgId)) errors.add(`owners.${i}.orgId`, 'owner_not_party');
     blankTitle(o.name, errors, `owners.${i}.name`);
   });
 }
@@ -206,7 +206,7 @@ export async function updateProject(ctx: Ctx, pairingId: string, projectId: stri
   await inTx(ctx, async (tx) => {
     const scope = await requirePairing(ctx, tx, pairingId);
     const [before] = await tx.select().from(jointProjects).where(and(eq(jointProjects.id, projectId), eq(jointProjects.pairingId, pairingId)));
-    if (!before) throw notFound('Joint project');
+    if (!before) throw notFound('joint_project');
     if (!keepsAny(ctx, scope)) throw forbidden();
     await refuseClosed(tx, ctx, pairingId);
     const errors = new FieldErrors();
@@ -245,12 +245,12 @@ export async function suggestions(ctx: Ctx, query: SuggestionQuery): Promise<Sug
   let needPairing: string | null = null;
   if (query.coordinator) {
     const [org] = await ctx.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, query.coordinator));
-    if (!org) throw notFound('Organization');
+    if (!org) throw notFound('organization');
     if (!authorize(ctx.actor, 'pairing.manage', { orgPath: org.path })) throw forbidden();
     where = eq(pairings.coordinatorOrgId, query.coordinator);
     if (query.pairing) {
       const scope = await requirePairing(ctx, ctx.db, query.pairing);
-      if (scope.coordinatorOrgId !== query.coordinator) throw invalid([{ field: 'pairing', message: 'not a pairing of this coordinator' }]);
+      if (scope.coordinatorOrgId !== query.coordinator) throw invalid([{ field: 'pairing', code: 'pairing_not_of_coordinator' }]);
       needPairing = query.pairing;
     }
   } else if (query.pairing) {
@@ -258,7 +258,7 @@ export async function suggestions(ctx: Ctx, query: SuggestionQuery): Promise<Sug
     where = eq(pairings.id, query.pairing);
     needPairing = query.pairing;
   } else {
-    throw invalid([{ field: 'coordinator', message: 'name a coordinator or a pairing' }]);
+    throw invalid([{ field: 'coordinator', code: 'coordinator_or_pairing' }]);
   }
   const rows = await q.openItemsForMatching(ctx.db, where, ctx.today);
   const byId = new Map(rows.map((r) => [r.item.id, r]));

@@ -38,7 +38,7 @@ export async function effectivePolicy(db: Db, orgId: string | null): Promise<Pai
 
 async function orgFor(ctx: Ctx, orgId: string, action: 'pairing.read' | 'pairing.manage') {
   const [org] = await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
-  if (!org) throw notFound('Organization');
+  if (!org) throw notFound('organization');
   if (!authorize(ctx.actor, action, { orgPath: org.path })) throw forbidden();
   return org;
 }

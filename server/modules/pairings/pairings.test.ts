@@ -55,7 +55,7 @@ describe('creating a pairing', () => {
     const gone = (await createOrg(t.system, { name: '已撤销党支部', type: 'branch', parentId: w.A, sector: 'state_enterprise', foundedOn: '2012-01-01' })).id;
     await dissolveOrg(t.system, gone, { dissolvedOn: addDays(w.today, -1), reason: '单位注销' });
     const dissolved = await post(s.orgAdminA, '/pairings', agreement(t, [w.A1, gone]));
-    expect(dissolved.json().error.details).toEqual([{ field: 'partyOrgIds.1', message: expect.stringContaining('dissolved') }]);
+    expect(dissolved.json().error.details).toMatchObject([{ field: 'partyOrgIds.1', code: 'org_dissolved_on', message: expect.stringContaining('撤销') }]);
     expect(await total()).toBe(0);
   });
 
@@ -358,7 +358,7 @@ describe('joint activities', () => {
 
   it('refuses a host that is not a party, an unknown pairing, and a pairing the caller cannot read', async () => {
     const notParty = await post(s.secretaryA1, '/activities', activity({ hostOrgIds: [w.A1, w.A2], pairingId: p1 }));
-    expect(notParty.json().error.details).toEqual([{ field: 'pairingId', message: 'every host must be a party of this pairing' }]);
+    expect(notParty.json().error.details).toMatchObject([{ field: 'pairingId', code: 'hosts_must_be_parties', message: '每个主办方都须是本结对共建的一方' }]);
     expect(fieldsOf((await post(s.secretaryA1, '/activities', activity({ pairingId: 'no-such-pairing' }))).json())).toEqual(['pairingId']);
     expect((await post(s.secretaryA1, '/activities', activity({ hostOrgIds: [w.A1], pairingId: p2 }))).statusCode).toBe(403);
     expect((await get(s.orgAdminZ, `/pairings/${p1}/activities`)).json().items).toHaveLength(1);

@@ -28,7 +28,7 @@ import {
   SuggestionList,
   SuggestionQuery,
 } from '../../../domain/schemas/pairings';
-import { AppError } from '../../errors';
+import { invalid } from '../../errors';
 import { requireActor } from '../../plugins/auth';
 import { MAX_FILE_BYTES, disposition } from '../../uploads';
 import { addPairingFile, openPairingFile, removePairingFile } from './files';
@@ -137,7 +137,7 @@ export async function pairingRoutes(base: FastifyInstance) {
   app.post('/pairings/:id/files', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 201: PairingFile } } }, async (req, reply) => {
     const ctx = requireActor(req);
     const upload = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-    if (!upload) throw new AppError(400, 'validation', 'Attach a file in the field "file"', [{ field: 'file', message: 'required' }]);
+    if (!upload) throw invalid([{ field: 'file', code: 'file_required' }]);
     return reply.status(201).send(await addPairingFile(ctx, req.params.id, upload));
   });
 

@@ -171,27 +171,27 @@ async function checkDraft(ctx: Ctx, tx: Db, d: Draft, errors: FieldErrors, fresh
   if (fresh.parties) {
     d.partyOrgIds.forEach((id, i) => {
       const org = found.get(id);
-      if (d.partyOrgIds.indexOf(id) !== i) errors.add(`partyOrgIds.${i}`, 'an organization cannot pair with itself');
-      else if (!org) errors.add(`partyOrgIds.${i}`, 'no such organization');
-      else if (org.dissolvedOn) errors.add(`partyOrgIds.${i}`, `${org.name} was dissolved on ${org.dissolvedOn}`);
+      if (d.partyOrgIds.indexOf(id) !== i) errors.add(`partyOrgIds.${i}`, 'pair_with_self');
+      else if (!org) errors.add(`partyOrgIds.${i}`, 'no_such_org');
+      else if (org.dissolvedOn) errors.add(`partyOrgIds.${i}`, 'org_dissolved_on', { org: org.name, date: org.dissolvedOn });
     });
   }
   const coordinator = d.coordinatorOrgId ? (found.get(d.coordinatorOrgId) ?? null) : null;
   if (fresh.coordinator && d.coordinatorOrgId) {
-    if (!coordinator) errors.add('coordinatorOrgId', 'no such organization');
-    else if (coordinator.dissolvedOn) errors.add('coordinatorOrgId', `${coordinator.name} was dissolved on ${coordinator.dissolvedOn}`);
+    if (!coordinator) errors.add('coordinatorOrgId', 'no_such_org');
+    else if (coordinator.dissolvedOn) errors.add('coordinatorOrgId', 'org_dissolved_on', { org: coordinator.name, date: coordinator.dissolvedOn });
   }
-  if (d.validTo < d.validFrom) errors.add('validTo', 'must not be before validFrom');
+  if (d.validTo < d.validFrom) errors.add('validTo', 'date_before_start');
   const parties = new Set(d.partyOrgIds);
   const contacted = new Set<string>();
   d.contacts.forEach((c, i) => {
-    if (!parties.has(c.orgId)) errors.add(`contacts.${i}.orgId`, 'not a party of this pairing');
-    else if (contacted.has(c.orgId)) errors.add(`contacts.${i}.orgId`, 'listed twice');
+    if (!parties.has(c.orgId)) errors.add(`contacts.${i}.orgId`, 'not_a_party');
+    else if (contacted.has(c.orgId)) errors.add(`contacts.${i}.orgId`, 'listed_twice');
     contacted.add(c.orgId);
   });
   d.commitments.forEach((c, i) => {
-    if (!parties.has(c.orgId)) errors.add(`commitments.${i}.orgId`, 'not a party of this pairing');
-    if (c.doneOn && c.doneOn > ctx.today) errors.add(`commitments.${i}.doneOn`, 'must not be in the future');
+    if (!parties.has(c.orgId)) errors.add(`commitments.${i}.orgId`, 'not_a_party');
+    if (c.doneOn && c.doneOn > ctx.today) errors.add(`commitments.${i}.doneOn`, 'date_in_future');
   });
   return { found, coordinator };
 }
@@ -225,9 +225,9 @@ async function refuseDuplicates(ctx: Ctx, tx: Db, drafts: { d: Draft; field: str
   const clashes = live.flatMap(({ d, field, selfId }) => {
     const key = partiesKeyOf(d.partyOrgIds);
     const other = existing.find((e) => e.id !== selfId && e.partiesKey === key && e.validFrom <= d.validTo && e.validTo >= d.validFrom);
-    return other ? [{ field, message: `overlaps "${other.title}" (${other.validFrom} – ${other.validTo}) of the same parties`, pairingId: other.id }] : [];
+    return other ? [{ field, code: 'pairing_overlap', params: { title: other.title, from: other.validFrom, to: other.validTo }, pairingId: other.id }] : [];
   });
-  if (clashes.length) throw conflict(`An agreement of the same parties is already in draft or in force for these dates: ${clashes.map((c) => c.message).join('; ')}`, clashes);
+  if (clashes.length) throw conflict('pairing_overlaps', {}, clashes);
 }
 
 type WithPhones = { contactPhone?: string | null }[] | undefined;
@@ -315,14 +315,14 @@ function draftOf(input: PairingCreate): Draft {
 async function checkPrevious(ctx: Ctx, tx: Db, previousId: string, errors: FieldErrors): Promise<void> {
   const previous = await q.getPairing(tx, previousId);
   if (!previous) {
-    errors.add('previousId', 'no such pairing');
+    errors.add('previousId', 'no_such_pairing');
     return;
   }
   const scope = await requirePairing(ctx, tx, previousId);
   if (!mayManageAgreement(ctx.actor, scope)) throw forbidden();
   const state = stateOn(previous, ctx.today);
-  if (state === 'draft' || state === 'terminated') throw conflict(`A ${state} agreement cannot be renewed`);
-  if ((await q.successorsOf(tx, [previousId])).size) throw conflict('This agreement has already been renewed');
+  if (state === 'draft' || state === 'terminated') throw conflict('pairing_cannot_renew', { state });
+  if ((await q.successorsOf(tx, [previousId])).size) throw conflict('pairing_already_renewed');
 }
 
 async function createDraft(ctx: Ctx, tx: Db, d: Draft): Promise<string> {
@@ -405,27 +405,27 @@ export async function bulkCreate(ctx: Ctx, input: PairingBulk): Promise<{ items:
     const errors = new FieldErrors();
     const found = new Map((await q.orgsByIds(tx, [input.coordinatorOrgId, ...input.pairs.flatMap((p) => [p.rowOrgId, p.columnOrgId])])).map((o) => [o.id, o]));
     const coordinator = found.get(input.coordinatorOrgId);
-    if (!coordinator) errors.add('coordinatorOrgId', 'no such organization');
+    if (!coordinator) errors.add('coordinatorOrgId', 'no_such_org');
     else if (!authorize(ctx.actor, 'pairing.manage', { orgPath: coordinator.path })) throw forbidden();
-    else if (coordinator.dissolvedOn) errors.add('coordinatorOrgId', `${coordinator.name} was dissolved on ${coordinator.dissolvedOn}`);
+    else if (coordinator.dissolvedOn) errors.add('coordinatorOrgId', 'org_dissolved_on', { org: coordinator.name, date: coordinator.dissolvedOn });
     const t = input.template;
-    if (t.validTo < t.validFrom) errors.add('template.validTo', 'must not be before validFrom');
+    if (t.validTo < t.validFrom) errors.add('template.validTo', 'date_before_start');
     const seen = new Set<string>();
     const items: { id: string; d: Draft; found: Map<string, OrgInfo>; field: string }[] = [];
     input.pairs.forEach((p, i) => {
       const row = found.get(p.rowOrgId);
       const column = found.get(p.columnOrgId);
       for (const [side, org] of [['rowOrgId', row], ['columnOrgId', column]] as const) {
-        if (!org) errors.add(`pairs.${i}.${side}`, 'no such organization');
-        else if (org.dissolvedOn) errors.add(`pairs.${i}.${side}`, `${org.name} was dissolved on ${org.dissolvedOn}`);
+        if (!org) errors.add(`pairs.${i}.${side}`, 'no_such_org');
+        else if (org.dissolvedOn) errors.add(`pairs.${i}.${side}`, 'org_dissolved_on', { org: org.name, date: org.dissolvedOn });
       }
       const key = partiesKeyOf([p.rowOrgId, p.columnOrgId]);
-      if (p.rowOrgId === p.columnOrgId) errors.add(`pairs.${i}.columnOrgId`, 'an organization cannot pair with itself');
-      else if (seen.has(key)) errors.add(`pairs.${i}.columnOrgId`, 'this pair is ticked twice');
+      if (p.rowOrgId === p.columnOrgId) errors.add(`pairs.${i}.columnOrgId`, 'pair_with_self');
+      else if (seen.has(key)) errors.add(`pairs.${i}.columnOrgId`, 'pair_ticked_twice');
       seen.add(key);
       if (!row || !column) return;
       const title = t.title.replaceAll('{row}', row.name).replaceAll('{column}', column.name).trim();
-      if (title.length > 200) errors.add(`pairs.${i}`, 'the title is longer than 200 characters once the names are filled in');
+      if (title.length > 200) errors.add(`pairs.${i}`, 'pair_title_too_long');
       if (!title && !errors.has('template.title')) errors.add('template.title', 'required');
       const d: Draft = {
         ...draftOf({ ...t, commitments: [], title, partyOrgIds: [row.id, column.id], coordinatorOrgId: input.coordinatorOrgId }),
@@ -457,11 +457,11 @@ export async function updatePairing(ctx: Ctx, id: string, patch: PairingPatch): 
     const row = (await q.getPairing(tx, id))!;
     const [before] = await toApi({ ...ctx, db: tx }, tx, [row], true);
     const current = before!.state;
-    if (isClosed(current)) throw conflict(`The agreement is ${current}; renew it to continue`);
+    if (isClosed(current)) throw conflict('pairing_closed', { state: current });
     const errors = new FieldErrors();
     const terminating = patch.state === 'terminated';
-    if (terminating && !patch.terminateReason?.trim()) errors.add('terminateReason', 'required when terminating');
-    if (!terminating && patch.terminateReason !== undefined) errors.add('terminateReason', 'only when terminating');
+    if (terminating && !patch.terminateReason?.trim()) errors.add('terminateReason', 'terminate_reason_required');
+    if (!terminating && patch.terminateReason !== undefined) errors.add('terminateReason', 'terminate_reason_only');
     const d: Draft = {
       title: patch.title?.trim() ?? row.title,
       partyOrgIds: before!.partyOrgIds,
@@ -483,7 +483,7 @@ export async function updatePairing(ctx: Ctx, id: string, patch: PairingPatch): 
     const { found } = await checkDraft(ctx, tx, d, errors, { parties: false, coordinator: coordinatorChanged });
     const known = new Set(before!.commitments.map((c) => c.id));
     d.commitments.forEach((c, i) => {
-      if (c.id && !known.has(c.id)) errors.add(`commitments.${i}.id`, 'not a commitment of this pairing');
+      if (c.id && !known.has(c.id)) errors.add(`commitments.${i}.id`, 'commitment_not_of_pairing');
     });
     // handing the agreement to another coordinator: the caller must keep it there too
     if (coordinatorChanged && (!d.coordinatorOrgId || found.has(d.coordinatorOrgId)) && !mayManageDraft(ctx.actor, d, found)) throw forbidden();

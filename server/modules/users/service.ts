@@ -38,19 +38,19 @@ export async function createUser(ctx: Ctx, input: UserCreate, opts: { mustChange
   const pathOf = new Map(found.map((o) => [o.id, o.path]));
   input.roles.forEach((grant, i) => {
     if (grant.orgId === null) {
-      if (grant.role !== 'admin') throw invalid([{ field: `roles.${i}.orgId`, message: 'only the admin role may be granted without an organization' }]);
+      if (grant.role !== 'admin') throw invalid([{ field: `roles.${i}.orgId`, code: 'role_needs_org' }]);
       if (!isGlobalAdmin(ctx)) throw forbidden();
       return;
     }
     const path = pathOf.get(grant.orgId);
-    if (!path) throw invalid([{ field: `roles.${i}.orgId`, message: 'no such organization' }]);
+    if (!path) throw invalid([{ field: `roles.${i}.orgId`, code: 'no_such_org' }]);
     if (!authorize(ctx.actor, 'user.manage', { orgPath: path })) throw forbidden();
     // Only an admin above the organization may hand out admin over it.
     if (grant.role === 'admin' && !ctx.actor.grants.some((g) => g.role === 'admin' && (g.orgPath === null || isWithin(path, g.orgPath)))) throw forbidden();
   });
   if (input.memberId) await assertMemberVisible(ctx, input.memberId);
   const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-  if (taken) throw invalid([{ field: 'username', message: 'this username is taken' }]);
+  if (taken) throw invalid([{ field: 'username', code: 'username_taken' }]);
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   const row = await inTx(ctx, async (tx) => {
@@ -73,7 +73,7 @@ export async function createUser(ctx: Ctx, input: UserCreate, opts: { mustChange
 
 export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<{ user: User; csrfToken: string | null; member: MemberDetail | null }> {
   const [row] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
-  if (!row) throw notFound('User');
+  if (!row) throw notFound('user');
   return {
     user: await userView(ctx.db, row),
     csrfToken,
@@ -97,7 +97,7 @@ export async function listUsers(ctx: Ctx): Promise<User[]> {
 
 export async function resetPassword(ctx: Ctx, userId: string, newPassword: string): Promise<void> {
   const [row] = await ctx.db.select().from(users).where(eq(users.id, userId));
-  if (!row) throw notFound('User');
+  if (!row) throw notFound('user');
   const grants = await grantsOf(ctx.db, userId);
   const allowed = isGlobalAdmin(ctx) || (grants.length > 0 && grants.every((g) => g.orgPath && authorize(ctx.actor, 'user.manage', { orgPath: g.orgPath })));
   if (!allowed) throw forbidden();

@@ -51,7 +51,7 @@ describe('user accounts', () => {
 
   it('validates the body: duplicate username, short password, bad role, unknown field', async () => {
     const dup = await t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { username: 'viewerA', password: 'secret-password', roles: [{ role: 'viewer', orgId: ids.A }] } });
-    expect(dup.json().error.details).toEqual([{ field: 'username', message: 'this username is taken' }]);
+    expect(dup.json().error.details).toMatchObject([{ field: 'username', code: 'username_taken', message: '此用户名已被使用' }]);
     const bad = await t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { username: 'ok-name', password: 'short', roles: [{ role: 'boss', orgId: ids.A }], email: 'a@b' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['password', 'roles.0.role', 'email']));

@@ -1,0 +1,106 @@
+import { ACTIVITIES } from './activities';
+import { AUTH } from './auth';
+import { COMMON } from './common';
+import { IMPORTS } from './imports';
+import { MEMBERS } from './members';
+import { ORGS } from './orgs';
+import { PAIRINGS } from './pairings';
+import type { Catalog, Lang, MessageParams, Texts } from './text';
+
+// The one catalog of server messages, read by the server's error plugin (to word `message` in the
+// caller's language) and by the web app (to word a code it receives). A new domain adds its file
+// to CATALOGS; messages.test.ts fails on a code without both texts or one defined twice.
+
+export const CATALOGS: Record<string, Catalog> = { COMMON, AUTH, MEMBERS, ORGS, ACTIVITIES, PAIRINGS, IMPORTS };
+
+const MESSAGES: Catalog = Object.assign({}, ...Object.values(CATALOGS)) as Catalog;
+
+/** Value labels for `{param|table}` placeholders. */
+const LABELS: Record<string, Record<string, Texts>> = {
+  subject: {
+    organization: { zh: '党组织', en: 'Organization' },
+    member: { zh: '党员', en: 'Member' },
+    user: { zh: '用户', en: 'User' },
+    api_token: { zh: 'API 令牌', en: 'Token' },
+    notification: { zh: '通知', en: 'Notification' },
+    activity: { zh: '活动', en: 'Activity' },
+    file: { zh: '文件', en: 'File' },
+    thumbnail: { zh: '缩略图', en: 'Thumbnail' },
+    import_job: { zh: '导入任务', en: 'Import job' },
+    committee_seat: { zh: '委员职务', en: 'Committee seat' },
+    pairing: { zh: '结对共建', en: 'Pairing' },
+    demand: { zh: '诉求', en: 'Demand' },
+    need: { zh: '需求', en: 'Need' },
+    resource: { zh: '资源', en: 'Resource' },
+    joint_project: { zh: '共建项目', en: 'Joint project' },
+    secretary_project: { zh: '书记项目', en: 'Secretary project' },
+    assessment: { zh: '述职评议', en: 'Assessment' },
+  },
+  activityState: {
+    planned: { zh: '计划', en: 'planned' },
+    held: { zh: '已开展', en: 'held' },
+    cancelled: { zh: '已取消', en: 'cancelled' },
+  },
+  pairingState: {
+    draft: { zh: '草拟', en: 'draft' },
+    active: { zh: '生效', en: 'active' },
+    expired: { zh: '到期', en: 'expired' },
+    terminated: { zh: '终止', en: 'terminated' },
+  },
+  demandState: {
+    submitted: { zh: '提交', en: 'submitted' },
+    accepted: { zh: '受理', en: 'accepted' },
+    in_progress: { zh: '办理中', en: 'in_progress' },
+    resolved: { zh: '办结', en: 'resolved' },
+    confirmed: { zh: '确认', en: 'confirmed' },
+    reopened: { zh: '重开', en: 'reopened' },
+  },
+};
+
+export function isMessageCode(code: string): boolean {
+  return Object.hasOwn(MESSAGES, code);
+}
+
+/** Whether `{param|table}` has a label for this value (notFound subjects, for the completeness test). */
+export function hasLabel(table: string, value: string): boolean {
+  return Object.hasOwn(LABELS, table) && Object.hasOwn(LABELS[table] ?? {}, value);
+}
+
+/** Every code with its texts, for the completeness test. */
+export function allMessages(): Readonly<Catalog> {
+  return MESSAGES;
+}
+
+/**
+ * The text of `code` in `lang` with its parameters filled in, or undefined for a code the catalog
+ * does not know (the caller then shows the message it was given).
+ */
+export function messageText(code: string, params: MessageParams | undefined, lang: Lang): string | undefined {
+  const texts = Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined;
+  if (!texts) return undefined;
+  return texts[lang].replace(/\{(\w+)(?:\|(\w+))?\}/g, (whole, name: string, table?: string) => {
+    const value = params?.[name];
+    if (value === undefined) return whole;
+    const label = table ? LABELS[table]?.[String(value)] : undefined;
+    return label ? label[lang] : String(value);
+  });
+}
+
+/** The language to answer in from an Accept-Language header: the first of zh or en by preference, Chinese by default. */
+export function languageOf(header: string | undefined): Lang {
+  if (!header) return 'zh';
+  const ranked = header
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.map((r) => /^\s*q=([\d.]+)/.exec(r)?.[1]).find(Boolean);
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh';
+}
