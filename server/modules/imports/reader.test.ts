@@ -55,6 +55,26 @@ describe('xlsx', () => {
     expect(typeof rows[1]?.cells.身份证号).toBe('number');
   });
 
+  it('keeps Chinese text whole where its bytes straddle two chunks of the compressed file', async () => {
+    // large enough that the shared strings and the sheet span many 16 kB chunks; every string is
+    // three-byte characters, so some chunk boundary falls inside one
+    const text = (i: number) => `第${i}号党支部组织委员会成员名单`;
+    for (const useSharedStrings of [true, false]) {
+      const p = path.join(dir, `f${n++}`);
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: p, useSharedStrings });
+      const ws = wb.addWorksheet('党员');
+      ws.addRow(['人员类别', '姓名']).commit();
+      for (let i = 0; i < 6000; i++) ws.addRow([text(i), `党员${i}`]).commit();
+      ws.commit();
+      await wb.commit();
+      const { headers, rows } = await readAll(p);
+      expect(headers).toEqual(['人员类别', '姓名']);
+      const garbled = rows.filter((r, i) => r.cells.人员类别 !== text(i) || r.cells.姓名 !== `党员${i}`);
+      expect(garbled.slice(0, 3)).toEqual([]);
+      expect(rows).toHaveLength(6000);
+    }
+  });
+
   it('refuses a damaged file and a workbook without data', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('a').addRow(['姓名']);

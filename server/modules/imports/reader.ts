@@ -133,10 +133,42 @@ function flattenCell(v: unknown): unknown {
   return null;
 }
 
+// ExcelJS's streaming reader (4.4.0) turns each chunk of a file's XML into text on its own, so a
+// character whose UTF-8 bytes straddle two chunks comes out as "\uFFFD" (exceljs issues #2063 and
+// #2084): a Chinese header or name in a large file is garbled at random. Its XML parser passes text
+// through untouched, so the shared strings and the worksheets are handed to it already decoded, by
+// a decoder that carries a split character over to the next chunk.
+interface ReaderInternals {
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
+Object.assign(WorkbookReader.prototype, {
+  _parseSharedStrings(this: ReaderInternals, entry: NodeJS.ReadableStream) {
+    entry.setEncoding('utf8'); // a string decoder, which keeps split characters whole
+    return base._parseSharedStrings.call(this, entry);
+  },
+  _parseWorksheet(this: ReaderInternals, iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return base._parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
+  },
+} satisfies ReaderInternals);
+
 async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
   const stream = createReadStream(file);
   // styles are cached (small) so that date cells come back as dates, not serial numbers
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const reader = new WorkbookReader(stream, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     hyperlinks: 'ignore',
