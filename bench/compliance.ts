@@ -59,6 +59,7 @@ async function runChild(job: Job): Promise<void> {
   const database = await openDatabase({
     url: url ? `${url}${url.includes('?') ? '&' : '?'}application_name=${APPLICATION_NAME}` : null,
     dataDir: 'pglite' in job.connection ? job.connection.pglite : null,
+    engine: 'pglite',
   });
   database.pool?.on('error', () => {});
   const ctx: Ctx = {

@@ -31,7 +31,7 @@ const CONCURRENCY = args.number('concurrency', 50);
 const guard = deadline(args.number('max-minutes', 5), 'sign-in benchmark');
 
 const work = mkdtempSync(path.join(tmpdir(), 'gj-bench-signin-'));
-const database = await openDatabase({ url: process.env.DATABASE_URL ?? null, dataDir: process.env.DATABASE_URL ? null : work });
+const database = await openDatabase({ url: process.env.DATABASE_URL ?? null, dataDir: process.env.DATABASE_URL ? null : work, engine: 'pglite' });
 const config: Config = {
   port: 0,
   host: '127.0.0.1',

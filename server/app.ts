@@ -14,6 +14,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { Live } from './live';
 import { activityRoutes } from './modules/activities/routes';
+import { assessmentRoutes } from './modules/assessments/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { complianceRoutes } from './modules/compliance/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
@@ -102,6 +103,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(notificationRoutes);
       await api.register(pairingRoutes);
       await api.register(demandRoutes);
+      await api.register(assessmentRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api/v1' },
