@@ -31,6 +31,7 @@ import { pairingRoutes } from './modules/pairings/routes';
 import { userRoutes } from './modules/users/routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
+import { headersPlugin } from './plugins/headers';
 
 export const VERSION = '0.1.0';
 
@@ -54,7 +55,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: opts.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
@@ -68,6 +69,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   app.decorate('live', live);
   app.addHook('onClose', async () => live.stop());
   await app.register(errorsPlugin);
+  await app.register(headersPlugin);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {

@@ -18,6 +18,8 @@ export interface Config {
   webDist: string;
   /** remind of a required activity not yet held when this many days of its period are left */
   reminderDays: number;
+  /** the IANA time zone in which the organization's dates and times are shown (GONGJIAN_TIME_ZONE) */
+  timeZone: string;
   /**
    * Fastify's trustProxy: false, true (any proxy), or the proxies' addresses/CIDRs. When trusted,
    * X-Forwarded-For gives the client's address (login throttling) and X-Forwarded-Proto https
@@ -28,6 +30,15 @@ export interface Config {
   sessionIdleMinutes: number;
   /** a session ends this long after sign-in, used or not */
   sessionMaxHours: number;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fail(message: string): never {
@@ -57,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (engine !== 'postgres' && engine !== 'pglite') fail('GONGJIAN_DB must be postgres (the embedded server) or pglite');
   const reminderDays = Number(env.GONGJIAN_REMINDER_DAYS ?? 7);
   if (!Number.isInteger(reminderDays) || reminderDays < 0 || reminderDays > 366) fail('GONGJIAN_REMINDER_DAYS must be a whole number of days');
+  const timeZone = env.GONGJIAN_TIME_ZONE?.trim() || 'Asia/Shanghai';
+  if (!isTimeZone(timeZone)) fail(`GONGJIAN_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got ${timeZone}`);
   const demoRaw = env.GONGJIAN_DEMO;
   if (demoRaw !== undefined && !['0', '1', 'true', 'false'].includes(demoRaw)) fail('GONGJIAN_DEMO must be 0 or 1');
   const sessionIdleMinutes = Number(env.GONGJIAN_SESSION_IDLE_MIN ?? 120);
@@ -75,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.GONGJIAN_WEB_DIST ?? 'dist/web'),
     reminderDays,
+    timeZone,
     trustProxy: parseTrustProxy(env.GONGJIAN_TRUST_PROXY),
     sessionIdleMinutes,
     sessionMaxHours,
@@ -86,6 +100,6 @@ function parseTrustProxy(raw: string | undefined): boolean | string {
   if (value === '' || value === '0' || value === 'false') return false;
   if (value === '1' || value === 'true') return true;
   // addresses or CIDR ranges of the proxies, comma separated: only their forwarded headers count
-  if (!/^[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*$/.test(value)) fail('GONGJIAN_TRUST_PROXY must be 0, 1, or the proxies\' addresses (comma separated, CIDR allowed)');
+  if (!/^[0-9a-fA-F:./]+(\s*,\s*[0-9a-fA-F:./]+)*$/.test(value)) fail('GONGJIAN_TRUST_PROXY must be 0, 1, or the proxies\' addresses (comma separated, CIDR allowed)');
   return value;
 }

@@ -1,16 +1,19 @@
 import { createWriteStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { describeProblem, parseCheckpoints, readCheckpoint, useAuditKey, verifyAudit } from './audit';
 import { buildApp } from './app';
-import { backup, restore } from './backup';
+import { backup, restore, verifyBackup } from './backup';
 import { bootstrap, systemCtx } from './bootstrap';
 import { loadConfig, type Config } from './config';
+import { AppError, type FieldError } from './errors';
 import { openDatabase, type Database } from './db/client';
 import { verifyResults } from './modules/compliance/results';
 import { prepareMemberExport } from './modules/exports/service';
 import { runImport } from './modules/imports/service';
 import { startReminderScheduler } from './modules/notifications/scheduler';
-import { createUser } from './modules/users/service';
+import { createUser, resetPasswordByName } from './modules/users/service';
 import { todayInChina } from '../domain/dates';
 import { ACCESS_ROLES, type AccessRole } from '../domain/enums';
 
@@ -26,12 +29,15 @@ usage: npm run cli -- <command> [options]
   export --org <id> --out <file.xlsx>
                                 export an organization subtree's roster
   backup <file>                 write a backup (PGlite or PostgreSQL) to a .jsonl.gz file
-  restore <file>                replace the database's contents with a backup
+  backup --verify <file>        check a backup (header, schema version, secret key, every line) without restoring
+  restore <file>                replace the database's contents with a backup (same secret key)
   audit verify [--checkpoints <file>]
                                 check the audit trail's chain, its checkpoint, and exported ones
   audit checkpoint              print the signed head of the chain (one JSON line) for export
   compliance verify             recompute the maintained compliance results live and name the first that differs
   user create <username> --password <pw> --role <role> [--org <id>]
+  user password <username> [--password <pw>]
+                                reset a password (prompted when not given); ends the user's sessions and tokens
 
 Configuration comes from the environment: see README.md.`;
 
@@ -100,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       role: { type: 'string' },
       checkpoints: { type: 'string' },
+      verify: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -126,14 +133,19 @@ async function main(argv: string[]): Promise<number> {
     case 'backup': {
       const file = rest[0];
       if (!file) throw new Error('backup needs a file name');
-      const counts = await withDatabase(config, (db) => backup(db, file));
+      if (values.verify) {
+        const report = await withDatabase(config, (db) => verifyBackup(db, file, config.secretKey));
+        console.log(`${file} is a sound backup made ${report.createdAt} at schema version ${report.migrations}:`, report.counts);
+        return 0;
+      }
+      const counts = await withDatabase(config, (db) => backup(db, file, config.secretKey));
       console.log(`backup written to ${file}:`, counts);
       return 0;
     }
     case 'restore': {
       const file = rest[0];
       if (!file) throw new Error('restore needs a file name');
-      const counts = await withDatabase(config, (db) => restore(db, file));
+      const counts = await withDatabase(config, (db) => restore(db, file, config.secretKey));
       console.log(`restored from ${file}:`, counts);
       return 0;
     }
@@ -171,6 +183,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'user': {
       const [sub, username] = rest;
+      if (sub === 'password' && username) {
+        const password = values.password ?? (await promptNewPassword());
+        await withDatabase(config, (db) => resetPasswordByName(systemCtx(db, config), username, password));
+        console.log(`password of ${username} reset: their sessions and API tokens have ended; they must change it at next sign-in`);
+        return 0;
+      }
       if (sub !== 'create' || !username || !values.password || !values.role) throw new Error('usage: user create <username> --password <pw> --role <role> [--org <id>]');
       if (!(ACCESS_ROLES as readonly string[]).includes(values.role)) throw new Error(`role must be one of ${ACCESS_ROLES.join(', ')}`);
       const user = await withDatabase(config, (db) =>
@@ -188,6 +206,26 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
   }
+}
+
+/** Asks twice on a terminal without echoing; reads one line when the input is piped. */
+async function promptNewPassword(): Promise<string> {
+  const ask = (question: string) =>
+    new Promise<string>((resolve, reject) => {
+      const muted = new Writable({ write: (_chunk, _enc, done) => done() });
+      const rl = createInterface({ input: process.stdin, output: muted, terminal: process.stdin.isTTY });
+      process.stdout.write(question);
+      rl.once('line', (line) => {
+        resolve(line); // before close, whose handler would otherwise reject first
+        rl.close();
+        process.stdout.write('\n');
+      });
+      rl.once('close', () => reject(new Error('no password given')));
+    });
+  const first = await ask('new password: ');
+  if (!process.stdin.isTTY) return first;
+  if ((await ask('again: ')) !== first) throw new Error('the two passwords differ');
+  return first;
 }
 
 async function importFile(config: Config, file: string | undefined, kind: string | undefined, commit: boolean): Promise<number> {
@@ -215,6 +253,8 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
+    // a refused password or name: say which rule, not only that the input was invalid
+    if (err instanceof AppError && Array.isArray(err.details)) for (const d of err.details as FieldError[]) console.error(`  ${d.field}: ${d.message}`);
     process.exit(1);
   },
 );

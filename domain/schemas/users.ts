@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { ACCESS_ROLES } from '../enums';
+import { PASSWORD_MIN_LENGTH } from '../passwords/rules';
 import { Id, Nullable } from './common';
 
 export const AccessRole = Type.Enum(ACCESS_ROLES);
-export const Password = Type.String({ minLength: 8, maxLength: 200 });
+export const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 });
 export const Username = Type.String({ minLength: 2, maxLength: 50, pattern: '^[A-Za-z0-9_.@-]+$' });
 
 export const Login = Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });

@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { fieldCrypto, sha256 } from '../crypto';
 import type { Database } from '../db/client';
 import { appError, unauthorized } from '../errors';
-import { actorForUser, findSessionUser, findTokenUser } from '../modules/auth/service';
+import { sessionCaller, tokenCaller } from '../modules/auth/sessions';
 
 export const SESSION_COOKIE = 'gj_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,6 +17,8 @@ declare module 'fastify' {
     ctx: Ctx | null;
     /** the session's cookie hash, for logout */
     sessionHash: string | null;
+    /** the session's CSRF token, for the web app reloading a page */
+    csrfToken: string | null;
     /** a context for unauthenticated work (login) */
     anonCtx: Ctx;
   }
@@ -32,6 +34,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { database: Data
   const crypto = fieldCrypto(opts.config.secretKey);
   app.decorateRequest('ctx', null);
   app.decorateRequest('sessionHash', null);
+  app.decorateRequest('csrfToken', null);
   app.decorateRequest('anonCtx', null as unknown as Ctx);
 
   app.addHook('onRequest', async (req) => {
@@ -50,21 +53,22 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { database: Data
     if (auth) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       if (!m?.[1]) throw unauthorized();
-      const user = await findTokenUser(opts.database.db, sha256(m[1]));
-      if (!user) throw appError(401, 'bad_api_token');
-      req.ctx = { ...base, actor: await actorForUser(opts.database.db, user) };
+      const caller = await tokenCaller(opts.database.db, sha256(m[1]));
+      if (!caller) throw appError(401, 'bad_api_token');
+      req.ctx = { ...base, actor: caller.actor };
       return;
     }
     const cookie = req.cookies[SESSION_COOKIE];
     if (!cookie) return;
     const hash = sha256(cookie);
-    const found = await findSessionUser(opts.database.db, hash);
-    if (!found) return;
-    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== found.csrfToken) {
+    const caller = await sessionCaller(opts.database.db, hash, opts.config);
+    if (!caller) return;
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== caller.csrfToken) {
       throw appError(403, 'csrf');
     }
     req.sessionHash = hash;
-    req.ctx = { ...base, actor: await actorForUser(opts.database.db, found.user) };
+    req.csrfToken = caller.csrfToken;
+    req.ctx = { ...base, actor: caller.actor };
   });
 });
 

@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../../testing/uploads';
-import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
+import { createUser } from '../users/service';
 import { currentCode } from './signInCodes';
 
 let t: TestApp;
@@ -165,7 +166,7 @@ describe('QR sign-in', () => {
     expect(second.json().signedInAt).toBe(first.json().signedInAt);
     const list = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/attendance` })).json();
     expect(list.counts.present).toBe(1);
-    expect(list.items).toHaveLength(1);
+    expect(list.items).toEqual([first.json()]); // the answer, built without reading back, is the stored row
   });
 
   it('refuses an old code, another activity’s code, and a member of another organization', async () => {
@@ -178,6 +179,13 @@ describe('QR sign-in', () => {
     // orgAdminB has no member record at all
     const { code } = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/sign-in-code` })).json();
     expect((await t.call(orgAdminB, { method: 'POST', url: `/api/v1/activities/${activityId}/sign-in`, payload: { code } })).statusCode).toBe(403);
+    // a member of an organization outside the hosts, not invited
+    await createUser(t.system, { username: 'memberB1', password: USER_PASSWORD, memberId: ids.memberB1, roles: [{ role: 'member', orgId: ids.B1 }] });
+    const outsider = await t.login('memberB1');
+    const refused = await t.call(outsider, { method: 'POST', url: `/api/v1/activities/${activityId}/sign-in`, payload: { code } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('checkin_not_invited');
+    expect((await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/attendance` })).json().counts.present).toBe(1);
   });
 
   it('pushes each sign-in to a watching organizer over Server-Sent Events', async () => {

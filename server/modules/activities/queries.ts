@@ -60,6 +60,33 @@ export async function childrenOf(db: Db, activityId: string) {
   return { guests, resolutions, votes, files };
 }
 
+/**
+ * Everything a QR sign-in decides on, in one round trip: the activity, the caller's member record,
+ * whether a host organization contains it, and the caller's attendance row if any.
+ */
+export async function signInFacts(db: Db, activityId: string, memberId: string | null) {
+  const [row] = await db
+    .select({
+      state: activities.state,
+      orgPath: activities.orgPath,
+      memberName: members.name,
+      memberOrgId: members.orgId,
+      memberOrgName: orgs.name,
+      inHost: sql<boolean>`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and ${members.orgPath} <@ h.org_path)`,
+      invited: sql<boolean>`${activityAttendees.memberId} is not null`,
+      status: activityAttendees.status,
+      reason: activityAttendees.reason,
+      signedInAt: activityAttendees.signedInAt,
+      source: activityAttendees.source,
+    })
+    .from(activities)
+    .leftJoin(members, eq(members.id, sql`${memberId}`))
+    .leftJoin(orgs, eq(orgs.id, members.orgId))
+    .leftJoin(activityAttendees, and(eq(activityAttendees.activityId, activities.id), eq(activityAttendees.memberId, sql`${memberId}`)))
+    .where(eq(activities.id, activityId));
+  return row;
+}
+
 export async function memberRefs(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select({ id: members.id, name: members.name, orgPath: members.orgPath }).from(members).where(inArray(members.id, [...new Set(ids)]));

@@ -4,7 +4,7 @@ import { Id } from '../../../domain/schemas/common';
 import { Login, PasswordChange, TokenCreate, User } from '../../../domain/schemas/users';
 import { SESSION_COOKIE, requireActor } from '../../plugins/auth';
 import { userView } from '../users/service';
-import { SESSION_DAYS, changePassword, createApiToken, listApiTokens, login, logout, revokeApiToken } from './service';
+import { changePassword, createApiToken, listApiTokens, login, logout, revokeApiToken } from './service';
 
 export async function authRoutes(app: FastifyInstance) {
   app.post(
@@ -17,8 +17,9 @@ export async function authRoutes(app: FastifyInstance) {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
+        // req.protocol honours X-Forwarded-Proto only from a trusted proxy (GONGJIAN_TRUST_PROXY)
         secure: req.protocol === 'https',
-        maxAge: SESSION_DAYS * 86400,
+        maxAge: req.anonCtx.config.sessionMaxHours * 3600,
       });
       return { user: await userView(req.anonCtx.db, result.user), csrfToken: result.csrfToken };
     },

@@ -1,7 +1,8 @@
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor, Grant } from '../../../domain/access';
 import type { AccessRole } from '../../../domain/enums';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../../../domain/passwords/rules';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import { randomToken, sha256 } from '../../crypto';
@@ -10,9 +11,10 @@ import { apiTokens, loginThrottle, roleGrants, sessions, users } from '../../db/
 import { orgs } from '../../db/schema/orgs';
 import { appError, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
+import { forgetSession } from './sessions';
 
-export const SESSION_DAYS = 7;
-// Throttling: failures counted in a window; past the limit the key is locked for a while.
+// Throttling: failures counted in a window, per account and per address; past the limit the key
+// is locked for a while. Successes do not count (and reset only the account's count).
 export const THROTTLE = {
   windowMinutes: 15,
   lockMinutes: 15,
@@ -26,25 +28,10 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password); // argon2id with the library's recommended parameters
 }
 
-export async function findTokenUser(db: Db, tokenHash: string): Promise<UserRow | null> {
-  const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, tokenHash));
-  if (!row || row.user.disabled) return null;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
-  return row.user;
-}
-
-export async function findSessionUser(db: Db, tokenHash: string): Promise<{ user: UserRow; csrfToken: string } | null> {
-  const [row] = await db
-    .select({ user: users, csrfToken: sessions.csrfToken })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
-  if (!row || row.user.disabled) return null;
-  return row;
+/** The one password rule (domain/passwords) for every way a password is set: API, command line, first start. */
+export function assertPasswordAcceptable(password: string, username: string, field: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw invalid([{ field, message: PASSWORD_PROBLEM_TEXT[problem] }]);
 }
 
 export async function grantsOf(db: Db, userId: string) {
@@ -60,20 +47,24 @@ export async function actorForUser(db: Db, user: UserRow): Promise<Actor> {
   return { userId: user.id, memberId: user.memberId, grants };
 }
 
-async function throttleState(db: Db, key: string): Promise<typeof loginThrottle.$inferSelect | undefined> {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
-  return row;
-}
+const minutesAfter = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
 
+/** One statement, so that parallel guesses cannot each read the same count and undercount. */
 async function recordFailure(db: Db, key: string, limit: number, now: Date): Promise<void> {
-  const row = await throttleState(db, key);
-  const windowStart = row && now.getTime() - row.windowStart.getTime() < THROTTLE.windowMinutes * 60_000 ? row.windowStart : now;
-  const failures = (row && windowStart === row.windowStart ? row.failures : 0) + 1;
-  const lockedUntil = failures >= limit ? new Date(now.getTime() + THROTTLE.lockMinutes * 60_000) : null;
+  const inWindow = sql`${loginThrottle.windowStart} > ${minutesAfter(now, -THROTTLE.windowMinutes)}::timestamptz`;
+  const failures = sql`case when ${inWindow} then ${loginThrottle.failures} + 1 else 1 end`;
+  const lockedUntil = minutesAfter(now, THROTTLE.lockMinutes);
   await db
     .insert(loginThrottle)
-    .values({ key, failures, windowStart, lockedUntil })
-    .onConflictDoUpdate({ target: loginThrottle.key, set: { failures, windowStart, lockedUntil } });
+    .values({ key, failures: 1, windowStart: now, lockedUntil: limit <= 1 ? new Date(lockedUntil) : null })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures,
+        windowStart: sql`case when ${inWindow} then ${loginThrottle.windowStart} else ${now.toISOString()}::timestamptz end`,
+        lockedUntil: sql`case when ${failures} >= ${limit} then ${lockedUntil}::timestamptz else null end`,
+      },
+    });
 }
 
 export interface LoginResult {
@@ -84,10 +75,11 @@ export interface LoginResult {
 
 export async function login(ctx: Ctx, username: string, password: string, address: string): Promise<LoginResult> {
   const now = new Date();
-  const keys = [`user:${username.toLowerCase()}`, `ip:${address}`];
-  for (const key of keys) {
-    const state = await throttleState(ctx.db, key);
-    if (state?.lockedUntil && state.lockedUntil > now) {
+  const accountKey = `user:${username.toLowerCase()}`;
+  const addressKey = `ip:${address}`;
+  const states = await ctx.db.select().from(loginThrottle).where(inArray(loginThrottle.key, [accountKey, addressKey]));
+  for (const state of states) {
+    if (state.lockedUntil && state.lockedUntil > now) {
       const seconds = Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000);
       throw appError(429, 'auth_locked', { minutes: Math.ceil(seconds / 60) }, { retryAfterSeconds: seconds });
     }
@@ -95,19 +87,23 @@ export async function login(ctx: Ctx, username: string, password: string, addres
   const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
   const ok = user && !user.disabled ? await verify(user.passwordHash, password) : false;
   if (!user || !ok) {
-    await recordFailure(ctx.db, keys[0]!, THROTTLE.perAccount, now);
-    await recordFailure(ctx.db, keys[1]!, THROTTLE.perAddress, now);
+    await recordFailure(ctx.db, accountKey, THROTTLE.perAccount, now);
+    await recordFailure(ctx.db, addressKey, THROTTLE.perAddress, now);
     throw appError(401, 'bad_credentials');
   }
   const cookie = randomToken();
   const csrfToken = randomToken(24);
   await inTx(ctx, async (tx) => {
-    await tx.delete(loginThrottle).where(inArray(loginThrottle.key, keys));
+    // The account's count starts again; the address's does not: an address that signs in to one
+    // account it owns must not thereby earn more guesses at the others.
+    await tx.delete(loginThrottle).where(eq(loginThrottle.key, accountKey));
     await tx.insert(sessions).values({
       tokenHash: sha256(cookie),
       userId: user.id,
       csrfToken,
-      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86400_000),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ctx.config.sessionMaxHours * 3600_000),
     });
     await appendAudit({ ...ctx, actor: { userId: user.id, memberId: user.memberId, grants: [] } }, tx, {
       action: 'auth.login',
@@ -124,6 +120,7 @@ export async function logout(ctx: Ctx, sessionHash: string | null): Promise<void
     await tx.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
     await appendAudit(ctx, tx, { action: 'auth.logout', subjectType: 'user', subjectId: ctx.actor.userId });
   });
+  forgetSession(sessionHash);
 }
 
 export async function changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
@@ -131,6 +128,7 @@ export async function changePassword(ctx: Ctx, currentPassword: string, newPassw
   if (!user) throw notFound('user');
   if (!(await verify(user.passwordHash, currentPassword))) throw invalid([{ field: 'currentPassword', code: 'password_wrong' }]);
   if (currentPassword === newPassword) throw invalid([{ field: 'newPassword', code: 'password_unchanged' }]);
+  assertPasswordAcceptable(newPassword, user.username, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await inTx(ctx, async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, user.id));

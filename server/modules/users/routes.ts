@@ -4,7 +4,6 @@ import { Id, Nullable } from '../../../domain/schemas/common';
 import { MemberDetail } from '../../../domain/schemas/members';
 import { PasswordReset, User, UserCreate } from '../../../domain/schemas/users';
 import { requireActor } from '../../plugins/auth';
-import { findSessionUser } from '../auth/service';
 import { createUser, getMe, listUsers, resetPassword } from './service';
 
 export async function userRoutes(app: FastifyInstance) {
@@ -18,11 +17,9 @@ export async function userRoutes(app: FastifyInstance) {
 
   app.get(
     '/users/me',
-    { schema: { tags: ['users'], response: { 200: Type.Object({ user: User, csrfToken: Nullable(Type.String()), member: Nullable(MemberDetail) }) } } },
+    { schema: { tags: ['users'], response: { 200: Type.Object({ user: User, csrfToken: Nullable(Type.String()), member: Nullable(MemberDetail), timeZone: Type.String({ description: 'IANA time zone for showing dates and times' }) }) } } },
     async (req) => {
-      const ctx = requireActor(req);
-      const session = req.sessionHash ? await findSessionUser(ctx.db, req.sessionHash) : null;
-      return getMe(ctx, session?.csrfToken ?? null);
+      return getMe(requireActor(req), req.csrfToken);
     },
   );
 

@@ -1,4 +1,3 @@
-import { verify } from '@node-rs/argon2';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { authorize, isWithin } from '../../../domain/access';
 import type { AccessRole } from '../../../domain/enums';
@@ -7,12 +6,13 @@ import type { User, UserCreate } from '../../../domain/schemas/users';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
-import { roleGrants, sessions, users } from '../../db/schema/auth';
+import { apiTokens, roleGrants, sessions, users } from '../../db/schema/auth';
 import { orgs } from '../../db/schema/orgs';
 import { forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { getMemberDetail, assertMemberVisible } from '../members/service';
-import { grantsOf, hashPassword } from '../auth/service';
+import { assertPasswordAcceptable, grantsOf, hashPassword } from '../auth/service';
+import { forgetUserSessions } from '../auth/sessions';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -51,6 +51,7 @@ export async function createUser(ctx: Ctx, input: UserCreate, opts: { mustChange
   if (input.memberId) await assertMemberVisible(ctx, input.memberId);
   const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
   if (taken) throw invalid([{ field: 'username', code: 'username_taken' }]);
+  assertPasswordAcceptable(input.password, input.username, 'password');
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   const row = await inTx(ctx, async (tx) => {
@@ -71,13 +72,14 @@ export async function createUser(ctx: Ctx, input: UserCreate, opts: { mustChange
   return userView(ctx.db, row);
 }
 
-export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<{ user: User; csrfToken: string | null; member: MemberDetail | null }> {
+export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<{ user: User; csrfToken: string | null; member: MemberDetail | null; timeZone: string }> {
   const [row] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
   if (!row) throw notFound('user');
   return {
     user: await userView(ctx.db, row),
     csrfToken,
     member: row.memberId ? await getMemberDetail(ctx, row.memberId) : null,
+    timeZone: ctx.config.timeZone,
   };
 }
 
@@ -101,15 +103,21 @@ export async function resetPassword(ctx: Ctx, userId: string, newPassword: strin
   const grants = await grantsOf(ctx.db, userId);
   const allowed = isGlobalAdmin(ctx) || (grants.length > 0 && grants.every((g) => g.orgPath && authorize(ctx.actor, 'user.manage', { orgPath: g.orgPath })));
   if (!allowed) throw forbidden();
+  assertPasswordAcceptable(newPassword, row.username, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await inTx(ctx, async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId));
-    await tx.delete(sessions).where(eq(sessions.userId, userId)); // signed-in devices must sign in again
+    // A reset answers a lost or stolen password: every signed-in device and every script must sign in again.
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
     await appendAudit(ctx, tx, { action: 'user.password_reset', subjectType: 'user', subjectId: userId });
   });
+  forgetUserSessions(userId);
 }
 
-export async function checkPassword(db: Db, username: string, password: string): Promise<boolean> {
-  const [row] = await db.select().from(users).where(eq(users.username, username));
-  return row ? verify(row.passwordHash, password) : false;
+/** The command line's reset (`user password <username>`), by name; the same rules and revocations as the API's. */
+export async function resetPasswordByName(ctx: Ctx, username: string, newPassword: string): Promise<void> {
+  const [row] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (!row) throw notFound(`User ${username}`);
+  await resetPassword(ctx, row.id, newPassword);
 }

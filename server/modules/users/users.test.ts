@@ -63,15 +63,43 @@ describe('user accounts', () => {
     expect(me.member).toMatchObject({ id: ids.memberA1, name: '张某一', masked: false });
   });
 
-  it('lets an admin reset a password: sessions end and a change is required', async () => {
+  it('lets an admin reset a password: sessions and API tokens end and a change is required', async () => {
     const victim = await t.login('viewerA');
+    // the session has just been used (so this process holds it in memory) and a script has a token
+    const { token } = (await t.call(victim, { method: 'POST', url: '/api/v1/auth/tokens', payload: { name: '被盗的脚本' } })).json();
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer })).statusCode).toBe(200);
     const list = (await t.call(admin, { method: 'GET', url: '/api/v1/users' })).json().items;
     const viewer = list.find((u: { username: string }) => u.username === 'viewerA');
+    const weak = await t.call(orgAdminA, { method: 'POST', url: `/api/v1/users/${viewer.id}/password`, payload: { newPassword: 'viewerA2026' } });
+    expect(weak.json().error.details).toEqual([expect.objectContaining({ field: 'newPassword' })]);
+    expect((await t.call(victim, { method: 'GET', url: '/api/v1/users/me' })).statusCode).toBe(200); // a refused reset ends nothing
     expect((await t.call(orgAdminA, { method: 'POST', url: `/api/v1/users/${viewer.id}/password`, payload: { newPassword: 'reset-password-1' } })).statusCode).toBe(204);
     expect((await t.call(victim, { method: 'GET', url: '/api/v1/users/me' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer })).statusCode).toBe(401);
     const again = await t.login('viewerA', 'reset-password-1');
     expect((await t.call(again, { method: 'GET', url: '/api/v1/users/me' })).json().user.mustChangePassword).toBe(true);
     const orgAdminB = await t.login('orgAdminB');
     expect((await t.call(orgAdminB, { method: 'POST', url: `/api/v1/users/${viewer.id}/password`, payload: { newPassword: 'hijack-password' } })).statusCode).toBe(403);
+  });
+
+  it('refuses weak passwords for new accounts: common ones, ones built on the user name, short ones', async () => {
+    const create = (username: string, password: string) =>
+      t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { username, password, roles: [{ role: 'viewer', orgId: ids.A }] } });
+    for (const [username, password] of [
+      ['weak-1', '12345678'],
+      ['weak-2', '          '],
+      ['weak-3', '1234567890'],
+      ['weak-4', 'Password123'],
+      ['zhangsan', 'zhangsan2024'],
+      ['weak-5', 'qwertyuiop'],
+    ] as const) {
+      const res = await create(username, password);
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error.details, password).toEqual([expect.objectContaining({ field: 'password' })]);
+    }
+    const names = (await t.call(admin, { method: 'GET', url: '/api/v1/users' })).json().items.map((u: { username: string }) => u.username);
+    expect(names.some((n: string) => n.startsWith('weak-') || n === 'zhangsan')).toBe(false);
+    expect((await create('zhangsan', 'Hongqi-canal-1960')).statusCode).toBe(201);
   });
 });
