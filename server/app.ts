@@ -28,6 +28,7 @@ import { memberRoutes } from './modules/members/routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/orgs/routes';
 import { pairingRoutes } from './modules/pairings/routes';
+import { projectRoutes } from './modules/projects/routes';
 import { userRoutes } from './modules/users/routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -106,6 +107,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(pairingRoutes);
       await api.register(demandRoutes);
       await api.register(assessmentRoutes);
+      await api.register(projectRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api/v1' },
