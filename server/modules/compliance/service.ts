@@ -143,14 +143,19 @@ export async function subtreeRollup(ctx: Ctx, orgId: string, periodText: string)
   const root = await loadOrg(ctx, orgId);
   // the maintained rows once they are complete for this year and subtree; the live evaluation otherwise
   if (await servesPeriod(ctx.db, p.label, root.path)) return { orgId: root.id, period: p.label, ...(await rollupFromRows(ctx.db, root, p, ctx.today)) };
-  const list = await ctx.db
+  return { orgId: root.id, period: p.label, ...(await liveRollup(ctx.db, root, p, ctx.today)) };
+}
+
+/** The roll-up evaluated live: every organization of the subtree that existed in the period, by name. */
+export async function liveRollup(db: Db, root: OrgRow, p: Period, today: string) {
+  const list = await db
     .select()
     .from(orgs)
     .where(and(sql`${orgs.path} <@ ${root.path}::ltree`, or(isNull(orgs.dissolvedOn), gte(orgs.dissolvedOn, p.start))))
-    .orderBy(asc(orgs.name));
-  const results = (await evaluateMany(ctx.db, list, periodText, ctx.today)).map((r) => ({ orgId: r.org.id, orgName: r.org.name, results: r.results }));
+    .orderBy(asc(orgs.name), asc(orgs.id));
+  const results = (await evaluateMany(db, list, p.label, today)).map((r) => ({ orgId: r.org.id, orgName: r.org.name, results: r.results }));
   const evaluated = results.filter((r) => r.results.some((x) => x.status !== 'not_applicable'));
-  return { orgId: root.id, period: p.label, organizations: evaluated.length, items: rollupCompliance(evaluated) };
+  return { organizations: evaluated.length, items: rollupCompliance(evaluated) };
 }
 
 /** Evaluates many organizations for one period in a few queries (rollups, reminders, the dashboard). */
