@@ -32,6 +32,7 @@ import { projectRoutes } from './modules/projects/routes';
 import { userRoutes } from './modules/users/routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
+import { inputPlugin } from './plugins/input';
 import { headersPlugin } from './plugins/headers';
 
 export const VERSION = '0.1.0';
@@ -70,6 +71,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   app.decorate('live', live);
   app.addHook('onClose', async () => live.stop());
   await app.register(errorsPlugin);
+  await app.register(inputPlugin);
   await app.register(headersPlugin);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10 } });

@@ -2,10 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { MultipartFile } from '@fastify/multipart';
+import type { Multipart, MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import { ALLOWED_DESCRIPTION, sniffFileType, type FileType } from '../domain/fileTypes';
-import { appError, invalid, type MessageParams } from './errors';
+import { AppError, appError, invalid, type MessageParams } from './errors';
 import { newId } from './ids';
 
 // Uploaded files (photos and documents of activities, signed agreements, demand attachments): kept
@@ -16,6 +17,48 @@ const THUMBNAIL_PX = 320;
 
 export const fileError = (code: string, params: MessageParams = {}, status = 400) =>
   status === 400 ? invalid([{ field: 'file', code, params }]) : appError(status, code, params, [{ field: 'file', code, params }]);
+
+/** A multipart body that cannot be read: not multipart at all, no boundary, cut off, garbage. */
+const unreadable = () => invalid([{ field: 'file', message: 'the upload is not a readable multipart/form-data body' }]);
+/**
+ * What an error met while reading a multipart body means: ours (a refusal) and the disk's (it has a
+ * system call) stay as they are; any other is the parser's, so the body was malformed or cut off.
+ */
+export const uploadError = (e: unknown): unknown => (e instanceof AppError || (e instanceof Error && 'syscall' in e) ? e : unreadable());
+
+/** The parts of a multipart body (the import's fields and file), a malformed body a 400 on `file`. */
+export async function* readParts(req: FastifyRequest): AsyncGenerator<Multipart> {
+  try {
+    for await (const part of req.parts()) yield part;
+  } catch (e) {
+    throw uploadError(e);
+  }
+}
+
+/**
+ * The one file of an upload request, sent as multipart/form-data in the field "file". A body that is
+ * not multipart or cannot be parsed, has no file, or names it with control characters (a NUL cannot be
+ * stored) is a 400 on `file`, never a server error.
+ */
+export async function requireUpload(req: FastifyRequest): Promise<MultipartFile> {
+  if (!req.isMultipart()) throw invalid([{ field: 'file', code: 'multipart_required' }]);
+  let upload: MultipartFile | undefined;
+  try {
+    upload = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+  } catch (e) {
+    throw uploadError(e);
+  }
+  if (!upload || upload.fieldname !== 'file') {
+    upload?.file.resume();
+    throw invalid([{ field: 'file', code: 'file_required' }]);
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (/[\u0000-\u001f\u007f]/.test(upload.filename)) {
+    upload.file.resume();
+    throw invalid([{ field: 'file', message: 'the file name contains control characters' }]);
+  }
+  return upload;
+}
 
 export interface StoredFile {
   id: string;
@@ -38,7 +81,9 @@ export async function storeUpload(dir: string, upload: MultipartFile, opts: { th
   const partial = path.join(dir, `${id}.part`);
   let stored: string | null = null;
   try {
-    await pipeline(upload.file, createWriteStream(partial));
+    await pipeline(upload.file, createWriteStream(partial)).catch((e: unknown) => {
+      throw uploadError(e);
+    });
     if (upload.file.truncated) throw fileError('file_too_large', { mb: MAX_FILE_BYTES / 1024 / 1024 }, 413);
     const head = Buffer.alloc(16);
     const handle = await open(partial, 'r');

@@ -49,12 +49,36 @@ function fieldErrors(issues: AjvIssue[]): FieldError[] {
   });
 }
 
+/** The PostgreSQL error behind a failed query (Drizzle wraps it as the cause), if any. */
+function databaseError(err: unknown): { code: string; constraint?: string } | null {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as { code: string; constraint?: string };
+  }
+  return null;
+}
+
+// Unique constraints a request can run into, by the field that names the duplicate. A service checks
+// first and answers with its own message; these catch the race of two requests passing that check at once.
+const UNIQUE_FIELDS: Record<string, { field: string; code: string }> = {
+  users_username_unique: { field: 'username', code: 'username_taken' },
+  members_id_number: { field: 'idNumber', code: 'id_number_taken' },
+  orgs_code: { field: 'code', code: 'org_code_taken' },
+  rule_pack_versions_org_from: { field: 'effectiveFrom', code: 'conflict' },
+};
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   // Every error answers in the caller's language (Accept-Language, Chinese by default), worded by the catalog.
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const lang = languageOf(req.headers['accept-language']);
     if (err instanceof AppError) return reply.status(err.status).send(errorBody(err, lang));
     if (err.validation) return reply.status(400).send(errorBody(invalid(fieldErrors(err.validation)), lang));
+    const db = databaseError(err);
+    if (db?.code === '23505') {
+      const known = db.constraint ? UNIQUE_FIELDS[db.constraint] : undefined;
+      const conflict = known ? appError(409, known.code, {}, [known]) : appError(409, 'conflict');
+      return reply.status(409).send(errorBody(conflict, lang));
+    }
     const status = err.statusCode ?? 500;
     if (status < 500) {
       // Fastify's own refusals (media type, body size, bad JSON) keep their code, worded as a bad request

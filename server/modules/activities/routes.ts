@@ -3,9 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Activity, ActivityCreate, ActivityFile, ActivityListQuery, ActivityPatch, AttendanceList, Attendee, SignIn, SignInCode } from '../../../domain/schemas/activities';
 import { Id, Nullable } from '../../../domain/schemas/common';
-import { invalid } from '../../errors';
 import { requireActor } from '../../plugins/auth';
-import { MAX_FILE_BYTES, disposition } from '../../uploads';
+import { disposition, requireUpload } from '../../uploads';
 import { addFile, openFile, removeFile } from './files';
 import * as service from './service';
 
@@ -79,8 +78,7 @@ export async function activityRoutes(base: FastifyInstance) {
 
   app.post('/activities/:id/files', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 201: ActivityFile } } }, async (req, reply) => {
     const ctx = requireActor(req);
-    const upload = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-    if (!upload) throw invalid([{ field: 'file', code: 'file_required' }]);
+    const upload = await requireUpload(req);
     return reply.status(201).send(await addFile(ctx, req.params.id, upload));
   });
 

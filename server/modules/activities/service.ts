@@ -153,7 +153,7 @@ export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
   if (query.from) where.push(q.activityFilters.from(query.from));
   if (query.to) where.push(q.activityFilters.to(query.to));
   const limit = query.limit ?? 50;
-  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor), limit);
+  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor, 'timestamp'), limit);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -43,6 +43,8 @@ export async function auditRoutes(base: FastifyInstance) {
             from: Type.Optional(DateString()),
             to: Type.Optional(DateString()),
             ...ListQuery,
+            // this list pages by event number: anything else is a field error, not a query PostgreSQL refuses
+            cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
           },
           { additionalProperties: false },
         ),

@@ -3,9 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Id, Nullable } from '../../../domain/schemas/common';
 import { Demand, DemandCreate, DemandListQuery, DemandTransition, PairingFile } from '../../../domain/schemas/pairings';
-import { invalid } from '../../errors';
 import { requireActor } from '../../plugins/auth';
-import { MAX_FILE_BYTES, disposition } from '../../uploads';
+import { disposition, requireUpload } from '../../uploads';
 import { addDemandFile, openDemandFile } from './files';
 import * as service from './service';
 
@@ -36,8 +35,7 @@ export async function demandRoutes(base: FastifyInstance) {
 
   app.post('/demands/:id/files', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 201: PairingFile } } }, async (req, reply) => {
     const ctx = requireActor(req);
-    const upload = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-    if (!upload) throw invalid([{ field: 'file', code: 'file_required' }]);
+    const upload = await requireUpload(req);
     return reply.status(201).send(await addDemandFile(ctx, req.params.id, upload));
   });
 

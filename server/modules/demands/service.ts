@@ -161,7 +161,7 @@ export async function listDemands(ctx: Ctx, query: DemandListQuery) {
   if (query.urgency) where.push(q.demandFilters.urgency(query.urgency));
   if (query.overdue !== undefined) where.push(q.demandFilters.overdue(query.overdue, ctx.today));
   const limit = query.limit ?? 50;
-  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor), limit);
+  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor, 'date'), limit);
   const page = rows.slice(0, limit);
   const scopes = await q.pairingScopes(ctx.db, page.map((r) => r.demand.pairingId));
   const last = page.at(-1)?.demand;

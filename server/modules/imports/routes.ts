@@ -11,6 +11,7 @@ import { ImportJob, ImportKindSchema, ImportReport } from '../../../domain/impor
 import { ErrorBody } from '../../../domain/schemas/common';
 import { appError, forbidden, invalid, type FieldError } from '../../errors';
 import { requireActor } from '../../plugins/auth';
+import { readParts, uploadError } from '../../uploads';
 import { mayImportSomewhere, getJob, runImport, templateWorkbook, tmpDir } from './service';
 
 /** a file download (documented as binary; a Buffer or stream is sent as is) */
@@ -47,14 +48,16 @@ export function importRoutes(base: FastifyInstance): Promise<void> {
       const fields: Record<string, string> = {};
       let upload: string | null = null;
       try {
-        for await (const part of req.parts()) {
+        for await (const part of readParts(req)) {
           if (part.type === 'file') {
             if (part.fieldname !== 'file' || upload) {
               part.file.resume();
               continue;
             }
             upload = path.join(tmpDir(ctx), `upload-${randomUUID()}`);
-            await pipeline(part.file, createWriteStream(upload));
+            await pipeline(part.file, createWriteStream(upload)).catch((e: unknown) => {
+              throw uploadError(e);
+            });
             if (part.file.truncated) throw appError(413, 'file_too_large', { mb: 50 });
           } else if (typeof part.value === 'string') {
             fields[part.fieldname] = part.value;

@@ -396,7 +396,7 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   }
   const limit = query.limit ?? 50;
   const sort = query.sort ?? 'name';
-  const rows = await q.listPage(ctx.db, { where, sort, order: query.order ?? 'asc', after: decodeCursor(query.cursor), limit });
+  const rows = await q.listPage(ctx.db, { where, sort, order: query.order ?? 'asc', after: decodeCursor(query.cursor, sort === 'name' ? 'text' : 'date'), limit });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =

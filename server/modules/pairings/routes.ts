@@ -28,9 +28,8 @@ import {
   SuggestionList,
   SuggestionQuery,
 } from '../../../domain/schemas/pairings';
-import { invalid } from '../../errors';
 import { requireActor } from '../../plugins/auth';
-import { MAX_FILE_BYTES, disposition } from '../../uploads';
+import { disposition, requireUpload } from '../../uploads';
 import { addPairingFile, openPairingFile, removePairingFile } from './files';
 import { dashboard, healthOfPairing, matrix } from './health';
 import * as lists from './lists';
@@ -136,8 +135,7 @@ export async function pairingRoutes(base: FastifyInstance) {
 
   app.post('/pairings/:id/files', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 201: PairingFile } } }, async (req, reply) => {
     const ctx = requireActor(req);
-    const upload = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-    if (!upload) throw invalid([{ field: 'file', code: 'file_required' }]);
+    const upload = await requireUpload(req);
     return reply.status(201).send(await addPairingFile(ctx, req.params.id, upload));
   });
 

@@ -149,7 +149,7 @@ export async function listPairings(ctx: Ctx, query: PairingListQuery) {
   if (query.state) where.push(q.pairingFilters.state(query.state, ctx.today));
   if (query.q?.trim()) where.push(q.pairingFilters.text(query.q.trim()));
   const limit = query.limit ?? 50;
-  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor), limit);
+  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor, 'date'), limit);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
