@@ -149,6 +149,7 @@ async function main(): Promise<void> {
     logLevel: 'silent',
     webDist: path.join(work, 'no-web'),
     reminderDays: 7,
+    timeZone: 'Asia/Shanghai',
     trustProxy: false,
     sessionIdleMinutes: 120,
     sessionMaxHours: 12,

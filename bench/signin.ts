@@ -44,6 +44,7 @@ const config: Config = {
   logLevel: 'silent',
   webDist: path.join(work, 'no-web'),
   reminderDays: 7,
+  timeZone: 'Asia/Shanghai',
   trustProxy: false,
   sessionIdleMinutes: 120,
   sessionMaxHours: 12,

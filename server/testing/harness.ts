@@ -81,6 +81,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     logLevel: 'silent',
     webDist: path.join(dataDir, 'no-web'),
     reminderDays: 7,
+    timeZone: 'Asia/Shanghai',
     trustProxy: false,
     sessionIdleMinutes: 120,
     sessionMaxHours: 12,

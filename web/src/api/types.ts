@@ -12,6 +12,8 @@ export interface Me {
   user: User;
   csrfToken: string;
   member: MemberDetail | null;
+  /** the organization's time zone: dates and times are shown in it */
+  timeZone: string;
 }
 
 export interface AuditEvent {

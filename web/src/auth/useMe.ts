@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
+import { setTimeZone } from '../i18n/dates';
 import type { AccessRole } from '../../../domain/enums';
 
 export const ME_KEY = ['me'] as const;
@@ -11,6 +12,7 @@ export function useMe() {
     queryFn: async () => {
       const me = await api<Me>('/users/me');
       setCsrfToken(me.csrfToken);
+      setTimeZone(me.timeZone);
       return me;
     },
     staleTime: 60_000,

@@ -1,26 +1,6 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 
-/**
- * Puts the server's validation messages under the matching form fields. Returns the messages
- * that match no field, for the caller to show elsewhere.
- */
-export function applyServerErrors(form: FormInstance, error: unknown): string[] {
-  if (!(error instanceof ApiError)) return [error instanceof Error ? error.message : String(error)];
-  const fieldErrors = error.fieldErrors;
-  if (fieldErrors.length === 0) return [error.message];
-  const unmatched: string[] = [];
-  const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
-  const fields: { name: string; errors: string[] }[] = [];
-  for (const { field, message } of fieldErrors) {
-    const name = field.replace(/^\//, '').split(/[./[]/)[0] ?? '';
-    if (known.has(name)) fields.push({ name, errors: [message] });
-    else unmatched.push(message);
-  }
-  form.setFields(fields);
-  return unmatched;
-}
-
 type NamePath = (string | number)[];
 
 /** 'attendees.0.memberId' or '/attendees/0/memberId' → ['attendees', 0, 'memberId'] */
@@ -34,13 +14,15 @@ function toNamePath(field: string): NamePath {
 const same = (a: NamePath, b: NamePath) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * Puts the server's validation messages under the matching form fields, nested ones included
- * (`attendees.0.memberId`, `votes.0.present`); a field not in the form falls back to its nearest
- * parent in the form. Returns the messages that match nothing, for the caller to show elsewhere.
+ * Puts the server's field errors, worded in the interface's language (ApiError.fieldErrors), under
+ * the matching form fields, nested ones included (`attendees.0.memberId`, `votes.0.present`); a
+ * field not in the form falls back to its nearest parent in the form. Returns the messages that
+ * match nothing (or the error's own message when it names no field), for the caller to show elsewhere.
  */
-export function applyNestedServerErrors(
+export function applyServerErrors(
   form: FormInstance,
   error: unknown,
+  /** fields the form shows errors for without a Form.Item of that name */
   extra: NamePath[] = [],
   /** the form's name for a server field, when the form edits it under another name */
   rename: (field: string) => string = (field) => field,

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import type { ReminderKind } from '../../../domain/reminders';
+import { formatDateTime } from '../i18n/dates';
 
 interface Notification {
   id: string;
@@ -57,7 +58,7 @@ export default function NotificationBell() {
             <List.Item className={n.readAt ? 'notification-read' : 'notification-unread'} onClick={() => void open(n)} style={{ cursor: 'pointer' }}>
               <List.Item.Meta
                 title={<Typography.Text strong={!n.readAt}>{n.message}</Typography.Text>}
-                description={new Date(n.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN')}
+                description={formatDateTime(n.createdAt)}
               />
             </List.Item>
           )}

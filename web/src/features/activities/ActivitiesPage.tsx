@@ -19,8 +19,9 @@ import ActivityDrawer from './ActivityDrawer';
 import ActivityFormModal from './ActivityFormModal';
 import LedgerActions from './LedgerActions';
 import { useActivityList, type ActivityFilters } from './activityQueries';
-import { formatRange, STATE_COLORS } from './format';
+import { STATE_COLORS } from './format';
 import './activities.css';
+import { formatTimeRange } from '../../i18n/dates';
 
 const PAGE_SIZE = 20;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -159,7 +160,7 @@ export default function ActivitiesPage() {
               {
                 title: t('activity.time'),
                 dataIndex: 'startsAt',
-                render: (_v: string, a) => formatRange(a.startsAt, a.endsAt),
+                render: (_v: string, a) => formatTimeRange(a.startsAt, a.endsAt),
               },
               {
                 title: t('activity.type'),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Activity } from '../../../../domain/schemas/activities';
 import { useActivityList, type ActivityFilters } from './activityQueries';
 import { STATE_COLORS } from './format';
+import { dayOf, formatTime } from '../../i18n/dates';
 
 const MONTH_LIMIT = 200;
 
@@ -28,7 +29,7 @@ export default function ActivityCalendar({
 
   const byDay = new Map<string, Activity[]>();
   for (const a of items) {
-    const day = dayjs(a.startsAt).format('YYYY-MM-DD');
+    const day = dayOf(a.startsAt);
     byDay.set(day, [...(byDay.get(day) ?? []), a]);
   }
   for (const day of byDay.values()) day.sort((x, y) => x.startsAt.localeCompare(y.startsAt));
@@ -54,7 +55,7 @@ export default function ActivityCalendar({
                 <li key={a.id}>
                   <Tag
                     color={STATE_COLORS[a.state]}
-                    title={`${dayjs(a.startsAt).format('HH:mm')} ${a.theme} · ${t(`enums.activityState.${a.state}`)}`}
+                    title={`${formatTime(a.startsAt)} ${a.theme} · ${t(`enums.activityState.${a.state}`)}`}
                     role="button"
                     tabIndex={0}
                     onClick={(e) => {
@@ -68,7 +69,7 @@ export default function ActivityCalendar({
                       }
                     }}
                   >
-                    {dayjs(a.startsAt).format('HH:mm')} {t(`enums.activityType.${a.type}`)}
+                    {formatTime(a.startsAt)} {t(`enums.activityType.${a.type}`)}
                   </Tag>
                 </li>
               ))}

@@ -25,8 +25,9 @@ import ActivityFiles from './ActivityFiles';
 import ActivityFormModal from './ActivityFormModal';
 import CancelActivityModal from './CancelActivityModal';
 import { activityKeys, useActivity } from './activityQueries';
-import { formatRange, STATE_COLORS } from './format';
+import { STATE_COLORS } from './format';
 import VoteOutcome from './VoteOutcome';
+import { formatTime, formatTimeRange } from '../../i18n/dates';
 
 export default function ActivityDrawer({
   activityId,
@@ -106,7 +107,7 @@ export default function ActivityDrawer({
               <Tag color={STATE_COLORS[a.state]}>{t(`enums.activityState.${a.state}`)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('activity.time')} span={2}>
-              {formatRange(a.startsAt, a.endsAt)}
+              {formatTimeRange(a.startsAt, a.endsAt)}
             </Descriptions.Item>
             <Descriptions.Item label={t('activity.hosts')} span={2}>
               {a.hosts.map((h) => h.name).join('、')}
@@ -176,7 +177,7 @@ export default function ActivityDrawer({
               {
                 title: t('activity.signedInAt'),
                 dataIndex: 'signedInAt',
-                render: (v: string | null) => (v ? new Date(v).toLocaleTimeString() : '—'),
+                render: (v: string | null) => formatTime(v),
               },
             ]}
           />

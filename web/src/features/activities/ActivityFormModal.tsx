@@ -37,7 +37,7 @@ import type { Pairing } from '../../../../domain/schemas/pairings';
 import { partyNames } from '../pairings/pairingQueries';
 import PairingSelect from '../pairings/PairingSelect';
 import { activityKeys, useRosters, type RosterEntry } from './activityQueries';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import VoteOutcome from './VoteOutcome';
 
 interface AttendeeValue {
@@ -266,7 +266,7 @@ export default function ActivityFormModal(props: Props) {
       props.onSaved(activity.id);
     },
     onError: (error) =>
-      setOtherErrors(applyNestedServerErrors(form, error, [['hostOrgIds'], ['attendees'], ['votes']])),
+      setOtherErrors(applyServerErrors(form, error, [['hostOrgIds'], ['attendees'], ['votes']])),
   });
 
   const addRoster = () => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Activity } from '../../../../domain/schemas/activities';
 import { activityKeys } from './activityQueries';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 
 /** Cancels a planned activity; the reason is required. */
 export default function CancelActivityModal({
@@ -31,7 +31,7 @@ export default function CancelActivityModal({
       await queryClient.invalidateQueries({ queryKey: activityKeys.all });
       onClose();
     },
-    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error)),
+    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
   });
   return (
     <Modal

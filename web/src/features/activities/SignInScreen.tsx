@@ -15,8 +15,8 @@ import {
   type AttendanceList,
   type SignInCode,
 } from './activityQueries';
-import { formatRange } from './format';
 import './activities.css';
+import { formatTime, formatTimeRange } from '../../i18n/dates';
 
 const WINDOW_MS = 30_000;
 
@@ -116,7 +116,7 @@ export default function SignInScreen() {
         <div className="signin-title">
           <Typography.Title level={2}>{a.theme}</Typography.Title>
           <Typography.Text type="secondary">
-            {t(`enums.activityType.${a.type}`)} · {formatRange(a.startsAt, a.endsAt)}
+            {t(`enums.activityType.${a.type}`)} · {formatTimeRange(a.startsAt, a.endsAt)}
             {a.place ? ` · ${a.place}` : ''}
           </Typography.Text>
         </div>
@@ -180,7 +180,7 @@ export default function SignInScreen() {
                       <span className="signin-name">{x.name}</span>
                       <span className="signin-time">
                         {x.signedInAt
-                          ? new Date(x.signedInAt).toLocaleTimeString()
+                          ? formatTime(x.signedInAt)
                           : t('activity.byOrganizer')}
                       </span>
                     </li>

@@ -25,7 +25,7 @@ import { api } from '../../api/client';
 import DateField from '../../components/DateField';
 import MemberSelect from '../../components/MemberSelect';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import { useScope } from '../../layout/scope';
 import { DEFAULT_SCALE, DEFAULT_THRESHOLDS } from '../../../../domain/assessments/tally';
 import { WEIGHT_TOTAL } from '../../../../domain/assessments/setup';
@@ -177,7 +177,7 @@ function AssessmentForm({ assessment }: { assessment?: Assessment }) {
       void navigate(`/assessments/${saved.id}${assessment ? '' : '?tab=codes'}`);
     },
     onError: (error) => {
-      const unmatched = applyNestedServerErrors(form, error);
+      const unmatched = applyServerErrors(form, error);
       setOtherErrors(unmatched);
       const first = form.getFieldsError().find((f) => f.errors.length > 0);
       if (first) setStep(stepOf(first.name.join('.')));

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import { MAX_CODES_PER_REQUEST } from '../../../../domain/assessments/setup';
 import type { Assessment, CodesIssue, CodesIssued } from '../../../../domain/schemas/assessments';
 import type { Static } from 'typebox';
@@ -33,7 +33,7 @@ export default function CodesPanel({ assessment: a }: { assessment: Assessment }
       await queryClient.invalidateQueries({ queryKey: assessmentKeys.detail(a.id) });
       await queryClient.invalidateQueries({ queryKey: assessmentKeys.progress(a.id) });
     },
-    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error)),
+    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
   });
 
   const venueName = new Map(a.venues.map((v) => [v.id, v.name]));

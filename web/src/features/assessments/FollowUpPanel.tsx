@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import type { Assessment, FollowUp } from '../../../../domain/schemas/assessments';
 import { assessmentKeys, assessmentPath, useFollowUps } from './assessmentQueries';
 
@@ -159,7 +159,7 @@ function FollowUpModal({ assessment: a, editing, onClose }: { assessment: Assess
       await queryClient.invalidateQueries({ queryKey: assessmentKeys.followUps(a.id) });
       onClose();
     },
-    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error)),
+    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
   });
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const titles = { create: t('assessment.addFollowUp'), edit: t('assessment.editFollowUp'), done: t('assessment.markDone') };

@@ -6,6 +6,7 @@ import { api, withQuery } from '../../api/client';
 import type { AuditEvent, Page } from '../../api/types';
 import DateField from '../../components/DateField';
 import JsonDiff from './JsonDiff';
+import { formatDateTime } from '../../i18n/dates';
 
 interface Filters {
   subjectType?: string;
@@ -16,7 +17,7 @@ interface Filters {
 }
 
 export default function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>({});
   const events = useInfiniteQuery({
     queryKey: ['audit', filters],
@@ -26,10 +27,6 @@ export default function AuditPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const time = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  });
 
   return (
     <Card title={t('audit.title')}>
@@ -66,7 +63,7 @@ export default function AuditPage() {
           {
             title: t('audit.at'),
             dataIndex: 'at',
-            render: (at: string) => time.format(new Date(at)),
+            render: (at: string) => formatDateTime(at),
             width: 180,
           },
           {

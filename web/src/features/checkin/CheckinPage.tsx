@@ -7,8 +7,8 @@ import { ApiError, api } from '../../api/client';
 import { useMe } from '../../auth/useMe';
 import LanguageSwitch from '../../layout/LanguageSwitch';
 import type { Activity, Attendee } from '../../../../domain/schemas/activities';
-import { formatRange } from '../activities/format';
 import './checkin.css';
+import { formatTime, formatTimeRange } from '../../i18n/dates';
 
 /**
  * A member signs in to an activity from a phone: through the QR link (`?c=` carries the token and
@@ -66,7 +66,7 @@ export default function CheckinPage() {
             {activity.data ? (
               <>
                 <Typography.Title level={4}>{activity.data.theme}</Typography.Title>
-                <Typography.Text>{formatRange(activity.data.startsAt, activity.data.endsAt)}</Typography.Text>
+                <Typography.Text>{formatTimeRange(activity.data.startsAt, activity.data.endsAt)}</Typography.Text>
                 {activity.data.place && (
                   <div>
                     <Typography.Text type="secondary">{activity.data.place}</Typography.Text>
@@ -79,7 +79,7 @@ export default function CheckinPage() {
             <div>
               <Typography.Text type="secondary">
                 {signIn.data.name} ·{' '}
-                {signIn.data.signedInAt ? new Date(signIn.data.signedInAt).toLocaleTimeString() : ''}
+                {signIn.data.signedInAt ? formatTime(signIn.data.signedInAt) : ''}
               </Typography.Text>
             </div>
           </div>

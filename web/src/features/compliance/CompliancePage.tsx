@@ -12,6 +12,7 @@ import { useActivityList } from '../activities/activityQueries';
 import ComplianceRollup from './ComplianceRollup';
 import { periodRange, useCompliance, type Item, type PeriodKind } from './complianceQueries';
 import './compliance.css';
+import { formatDate } from '../../i18n/dates';
 
 const STATUS_COLORS: Record<ComplianceStatus, string> = {
   met: 'green',
@@ -198,7 +199,7 @@ export default function CompliancePage() {
                               return (
                                 <Typography.Link key={id} onClick={() => setOpenId(id)}>
                                   {a
-                                    ? `${dayjs(a.startsAt).format('MM-DD')} ${a.theme}`
+                                    ? `${formatDate(a.startsAt)} ${a.theme}`
                                     : t('compliance.activityLink')}
                                 </Typography.Link>
                               );

@@ -10,6 +10,7 @@ import DemandTags from './DemandTags';
 import DemandTransitionModal, { type TransitionTarget } from './DemandTransitionModal';
 import { demandKeys, demandPath, useDemand } from './demandQueries';
 import { DEMAND_STATE_COLORS } from './format';
+import { formatDateTime } from '../../i18n/dates';
 
 type DemandEvent = NonNullable<Demand['events']>[number];
 
@@ -24,7 +25,7 @@ export default function DemandDrawer({
   demandId: string | null;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const queryClient = useQueryClient();
   const detail = useDemand(demandId);
@@ -38,7 +39,6 @@ export default function DemandDrawer({
   const dash = (v: string | null | undefined) => v || '—';
   const actionOf = (to: TransitionTarget, demand: Demand) =>
     to === 'in_progress' && demand.state === 'in_progress' ? 'progress' : to;
-  const when = (at: string) => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN');
   const eventLabel = (e: DemandEvent) =>
     e.from === e.to ? t('demand.progressNote') : t(`enums.demandState.${e.to}`);
 
@@ -132,7 +132,7 @@ export default function DemandDrawer({
                 <>
                   <Typography.Text strong>{eventLabel(e)}</Typography.Text>{' '}
                   <Typography.Text type="secondary">
-                    {when(e.at)} · {[e.byOrgName, e.byUserName].filter(Boolean).join(' · ')}
+                    {formatDateTime(e.at)} · {[e.byOrgName, e.byUserName].filter(Boolean).join(' · ')}
                   </Typography.Text>
                   {e.note && <div className="demand-text">{e.note}</div>}
                 </>

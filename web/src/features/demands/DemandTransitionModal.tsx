@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { hasRole, useMe } from '../../auth/useMe';
 import type { Demand, DemandTransition } from '../../../../domain/schemas/pairings';
 import type { User } from '../../../../domain/schemas/users';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import { pairingKeys } from '../pairings/pairingQueries';
 import { demandKeys, demandPath } from './demandQueries';
 
@@ -80,7 +80,7 @@ export default function DemandTransitionModal({
       ]);
       onClose();
     },
-    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error)),
+    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
   });
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
 

@@ -11,7 +11,7 @@ import {
   type Urgency,
 } from '../../../../domain/pairings/enums';
 import type { Demand, DemandCreate, Pairing } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import PairingSelect from '../pairings/PairingSelect';
 import { demandKeys } from './demandQueries';
 
@@ -54,7 +54,7 @@ export default function RaiseDemandModal({
       await queryClient.invalidateQueries({ queryKey: demandKeys.all });
       onRaised(demand);
     },
-    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error)),
+    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
   });
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const names = new Map(pairing?.parties.map((p) => [p.orgId, p.orgName]));

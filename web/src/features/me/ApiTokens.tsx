@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../components/serverErrors';
+import { formatDateTime } from '../../i18n/dates';
 
 interface Token {
   id: string;
@@ -31,7 +32,7 @@ export default function ApiTokens() {
     onError: (error) => applyServerErrors(form, error).forEach((m) => void message.error(m)),
   });
   const revoke = useMutation({ mutationFn: (id: string) => api<unknown>(`/auth/tokens/${id}`, { method: 'DELETE' }), onSuccess: refresh });
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('common.none'));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('common.none'));
 
   return (
     <>

@@ -12,7 +12,7 @@ import {
   type Pairing,
   type PairingItem,
 } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import { ITEM_PATHS, pairingKeys, pairingPath, partyNames, type ItemKind } from './pairingQueries';
 
 interface Values {
@@ -63,7 +63,7 @@ export default function ItemFormModal({
       await queryClient.invalidateQueries({ queryKey: pairingKeys.items(pairing.id, kind) });
       onClose();
     },
-    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error)),
+    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
   });
   const required = [{ required: true, message: t('common.required') }];
 

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Pairing, PairingPatch } from '../../../../domain/schemas/pairings';
-import { formatValidity } from './format';
 import AttachmentFiles from './AttachmentFiles';
 import { pairingKeys, pairingPath, partyNames } from './pairingQueries';
+import { formatDateRange } from '../../i18n/dates';
 
 type Commitment = Pairing['commitments'][number];
 type Party = Pairing['parties'][number];
@@ -51,7 +51,7 @@ export default function PairingAgreement({ pairing }: { pairing: Pairing }) {
       <Descriptions bordered size="small" column={screens.md ? 2 : 1}>
         <Descriptions.Item label={t('pairing.signedOn')}>{dash(pairing.signedOn)}</Descriptions.Item>
         <Descriptions.Item label={t('pairing.validity')}>
-          {formatValidity(pairing.validFrom, pairing.validTo)}
+          {formatDateRange(pairing.validFrom, pairing.validTo)}
         </Descriptions.Item>
         <Descriptions.Item label={t('pairing.coordinator')}>
           {dash(pairing.coordinatorName)}

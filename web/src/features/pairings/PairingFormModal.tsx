@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import type { PeriodKind } from '../../../../domain/periods';
 import type { Pairing, PairingCreate, PairingPatch } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import AgreementFields from './AgreementFields';
 import CommitmentList from './CommitmentList';
 import { pairingKeys, pairingPath, partyNames, useOrgNames } from './pairingQueries';
@@ -168,7 +168,7 @@ export default function PairingFormModal(props: Props) {
       props.onSaved(pairing.id);
     },
     onError: (error) =>
-      setOtherErrors(applyNestedServerErrors(form, error, [['parties'], ['commitments']], formFieldName)),
+      setOtherErrors(applyServerErrors(form, error, [['parties'], ['commitments']], formFieldName)),
   });
 
   const required = [{ required: true, message: t('common.required') }];

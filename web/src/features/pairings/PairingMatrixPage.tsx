@@ -21,7 +21,7 @@ import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import type { PairingBulk, PairingMatrix } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import { currentPeriod, HEALTH_COLORS, PAIRING_STATE_COLORS } from './format';
 import MatrixTemplateForm, { templateBody, type TemplateValues } from './MatrixTemplateForm';
 import { pairingKeys, useOrgNames, usePairingMatrix } from './pairingQueries';
@@ -141,7 +141,7 @@ function MatrixEditor({ coordinator }: { coordinator: string }) {
       const unmatched =
         rest === null
           ? []
-          : applyNestedServerErrors(form, rest, [['commitments']], (field) =>
+          : applyServerErrors(form, rest, [['commitments']], (field) =>
               field.replace(/^template\./, ''),
             );
       setCellErrors(byCell);

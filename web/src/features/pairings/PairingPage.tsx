@@ -3,7 +3,7 @@ import { Button, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import PairingDemands from '../demands/PairingDemands';
-import { formatValidity, PAIRING_STATE_COLORS } from './format';
+import { PAIRING_STATE_COLORS } from './format';
 import JointActivities from './JointActivities';
 import JointProjectsTable from './JointProjectsTable';
 import PairingActions from './PairingActions';
@@ -12,6 +12,7 @@ import PairingHealthPanel from './PairingHealthPanel';
 import PairingItemsTable from './PairingItemsTable';
 import { usePairing } from './pairingQueries';
 import './pairings.css';
+import { formatDateRange } from '../../i18n/dates';
 
 /** One pairing: the agreement, the three lists, joint activities, demands and health. */
 export default function PairingPage() {
@@ -46,7 +47,7 @@ export default function PairingPage() {
         <div className="pairing-parties">
           <Typography.Text strong>{p.parties.map((x) => x.orgName).join(' ⇄ ')}</Typography.Text>
           <Typography.Text type="secondary">
-            {formatValidity(p.validFrom, p.validTo)}
+            {formatDateRange(p.validFrom, p.validTo)}
             {p.coordinatorName && ` · ${t('pairing.coordinatedBy', { name: p.coordinatorName })}`}
           </Typography.Text>
         </div>

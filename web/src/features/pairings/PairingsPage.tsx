@@ -8,12 +8,13 @@ import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import { isPairingState, PAIRING_STATES, type PairingState } from '../../../../domain/pairings/enums';
 import type { Pairing } from '../../../../domain/schemas/pairings';
-import { currentPeriod, formatValidity, PAIRING_STATE_COLORS } from './format';
+import { currentPeriod, PAIRING_STATE_COLORS } from './format';
 import PairingActions from './PairingActions';
 import PairingFormModal from './PairingFormModal';
 import PairingHealthCell from './PairingHealthCell';
 import { usePairingList, type PairingFilters } from './pairingQueries';
 import './pairings.css';
+import { formatDateRange } from '../../i18n/dates';
 
 const PAGE_SIZE = 20;
 
@@ -128,7 +129,7 @@ export default function PairingsPage() {
           {
             title: t('pairing.validity'),
             key: 'validity',
-            render: (_v, p) => formatValidity(p.validFrom, p.validTo),
+            render: (_v, p) => formatDateRange(p.validFrom, p.validTo),
           },
           {
             title: t('pairing.state'),

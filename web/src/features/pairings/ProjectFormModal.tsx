@@ -14,7 +14,7 @@ import {
   type ProjectCreate,
   type ProjectPatch,
 } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import { pairingKeys, pairingPath, partyNames, usePairingItems } from './pairingQueries';
 
 interface Values {
@@ -96,7 +96,7 @@ export default function ProjectFormModal({
       await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
       onClose();
     },
-    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error, [['owners']])),
+    onError: (error) => setOtherErrors(applyServerErrors(form, error, [['owners']])),
   });
   const required = [{ required: true, message: t('common.required') }];
   const initialValues: Values = project

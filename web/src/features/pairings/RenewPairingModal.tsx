@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
 import type { Pairing, PairingRenew } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import { pairingKeys, pairingPath } from './pairingQueries';
 
 interface Values {
@@ -42,7 +42,7 @@ export default function RenewPairingModal({
       await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
       onRenewed(next);
     },
-    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error)),
+    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
   });
   const required = [{ required: true, message: t('common.required') }];
   return (

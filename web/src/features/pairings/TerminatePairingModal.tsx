@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Pairing, PairingPatch } from '../../../../domain/schemas/pairings';
-import { applyNestedServerErrors } from '../../components/serverErrors';
+import { applyServerErrors } from '../../components/serverErrors';
 import { pairingKeys, pairingPath } from './pairingQueries';
 
 /** Ends an agreement before its term; the reason is required. */
@@ -30,7 +30,7 @@ export default function TerminatePairingModal({
       await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
       onClose();
     },
-    onError: (error) => setOtherErrors(applyNestedServerErrors(form, error)),
+    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
   });
   return (
     <Modal

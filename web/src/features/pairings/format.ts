@@ -17,8 +17,5 @@ export const HEALTH_COLORS: Record<HealthState, string> = {
   inactive: '#bfbfbf',
 };
 
-/** '2025-05-16 ~ 2027-05-15' */
-export const formatValidity = (from: string, to: string) => `${from} ~ ${to}`;
-
 /** The label of the period of a kind containing today: '2025', '2025-Q3' or '2025-08'. */
 export const currentPeriod = (kind: PeriodKind) => periodContaining(dayjs().format('YYYY-MM-DD'), kind).label;
