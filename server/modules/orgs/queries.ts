@@ -89,19 +89,17 @@ export async function adjustCounts(db: Db, path: string, dMembers: number, dFull
   await fullMembersChanged(db, todayInChina(), ids.map((orgId) => ({ orgId, dFull })));
 }
 
-/** Writes deferred count deltas: one update per organization. */
+/** Writes deferred count deltas: one statement for up to 1000 organizations. */
 export async function applyDeferredCounts(db: Db, counts: DeferredTotals['counts']): Promise<void> {
-  for (const [orgId, [m, f, dm, df]] of counts) {
-    if (m === 0 && f === 0 && dm === 0 && df === 0) continue;
-    await db
-      .update(orgCounts)
-      .set({
-        members: sql`${orgCounts.members} + ${m}`,
-        fullMembers: sql`${orgCounts.fullMembers} + ${f}`,
-        directMembers: sql`${orgCounts.directMembers} + ${dm}`,
-        directFullMembers: sql`${orgCounts.directFullMembers} + ${df}`,
-      })
-      .where(eq(orgCounts.orgId, orgId));
+  const rows = [...counts].filter(([, deltas]) => deltas.some((d) => d !== 0));
+  for (let i = 0; i < rows.length; i += 1000) {
+    const values = rows.slice(i, i + 1000).map(([orgId, [m, f, dm, df]]) => sql`(${orgId}, ${m}::int, ${f}::int, ${dm}::int, ${df}::int)`);
+    await db.execute(sql`
+      update org_counts c
+         set members = c.members + d.m, full_members = c.full_members + d.f,
+             direct_members = c.direct_members + d.dm, direct_full_members = c.direct_full_members + d.df
+        from (values ${sql.join(values, sql`, `)}) as d(org_id, m, f, dm, df)
+       where c.org_id = d.org_id`);
   }
   await fullMembersChanged(db, todayInChina(), [...counts].map(([orgId, [, dFull]]) => ({ orgId, dFull })));
 }
