@@ -33,6 +33,9 @@ export const REMINDER_KINDS = [
   'project_milestone_overdue',
   'project_supervision_due',
   'project_requirement_unanswered',
+  // debriefing assessments (server/modules/assessments): a ballot code issued in-app, a follow-up item past its due date
+  'assessment_code',
+  'follow_up_overdue',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -40,7 +43,7 @@ export interface Reminder {
   kind: ReminderKind;
   key: string;
   orgId: string;
-  subjectType: 'org' | 'activity' | 'demand' | 'secretary_project';
+  subjectType: 'org' | 'activity' | 'demand' | 'secretary_project' | 'assessment';
   subjectId: string;
   params: Record<string, string | number>;
 }
@@ -122,6 +125,8 @@ const MESSAGES: Record<ReminderKind, { zh: string; en: string }> = {
   project_milestone_overdue: { zh: '书记项目“{title}”的节点“{milestone}”已超过 {dueOn} 未完成', en: 'The secretary project "{title}": the milestone "{milestone}" was due on {dueOn}' },
   project_supervision_due: { zh: '书记项目“{title}”应于 {dueOn} 前开展现场督导', en: 'The secretary project "{title}" is due a field supervision visit by {dueOn}' },
   project_requirement_unanswered: { zh: '书记项目“{title}”的督导要求“{requirement}”已过 {dueOn} 尚未答复', en: 'The secretary project "{title}": the supervision requirement "{requirement}" was due on {dueOn} and is unanswered' },
+  assessment_code: { zh: '“{title}”的测评码：{code}，打开 {link} 即可测评（一码一票，请勿转给他人）', en: 'Your ballot code for "{title}": {code}; open {link} to score (one ballot per code; do not pass it on)' },
+  follow_up_overdue: { zh: '{org}：“{title}”整改事项“{problem}”已过 {dueOn} 尚未完成', en: '{org}: the follow-up item "{problem}" of "{title}" was due on {dueOn} and is not done' },
 };
 
 export function reminderMessage(kind: ReminderKind, params: Record<string, unknown>, orgName: string, lang: 'zh' | 'en'): string {

@@ -5,6 +5,7 @@ import type { Database } from '../../db/client';
 import { ensureYears, markMissed, runJobs } from '../compliance/results';
 import { escalateOverdueDemands } from '../demands/service';
 import { expirePairings } from '../pairings/service';
+import { runProjectReminders } from '../projects/reminders';
 import { runReminders } from './service';
 
 const EVERY_MS = 60 * 60 * 1000;
@@ -35,6 +36,12 @@ export function startReminderScheduler(database: Database, config: Config, log: 
       if (result.expired > 0) log.info(result, 'pairings expired');
     } catch (err) {
       log.error({ err }, 'pairing expiry failed');
+    }
+    try {
+      const result = await runProjectReminders(database.db, today);
+      if (result.sent > 0) log.info(result, 'secretary project reminders sent');
+    } catch (err) {
+      log.error({ err }, 'secretary project reminders failed');
     }
     try {
       const result = await escalateOverdueDemands(database.db, today);
