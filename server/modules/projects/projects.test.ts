@@ -1,12 +1,15 @@
 import { and, count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/dates';
 import { weekKey, shiftWeek } from '../../../domain/projects/weeks';
 import { auditEvents } from '../../db/schema/audit';
 import { notifications } from '../../db/schema/activities';
 import { projectObstacles, projectReports, secretaryProjects } from '../../db/schema/projects';
+import { docxText } from '../../testing/docx';
 import { seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
 import { createUser } from '../users/service';
+import { runProjectReminders } from './reminders';
 
 // A committee (A) runs a campaign for its branches A1 and A2; B and its branch B1 are another tree with a campaign of
 // their own. The contact leader and the supervisor are plain members of A with no officer's grant: they see the
@@ -229,6 +232,20 @@ describe('the flow', () => {
     expect(answered.json()).toMatchObject({ answer: '已补充', answeredOn: today });
   });
 
+  it('reminds the leader and the supervisor from the scheduler, once', async () => {
+    const later = addDays(today, 40);
+    const first = await runProjectReminders(t.database.db, later);
+    expect(first.sent).toBeGreaterThanOrEqual(3);
+    const kinds = async (who: string) =>
+      (await t.database.db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.userId, s[who]!.userId))).map((n) => n.kind).filter((k) => k.startsWith('project_'));
+    expect(await kinds('secretaryA1')).toEqual(expect.arrayContaining(['project_report_missing', 'project_milestone_overdue']));
+    expect(await kinds('supervisorA')).toEqual(expect.arrayContaining(['project_supervision_due']));
+    expect(await kinds('supervisorA')).not.toContain('project_report_missing');
+    expect((await runProjectReminders(t.database.db, later)).sent).toBe(0);
+    const listed = (await call(s.supervisorA!, 'GET', '/notifications')).json().items.find((n: { kind: string }) => n.kind === 'project_supervision_due');
+    expect(listed.message).toContain('码头安全隐患');
+  });
+
   it('shows the project at risk on the board while an obstacle is open too long, on track once cleared', async () => {
     const [obstacle] = await t.database.db.select().from(projectObstacles).where(eq(projectObstacles.projectId, P1));
     // the obstacle was raised three weeks ago
@@ -240,6 +257,32 @@ describe('the flow', () => {
     expect(fields(early)).toEqual(['clearedOn']);
     expect((await call(s.secretaryA1!, 'PATCH', `/secretary-projects/${P1}/obstacles/${obstacle!.id}`, { clearedOn: today })).statusCode).toBe(200);
     expect(await item()).toMatchObject({ health: 'on_track', openObstacles: 0 });
+  });
+
+  it('derives the approval notice, the monthly bulletin and the ledger from the records', async () => {
+    const notice = await t.call(s.secretaryA1!, { method: 'GET', url: `/api/v1/project-campaigns/${campaignId}/notice.docx` });
+    expect(notice.statusCode).toBe(200);
+    const noticeText = docxText(notice.rawPayload);
+    expect(noticeText).toContain('甲党〔2026〕1号');
+    expect(noticeText).toContain('码头安全隐患“清零”行动');
+    expect(noticeText).not.toContain('物流降本增效'); // P2 is a draft
+    const month = today.slice(0, 7);
+    expect((await t.call(s.secretaryA1!, { method: 'GET', url: `/api/v1/project-campaigns/${campaignId}/bulletin.docx?month=${month}` })).statusCode).toBe(403);
+    const bad = await t.call(s.orgAdminA!, { method: 'GET', url: `/api/v1/project-campaigns/${campaignId}/bulletin.docx?month=2026-13` });
+    expect(bad.statusCode).toBe(400);
+    const bulletin = await t.call(s.contactA!, { method: 'GET', url: `/api/v1/project-campaigns/${campaignId}/bulletin.docx?month=${month}` });
+    expect(bulletin.statusCode).toBe(200);
+    expect(bulletin.headers['content-type']).toContain('wordprocessingml');
+    const text = docxText(bulletin.rawPayload);
+    expect(text).toContain('甲公司第一党支部：码头安全隐患“清零”行动');
+    expect(text).toContain('一号码头现场督导：排查台账完整');
+    expect(text).toContain('外包队伍配合不够');
+    const ledger = await t.call(s.orgAdminA!, { method: 'GET', url: `/api/v1/project-campaigns/${campaignId}/ledger.xlsx` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(ledger.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('项目台账')!;
+    expect(sheet.getRow(2).getCell(3).value).toBe('码头安全隐患“清零”行动');
+    expect(wb.getWorksheet('周报')!.rowCount).toBe(2);
   });
 
   it('evaluates only a completed project, within each criterion, averaging the evaluators', async () => {

@@ -15,7 +15,7 @@ import { readsOrg } from './access';
 // obstacles, last report and indicators), this week's work per project, and today's and overdue work across the
 // campaign. They read the whole campaign, so they are for the organizer's officers and the contact leaders.
 
-async function campaignReader(ctx: Ctx, id: string) {
+export async function campaignReader(ctx: Ctx, id: string) {
   const row = await requireCampaign(ctx, ctx.db, id);
   if (!readsOrg(ctx.actor, row.campaign.organizerPath) && !(await q.isContactInCampaign(ctx.db, id, ctx.actor.userId))) {
     throw new AppError(403, 'not_organizer', "The campaign's views are for its organizer and contact leaders");

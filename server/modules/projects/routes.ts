@@ -1,10 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody, Id, Nullable } from '../../../domain/schemas/common';
 import {
   Board,
   BoardQuery,
+  BulletinQuery,
   Campaign,
   CampaignCreate,
   CampaignListQuery,
@@ -38,6 +39,8 @@ import {
   WeekView,
 } from '../../../domain/schemas/projects';
 import { requireActor } from '../../plugins/auth';
+import { attachment } from '../imports/routes';
+import * as documents from './documents';
 import * as plan from './plan';
 import * as rollup from './rollup';
 import * as service from './service';
@@ -46,6 +49,10 @@ const Params = Type.Object({ id: Id });
 const ItemParams = Type.Object({ id: Id, itemId: Id });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['secretary projects'];
+/** a file download (documented as binary; a Buffer is sent as is) */
+const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const List = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Object({ items: Type.Array(item) });
 
 export async function projectRoutes(base: FastifyInstance) {
@@ -78,6 +85,25 @@ export async function projectRoutes(base: FastifyInstance) {
     '/project-campaigns/:id/day',
     { schema: { tags, summary: "A day's tasks and milestones due, and those overdue, across the campaign", params: Params, querystring: DayQuery, response: { 200: DayView, ...errors } } },
     async (req) => rollup.dayView(requireActor(req), req.params.id, req.query.date),
+  );
+
+  // ---- documents derived from the records
+  const send = (reply: FastifyReply, file: documents.ProjectDocument, type: string) =>
+    reply.headers({ 'content-type': type, 'content-disposition': attachment(file.filename), 'cache-control': 'no-store' }).send(file.body);
+  app.get(
+    '/project-campaigns/:id/notice.docx',
+    { schema: { tags, summary: 'The approval notice (批复通知) listing every approved project', params: Params, response: { 200: Binary, ...errors } } },
+    async (req, reply) => send(reply, await documents.noticeDocx(requireActor(req), req.params.id), DOCX),
+  );
+  app.get(
+    '/project-campaigns/:id/bulletin.docx',
+    { schema: { tags, summary: "The monthly bulletin (月度通报): each project's progress, indicators, obstacles and supervision findings in the month", params: Params, querystring: BulletinQuery, response: { 200: Binary, ...errors } } },
+    async (req, reply) => send(reply, await documents.bulletinDocx(requireActor(req), req.params.id, req.query.month), DOCX),
+  );
+  app.get(
+    '/project-campaigns/:id/ledger.xlsx',
+    { schema: { tags, summary: 'The campaign ledger: projects and weekly reports', params: Params, response: { 200: Binary, ...errors } } },
+    async (req, reply) => send(reply, await documents.ledgerXlsx(requireActor(req), req.params.id), XLSX),
   );
 
   // ---- projects
