@@ -2,6 +2,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../../testing/uploads';
 import { seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
+import { and, eq } from 'drizzle-orm';
+import { verifyAudit } from '../../audit';
+import { auditEvents } from '../../db/schema/audit';
 import { createUser } from '../users/service';
 import { currentCode } from './signInCodes';
 
@@ -186,6 +189,27 @@ describe('QR sign-in', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('checkin_not_invited');
     expect((await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${activityId}/attendance` })).json().counts.present).toBe(1);
+  });
+
+  it('signs in many members at once, each under their own name in the audit trail', async () => {
+    const crowd = (await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { state: 'planned', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(), theme: '集中签到' }) })).json();
+    const people: Session[] = [];
+    for (let i = 0; i < 12; i++) {
+      const memberId = await ids.member(ids.A1, `签到党员${i}`, 'full', `19${70 + i}-05-0${1 + (i % 9)}`);
+      await createUser(t.system, { username: `crowd${i}`, password: USER_PASSWORD, memberId, roles: [{ role: 'member', orgId: ids.A1 }] });
+      people.push(await t.login(`crowd${i}`));
+    }
+    const { code } = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${crowd.id}/sign-in-code` })).json();
+    // every phone at once, one of them tapping twice
+    const answers = await Promise.all([...people, people[0]!].map((s) => t.call(s, { method: 'POST', url: `/api/v1/activities/${crowd.id}/sign-in`, payload: { code } })));
+    expect(answers.map((r) => r.statusCode)).toEqual(answers.map(() => 200));
+    const list = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/activities/${crowd.id}/attendance` })).json();
+    expect(list.counts.present).toBe(12);
+    for (const answer of answers) expect(list.items).toContainEqual(answer.json());
+    const events = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, crowd.id), eq(auditEvents.action, 'activity.sign_in')));
+    expect(new Set(events.map((e) => e.actorUserId))).toEqual(new Set(people.map((s) => s.userId)));
+    expect(events).toHaveLength(12);
+    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true });
   });
 
   it('pushes each sign-in to a watching organizer over Server-Sent Events', async () => {

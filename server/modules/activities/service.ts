@@ -28,6 +28,7 @@ import { ACTIVITY_TYPE_LABELS } from '../../../domain/activityLabels';
 import { tallyActivities } from '../dashboard/queries';
 import { checkJointActivity } from '../pairings/jointActivities';
 import { checkCode, currentCode } from './signInCodes';
+import { recordSignIn } from './signIns';
 import * as q from './queries';
 
 type Row = q.ActivityRow;
@@ -383,8 +384,8 @@ export async function signInCode(ctx: Ctx, id: string, origin: string) {
 
 /**
  * The caller signs in their own member record; doing it twice changes nothing. The hot path of a
- * meeting's start (hundreds of phones at once): one query decides, one transaction writes, and
- * the answer is built from what is known instead of read back.
+ * meeting's start (hundreds of phones at once): one query decides, the write joins the sign-ins
+ * committing together (signIns.ts), and the answer is built from what is known, not read back.
  */
 export async function signIn(ctx: Ctx, id: string, code: string): Promise<Attendee> {
   const memberId = ctx.actor.memberId;
@@ -401,17 +402,7 @@ export async function signIn(ctx: Ctx, id: string, code: string): Promise<Attend
   const attendee = (a: { status: string; reason: string | null; signedInAt: string | null; source: string }): Attendee =>
     toAttendee({ activityId: id, memberId, name: facts.memberName!, orgId: facts.memberOrgId!, orgName: facts.memberOrgName ?? '', ...a });
   if (facts.status === 'present' && facts.signedInAt) return attendee({ status: facts.status, reason: facts.reason, signedInAt: facts.signedInAt, source: facts.source ?? 'sign_in' });
-  const at = new Date().toISOString();
-  await inTx(ctx, async (tx) => {
-    await tx
-      .insert(activityAttendees)
-      .values({ activityId: id, memberId, status: 'present', reason: null, signedInAt: at, source: 'sign_in' })
-      .onConflictDoUpdate({
-        target: [activityAttendees.activityId, activityAttendees.memberId],
-        set: { status: 'present', reason: null, signedInAt: at, source: 'sign_in' },
-      });
-    await appendAudit(ctx, tx, { action: 'activity.sign_in', subjectType: 'activity', subjectId: id, orgPath: facts.orgPath, after: { memberId, at } });
-  });
+  const at = await recordSignIn({ ctx, activityId: id, memberId, orgPath: facts.orgPath });
   return attendee({ status: 'present', reason: null, signedInAt: at, source: 'sign_in' });
 }
 
