@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, MEMBER_ABILITIES, ORG_ABILITIES, abilities, authorize, isWithin, readScopes, type Action, type Actor, type Grant } from './access';
+import { ACTIONS, MEMBER_ABILITIES, ORG_ABILITIES, abilities, abilitiesWithin, authorize, isWithin, readScopes, type Action, type Actor, type Grant } from './access';
 
 // A provincial committee 'hn' → city committee 'hn.cs' → district working committee 'hn.cs.yl'
 // → a school general branch 'hn.cs.yl.gb' with branch 'hn.cs.yl.gb.b2'; 'hn.cs.yl.b1' is a
@@ -256,5 +256,31 @@ describe('authorize: pairings', () => {
     expect(authorize(viewer, 'pairing.manage', org(BRANCH_B2))).toBe(false);
     const member = actor([{ role: 'member', orgPath: BRANCH_B2 }], 'm-1');
     expect(authorize(member, 'pairing.read', org(BRANCH_B2))).toBe(false);
+  });
+});
+
+describe('abilitiesWithin (what a list or page offers before an organization is chosen)', () => {
+  const CANDIDATES: Action[] = ['member.create', 'import.run', 'export.run'];
+
+  it('offers a secretary of a branch inside the subtree what it may do in its own branch', () => {
+    const secretary = actor([{ role: 'secretary', orgPath: BRANCH_B2 }]);
+    expect(abilitiesWithin(secretary, DISTRICT, CANDIDATES)).toEqual(['member.create', 'import.run', 'export.run']);
+    expect(abilitiesWithin(secretary, BRANCH_B1, CANDIDATES)).toEqual([]);
+  });
+
+  it('offers a viewer no write action, in its subtree or anywhere', () => {
+    const viewer = actor([{ role: 'viewer', orgPath: CITY }]);
+    expect(abilitiesWithin(viewer, DISTRICT, CANDIDATES)).toEqual(['export.run']);
+    expect(abilitiesWithin(viewer, null, CANDIDATES)).toEqual(['export.run']);
+  });
+
+  it('offers an org admin the subtree below it and a global admin everything', () => {
+    expect(abilitiesWithin(actor([{ role: 'org_admin', orgPath: CITY }]), BRANCH_B2, ['member.create'])).toEqual(['member.create']);
+    expect(abilitiesWithin(actor([{ role: 'org_admin', orgPath: CITY }]), OTHER_CITY, ['member.create'])).toEqual([]);
+    expect(abilitiesWithin(actor([{ role: 'admin', orgPath: null }]), null, CANDIDATES)).toEqual(CANDIDATES);
+  });
+
+  it('offers a member nothing to add', () => {
+    expect(abilitiesWithin(actor([{ role: 'member', orgPath: BRANCH_B2 }], 'm-3001'), null, CANDIDATES)).toEqual([]);
   });
 });

@@ -116,6 +116,20 @@ export function authorize(actor: Actor, action: Action, subject: Subject): boole
   return actor.grants.some((g) => grantAllows(g, actor, action, subject));
 }
 
+/**
+ * The actions the actor may take somewhere inside a subtree (anywhere in its own scope when
+ * `scopePath` is null): whether a list or a page offers "add" before an organization is chosen.
+ */
+export function abilitiesWithin(actor: Actor, scopePath: string | null, candidates: readonly Action[]): Action[] {
+  const places = actor.grants.flatMap((g): string[] => {
+    // a global admin may act anywhere: any place inside the scope answers for it
+    if (g.orgPath === null) return [scopePath ?? ''];
+    if (scopePath === null || isWithin(g.orgPath, scopePath)) return [g.orgPath];
+    return isWithin(scopePath, g.orgPath) ? [scopePath] : [];
+  });
+  return candidates.filter((a) => places.some((orgPath) => authorize(actor, a, { orgPath })));
+}
+
 /** The actions the actor may take on one object, for the web app to show or hide controls. */
 export function abilities(actor: Actor, subject: Subject, candidates: readonly Action[]): Action[] {
   return candidates.filter((a) => authorize(actor, a, subject));

@@ -126,5 +126,7 @@ export const MemberPage = Type.Object({
   ...Page(Member).properties,
   /** false when more members match than were counted: `total` is then a lower bound */
   totalExact: Type.Boolean(),
+  /** what the caller may do somewhere in the listed organization (or its scope): add, import, export */
+  abilities: Type.Array(Ability),
 });
 export type MemberPage = Static<typeof MemberPage>;

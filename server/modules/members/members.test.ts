@@ -120,7 +120,7 @@ describe('the roster', () => {
     const own = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&subtree=false` })).json();
     expect(sub.total).toBe(sub.items.length);
     expect(sub.total).toBeGreaterThanOrEqual(3);
-    expect(own).toEqual({ items: [], total: 0, totalExact: true, nextCursor: null });
+    expect(own).toEqual({ items: [], total: 0, totalExact: true, nextCursor: null, abilities: ['member.create', 'import.run', 'export.run'] });
   });
 
   it('filters by status, gender, age, education and joined year', async () => {
@@ -204,5 +204,17 @@ describe('editing and transfer', () => {
     const res = await t.call(admin, { method: 'POST', url: `/api/v1/members/${m.id}/transfer`, payload: { orgId: gone.id } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].field).toBe('orgId');
+  });
+});
+
+describe('what the list offers', () => {
+  it('offers adding a member to those who may, and only exporting to a viewer', async () => {
+    const abilitiesOf = async (s: Session, query: string) => (await t.call(s, { method: 'GET', url: `/api/v1/members${query}` })).json().abilities;
+    expect(await abilitiesOf(viewerA, `?org=${ids.A}`)).toEqual(['export.run']);
+    expect(await abilitiesOf(viewerA, '')).toEqual(['export.run']);
+    expect(await abilitiesOf(orgAdminA, `?org=${ids.A}`)).toEqual(['member.create', 'import.run', 'export.run']);
+    expect(await abilitiesOf(secretaryA1, `?org=${ids.A1}&subtree=false`)).toEqual(['member.create', 'import.run', 'export.run']);
+    // a list of the whole scope offers adding when the caller may add somewhere in it
+    expect(await abilitiesOf(secretaryA1, '')).toEqual(['member.create', 'import.run', 'export.run']);
   });
 });

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { MEMBER_ABILITIES, abilities, authorize, readScopes, type Action } from '../../../domain/access';
+import { MEMBER_ABILITIES, abilities, abilitiesWithin, authorize, readScopes, type Action } from '../../../domain/access';
 import { addDays, addYears, isValidDate } from '../../../domain/dates';
 import type { Education, Gender, MemberCategory, MemberStatus } from '../../../domain/enums';
 import { maskIdNumber, maskPhone, parseIdCard } from '../../../domain/idcard';
@@ -361,20 +361,26 @@ export async function getMemberDetail(ctx: Ctx, id: string): Promise<MemberDetai
   };
 }
 
+/** What a members list offers besides reading: adding, importing and exporting members somewhere in it. */
+const LIST_ABILITIES: readonly Action[] = ['member.create', 'import.run', 'export.run'];
+
 export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const where = [];
+  let listAbilities: Action[];
   let scopeOnly = true;
   let fastTotal: number | null = null;
   if (query.org) {
     const org = await loadOrg(ctx, ctx.db, query.org, 'member.read');
     const subtree = query.subtree ?? true;
     where.push(subtree ? q.filters.inSubtree(org.path) : q.filters.inOrg(org.id));
+    listAbilities = subtree ? abilitiesWithin(ctx.actor, org.path, LIST_ABILITIES) : abilities(ctx.actor, { orgPath: org.path }, LIST_ABILITIES);
     const counts = await orgQ.countsOf(ctx.db, org.id);
     fastTotal = subtree ? counts.members : counts.directMembers;
   } else {
+    listAbilities = abilitiesWithin(ctx.actor, null, LIST_ABILITIES);
     const scopes = readScopes(ctx.actor, 'member.read');
     if (scopes !== null) {
-      if (scopes.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null };
+      if (scopes.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null, abilities: listAbilities };
       where.push(q.filters.inAnySubtree(scopes));
       fastTotal = null;
     }
@@ -409,7 +415,7 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
     totalExact = counted <= COUNT_CAP;
     total = Math.min(counted, COUNT_CAP);
   }
-  return { items: page.map((r) => toApiMember(ctx, r.member, r.orgName)), total, totalExact, nextCursor };
+  return { items: page.map((r) => toApiMember(ctx, r.member, r.orgName)), total, totalExact, nextCursor, abilities: listAbilities };
 }
 
 export async function assertMemberVisible(ctx: Ctx, id: string): Promise<void> {

@@ -1,10 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { Id, Nullable } from '../../../domain/schemas/common';
+import { Ability } from '../../../domain/schemas/orgs';
 import { MemberDetail } from '../../../domain/schemas/members';
 import { PasswordReset, User, UserCreate } from '../../../domain/schemas/users';
 import { requireActor } from '../../plugins/auth';
 import { createUser, getMe, listUsers, resetPassword } from './service';
+
+const Me = Type.Object({
+  user: User,
+  csrfToken: Nullable(Type.String()),
+  member: Nullable(MemberDetail),
+  /** the IANA time zone in which the web app shows dates and times */
+  timeZone: Type.String(),
+  /** what the caller may do somewhere in its scope, for pages to offer or hide actions */
+  abilities: Type.Array(Ability),
+});
 
 export async function userRoutes(app: FastifyInstance) {
   app.post('/users', { schema: { tags: ['users'], body: UserCreate, response: { 201: User } } }, async (req, reply) =>
@@ -17,7 +28,7 @@ export async function userRoutes(app: FastifyInstance) {
 
   app.get(
     '/users/me',
-    { schema: { tags: ['users'], response: { 200: Type.Object({ user: User, csrfToken: Nullable(Type.String()), member: Nullable(MemberDetail), timeZone: Type.String({ description: 'IANA time zone for showing dates and times' }) }) } } },
+    { schema: { tags: ['users'], response: { 200: Me } } },
     async (req) => {
       return getMe(requireActor(req), req.csrfToken);
     },

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { authorize, isWithin } from '../../../domain/access';
+import { ACTIONS, abilitiesWithin, authorize, isWithin, type Action } from '../../../domain/access';
 import type { AccessRole } from '../../../domain/enums';
 import type { MemberDetail } from '../../../domain/schemas/members';
 import type { User, UserCreate } from '../../../domain/schemas/users';
@@ -72,7 +72,7 @@ export async function createUser(ctx: Ctx, input: UserCreate, opts: { mustChange
   return userView(ctx.db, row);
 }
 
-export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<{ user: User; csrfToken: string | null; member: MemberDetail | null; timeZone: string }> {
+export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<{ user: User; csrfToken: string | null; member: MemberDetail | null; timeZone: string; abilities: Action[] }> {
   const [row] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
   if (!row) throw notFound('user');
   return {
@@ -80,6 +80,7 @@ export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<{ user:
     csrfToken,
     member: row.memberId ? await getMemberDetail(ctx, row.memberId) : null,
     timeZone: ctx.config.timeZone,
+    abilities: abilitiesWithin(ctx.actor, null, ACTIONS),
   };
 }
 

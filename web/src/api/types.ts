@@ -1,4 +1,5 @@
 // Response shapes the web app reads that have no shared schema in domain/.
+import type { Action } from '../../../domain/access';
 import type { MemberDetail } from '../../../domain/schemas/members';
 import type { User } from '../../../domain/schemas/users';
 
@@ -14,6 +15,8 @@ export interface Me {
   member: MemberDetail | null;
   /** the organization's time zone: dates and times are shown in it */
   timeZone: string;
+  /** what the user may do somewhere in its scope: a page offers only these actions */
+  abilities: Action[];
 }
 
 export interface AuditEvent {

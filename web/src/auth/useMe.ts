@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
 import { setTimeZone } from '../i18n/dates';
+import type { Action } from '../../../domain/access';
 import type { AccessRole } from '../../../domain/enums';
 
 export const ME_KEY = ['me'] as const;
@@ -18,6 +19,11 @@ export function useMe() {
     staleTime: 60_000,
     retry: false,
   });
+}
+
+/** Whether the user may do this somewhere in its scope (the server's answer in /users/me): a page offers only such actions. */
+export function mayDo(me: Me | undefined, action: Action): boolean {
+  return me?.abilities.includes(action) ?? false;
 }
 
 export function hasRole(me: Me | undefined, roles: readonly AccessRole[]): boolean {

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { hasRole, useMe } from '../../auth/useMe';
+import { mayDo, useMe } from '../../auth/useMe';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import {
@@ -55,7 +55,7 @@ export default function ActivitiesPage() {
   const [creating, setCreating] = useState(false);
   const [view, setView] = useState<'list' | 'calendar'>('list');
   const list = useActivityList(filters, cursors[page], PAGE_SIZE);
-  const manager = hasRole(me.data, ['admin', 'org_admin', 'secretary']);
+  const manager = mayDo(me.data, 'activity.manage');
 
   const setFilters = (next: ActivityFilters) => {
     setFiltersState(next);

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Checkbox, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { hasRole, useMe } from '../../auth/useMe';
+import { mayDo, useMe } from '../../auth/useMe';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import {
@@ -65,7 +65,7 @@ export default function DemandsPage() {
     <Card
       title={t('nav.demands')}
       extra={
-        hasRole(me.data, ['admin', 'org_admin', 'secretary']) && (
+        mayDo(me.data, 'pairing.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRaising(true)}>
             {t('demand.raise')}
           </Button>

@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, Grid, Space, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../auth/useMe';
+import { mayDo, useMe } from '../../auth/useMe';
 import MemberRecord from '../members/MemberRecord';
 import ApiTokens from './ApiTokens';
 import PasswordForm from './PasswordForm';
@@ -36,9 +36,12 @@ export default function MyRecordPage() {
       <Card title={t('me.password')} size="small">
         <PasswordForm />
       </Card>
-      <Card title={t('tokens.title')} size="small" className="tokens-card">
-        <ApiTokens />
-      </Card>
+      {/* API tokens serve scripts that export or import for an office; a member's own account has no such work */}
+      {mayDo(me.data, 'export.run') && (
+        <Card title={t('tokens.title')} size="small" className="tokens-card">
+          <ApiTokens />
+        </Card>
+      )}
     </Space>
   );
 }

@@ -72,9 +72,12 @@ export default function MembersPage() {
     <Card
       title={t('nav.members')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('member.create')}
-        </Button>
+        // offered only where the list says the caller may add a member (not to a viewer)
+        list.data?.abilities.includes('member.create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('member.create')}
+          </Button>
+        )
       }
     >
       <MemberFiltersBar filters={filters} onChange={setFilters} scopeId={scopeId} />

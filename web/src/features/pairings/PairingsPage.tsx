@@ -3,7 +3,7 @@ import { Button, Card, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { hasRole, useMe } from '../../auth/useMe';
+import { mayDo, useMe } from '../../auth/useMe';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import { isPairingState, PAIRING_STATES, type PairingState } from '../../../../domain/pairings/enums';
@@ -61,7 +61,7 @@ export default function PairingsPage() {
     <Card
       title={t('nav.pairings')}
       extra={
-        hasRole(me.data, ['admin', 'org_admin', 'secretary']) && (
+        mayDo(me.data, 'pairing.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('pairing.create')}
           </Button>
