@@ -6,10 +6,17 @@
 //                         (server/db/embeddedPostgres.ts), its cluster kept in <dir>/postgres
 //                         (created on first use; started on a free port, stopped at the end)
 //   DATABASE_URL=...      an existing PostgreSQL server
+import { createHash } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { makeIdNumber } from '../domain/idcard';
 import { openDatabase, type Database } from '../server/db/client';
 import { startEmbeddedPostgres } from '../server/db/embeddedPostgres';
+import { members } from '../server/db/schema/members';
+import { orgs } from '../server/db/schema/orgs';
+import { newId } from '../server/ids';
 
 export interface Args {
   flags: Map<string, string>;
@@ -189,3 +196,57 @@ export function deadline(minutes: number, what: string): NodeJS.Timeout {
 
 /** the code of the zone bench/generate-zone.ts makes, by which bench/pairings.ts finds it */
 export const ZONE_CODE = 'BENCH-ZONE';
+
+export interface LoadResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+}
+/** autocannon ships no types: the part the benchmarks use (loopback targets only, bounded by duration) */
+export const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}) => Promise<LoadResult>;
+
+/** Adds `count` full members to the first branch, straight into the table (no audit, no counts). */
+export async function addMembers(database: Database, count: number): Promise<string> {
+  const [branch] = await database.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(sql`${orgs.type} = 'branch'`).limit(1);
+  const region = `4${String(10000 + Math.floor(Math.random() * 89999))}`;
+  for (let i = 0; i < count; i += 1000) {
+    const rows = [];
+    for (let j = i; j < Math.min(count, i + 1000); j++) {
+      const birth = `19${60 + (j % 40)}-0${1 + (j % 9)}-1${j % 9}`;
+      rows.push({
+        id: newId(),
+        orgId: branch!.id,
+        orgPath: branch!.path,
+        name: `测试党员${j}`,
+        gender: j % 2 ? 'male' : 'female',
+        birthDate: birth,
+        joinedOn: '2015-07-01',
+        fullOn: '2016-07-01',
+        status: 'full',
+        category: 'in_service',
+        idNumberHash: createHash('sha256').update(makeIdNumber(region, birth, j % 1000) + j).digest('hex'),
+      });
+    }
+    await database.db.insert(members).values(rows);
+  }
+  return branch!.id;
+}
+
+export interface Result {
+  figure: string;
+  target: string;
+  measured: string;
+  /** whether the measured figure meets the target (unknown when there is no target) */
+  ok?: boolean;
+}
+
+/** One line that `npm run bench` (bench/run-all.ts) collects into bench/results.md. */
+export function reportResult(r: Result): void {
+  console.log(`RESULT ${JSON.stringify(r)}`);
+}

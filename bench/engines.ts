@@ -12,35 +12,23 @@
 // while a 20,000-row-class heavy query runs and while a member import commits, the main thread's
 // event-loop delay, the import's rate, memory (the app's RSS plus the server processes' PSS) and
 // disk. Prints one markdown table; docs/database-engine.md keeps the figures and the choice.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import { makeIdNumber } from '../domain/idcard';
 import { buildApp } from '../server/app';
 import { bootstrap, systemCtx } from '../server/bootstrap';
 import { loadConfig } from '../server/config';
-import { openDatabase, type Database } from '../server/db/client';
+import { openDatabase } from '../server/db/client';
 import { freePort, startEmbeddedPostgres } from '../server/db/embeddedPostgres';
-import { members } from '../server/db/schema/members';
 import { orgs } from '../server/db/schema/orgs';
-import { newId } from '../server/ids';
 import { runImport } from '../server/modules/imports/service';
-import { deadline, ms, parseArgs, stats } from './common';
-
-interface LoadResult {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  errors: number;
-  non2xx: number;
-}
-// autocannon ships no types: the part used here
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<LoadResult>;
+import { addMembers, autocannon, deadline, ms, parseArgs, reportResult, stats, type LoadResult } from './common';
 
 const args = parseArgs();
 const MEMBERS = args.number('members', 20_000);
@@ -125,32 +113,6 @@ function pssMb(pids: number[]): number {
     }
   }
   return kb / 1024;
-}
-
-async function addMembers(database: Database, count: number): Promise<string> {
-  const [branch] = await database.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(sql`${orgs.type} = 'branch'`).limit(1);
-  const region = `4${String(10000 + Math.floor(Math.random() * 89999))}`;
-  for (let i = 0; i < count; i += 1000) {
-    const rows = [];
-    for (let j = i; j < Math.min(count, i + 1000); j++) {
-      const birth = `19${60 + (j % 40)}-0${1 + (j % 9)}-1${j % 9}`;
-      rows.push({
-        id: newId(),
-        orgId: branch!.id,
-        orgPath: branch!.path,
-        name: `测试党员${j}`,
-        gender: j % 2 ? 'male' : 'female',
-        birthDate: birth,
-        joinedOn: '2015-07-01',
-        fullOn: '2016-07-01',
-        status: 'full',
-        category: 'in_service',
-        idNumberHash: createHash('sha256').update(makeIdNumber(region, birth, j % 1000) + j).digest('hex'),
-      });
-    }
-    await database.db.insert(members).values(rows);
-  }
-  return branch!.id;
 }
 
 function importFile(dir: string, branchName: string, rows: number): string {
@@ -283,4 +245,10 @@ console.log(row('/health during the import: p50 · p99 · max ms', (r) => cell(r
 console.log(row('member list, 50 connections: req/s · p50 · p99 ms', (r) => loadCell(r.c50 as unknown as LoadResult)));
 console.log(row('disk after load, MB', (r) => cell(r.diskMb, String)));
 console.log(row('ended early', (r) => r.failed ?? 'no'));
+for (const r of results) {
+  if (r.during) reportResult({ figure: `/health p99 while an import commits, ${r.kind}`, target: '< 50 ms', measured: `${ms(r.during.p99)} ms`, ok: r.during.p99 < 50 });
+  if (r.heavy) reportResult({ figure: `/health p99 during a heavy query, ${r.kind}`, target: '< 50 ms', measured: `${ms(r.heavy.p99)} ms`, ok: r.heavy.p99 < 50 });
+  if (r.rssMb !== undefined) reportResult({ figure: `app resident memory after load, ${r.kind}`, target: '< 400 MB', measured: `${r.rssMb.toFixed(0)} MB`, ok: r.rssMb < 400 });
+  if (r.failed) reportResult({ figure: `${r.kind} ran to the end`, target: 'yes', measured: r.failed, ok: false });
+}
 process.exit(0);

@@ -11,6 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { members } from '../db/schema/members';
 import { loadDemoActivities } from './seedActivities';
 import { loadDemoPairings } from './seedPairings';
+import { loadDemoProjects } from './seedProjects';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const NUMERALS = '一二三四五六七八九十';
@@ -108,5 +109,7 @@ export async function loadDemo(ctx: Ctx) {
     accounts.push({ username: a.username, password: DEMO_PASSWORD, role: a.role, org: a.orgKey });
   }
   const pairings = await loadDemoPairings(ctx, orgIds);
-  return { accounts, orgIds, activityCount, pairings };
+  const projects = await loadDemoProjects(ctx, orgIds);
+  accounts.push(...projects.accounts.map((a) => ({ ...a, password: DEMO_PASSWORD })));
+  return { accounts, orgIds, activityCount, pairings, projects };
 }

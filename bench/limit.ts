@@ -1,0 +1,143 @@
+// How close the app comes to the database's own limit (issue 12, part 6). In one process and one
+// run, on the embedded PostgreSQL server and on PGlite, with the demo data plus --members members:
+// the member list and an organization's detail through the whole app (session, authorization,
+// schema, serialization), and through a bare Fastify route that issues exactly the same SQL — the
+// statements the app ran for one such request, recorded from the driver and replayed in order.
+// The ratio app/bare is what the app keeps of what the database and HTTP can give (target ≥ 0.7).
+//
+//   npx tsx bench/limit.ts [--members 20000] [--seconds 8] [--connections 50] [--max-minutes 10]
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../server/app';
+import { bootstrap } from '../server/bootstrap';
+import { loadConfig } from '../server/config';
+import { openDatabase, type Database, type Engine } from '../server/db/client';
+import { orgs } from '../server/db/schema/orgs';
+import { addMembers, autocannon, deadline, parseArgs, reportResult, type LoadResult } from './common';
+
+const args = parseArgs();
+const MEMBERS = args.number('members', 20_000);
+const SECONDS = args.number('seconds', 8);
+const CONNECTIONS = args.number('connections', 50);
+deadline(args.number('max-minutes', 10), 'limit');
+
+interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/** Records the SQL the app's driver runs while `on` is set. */
+function recorder(database: Database) {
+  const seen: Statement[] = [];
+  let on = false;
+  const record = (text: unknown, values: unknown) => {
+    if (!on) return;
+    const t = typeof text === 'string' ? text : (text as { text: string }).text;
+    seen.push({ text: t, values: Array.isArray(values) ? values : [] });
+  };
+  if (database.pool) {
+    const original = database.pool.query.bind(database.pool) as (...a: unknown[]) => Promise<unknown>;
+    (database.pool as unknown as { query: (...a: unknown[]) => Promise<unknown> }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+      record(text, values ?? (text as { values?: unknown[] }).values);
+      return original(text, values, ...rest);
+    };
+  } else if (database.pglite) {
+    const client = database.pglite as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+    const original = client.query.bind(client);
+    client.query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+      record(text, values);
+      return original(text, values, ...rest);
+    };
+  }
+  return {
+    async during(fn: () => Promise<unknown>): Promise<Statement[]> {
+      seen.length = 0;
+      on = true;
+      await fn();
+      on = false;
+      return [...seen];
+    },
+  };
+}
+
+async function replay(database: Database, statements: Statement[]): Promise<unknown> {
+  let last: unknown = null;
+  for (const s of statements) {
+    if (database.pool) last = (await database.pool.query(s.text, s.values)).rows;
+    else last = (await database.pglite!.query(s.text, s.values)).rows;
+  }
+  return last;
+}
+
+const run = (url: string, cookie?: string): Promise<LoadResult> =>
+  autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...(cookie ? { headers: { cookie } } : {}) });
+
+async function measure(engine: Engine) {
+  const dir = mkdtempSync(path.join(tmpdir(), `gj-limit-${engine}-`));
+  chmodSync(dir, 0o755);
+  const secretKey = randomBytes(32).toString('base64url');
+  const adminPassword = 'bench-Admin-Passw0rd-2026';
+  const config = loadConfig({ ...process.env, GONGJIAN_DATA_DIR: dir, GONGJIAN_DB: engine, GONGJIAN_SECRET_KEY: secretKey, GONGJIAN_ADMIN_PASSWORD: adminPassword, GONGJIAN_DEMO: '1', LOG_LEVEL: 'silent', DATABASE_URL: '' });
+  const database = await openDatabase({ url: null, dataDir: dir, engine, secretKey });
+  const apps: { close(): Promise<unknown> }[] = [];
+  try {
+    await bootstrap(database, config);
+    const branchId = await addMembers(database, MEMBERS);
+    await database.db.execute(sql`analyze`);
+    const [branch] = await database.db.select({ id: orgs.id }).from(orgs).where(sql`${orgs.id} = ${branchId}`);
+    const app = await buildApp({ database, config });
+    apps.push(app);
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: adminPassword }) });
+    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const routes = { members: '/api/v1/members?limit=50', org: `/api/v1/orgs/${branch!.id}` };
+
+    const rec = recorder(database);
+    const captured: Record<string, Statement[]> = {};
+    for (const [name, route] of Object.entries(routes)) {
+      await fetch(`${url}${route}`, { headers: { cookie } }); // warm: the session is cached after this
+      captured[name] = await rec.during(async () => {
+        const r = await fetch(`${url}${route}`, { headers: { cookie } });
+        if (!r.ok) throw new Error(`${route}: ${r.status}`);
+        await r.arrayBuffer();
+      });
+    }
+    const bare = Fastify({ logger: false });
+    apps.push(bare);
+    for (const name of Object.keys(routes)) bare.get(`/bare/${name}`, () => replay(database, captured[name]!));
+    const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+    for (const name of Object.keys(routes)) {
+      const probe = await fetch(`${bareUrl}/bare/${name}`);
+      if (!probe.ok) throw new Error(`the bare ${name} failed: ${probe.status} ${await probe.text()}`);
+    }
+
+    const rows = [];
+    for (const [name, route] of Object.entries(routes)) {
+      const whole = await run(`${url}${route}`, cookie);
+      const plain = await run(`${bareUrl}/bare/${name}`);
+      rows.push({ name: name === 'members' ? 'member list' : 'organization detail', statements: captured[name]!.length, whole, plain, ratio: whole.requests.average / plain.requests.average });
+    }
+    return rows;
+  } finally {
+    for (const a of apps) await a.close();
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`\n${MEMBERS} members + demo; ${CONNECTIONS} connections, ${SECONDS} s each\n`);
+console.log('| database | route | SQL statements | app req/s · p50 · p99 ms | bare route req/s · p50 · p99 ms | ratio |');
+console.log('|---|---|---|---|---|---|');
+for (const engine of ['postgres', 'pglite'] as const) {
+  for (const r of await measure(engine)) {
+    const cell = (l: LoadResult) => `${l.requests.average.toFixed(0)} · ${l.latency.p50} · ${l.latency.p99}${l.errors + l.non2xx ? ` (${l.errors + l.non2xx} errors)` : ''}`;
+    console.log(`| ${engine === 'postgres' ? 'embedded PostgreSQL' : 'PGlite'} | ${r.name} | ${r.statements} | ${cell(r.whole)} | ${cell(r.plain)} | ${r.ratio.toFixed(2)} |`);
+    reportResult({ figure: `${r.name} through the app / bare route, ${engine}, ${CONNECTIONS} connections`, target: '≥ 0.7', measured: r.ratio.toFixed(2), ok: r.ratio >= 0.7 });
+  }
+}
+process.exit(0);
