@@ -9,6 +9,7 @@ import { bootstrap, systemCtx } from './bootstrap';
 import { loadConfig, type Config } from './config';
 import { AppError, type FieldError } from './errors';
 import { openDatabase, type Database } from './db/client';
+import { verifyAssessment } from './modules/assessments/service';
 import { verifyResults } from './modules/compliance/results';
 import { prepareMemberExport } from './modules/exports/service';
 import { runImport } from './modules/imports/service';
@@ -31,6 +32,7 @@ usage: npm run cli -- <command> [options]
   backup <file>                 write a backup (PGlite or PostgreSQL) to a .jsonl.gz file
   backup --verify <file>        check a backup (header, schema version, secret key, every line) without restoring
   restore <file>                replace the database's contents with a backup (same secret key)
+  assessment verify <id>        recount an assessment from its ballots; exit 0 when it agrees with what was stored and shown
   audit verify [--checkpoints <file>]
                                 check the audit trail's chain, its checkpoint, and exported ones
   audit checkpoint              print the signed head of the chain (one JSON line) for export
@@ -148,6 +150,18 @@ async function main(argv: string[]): Promise<number> {
       const counts = await withDatabase(config, (db) => restore(db, file, config.secretKey));
       console.log(`restored from ${file}:`, counts);
       return 0;
+    }
+    case 'assessment': {
+      const id = rest[1];
+      if (rest[0] !== 'verify' || !id) throw new Error('usage: assessment verify <id>');
+      const result = await withDatabase(config, (db) => verifyAssessment(systemCtx(db, config), id));
+      if (result.problems.length === 0) {
+        console.log(`assessment ${id}: ${result.ballots} ballots recounted; every figure agrees with the stored and shown results`);
+        return 0;
+      }
+      console.error(`assessment ${id}: ${result.problems.length} differences after recounting ${result.ballots} ballots:`);
+      for (const p of result.problems) console.error(`  ${p}`);
+      return 2;
     }
     case 'audit': {
       useAuditKey(config.secretKey);

@@ -3,7 +3,7 @@ import { isWithin, authorize, readScopes } from '../../../domain/access';
 import { formatBallotCode, newBallotCode } from '../../../domain/assessments/codes';
 import { validateSetup } from '../../../domain/assessments/setup';
 import { allowedTransitions, isEditable, transition, type AssessmentState, type Problem } from '../../../domain/assessments/states';
-import { DEFAULT_SCALE, DEFAULT_THRESHOLDS, tally, type ScaleStep, type Thresholds } from '../../../domain/assessments/tally';
+import { DEFAULT_SCALE, DEFAULT_THRESHOLDS, diffResults, tally, type ScaleStep, type Thresholds } from '../../../domain/assessments/tally';
 import type { Reminder } from '../../../domain/reminders';
 import type {
   Assessment,
@@ -677,15 +677,15 @@ export async function reporterFigures(ctx: Ctx, id: string, reporterId: string) 
  * route shows, and the reporter scorings the codes recorded with those on the ballots (per venue and group: a lost
  * or doubled ballot shows here). Empty when everything agrees.
  */
-export async function verifyAssessment(ctx: Ctx, id: string, diff: (a: unknown, b: unknown, path?: string) => string[]): Promise<{ ballots: number; problems: string[] }> {
+export async function verifyAssessment(ctx: Ctx, id: string): Promise<{ ballots: number; problems: string[] }> {
   const row = await q.getAssessment(ctx.db, id);
   if (!row) throw notFound('assessment');
   const reporters = await q.reportersOf(ctx.db, id);
   const recount = await computeResults(ctx.db, row, reporters.map((r) => r.r.id));
   const problems: string[] = [];
-  if (row.results) problems.push(...diff(recount, row.results, 'stored'));
+  if (row.results) problems.push(...diffResults(recount, row.results, 'stored'));
   const shown = await getResults(ctx, id);
-  problems.push(...diff({ ballots: recount.ballots, paperBallots: recount.paperBallots, reporters: recount.reporters }, { ballots: shown.ballots, paperBallots: shown.paperBallots, reporters: shown.reporters }, 'shown'));
+  problems.push(...diffResults({ ballots: recount.ballots, paperBallots: recount.paperBallots, reporters: recount.reporters }, { ballots: shown.ballots, paperBallots: shown.paperBallots, reporters: shown.reporters }, 'shown'));
   const [codes, onBallots] = await Promise.all([q.codeCounts(ctx.db, id), q.ballotScorings(ctx.db, id)]);
   const keys = new Set([...codes.map((c) => `${c.venueId}/${c.raterGroupId}`), ...onBallots.map((b) => `${b.venueId}/${b.raterGroupId}`)]);
   for (const k of keys) {

@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { ensureYears, markMissed, runJobs } from '../compliance/results';
 import { escalateOverdueDemands } from '../demands/service';
+import { followUpReminders } from '../assessments/service';
 import { expirePairings } from '../pairings/service';
 import { runProjectReminders } from '../projects/reminders';
 import { runReminders } from './service';
@@ -36,6 +37,12 @@ export function startReminderScheduler(database: Database, config: Config, log: 
       if (result.expired > 0) log.info(result, 'pairings expired');
     } catch (err) {
       log.error({ err }, 'pairing expiry failed');
+    }
+    try {
+      const sent = await followUpReminders(database.db, today);
+      if (sent > 0) log.info({ sent }, 'assessment follow-up reminders sent');
+    } catch (err) {
+      log.error({ err }, 'assessment follow-up reminders failed');
     }
     try {
       const result = await runProjectReminders(database.db, today);
