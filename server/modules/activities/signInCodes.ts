@@ -5,8 +5,15 @@ import { createHmac, hkdfSync } from 'node:crypto';
 
 export const WINDOW_SECONDS = 30;
 
+// derived once per key: every sign-in checks a code, and hkdf showed in the sign-in profile
+const keys = new Map<string, Buffer>();
 function keyOf(secretKey: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', Buffer.from(secretKey), 'gongjian', 'sign-in-codes', 32));
+  let key = keys.get(secretKey);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', Buffer.from(secretKey), 'gongjian', 'sign-in-codes', 32));
+    keys.set(secretKey, key);
+  }
+  return key;
 }
 
 function windowAt(ms: number): number {

@@ -32,7 +32,7 @@ export default function PasswordForm() {
       <Form.Item
         name="newPassword"
         label={t('me.newPassword')}
-        rules={[required, { min: 8, message: t('me.passwordTooShort') }]}
+        rules={[required, { min: 10, message: t('me.passwordTooShort') }]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -100,7 +100,7 @@ export default function UsersPage() {
           <Form.Item name="displayName" label={t('users.displayName')}>
             <Input />
           </Form.Item>
-          <Form.Item name="password" label={t('users.initialPassword')} rules={[required, { min: 8, message: t('me.passwordTooShort') }]}>
+          <Form.Item name="password" label={t('users.initialPassword')} rules={[required, { min: 10, message: t('me.passwordTooShort') }]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Space.Compact block>
@@ -120,7 +120,7 @@ export default function UsersPage() {
       </Modal>
       <Modal open={resetting !== null} title={`${t('users.resetPassword')} · ${resetting?.username ?? ''}`} onCancel={() => setResetting(null)} onOk={() => resetForm.submit()} confirmLoading={reset.isPending} destroyOnHidden>
         <Form form={resetForm} layout="vertical" onFinish={(v) => reset.mutate(v)}>
-          <Form.Item name="newPassword" label={t('me.newPassword')} extra={t('users.resetHint')} rules={[required, { min: 8, message: t('me.passwordTooShort') }]}>
+          <Form.Item name="newPassword" label={t('me.newPassword')} extra={t('users.resetHint')} rules={[required, { min: 10, message: t('me.passwordTooShort') }]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
