@@ -4,6 +4,9 @@
 //   npx tsx bench/compliance.ts --pglite .tmp/province-pglite
 //   npx tsx bench/compliance.ts --postgres-dir /tmp/gongjian-province-pg
 //   DATABASE_URL=postgres://... npx tsx bench/compliance.ts
+// With --maintain, the maintained compliance results (compliance_results) of the generator's
+// current and previous years are built first (as the scheduler does: ensureYears, then runJobs),
+// timed, and the calls then read them; without it (and before any build) they evaluate live.
 //
 // Measures, for one quarter (--period, default 2025-Q1, the last full quarter before the
 // generator's today 2025-06-30), with a system Ctx (admin over everything):
@@ -17,10 +20,12 @@
 // timer in its own process can interrupt. Each call also reports the largest event-loop stall in
 // the child (how late a 10 ms setInterval fired): on PGlite a query holds the event loop too.
 import { fork, type ChildProcess } from 'node:child_process';
+import { sql } from 'drizzle-orm';
 import type { Config } from '../server/config';
 import type { Ctx } from '../server/context';
 import { fieldCrypto } from '../server/crypto';
-import { openDatabase } from '../server/db/client';
+import { openDatabase, queryRows } from '../server/db/client';
+import { ensureYears, runJobs } from '../server/modules/compliance/results';
 import { orgCompliance, subtreeRollup } from '../server/modules/compliance/service';
 import * as q from '../server/modules/dashboard/queries';
 import { getDashboard } from '../server/modules/dashboard/service';
@@ -236,6 +241,24 @@ async function parent(): Promise<void> {
     if (pglite) {
       await target.close(); // the children open the directory themselves
       open = false;
+    }
+    if (args.get('maintain') !== undefined) {
+      const url = 'url' in target.connection ? target.connection.url : null;
+      const database = await openDatabase({ url, dataDir: 'pglite' in target.connection ? target.connection.pglite : null, engine: pglite ? 'pglite' : undefined });
+      try {
+        const t = performance.now();
+        await ensureYears(database.db, TODAY);
+        let batches = 0;
+        for (;;) {
+          const r = await runJobs(database.db, TODAY, { budgetMs: 10_000, batch: 500 });
+          batches += r.batches;
+          if (r.open === 0) break;
+        }
+        const [rows] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from compliance_results`);
+        console.log(`maintained results built in ${ms(performance.now() - t)} ms (${batches} transactions): ${rows!.n.toLocaleString('en')} rows`);
+      } finally {
+        await database.close();
+      }
     }
     const onKill = async (): Promise<void> => {
       if (pglite) return;

@@ -172,12 +172,36 @@ export async function subtreeCounts(db: Db, path: string, period: string) {
   return { items, organizations: orgsRow?.n ?? 0 };
 }
 
-/** The rows not met in the subtree, in the order of the live evaluation (organizations by name, requirements in pack order). */
-export async function laggingRows(db: Db, path: string, period: string) {
-  return queryRows<ResultRow & { orgName: string }>(
+export interface LaggingRow {
+  orgId: string;
+  orgName: string;
+  requirementId: string;
+  severity: string;
+  required: number;
+  count: number;
+  status: string;
+  /** the missed sub-periods, comma-separated ('' for none): cheaper to read than an array */
+  missed: string;
+  /** days left in the first pending sub-period on `today` */
+  daysLeft: number | null;
+  /** a pending sub-period ended before today (the nightly pass has not run yet): then `pending` comes too */
+  stale: boolean;
+  pending: ResultRow['pending'] | null;
+}
+
+/**
+ * The rows not met in the subtree, in the order of the live evaluation (organizations by name,
+ * requirements in pack order), with what depends on the day worked out here for the usual case.
+ */
+export async function laggingRows(db: Db, path: string, period: string, today: string) {
+  return queryRows<LaggingRow>(
     db,
     sql`select r.org_id as "orgId", o.name as "orgName", r.requirement_id as "requirementId", r.severity, r.required, r.count, r.status,
-               r."window", r.missed_periods as "missedPeriods", r.pending
+               array_to_string(r.missed_periods, ',') as missed,
+               case when jsonb_array_length(r.pending) > 0
+                    then ((r.pending -> 0 ->> 'end')::date - greatest(${today}::date, (r.pending -> 0 ->> 'start')::date) + 1)::int end as "daysLeft",
+               coalesce((r.pending -> 0 ->> 'end') < ${today}, false) as stale,
+               case when (r.pending -> 0 ->> 'end') < ${today} then r.pending end as pending
         from compliance_results r join orgs o on o.id = r.org_id
         where r.period = ${period} and o.path <@ ${path}::ltree and r.status <> 'met'
         order by o.name, o.id, r.position`,

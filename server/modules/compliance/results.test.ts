@@ -14,7 +14,7 @@ import { createActivity, updateActivity } from '../activities/service';
 import { getDashboard } from '../dashboard/service';
 import { runReminders } from '../notifications/service';
 import { addCommitteeSeat, createOrg, dissolveOrg, moveOrg } from '../orgs/service';
-import { ensureYears, markMissed, runJobs, servesPeriod, verifyResults } from './results';
+import { ensureYears, markMissed, rollupFromRows, runJobs, servesPeriod, verifyResults } from './results';
 import { addRulePackVersion, liveRollup, subtreeRollup } from './service';
 
 // Random sequences of every kind of write that changes compliance (fixed seed, bounded), after each
@@ -189,9 +189,15 @@ describe('maintained compliance results', () => {
     const later = addDays(today(), 40);
     const before = await verifyResults(t.database.db, later);
     expect(before.difference).toBeNull();
+    const [rootRow] = await t.database.db.select().from(orgs).where(eq(orgs.id, ids.A));
+    const quarter = parsePeriod(`${today().slice(0, 4)}-Q4`);
+    const live = await liveRollup(t.database.db, rootRow!, quarter, later);
+    expect(live.items.some((i) => i.lagging.some((l) => l.status === 'missed'))).toBe(true);
+    expect(await rollupFromRows(t.database.db, rootRow!, quarter, later)).toEqual(live);
     expect(await markMissed(t.database.db, later)).toBeGreaterThan(0);
     expect(await markMissed(t.database.db, later)).toBe(0);
     expect((await verifyResults(t.database.db, later)).difference).toBeNull();
+    expect(await rollupFromRows(t.database.db, rootRow!, quarter, later)).toEqual(live);
   });
 
   it('names the first row that differs', async () => {

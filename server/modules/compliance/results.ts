@@ -283,10 +283,14 @@ export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: str
     row.met = c.met;
     row.shareMet = c.applicable === 0 ? null : c.met / c.applicable;
   }
-  for (const r of await q.laggingRows(db, root.path, p.label)) {
+  for (const r of await q.laggingRows(db, root.path, p.label, today)) {
     const row = rows.get(r.requirementId);
     if (!row) continue;
-    const now = complianceOn(asStored(r), today);
+    const missed = r.missed === '' ? [] : r.missed.split(',');
+    // a row the nightly pass has not reached yet is worked out in full
+    const now = r.stale
+      ? complianceOn({ status: r.status as Stored['status'], missedPeriods: missed, pending: r.pending! }, today)
+      : { status: r.status, missedPeriods: missed, daysLeft: r.status === 'due' ? (r.daysLeft ?? undefined) : undefined };
     const lag: LaggingOrg = {
       orgId: r.orgId,
       orgName: r.orgName,
