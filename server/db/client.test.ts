@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { backup, restore } from '../backup';
 import { openDatabase, queryRows } from './client';
 
 const SECRET = 'test-secret-key-that-is-long-enough-0123456789';
@@ -75,5 +76,25 @@ describe('PGlite under the data directory (GONGJIAN_DB=pglite)', () => {
     const [wal] = await queryRows<{ max_wal_size: string }>(second.db, sql`show max_wal_size`);
     expect(wal?.max_wal_size).toBe('64MB');
     await second.close();
+  });
+});
+
+describe('moving a PGlite data directory to the embedded server', () => {
+  it('refuses to start an empty server beside it, and moves it with backup and restore', async () => {
+    const dir = dataDir();
+    const old = await openDatabase({ url: null, dataDir: dir, engine: 'pglite' });
+    await old.db.execute(sql`insert into orgs (id, path, name, type) values ('m1', 'm1', '搬家前的党委', 'committee')`);
+    const file = path.join(dir, 'move.jsonl.gz');
+    await backup(old, file, SECRET);
+    await old.close();
+    await expect(openDatabase({ url: null, dataDir: dir, engine: 'postgres', secretKey: SECRET })).rejects.toThrow(/GONGJIAN_DB=pglite npm run cli -- backup/);
+    rmSync(path.join(dir, 'pgdata'), { recursive: true });
+    const moved = await openDatabase({ url: null, dataDir: dir, engine: 'postgres', secretKey: SECRET });
+    try {
+      await restore(moved, file, SECRET);
+      expect(await queryRows(moved.db, sql`select name from orgs`)).toEqual([{ name: '搬家前的党委' }]);
+    } finally {
+      await moved.close();
+    }
   });
 });

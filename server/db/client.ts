@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -131,6 +131,22 @@ async function openPool(url: string, server: EmbeddedServer | null, release: () 
   };
 }
 
+/**
+ * A data directory from before the embedded server was the default holds a PGlite database. Starting
+ * an empty server beside it would look like lost data: say how to move it instead.
+ */
+function refuseUnmovedPglite(dataDir: string): void {
+  const moved = existsSync(path.join(dataDir, 'postgres', 'PG_VERSION')) || existsSync(path.join(dataDir, 'postgres.location'));
+  if (moved || !existsSync(path.join(dataDir, 'pgdata'))) return;
+  throw new Error(
+    `${dataDir} holds a PGlite database (pgdata), and the embedded default is now a PostgreSQL server. Move the data once:\n` +
+      `  GONGJIAN_DB=pglite npm run cli -- backup gongjian-backup.jsonl.gz\n` +
+      `  mv ${path.join(dataDir, 'pgdata')} ${path.join(dataDir, 'pgdata.moved')}\n` +
+      `  npm run cli -- restore gongjian-backup.jsonl.gz\n` +
+      `or keep PGlite with GONGJIAN_DB=pglite.`,
+  );
+}
+
 /** Opens the database the options name (see Engine) and applies migrations. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) return openPool(opts.url, null, () => {});
@@ -142,6 +158,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     if (opts.dataDir && (opts.engine ?? 'postgres') === 'postgres') {
       if (!opts.secretKey) throw new Error('the embedded PostgreSQL server needs the secret key');
+      refuseUnmovedPglite(opts.dataDir);
       const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, secretKey: opts.secretKey });
       try {
         return await openPool(server.url, server, release);
