@@ -68,10 +68,14 @@ setInterval(() => memory.sample(), 100).unref();
 async function measured<T>(label: string, fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRss: number }> {
   memory.reset();
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = await fn();
   memory.sample();
   const seconds = (performance.now() - start) / 1000;
-  console.log(`${label}: ${seconds.toFixed(1)} s, peak RSS ${mb(memory.peakRss)}, peak heap ${mb(memory.peakHeap)}`);
+  const used = process.cpuUsage(cpu);
+  // on a shared machine wall time depends on the load; this process's CPU time much less
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  console.log(`${label}: ${seconds.toFixed(1)} s, this process's CPU ${cpuSeconds.toFixed(1)} s, peak RSS ${mb(memory.peakRss)}, peak heap ${mb(memory.peakHeap)}`);
   return { value, seconds, peakRss: memory.peakRss };
 }
 

@@ -157,7 +157,7 @@ describe('appendAuditBatch', () => {
   it('chains many events with one checkpoint, as single appends would', async () => {
     const before = await readCheckpoint(t.database.db);
     await t.database.db.transaction(async (tx) => {
-      await appendAuditBatch(t.system, tx as unknown as typeof t.database.db, [
+      await appendAuditBatch(t.system, tx, [
         { action: 'test.batch', subjectType: 'test', subjectId: 'a', after: { n: 1 } },
         { action: 'test.batch', subjectType: 'test', subjectId: 'b', after: { n: 2 } },
         { action: 'test.batch', subjectType: 'test', subjectId: 'c', after: { n: 3 } },

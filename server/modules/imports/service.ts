@@ -7,10 +7,11 @@
 //      `rowsRead` on the job every 500 rows;
 //   2. writing: apply the good rows in ONE transaction through the member and organization
 //      services (which run every check the API runs and write the audit trail), in batches of
-//      BATCH_SIZE rows: multi-row inserts, then the batch's audit events, maintained totals and
-//      progress (`rowsWritten`) once. A dry run, or a commit with any error, rolls the transaction
-//      back, so a dry run's counts are exactly what a commit would do and a failed commit writes
-//      nothing, whichever batch the error is in.
+//      BATCH_SIZE rows: multi-row inserts, then the batch's audit events and progress
+//      (`rowsWritten`) once; the maintained totals are summed in memory and written at the end.
+//      A dry run, or a commit with any error, rolls the transaction back, so a dry run's counts
+//      are exactly what a commit would do and a failed commit writes nothing, whichever batch the
+//      error is in.
 
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
@@ -75,6 +76,8 @@ export interface ImportOptions {
 }
 
 export const BATCH_SIZE = 1000;
+/** totals kept in memory before they are written (organization × facet value, about 150 bytes each) */
+const MAX_DEFERRED_FACETS = 200_000;
 
 export const PROGRESS_EVERY = 500;
 /** more errors than this are counted but not listed, to keep the report bounded */
@@ -514,8 +517,9 @@ class OrgWriter implements Writer<OrgImport> {
 /**
  * Applies the staged rows in ONE transaction (all or nothing: a dry run or any row error rolls it
  * back), a batch at a time: the rows of a batch are written with multi-row inserts, and its audit
- * events, maintained totals and progress are written once at its end. On PostgreSQL other users
- * keep working meanwhile (they see the state before the import until it commits).
+ * events and progress once at its end; the maintained totals once at the end of the import. On
+ * PostgreSQL other users keep working meanwhile (they see the state before the import until it
+ * commits).
  */
 async function writePass<T>(
   ctx: Ctx,
@@ -537,14 +541,21 @@ async function writePass<T>(
         else report.addAll(row, outcome);
       };
       let totals = deferTotals(tx);
-      deferAudit(ctx, tx);
-      const endBatch = async (): Promise<void> => {
-        for (const done of await writer.flush()) record(done);
+      const writeTotals = async (): Promise<void> => {
         stopDeferring(tx);
         await applyDeferredCounts(tx, totals.counts);
         await applyDeferredFacets(tx, totals.facets);
-        await flushDeferredAudit(tx);
         totals = deferTotals(tx);
+      };
+      deferAudit(ctx, tx);
+      const endBatch = async (): Promise<void> => {
+        for (const done of await writer.flush()) record(done);
+        // Nobody sees the totals before the commit, so they are summed over the batches and written
+        // once at the end: rewriting the same org_counts and facet rows after every batch leaves,
+        // inside one transaction, a row version per batch for every later write to step over. Only
+        // a very large import writes them on the way, to bound the memory.
+        if (totals.facets.size > MAX_DEFERRED_FACETS) await writeTotals();
+        await flushDeferredAudit(tx);
         job.onProgress?.('writing', applied);
         if (opts.progressOnJob) await updateJob(ctx, job, { rowsWritten: applied });
       };
@@ -561,6 +572,7 @@ async function writePass<T>(
         if (writer.queued >= batchSize) await endBatch();
       }
       await endBatch();
+      await writeTotals();
       stopDeferring(tx);
       await flushDeferredAudit(tx, true);
       if (opts.dryRun || report.failed) throw new Rollback();
