@@ -208,8 +208,8 @@ export default function BallotApp() {
           </p>
           {phase.error && (
             <p className="b-error" role="alert">
-              {phase.error === 'unknown' && `${t('unknownTitle')}：${t('unknownText')}`}
-              {phase.error === 'throttled' && `${t('throttledTitle')}：${t('throttledText')}`}
+              {phase.error === 'unknown' && <Titled title={t('unknownTitle')} text={t('unknownText')} />}
+              {phase.error === 'throttled' && <Titled title={t('throttledTitle')} text={t('throttledText')} />}
               {phase.error === 'offline' && t('offline')}
             </p>
           )}
@@ -278,6 +278,16 @@ export default function BallotApp() {
       </header>
       <main>{body}</main>
     </div>
+  );
+}
+
+function Titled({ title, text }: { title: string; text: string }) {
+  return (
+    <>
+      <strong>{title}</strong>
+      <br />
+      {text}
+    </>
   );
 }
 
@@ -463,14 +473,15 @@ function Review({
           {phase.attempt > 1 ? t('retrying', { attempt: phase.attempt }) : t('submitting')}
         </p>
       )}
-      <div className="b-actions">
+      {/* within a thumb's reach however long the list */}
+      <footer className="b-bar b-actions">
         <button type="button" className="b-secondary" onClick={onBack} disabled={sending}>
           {t('back')}
         </button>
         <button type="button" className="b-primary" onClick={onSubmit} disabled={sending}>
           {phase.name === 'offline' ? t('retry') : t('submit')}
         </button>
-      </div>
+      </footer>
     </section>
   );
 }

@@ -233,6 +233,11 @@ function AssessmentForm({ assessment }: { assessment?: Assessment }) {
           setOtherErrors([]);
           save.mutate(v);
         }}
+        onFinishFailed={({ errorFields }) => {
+          // the first problem may sit on a step that is not shown
+          const first = errorFields[0];
+          if (first) setStep(stepOf(first.name.join('.')));
+        }}
         scrollToFirstError
       >
         <div hidden={step !== 0}>
@@ -360,7 +365,7 @@ function AssessmentForm({ assessment }: { assessment?: Assessment }) {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((field, index) => (
-                  <Space key={field.key} align="baseline" className="assessment-line">
+                  <Space key={field.key} align="start" className="assessment-line">
                     <Form.Item name={[field.name, 'name']} rules={required}>
                       <Input
                         maxLength={100}
@@ -401,7 +406,7 @@ function AssessmentForm({ assessment }: { assessment?: Assessment }) {
             {(fields, { add, remove }, { errors }) => (
               <>
                 {fields.map((field, index) => (
-                  <Space key={field.key} align="baseline" wrap className="assessment-line">
+                  <Space key={field.key} align="start" wrap className="assessment-line">
                     <Form.Item name={[field.name, 'name']} rules={required}>
                       <Input
                         maxLength={50}
@@ -443,7 +448,7 @@ function AssessmentForm({ assessment }: { assessment?: Assessment }) {
             {(fields, { add, remove }, { errors }) => (
               <>
                 {fields.map((field, index) => (
-                  <Space key={field.key} align="baseline" wrap className="assessment-line">
+                  <Space key={field.key} align="start" wrap className="assessment-line">
                     <Form.Item name={[field.name, 'name']} rules={required}>
                       <Input
                         maxLength={100}
@@ -471,7 +476,7 @@ function AssessmentForm({ assessment }: { assessment?: Assessment }) {
             {t('common.cancel')}
           </Button>
           <Space>
-            {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('common.prev')}</Button>}
+            {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('assessment.prevStep')}</Button>}
             {!last && (
               <Button type="primary" onClick={() => void next()}>
                 {t('assessment.nextStep')}

@@ -2,6 +2,7 @@ import { DesktopOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Dropdown, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { formatDate } from '../../i18n/dates';
 import type { Assessment } from '../../../../domain/schemas/assessments';
 import { useAssessment, type ReporterEntry } from './assessmentQueries';
 import CodesPanel from './CodesPanel';
@@ -59,6 +60,7 @@ export default function AssessmentPage() {
           )}
           {manage && (
             <Dropdown
+              trigger={['click']}
               menu={{
                 items: a.venues.map((v) => ({ key: v.id, label: v.name })),
                 onClick: ({ key }) => window.open(`/assessments/${a.id}/projector?venue=${key}`, '_blank'),
@@ -74,7 +76,7 @@ export default function AssessmentPage() {
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} className="assessment-facts">
         <Descriptions.Item label={t('assessment.organizer')}>{a.organizerOrgName}</Descriptions.Item>
         <Descriptions.Item label={t('assessment.year')}>{a.year}</Descriptions.Item>
-        <Descriptions.Item label={t('assessment.heldOn')}>{a.heldOn}</Descriptions.Item>
+        <Descriptions.Item label={t('assessment.heldOn')}>{formatDate(a.heldOn)}</Descriptions.Item>
         <Descriptions.Item label={t('assessment.reporterCount')}>{a.reporters.length}</Descriptions.Item>
       </Descriptions>
       <Tabs

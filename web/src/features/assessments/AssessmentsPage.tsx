@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { hasRole, useMe } from '../../auth/useMe';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
+import { formatDate } from '../../i18n/dates';
 import { ASSESSMENT_STATES, type AssessmentState } from '../../../../domain/assessments/states';
 import { useAssessmentList, type AssessmentFilters, type AssessmentItem } from './assessmentQueries';
 import { STATE_COLORS } from './format';
@@ -74,7 +75,7 @@ export default function AssessmentsPage() {
             render: (title: string, a) => <Link to={`/assessments/${a.id}`}>{title}</Link>,
           },
           { title: t('assessment.year'), dataIndex: 'year' },
-          { title: t('assessment.heldOn'), dataIndex: 'heldOn' },
+          { title: t('assessment.heldOn'), dataIndex: 'heldOn', render: (d: string) => formatDate(d) },
           { title: t('assessment.organizer'), dataIndex: 'organizerOrgName' },
           { title: t('assessment.reporterCount'), dataIndex: 'reporters', align: 'right' },
           {

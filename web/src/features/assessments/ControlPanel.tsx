@@ -111,15 +111,28 @@ export default function ControlPanel({ assessment: a }: { assessment: Assessment
         className="assessment-reporter-table"
         expandable={{ expandedRowRender: (r) => <ReporterNotes assessment={a} reporter={r} /> }}
         columns={[
-          { title: t('assessment.order'), key: 'order', render: (_v, _r, i) => i + 1, width: 56 },
-          { title: t('assessment.reporter'), dataIndex: 'memberName' },
-          { title: t('assessment.reporterOrg'), dataIndex: 'orgName' },
+          { title: t('assessment.order'), key: 'order', render: (_v, _r, i) => i + 1, width: 48 },
+          {
+            title: t('assessment.reporter'),
+            dataIndex: 'memberName',
+            // name over organization: the open button stays on a phone's screen
+            render: (name: string, r) => (
+              <div className="assessment-who">
+                <span>{name}</span>
+                <Typography.Text type="secondary">{r.orgName}</Typography.Text>
+              </div>
+            ),
+          },
           {
             title: t('assessment.scoring'),
             dataIndex: 'open',
             render: (open: boolean) =>
               open ? (
-                <Tag color={a.state === 'open' ? 'processing' : 'default'}>{t('assessment.reporterOpen')}</Tag>
+                a.state === 'open' ? (
+                  <Tag color="processing">{t('assessment.reporterOpen')}</Tag>
+                ) : (
+                  <Tag color="green">{t('assessment.reporterDone')}</Tag>
+                )
               ) : (
                 <Tag>{t('assessment.reporterWaiting')}</Tag>
               ),

@@ -1,5 +1,5 @@
 import { CheckOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Collapse, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Collapse, Empty, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
 import { applyServerErrors } from '../../components/serverErrors';
+import { formatDate } from '../../i18n/dates';
 import type { Assessment, FollowUp } from '../../../../domain/schemas/assessments';
 import { assessmentKeys, assessmentPath, useFollowUps } from './assessmentQueries';
 
@@ -95,13 +96,13 @@ function FollowUpTable({
         { title: t('assessment.problem'), dataIndex: 'problem', className: 'assessment-wrap' },
         { title: t('assessment.measure'), dataIndex: 'measure', className: 'assessment-wrap', render: (v: string | null) => v ?? '—' },
         { title: t('assessment.owner'), dataIndex: 'owner', render: (v: string | null) => v ?? '—' },
-        { title: t('assessment.dueOn'), dataIndex: 'dueOn', render: (v: string | null) => v ?? '—' },
+        { title: t('assessment.dueOn'), dataIndex: 'dueOn', render: (v: string | null) => formatDate(v) },
         {
           title: t('assessment.followUpState'),
           key: 'state',
           render: (_v, x) =>
             x.doneOn ? (
-              <Tag color="green">{t('assessment.doneOn', { date: x.doneOn })}</Tag>
+              <Tag color="green">{t('assessment.doneOn', { date: formatDate(x.doneOn) })}</Tag>
             ) : x.overdue ? (
               <Tag color="red">{t('assessment.overdue')}</Tag>
             ) : (
@@ -115,14 +116,24 @@ function FollowUpTable({
                 title: t('common.actions'),
                 key: 'actions',
                 render: (_v: unknown, x: FollowUp) => (
-                  <Space>
-                    <Button size="small" icon={<EditOutlined />} onClick={() => onEdit({ mode: 'edit', item: x })}>
-                      {t('common.edit')}
-                    </Button>
+                  <Space size={4}>
+                    <Tooltip title={t('common.edit')}>
+                      <Button
+                        size="small"
+                        icon={<EditOutlined />}
+                        aria-label={t('common.edit')}
+                        onClick={() => onEdit({ mode: 'edit', item: x })}
+                      />
+                    </Tooltip>
                     {!x.doneOn && (
-                      <Button size="small" icon={<CheckOutlined />} onClick={() => onEdit({ mode: 'done', item: x })}>
-                        {t('assessment.markDone')}
-                      </Button>
+                      <Tooltip title={t('assessment.markDone')}>
+                        <Button
+                          size="small"
+                          icon={<CheckOutlined />}
+                          aria-label={t('assessment.markDone')}
+                          onClick={() => onEdit({ mode: 'done', item: x })}
+                        />
+                      </Tooltip>
                     )}
                   </Space>
                 ),

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import LanguageSwitch from '../../layout/LanguageSwitch';
+import { formatDate } from '../../i18n/dates';
 import type { Assessment, Progress, Results } from '../../../../domain/schemas/assessments';
 import { ballotUrl, useAssessment, useLiveProgress, useResults } from './assessmentQueries';
 import { figure, gradeLabel } from './format';
@@ -37,7 +38,7 @@ export default function ProjectorPage() {
         <div>
           <h1 className="projector-title">{a.title}</h1>
           <div className="projector-sub">
-            {venue?.name} · {a.heldOn}
+            {venue?.name} · {formatDate(a.heldOn)}
           </div>
         </div>
         <div className="projector-tools">

@@ -63,15 +63,24 @@ export default function ResultsPanel({ assessment: a }: { assessment: Assessment
 }
 
 /** Ballots per grade for every reporter, stacked, in speaking order; the weighted score beside each bar. */
-export function ResultsChart({ assessment: a, results, large = false }: { assessment: Assessment; results: Results; large?: boolean }) {
+export function ResultsChart({
+  assessment: a,
+  results,
+  large = false,
+}: {
+  assessment: Assessment;
+  results: Results;
+  /** for the projector: larger type, and the chart fills its box */
+  large?: boolean;
+}) {
   const { t } = useTranslation();
   const byId = new Map(results.reporters.map((x) => [x.reporterId, x]));
   const reporters = a.reporters.filter((x) => byId.has(x.id));
-  const font = large ? 20 : 12;
+  const font = large ? 16 : 12;
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, textStyle: { fontSize: font } },
-    grid: { left: 8, right: large ? 110 : 70, top: 8, bottom: large ? 48 : 32, containLabel: true },
+    grid: { left: 8, right: large ? 80 : 70, top: 8, bottom: large ? 40 : 32, containLabel: true },
     color: GRADE_COLORS,
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: font } },
     yAxis: {
@@ -103,7 +112,7 @@ export function ResultsChart({ assessment: a, results, large = false }: { assess
       echarts={echarts}
       option={option}
       notMerge
-      style={{ height: Math.max(240, reporters.length * (large ? 44 : 30) + 80), width: '100%' }}
+      style={large ? { height: '100%', width: '100%' } : { height: Math.max(240, reporters.length * 30 + 80), width: '100%' }}
     />
   );
 }
@@ -158,21 +167,17 @@ function ResultsTable({ assessment: a, results }: { assessment: Assessment; resu
         ),
       }}
       columns={[
-        { title: t('assessment.order'), key: 'order', render: (_v, x) => reporter.get(x.reporterId)?.order, width: 56 },
-        { title: t('assessment.reporter'), key: 'name', render: (_v, x) => reporter.get(x.reporterId)?.memberName },
-        { title: t('assessment.reporterOrg'), key: 'org', render: (_v, x) => reporter.get(x.reporterId)?.orgName },
-        { title: t('assessment.ballots'), dataIndex: 'ballots', align: 'right' },
-        ...a.scale.map((s) => ({
-          title: gradeLabel(t, s.grade),
-          key: s.grade,
-          align: 'right' as const,
-          render: (_v: unknown, x: ReporterResultEntry) => x.counts[s.grade] ?? 0,
-        })),
+        { title: t('assessment.order'), key: 'order', render: (_v, x) => reporter.get(x.reporterId)?.order, width: 48 },
         {
-          title: t('assessment.share'),
-          dataIndex: 'share',
-          align: 'right',
-          render: (v: number | null) => (v === null ? '—' : `${figure(v)}%`),
+          title: t('assessment.reporter'),
+          key: 'name',
+          // name over organization, and the figures people look for first: they stay on a phone's screen
+          render: (_v, x) => (
+            <div className="assessment-who">
+              <span>{reporter.get(x.reporterId)?.memberName}</span>
+              <Typography.Text type="secondary">{reporter.get(x.reporterId)?.orgName}</Typography.Text>
+            </div>
+          ),
         },
         { title: t('assessment.score'), dataIndex: 'score', align: 'right', render: figure },
         {
@@ -180,6 +185,19 @@ function ResultsTable({ assessment: a, results }: { assessment: Assessment; resu
           dataIndex: 'grade',
           render: (g: string | null) => (g ? <Tag color="red">{gradeLabel(t, g)}</Tag> : '—'),
         },
+        {
+          title: t('assessment.share'),
+          dataIndex: 'share',
+          align: 'right',
+          render: (v: number | null) => (v === null ? '—' : `${figure(v)}%`),
+        },
+        { title: t('assessment.ballots'), dataIndex: 'ballots', align: 'right' },
+        ...a.scale.map((s) => ({
+          title: gradeLabel(t, s.grade),
+          key: s.grade,
+          align: 'right' as const,
+          render: (_v: unknown, x: ReporterResultEntry) => x.counts[s.grade] ?? 0,
+        })),
         {
           title: t('assessment.letter'),
           key: 'letter',
