@@ -8,6 +8,7 @@ import {
   FundOutlined,
   IdcardOutlined,
   MessageOutlined,
+  ProjectOutlined,
   SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -19,7 +20,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { hasRole, useMe } from '../auth/useMe';
+import { hasRole, mayDo, useMe } from '../auth/useMe';
 import HeaderBar from './HeaderBar';
 
 export default function AppLayout() {
@@ -35,8 +36,10 @@ export default function AppLayout() {
   if (me.isError) return <Result status="error" title={t('common.error')} subTitle={me.error.message} />;
 
   const manager = hasRole(me.data, ['admin', 'org_admin', 'secretary', 'viewer']);
-  const importer = hasRole(me.data, ['admin', 'org_admin', 'secretary']);
-  const auditor = hasRole(me.data, ['admin', 'org_admin']);
+  // pages of one action are offered to those the server says may take it
+  const importer = mayDo(me.data, 'import.run');
+  const userManager = mayDo(me.data, 'user.manage');
+  const auditor = mayDo(me.data, 'audit.read');
   const items = [
     manager && { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
     manager && { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
@@ -48,8 +51,9 @@ export default function AppLayout() {
     manager && { key: '/pairings/dashboard', icon: <FundOutlined />, label: t('nav.pairingDashboard') },
     manager && { key: '/demands', icon: <MessageOutlined />, label: t('nav.demands') },
     manager && { key: '/assessments', icon: <SolutionOutlined />, label: t('nav.assessments') },
+    manager && { key: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
     importer && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
-    auditor && { key: '/users', icon: <UserSwitchOutlined />, label: t('nav.users') },
+    userManager && { key: '/users', icon: <UserSwitchOutlined />, label: t('nav.users') },
     auditor && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
     { key: '/me', icon: <IdcardOutlined />, label: t('nav.me') },
   ].filter((item) => item !== false);
