@@ -35,11 +35,15 @@ export const COMMON: Catalog = {
   // field problems shared by several forms
   not_a_date: { zh: '不是有效的日期', en: 'not a valid date' },
   date_in_future: { zh: '不能晚于今天', en: 'must not be in the future' },
+  date_too_early: { zh: '不能早于 {min}', en: 'must not be before {min}' },
+  date_out_of_range: { zh: '应在 {min} 至 {max} 之间', en: 'must be between {min} and {max}' },
   date_before_start: { zh: '不能早于开始日期', en: 'must not be before validFrom' },
   no_such_org: { zh: '没有这个党组织', en: 'no such organization' },
   org_dissolved: { zh: '该党组织已撤销', en: 'the organization is dissolved' },
   org_dissolved_on: { zh: '{org}已于 {date} 撤销', en: '{org} was dissolved on {date}' },
   listed_twice: { zh: '重复列出', en: 'listed twice' },
+  already_taken: { zh: '已被使用', en: 'already taken' },
+  already_exists: { zh: '已存在', en: 'This already exists' },
   period_invalid: {
     zh: '不是有效的期间：“{value}”（应为年 2025、季度 2025-Q3 或月 2025-08）',
     en: 'not a period: "{value}" (expected a year (2025), a quarter (2025-Q3) or a month (2025-08))',
@@ -50,4 +54,7 @@ export const COMMON: Catalog = {
   file_type_not_allowed: { zh: '不允许的文件类型：{allowed}', en: 'not an allowed file: {allowed}' },
   photo_unreadable: { zh: '无法读取这张照片', en: 'the photo cannot be read' },
   multipart_required: { zh: '请以 multipart/form-data 上传文件', en: 'send multipart/form-data with a file' },
+  multipart_unreadable: { zh: '上传内容不完整或格式错误', en: 'the upload is not a readable multipart/form-data body' },
+  file_name_control: { zh: '文件名含有控制字符', en: 'the file name contains control characters' },
+  number_unusable: { zh: '数值过大或无穷大', en: 'not a number this service can hold (too large or infinite)' },
 };
