@@ -12,6 +12,7 @@ import { members } from '../db/schema/members';
 import { loadDemoActivities } from './seedActivities';
 import { loadDemoPairings } from './seedPairings';
 import { loadDemoProjects } from './seedProjects';
+import { loadDemoAssessments } from './seedAssessments';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const NUMERALS = '一二三四五六七八九十';
@@ -111,5 +112,7 @@ export async function loadDemo(ctx: Ctx) {
   const pairings = await loadDemoPairings(ctx, orgIds);
   const projects = await loadDemoProjects(ctx, orgIds);
   accounts.push(...projects.accounts.map((a) => ({ ...a, password: DEMO_PASSWORD })));
-  return { accounts, orgIds, activityCount, pairings, projects };
+  const assessments = await loadDemoAssessments(ctx, orgIds);
+  accounts.push(...assessments.accounts.map((a) => ({ ...a, password: DEMO_PASSWORD })));
+  return { accounts, orgIds, activityCount, pairings, projects, assessments };
 }

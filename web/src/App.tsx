@@ -24,6 +24,8 @@ const CheckinPage = lazy(() => import('./features/checkin/CheckinPage'));
 const CompliancePage = lazy(() => import('./features/compliance/CompliancePage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const PairingsPage = lazy(() => import('./features/pairings/PairingsPage'));
+const ProjectsPage = lazy(() => import('./features/projects/ProjectsPage'));
+const ProjectPage = lazy(() => import('./features/projects/ProjectPage'));
 const PairingPage = lazy(() => import('./features/pairings/PairingPage'));
 const PairingMatrixPage = lazy(() => import('./features/pairings/PairingMatrixPage'));
 const PairingDashboardPage = lazy(() => import('./features/pairings/PairingDashboardPage'));
@@ -86,6 +88,8 @@ export default function App() {
                     <Route path="/pairings/matrix" element={<PairingMatrixPage />} />
                     <Route path="/pairings/dashboard" element={<PairingDashboardPage />} />
                     <Route path="/pairings/:id" element={<PairingPage />} />
+                    <Route path="/projects" element={<ProjectsPage />} />
+                    <Route path="/projects/:id" element={<ProjectPage />} />
                     <Route path="/demands" element={<DemandsPage />} />
                     <Route path="/assessments" element={<AssessmentsPage />} />
                     <Route path="/assessments/new" element={<AssessmentFormPage />} />
