@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -78,24 +78,42 @@ function settle(batch: Pending[], stored: Map<string, string>): void {
   for (const p of batch) p.resolve(stored.get(keyOf(p))!);
 }
 
-const keyOf = (p: SignInWrite) => `${p.activityId} ${p.memberId}`;
+const keyOf = (p: { activityId: string; memberId: string }) => `${p.activityId} ${p.memberId}`;
 
-/** Writes a batch in one transaction; a double tap within it is one sign-in. Returns the time stored per key. */
+/**
+ * Writes a batch in one transaction and returns the time stored per member. A double tap is one
+ * sign-in: within the batch it is written once, and a member already present (signed in by an
+ * earlier batch) keeps the first time and gets no second audit event.
+ */
 async function writeBatch(batch: Pending[]): Promise<Map<string, string>> {
   const first = new Map<string, Pending>();
   for (const p of batch) if (!first.has(keyOf(p))) first.set(keyOf(p), p);
   const rows = [...first.values()];
-  await inTx(rows[0]!.ctx, async (tx) => {
-    await tx
+  return inTx(rows[0]!.ctx, async (tx) => {
+    const written = await tx
       .insert(activityAttendees)
       .values(rows.map((p) => ({ activityId: p.activityId, memberId: p.memberId, status: 'present', reason: null, signedInAt: p.at, source: 'sign_in' })))
       .onConflictDoUpdate({
         target: [activityAttendees.activityId, activityAttendees.memberId],
         set: { status: 'present', reason: null, signedInAt: sql`excluded.signed_in_at`, source: 'sign_in' },
-      });
+        where: sql`not (${activityAttendees.status} = 'present' and ${activityAttendees.signedInAt} is not null)`,
+      })
+      .returning({ activityId: activityAttendees.activityId, memberId: activityAttendees.memberId });
+    const wrote = new Set(written.map(keyOf));
+    const stored = new Map<string, string>();
     for (const p of rows) {
+      if (!wrote.has(keyOf(p))) continue;
+      stored.set(keyOf(p), p.at);
       await appendAudit(p.ctx, tx, { action: 'activity.sign_in', subjectType: 'activity', subjectId: p.activityId, orgPath: p.orgPath, after: { memberId: p.memberId, at: p.at } });
     }
+    const already = rows.filter((p) => !wrote.has(keyOf(p)));
+    if (already.length > 0) {
+      const present = await tx
+        .select({ activityId: activityAttendees.activityId, memberId: activityAttendees.memberId, signedInAt: activityAttendees.signedInAt })
+        .from(activityAttendees)
+        .where(or(...already.map((p) => and(eq(activityAttendees.activityId, p.activityId), eq(activityAttendees.memberId, p.memberId)))));
+      for (const r of present) stored.set(keyOf(r), new Date(r.signedInAt!).toISOString());
+    }
+    return stored;
   });
-  return new Map(rows.map((p) => [keyOf(p), p.at]));
 }

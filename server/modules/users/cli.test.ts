@@ -34,12 +34,15 @@ function cli(args: string[], opts: { env?: Record<string, string>; input?: strin
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
 }
 
+// each command starts a Node process that loads the server's sources: slow on a busy machine
+const CLI_TIMEOUT_MS = 240_000;
+
 describe('passwords from the command line and the environment', () => {
   it('refuses a weak GONGJIAN_ADMIN_PASSWORD at first start, creating no account', async () => {
     const res = await cli(['seed'], { env: { GONGJIAN_ADMIN_PASSWORD: 'x' } });
     expect(res.code).toBe(1);
     expect(res.out).toContain('GONGJIAN_ADMIN_PASSWORD must be at least 10 characters');
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('refuses a weak password for user create and user password, and resets with a good one', async () => {
     const short = await cli(['user', 'create', 'ops', '--password', 'a', '--role', 'admin']);
@@ -63,5 +66,5 @@ describe('passwords from the command line and the environment', () => {
     } finally {
       await database.close();
     }
-  });
+  }, CLI_TIMEOUT_MS);
 });
