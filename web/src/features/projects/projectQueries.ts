@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, withQuery } from '../../api/client';
+import type { Board, Campaign, DayView, Milestone, Obstacle, Project, Report, Supervision, WeekView } from '../../../../domain/schemas/projects';
+import type { Static } from 'typebox';
+
+export type BoardData = Static<typeof Board>;
+export type WeekData = Static<typeof WeekView>;
+export type DayData = Static<typeof DayView>;
+export type MilestoneEntry = Static<typeof Milestone>;
+export type ObstacleEntry = Static<typeof Obstacle>;
+
+export const projectKeys = {
+  all: ['projects'] as const,
+  campaigns: ['projects', 'campaigns'] as const,
+  board: (id: string, health: string | undefined) => ['projects', 'board', id, health] as const,
+  week: (id: string) => ['projects', 'week', id] as const,
+  day: (id: string) => ['projects', 'day', id] as const,
+  detail: (id: string) => ['projects', 'detail', id] as const,
+  records: (id: string, kind: string) => ['projects', 'records', id, kind] as const,
+};
+
+export const useCampaigns = () => useQuery({ queryKey: projectKeys.campaigns, queryFn: () => api<{ items: Campaign[] }>('/project-campaigns') });
+export const useBoard = (id: string | undefined, health: string | undefined, enabled: boolean) =>
+  useQuery({ queryKey: projectKeys.board(id ?? '', health), queryFn: () => api<BoardData>(withQuery(`/project-campaigns/${id}/board`, { health })), enabled: !!id && enabled });
+export const useWeek = (id: string | undefined, enabled: boolean) => useQuery({ queryKey: projectKeys.week(id ?? ''), queryFn: () => api<WeekData>(`/project-campaigns/${id}/week`), enabled: !!id && enabled });
+export const useDay = (id: string | undefined, enabled: boolean) => useQuery({ queryKey: projectKeys.day(id ?? ''), queryFn: () => api<DayData>(`/project-campaigns/${id}/day`), enabled: !!id && enabled });
+export const useMyProjects = (campaign: string | undefined) =>
+  useQuery({ queryKey: ['projects', 'list', campaign], queryFn: () => api<{ items: Project[] }>(withQuery('/secretary-projects', { campaign })), enabled: !!campaign });
+export const useProject = (id: string) => useQuery({ queryKey: projectKeys.detail(id), queryFn: () => api<Project>(`/secretary-projects/${id}`) });
+export const useRecords = <T,>(id: string, kind: 'milestones' | 'reports' | 'supervisions' | 'obstacles') =>
+  useQuery({ queryKey: projectKeys.records(id, kind), queryFn: () => api<{ items: T[] }>(`/secretary-projects/${id}/${kind}`) });
+export type { Campaign, Project, Report, Supervision };
