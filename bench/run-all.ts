@@ -2,7 +2,7 @@
 // one summary table in bench/results.md (figure, target, measured, whether it meets the target).
 // A benchmark reports a figure by printing a `RESULT {json}` line (reportResult in common.ts);
 // its whole output goes to .tmp/bench/<name>.log. Loopback only; nothing here leaves the machine.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ const LOGS = path.join(ROOT, '.tmp/bench');
 const BENCHES: [string, string, string[], number][] = [
   ['limit', 'bench/limit.ts', ['--members', '5000', '--seconds', '4'], 120],
   ['engines', 'bench/engines.ts', ['--members', '5000', '--import-rows', '1000', '--seconds', '3'], 150],
+  ['soak', 'bench/soak.ts', ['--minutes', '1'], 150],
   ['signin', 'bench/signin.ts', ['--members', '500', '--concurrency', '50'], 90],
   ['import', 'bench/import-xlsx.ts', ['--pglite', '.tmp/bench/import-pglite', '--rows', '5000'], 120],
 ];
@@ -41,6 +42,8 @@ function runOne(name: string, script: string, args: string[], seconds: number): 
 }
 
 mkdirSync(LOGS, { recursive: true });
+// soak.ts runs the server as `npm start` does, from the build
+spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
 const lines = [
   '# Benchmark summary',
   '',
