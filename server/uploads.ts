@@ -19,7 +19,7 @@ export const fileError = (code: string, params: MessageParams = {}, status = 400
   status === 400 ? invalid([{ field: 'file', code, params }]) : appError(status, code, params, [{ field: 'file', code, params }]);
 
 /** A multipart body that cannot be read: not multipart at all, no boundary, cut off, garbage. */
-const unreadable = () => invalid([{ field: 'file', message: 'the upload is not a readable multipart/form-data body' }]);
+const unreadable = () => invalid([{ field: 'file', code: 'multipart_unreadable' }]);
 /**
  * What an error met while reading a multipart body means: ours (a refusal) and the disk's (it has a
  * system call) stay as they are; any other is the parser's, so the body was malformed or cut off.
@@ -55,7 +55,7 @@ export async function requireUpload(req: FastifyRequest): Promise<MultipartFile>
   // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\u0000-\u001f\u007f]/.test(upload.filename)) {
     upload.file.resume();
-    throw invalid([{ field: 'file', message: 'the file name contains control characters' }]);
+    throw invalid([{ field: 'file', code: 'file_name_control' }]);
   }
   return upload;
 }

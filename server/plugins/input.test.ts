@@ -82,6 +82,34 @@ describe('text at the edge', () => {
   });
 });
 
+describe('plausible dates', () => {
+  it('refuses a birth before 1900 or in the future under birthDate', async () => {
+    for (const birthDate of ['1899-12-31', '1800-01-01', '2999-01-01']) {
+      const res = await t.call(admin, {
+        method: 'POST',
+        url: '/api/v1/members',
+        payload: { orgId: w.A.branch, name: '赵某', gender: 'male', birthDate, joinedOn: '1990-01-01', fullOn: '1991-01-01', status: 'full', category: 'in_service' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(fields(res)).toContain('birthDate');
+    }
+  });
+
+  it('takes activities within five years of today and refuses one planned for 9999 or 2001 under startsAt', async () => {
+    const at = (day: string) => ({ type: 'theme_day', hostOrgIds: [w.A.branch], startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T10:00:00+08:00`, theme: '主题党日' });
+    for (const day of ['9999-01-05', '2001-01-05']) {
+      const res = await t.call(admin, { method: 'POST', url: '/api/v1/activities', payload: at(day) });
+      expect(res.statusCode).toBe(400);
+      expect(fields(res)).toEqual(['startsAt']);
+    }
+    const nextYear = `${Number(w.today.slice(0, 4)) + 1}-03-05`;
+    expect((await t.call(admin, { method: 'POST', url: '/api/v1/activities', payload: at(nextYear) })).statusCode).toBe(201);
+    const plan = await t.call(admin, { method: 'POST', url: `/api/v1/orgs/${w.A.branch}/plan`, payload: { year: Number(w.today.slice(0, 4)) + 6 } });
+    expect(plan.statusCode).toBe(400);
+    expect(fields(plan)).toEqual(['year']);
+  });
+});
+
 describe('cursors', () => {
   const b64 = (text: string) => Buffer.from(text).toString('base64url');
   const lists = ['/api/v1/audit', '/api/v1/members?sort=birthDate', '/api/v1/members?sort=name', '/api/v1/activities', '/api/v1/pairings', '/api/v1/demands'];

@@ -12,8 +12,8 @@ const KEEP_AS_TYPED = /password/i;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function badText(s: string): string | null {
-  if (s.includes('\u0000')) return 'contains a NUL character';
-  if (LONE_SURROGATE.test(s)) return 'contains a lone surrogate (not valid Unicode)';
+  if (s.includes('\u0000')) return 'text_nul';
+  if (LONE_SURROGATE.test(s)) return 'text_lone_surrogate';
   return null;
 }
 
@@ -21,7 +21,7 @@ function clean(value: unknown, field: string, key: string, errors: FieldError[])
   if (typeof value === 'string') {
     const bad = badText(value);
     if (bad) {
-      errors.push({ field, message: bad });
+      errors.push({ field, code: bad });
       return value;
     }
     return KEEP_AS_TYPED.test(key) ? value : value.normalize('NFC').trim();
@@ -32,7 +32,7 @@ function clean(value: unknown, field: string, key: string, errors: FieldError[])
     for (const [k, v] of Object.entries(value)) {
       const path = field ? `${field}.${k}` : k;
       const badKey = badText(k);
-      if (badKey) errors.push({ field: path, message: `name ${badKey}` });
+      if (badKey) errors.push({ field: path, code: badKey });
       else out[k.normalize('NFC')] = clean(v, path, k, errors);
     }
     return out;
@@ -61,7 +61,7 @@ export function normalizeRequest(req: FastifyRequest): void {
 /** Numbers past 2^53 or infinite (JSON's 1e400, a query's "1e400" coerced by the schema) are never a real value here. */
 function findHugeNumbers(value: unknown, field: string, errors: FieldError[]): void {
   if (typeof value === 'number' && !Number.isSafeInteger(Math.trunc(value))) {
-    errors.push({ field: field || '(body)', message: 'not a number this service can hold (too large or infinite)' });
+    errors.push({ field: field || '(body)', code: 'number_unusable' });
   } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
     for (const [k, v] of Object.entries(value)) findHugeNumbers(v, field ? `${field}.${k}` : k, errors);
   }

@@ -7,6 +7,7 @@ import type { Activity, ActivityCreate, ActivityListQuery, ActivityPatch, Attend
 import { planYear } from '../../../domain/planning';
 import { evaluateVote } from '../../../domain/voting';
 import { decodeCursor, encodeCursor } from '../../cursor';
+import { activityDateRange } from '../../../domain/plausible';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -167,7 +168,7 @@ type Resolved = Required<Omit<ActivityCreate, 'attendees' | 'guests' | 'resoluti
   Pick<ActivityCreate, 'attendees' | 'guests' | 'resolutions' | 'votes'>;
 
 /** Every check an activity must pass, on the record as it would be after the change. */
-async function validate(ctx: Ctx, tx: Db, a: Resolved) {
+async function validate(ctx: Ctx, tx: Db, a: Resolved, datesChanged = true) {
   const errors = new FieldErrors();
   const hostIds = [...new Set(a.hostOrgIds)];
   const hosts = await tx.select().from(orgs).where(inArray(orgs.id, hostIds));
@@ -176,6 +177,9 @@ async function validate(ctx: Ctx, tx: Db, a: Resolved) {
   const end = Date.parse(a.endsAt);
   if (end <= start) errors.add('endsAt', 'end_before_start');
   const heldOn = todayInChina(new Date(start));
+  // only when the dates are given: an old record stays editable
+  const range = activityDateRange(ctx.today);
+  if (datesChanged && (heldOn < range.min || heldOn > range.max)) errors.add('startsAt', 'date_out_of_range', range);
   for (const h of hosts) {
     if (h.foundedOn && heldOn < h.foundedOn) errors.add('hostOrgIds', 'host_founded_after', { org: h.name, date: h.foundedOn });
     if (h.dissolvedOn && heldOn > h.dissolvedOn) errors.add('hostOrgIds', 'org_dissolved_on', { org: h.name, date: h.dissolvedOn });
@@ -363,7 +367,7 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
       pairingId: before.pairingId,
       ...patch,
     };
-    const { hosts, heldOn } = await validate(ctx, tx, a);
+    const { hosts, heldOn } = await validate(ctx, tx, a, patch.startsAt !== undefined);
     if (!hosts.some((h) => authorize(ctx.actor, 'activity.manage', { orgPath: h.path }))) throw forbidden();
     const organizer = hosts.find((h) => h.id === a.hostOrgIds[0])!;
     await tx.update(activities).set({ ...scalarColumns(a, heldOn, organizer.path), updatedAt: new Date() }).where(eq(activities.id, id));
@@ -428,6 +432,10 @@ export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
   if (!org) throw notFound('organization');
   if (!authorize(ctx.actor, 'activity.manage', { orgPath: org.path })) throw forbidden();
   if (org.dissolvedOn) throw conflict('org_dissolved');
+  const range = activityDateRange(ctx.today);
+  if (year < Number(range.min.slice(0, 4)) || year > Number(range.max.slice(0, 4))) {
+    throw invalid([{ field: 'year', code: 'date_out_of_range', params: { min: range.min.slice(0, 4), max: range.max.slice(0, 4) } }]);
+  }
   const pack = await packToday(ctx.db, org.path, `${year}-01-01`);
   const existing = await ctx.db
     .select({ type: activityHosts.type, date: activityHosts.heldOn })

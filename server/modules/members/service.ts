@@ -5,6 +5,7 @@ import type { Education, Gender, MemberCategory, MemberStatus } from '../../../d
 import { maskIdNumber, maskPhone, parseIdCard } from '../../../domain/idcard';
 import type { Member, MemberCreate, MemberDetail, MemberListQuery, MemberPatch } from '../../../domain/schemas/members';
 import { decodeCursor, encodeCursor } from '../../cursor';
+import { EARLIEST_BIRTH_DATE } from '../../../domain/plausible';
 import { appendAudit, redact } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -96,6 +97,7 @@ function validateRecord(ctx: Ctx, input: Partial<Resolved>): Resolved {
     if (!value) continue;
     if (!isValidDate(value)) errors.add(field, 'not_a_date');
     else if (value > ctx.today) errors.add(field, 'date_in_future');
+    else if (field === 'birthDate' && value < EARLIEST_BIRTH_DATE) errors.add(field, 'date_too_early', { min: EARLIEST_BIRTH_DATE });
   }
   const joinedOn = input.joinedOn;
   if (!joinedOn) errors.add('joinedOn', 'required');
