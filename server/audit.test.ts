@@ -154,6 +154,14 @@ describe('tampering with the audit trail', () => {
 });
 
 describe('appendAuditBatch', () => {
+  it('hashes a Date in before or after as the text the database keeps', async () => {
+    await t.database.db.transaction(async (tx) => {
+      await appendAuditBatch(t.system, tx, [{ action: 'test.date', subjectType: 'test', subjectId: 'd', after: { createdAt: new Date('2026-01-02T03:04:05.678Z'), n: [1, undefined] } }]);
+    });
+    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true });
+  });
+
+
   it('chains many events with one checkpoint, as single appends would', async () => {
     const before = await readCheckpoint(t.database.db);
     await t.database.db.transaction(async (tx) => {

@@ -70,6 +70,8 @@ function keys(): Keys {
 /** JSON with sorted keys, so the hash does not depend on how the database returns jsonb. */
 function canonical(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  // as JSON.stringify stores it: a Date in `after` is read back as its ISO string
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonical((value as { toJSON(): unknown }).toJSON());
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
