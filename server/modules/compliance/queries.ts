@@ -58,7 +58,10 @@ export async function deleteResults(db: Db, keys: { orgId: string; period: strin
 
 /** Serializes recomputations of the same organizations (a write and a background batch): the later one reads what the earlier one committed. */
 export async function lockOrgs(db: Db, orgIds: string[]): Promise<void> {
-  for (const id of [...new Set(orgIds)].sort()) await db.execute(sql`select pg_advisory_xact_lock(7411, hashtext(${id}))`);
+  if (orgIds.length === 0) return;
+  // one statement, in id order, so that two transactions never wait on each other in opposite orders
+  const ids = `{${[...new Set(orgIds)].sort().join(',')}}`;
+  await db.execute(sql`select count(pg_advisory_xact_lock(7411, hashtext(id))) from (select unnest(${ids}::text[]) as id order by 1) ids`);
 }
 
 export async function orgsById(db: Db, ids: string[]) {

@@ -87,8 +87,8 @@ const same = (a: q.ResultRow, b: q.ResultRow) =>
  * Recomputes the rows of these organizations for these years (default: every maintained year), writing
  * only what changed. Runs inside the caller's transaction.
  */
-export async function refreshOrgs(tx: Db, orgIds: string[], today: string, years?: number[]): Promise<void> {
-  const maintained = await q.maintainedYears(tx);
+export async function refreshOrgs(tx: Db, orgIds: string[], today: string, years?: number[], maintained?: number[]): Promise<void> {
+  maintained ??= await q.maintainedYears(tx);
   const wanted = years ? years.filter((y) => maintained.includes(y)) : maintained;
   const ids = [...new Set(orgIds)];
   if (wanted.length === 0 || ids.length === 0) return;
@@ -115,17 +115,19 @@ interface HostedActivity {
 
 /** An activity written (created, edited, cancelled, held, its hosts changed): only held activities count. */
 export async function activityWritten(tx: Db, today: string, before: HostedActivity | null, after: HostedActivity): Promise<void> {
+  const maintained = await q.maintainedYears(tx);
   const byYear = new Map<number, Set<string>>();
   for (const a of [before, after]) {
     if (!a || a.state !== 'held') continue;
     const year = Number(a.heldOn.slice(0, 4));
+    if (!maintained.includes(year)) continue;
     const set = byYear.get(year) ?? new Set<string>();
     a.hostOrgIds.forEach((id) => set.add(id));
     byYear.set(year, set);
   }
   // all hosts locked at once, so two writers never wait on each other in opposite orders
   await q.lockOrgs(tx, [...byYear.values()].flatMap((ids) => [...ids]));
-  for (const [year, ids] of byYear) await refreshOrgs(tx, [...ids], today, [year]);
+  for (const [year, ids] of byYear) await refreshOrgs(tx, [...ids], today, [year], maintained);
 }
 
 /**
