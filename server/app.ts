@@ -30,6 +30,7 @@ import { orgRoutes } from './modules/orgs/routes';
 import { pairingRoutes } from './modules/pairings/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { userRoutes } from './modules/users/routes';
+import { workbenchRoutes } from './modules/workbench/routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { inputPlugin } from './plugins/input';
@@ -110,6 +111,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       await api.register(demandRoutes);
       await api.register(assessmentRoutes);
       await api.register(projectRoutes);
+      await api.register(workbenchRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api/v1' },

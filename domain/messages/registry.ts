@@ -6,12 +6,13 @@ import { MEMBERS } from './members';
 import { ORGS } from './orgs';
 import { PAIRINGS } from './pairings';
 import type { Catalog, Lang, MessageParams, Texts } from './text';
+import { WORKBENCH } from './workbench';
 
 // The one catalog of server messages, read by the server's error plugin (to word `message` in the
 // caller's language) and by the web app (to word a code it receives). A new domain adds its file
 // to CATALOGS; messages.test.ts fails on a code without both texts or one defined twice.
 
-export const CATALOGS: Record<string, Catalog> = { COMMON, AUTH, MEMBERS, ORGS, ACTIVITIES, PAIRINGS, IMPORTS };
+export const CATALOGS: Record<string, Catalog> = { COMMON, AUTH, MEMBERS, ORGS, ACTIVITIES, PAIRINGS, IMPORTS, WORKBENCH };
 
 const MESSAGES: Catalog = Object.assign({}, ...Object.values(CATALOGS)) as Catalog;
 

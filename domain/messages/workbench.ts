@@ -1,0 +1,10 @@
+import type { Catalog } from './text';
+
+// The titles of the workbench's to-dos (the others are worded as the scheduler's reminders, domain/reminders.ts).
+
+export const WORKBENCH: Catalog = {
+  todo_demand_accept: { zh: '受理{org}提出的诉求“{title}”', en: 'Accept the demand "{title}" raised by {org}' },
+  todo_demand_work: { zh: '办理诉求“{title}”', en: 'Work on the demand "{title}"' },
+  todo_demand_confirm: { zh: '确认并评价诉求“{title}”的办理结果', en: 'Confirm and rate the settlement of the demand "{title}"' },
+  todo_demand_escalated: { zh: '督办超期诉求“{title}”', en: 'Follow up the overdue demand "{title}"' },
+};

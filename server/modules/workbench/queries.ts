@@ -1,0 +1,91 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { RESOLVABLE_KINDS } from '../../../domain/workbench/todos';
+import type { Db } from '../../db/client';
+import { activities, activityAttendees, activityResolutions, notifications } from '../../db/schema/activities';
+import { orgs } from '../../db/schema/orgs';
+import { demands, pairings } from '../../db/schema/pairings';
+import { hostedInAny } from '../activities/queries';
+
+/** The organizations of the caller's grants, not dissolved. */
+export async function orgsAt(db: Db, paths: string[]) {
+  if (paths.length === 0) return [];
+  return db
+    .select()
+    .from(orgs)
+    .where(and(isNull(orgs.dissolvedOn), sql`${orgs.path}::text in (${sql.join(paths.map((p) => sql`${p}`), sql`, `)})`))
+    .orderBy(asc(orgs.path));
+}
+
+/** Demands not yet confirmed in the pairings the caller reads (`readable` from pairings/access), oldest due first. */
+export async function openDemands(db: Db, readable: ReturnType<typeof sql> | undefined, limit: number) {
+  return db
+    .select({
+      id: demands.id,
+      pairingId: demands.pairingId,
+      title: demands.title,
+      state: demands.state,
+      raisedByOrgId: demands.raisedByOrgId,
+      assignedOrgId: demands.assignedOrgId,
+      assigneeId: demands.assigneeId,
+      dueOn: demands.dueOn,
+      escalatedOn: demands.escalatedOn,
+      raisedByOrgName: orgs.name,
+    })
+    .from(demands)
+    .innerJoin(pairings, eq(pairings.id, demands.pairingId))
+    .innerJoin(orgs, eq(orgs.id, demands.raisedByOrgId))
+    .where(and(ne(demands.state, 'confirmed'), readable))
+    .orderBy(sql`${demands.dueOn} asc nulls last`, asc(demands.raisedOn), asc(demands.id))
+    .limit(limit);
+}
+
+/** Resolutions past their due date and not done, of activities hosted by these organizations themselves. */
+export async function overdueResolutions(db: Db, paths: string[], today: string) {
+  if (paths.length === 0) return [];
+  return db
+    .select({ id: activityResolutions.id, activityId: activityResolutions.activityId, text: activityResolutions.text, dueOn: activityResolutions.dueOn, doneOn: activityResolutions.doneOn, orgPath: activities.orgPath })
+    .from(activityResolutions)
+    .innerJoin(activities, eq(activities.id, activityResolutions.activityId))
+    .where(and(isNull(activityResolutions.doneOn), lt(activityResolutions.dueOn, today), sql`${activities.orgPath}::text in (${sql.join(paths.map((p) => sql`${p}`), sql`, `)})`));
+}
+
+/** Activities hosted in these subtrees (everywhere when null) starting between two instants: the first few and how many. */
+export async function activitiesBetween(db: Db, paths: string[] | null, from: string, to: string, limit: number) {
+  if (paths !== null && paths.length === 0) return { total: 0, items: [] };
+  const where = and(gte(activities.startsAt, from), lt(activities.startsAt, to), paths === null ? undefined : hostedInAny(paths));
+  const [items, [count]] = await Promise.all([
+    db
+      .select({ id: activities.id, type: activities.type, state: activities.state, theme: activities.theme, startsAt: activities.startsAt, place: activities.place, orgId: sql<string>`subpath(${activities.orgPath}, -1)::text` })
+      .from(activities)
+      .where(where)
+      .orderBy(asc(activities.startsAt), asc(activities.id))
+      .limit(limit),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activities).where(where),
+  ]);
+  return { total: count?.n ?? 0, items };
+}
+
+/** A member's latest attendance records. */
+export async function attendanceOf(db: Db, memberId: string, until: string, limit: number) {
+  return db
+    .select({ activityId: activities.id, theme: activities.theme, type: activities.type, heldOn: activities.heldOn, status: activityAttendees.status, signedInAt: activityAttendees.signedInAt })
+    .from(activityAttendees)
+    .innerJoin(activities, eq(activities.id, activityAttendees.activityId))
+    .where(and(eq(activityAttendees.memberId, memberId), lte(activities.heldOn, until), ne(activities.state, 'cancelled')))
+    .orderBy(desc(activities.heldOn), desc(activities.id))
+    .limit(limit);
+}
+
+/** The caller's unread reminders of the kinds a to-do can settle. */
+export async function unreadReminders(db: Db, userId: string) {
+  return db
+    .select({ id: notifications.id, kind: notifications.kind, key: notifications.dedupeKey, subjectId: notifications.subjectId, orgId: sql<string | null>`${notifications.params}->>'orgId'` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), inArray(notifications.kind, [...RESOLVABLE_KINDS])))
+    .limit(500);
+}
+
+export async function markRead(db: Db, userId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), inArray(notifications.id, ids), isNull(notifications.readAt)));
+}

@@ -1,0 +1,126 @@
+import { abilitiesWithin } from '../../../domain/access';
+import { addDays, addMonths } from '../../../domain/dates';
+import type { OrgType, Sector } from '../../../domain/enums';
+import { messageText } from '../../../domain/messages/registry';
+import type { DemandState } from '../../../domain/pairings/enums';
+import { activityReminders, reminderMessage, resolutionReminders, termReminders, type Reminder, type ReminderKind } from '../../../domain/reminders';
+import { termDates } from '../../../domain/rules/orgFindings';
+import type { Workbench } from '../../../domain/schemas/workbench';
+import { demandTodoKind, notificationsToResolve, todoOfReminder, type Todo } from '../../../domain/workbench/todos';
+import type { Ctx } from '../../context';
+import { evaluateMany, packToday } from '../compliance/service';
+import { pairingScopes } from '../demands/queries';
+import { labelsOf } from '../orgs/queries';
+import { actingOrgIds, actsForCoordinator, readablePairings } from '../pairings/access';
+import * as q from './queries';
+
+// The workbench (工作台): what waits for the caller today, read from the records on every request. The to-dos of
+// the organizations the caller manages come from the same domain functions the scheduler's reminders use, so a
+// reminder and its to-do name one thing; the unread reminders whose to-do is gone are marked read here, because
+// the moves that finish the work live in several modules and none calls back into the notifications.
+
+/** Demands looked at per request; a person with more open demands than this sees the oldest due first. */
+const DEMAND_LIMIT = 300;
+const LIST_LIMIT = 20;
+
+const SHANGHAI_OFFSET = '+08:00';
+
+export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
+  const { actor, db, today, lang } = ctx;
+  const managing = actor.grants.filter((g) => g.role !== 'member' && g.role !== 'viewer' && g.orgPath !== null).map((g) => g.orgPath!);
+  const readPaths = actor.grants.some((g) => g.orgPath === null && g.role === 'admin')
+    ? null
+    : actor.grants.filter((g) => g.role !== 'member' && g.orgPath !== null).map((g) => g.orgPath!);
+  const mine = await q.orgsAt(db, [...new Set(managing)]);
+  const orgName = new Map(mine.map((o) => [o.id, o.name]));
+  const todos: (Todo & { key?: string })[] = [];
+
+  // demands: the step that waits for the caller
+  const readsPairings = readPaths === null || readPaths.length > 0;
+  if (readsPairings) {
+    const open = await q.openDemands(db, readablePairings(actor), DEMAND_LIMIT);
+    const scopes = await pairingScopes(db, open.map((d) => d.pairingId));
+    for (const d of open) {
+      const scope = scopes.get(d.pairingId);
+      if (!scope) continue;
+      const acting = actingOrgIds(actor, scope);
+      const kind = demandTodoKind({ ...d, state: d.state as DemandState }, { userId: actor.userId, actingOrgIds: acting, coordinator: actsForCoordinator(actor, scope) });
+      if (!kind) continue;
+      const orgId = kind === 'demand_accept' ? (acting.find((o) => o !== d.raisedByOrgId) ?? d.raisedByOrgId) : kind === 'demand_confirm' ? d.raisedByOrgId : (d.assignedOrgId ?? d.raisedByOrgId);
+      const todo: Todo = {
+        kind,
+        subjectType: 'demand',
+        subjectId: d.id,
+        title: messageText(`todo_${kind}`, { title: d.title, org: d.raisedByOrgName }, lang) ?? d.title,
+        orgId,
+      };
+      if (d.dueOn && kind !== 'demand_confirm') todo.dueOn = d.dueOn;
+      todos.push(todo);
+    }
+  }
+
+  // the organizations the caller manages: required activities still due this month, terms, overdue resolutions
+  const month = today.slice(0, 7);
+  const evaluated = await evaluateMany(db, mine, month, today);
+  const reminders: Reminder[] = [];
+  for (const { org, results } of evaluated) reminders.push(...activityReminders(org.id, results, Number.MAX_SAFE_INTEGER));
+  for (const org of mine.filter((o) => o.termElectedOn)) {
+    const pack = await packToday(db, org.path, today);
+    reminders.push(...termReminders(org.id, termDates(org.type as OrgType, org.sector as Sector | null, org.termElectedOn!, pack), today));
+  }
+  const resolutions = await q.overdueResolutions(db, mine.map((o) => o.path), today);
+  reminders.push(...resolutionReminders(resolutions.map((r) => ({ ...r, orgId: labelsOf(r.orgPath).at(-1)! })), today));
+  for (const r of reminders) todos.push(todoOfReminder(r, reminderMessage(r.kind, r.params, orgName.get(r.orgId) ?? '', lang)));
+
+  // the reminders about work now done
+  const unread = await q.unreadReminders(db, actor.userId);
+  const done = notificationsToResolve(
+    unread.map((n) => ({ ...n, kind: n.kind as ReminderKind })),
+    todos,
+    { demands: readsPairings && unread.length < 500, orgIds: new Set(mine.map((o) => o.id)) },
+  );
+  await q.markRead(db, actor.userId, done);
+
+  const monthStart = `${month}-01T00:00:00${SHANGHAI_OFFSET}`;
+  const nextMonth = `${addMonths(`${month}-01`, 1)}T00:00:00${SHANGHAI_OFFSET}`;
+  const activitiesThisMonth = await q.activitiesBetween(db, readPaths, monthStart, nextMonth, LIST_LIMIT);
+
+  const compliance = evaluated.map(({ org, results }) => {
+    const count = (s: string) => results.filter((r) => r.status === s).length;
+    return { orgId: org.id, orgName: org.name, period: month, met: count('met'), due: count('due'), missed: count('missed') };
+  });
+
+  const may = abilitiesWithin(actor, null, ['activity.manage', 'pairing.manage']);
+  const shortcuts: Workbench['shortcuts'] = [];
+  if (may.includes('activity.manage')) shortcuts.push('record_activity', 'open_sign_in');
+  if (may.includes('pairing.manage')) shortcuts.push('raise_demand');
+
+  return {
+    todos: todos
+      .sort((a, b) => (a.dueOn ?? '9999') .localeCompare(b.dueOn ?? '9999'))
+      .map(({ key: _key, ...t }) => t),
+    activitiesThisMonth: { total: activitiesThisMonth.total, items: activitiesThisMonth.items.map(activityItem) },
+    compliance,
+    shortcuts,
+    member: await memberHome(ctx),
+  };
+}
+
+function activityItem(a: { id: string; type: string; state: string; theme: string; startsAt: string; place: string | null; orgId: string }) {
+  return { id: a.id, type: a.type, state: a.state, theme: a.theme, startsAt: new Date(a.startsAt).toISOString(), place: a.place, orgId: a.orgId };
+}
+
+/** A member's home: the next activities of the member's organization and the member's own attendance. */
+async function memberHome(ctx: Ctx): Promise<Workbench['member']> {
+  const { actor, db, today } = ctx;
+  const grant = actor.grants.find((g) => g.role === 'member' && g.orgPath !== null);
+  if (!actor.memberId || !grant) return null;
+  const now = new Date().toISOString();
+  const until = `${addDays(today, 60)}T00:00:00${SHANGHAI_OFFSET}`;
+  const [upcoming, attendance] = await Promise.all([q.activitiesBetween(db, [grant.orgPath!], now, until, LIST_LIMIT), q.attendanceOf(db, actor.memberId, today, LIST_LIMIT)]);
+  return {
+    orgId: labelsOf(grant.orgPath!).at(-1)!,
+    upcoming: upcoming.items.filter((a) => a.state !== 'cancelled').map(activityItem),
+    attendance: attendance.map((a) => ({ ...a, signedInAt: a.signedInAt ? new Date(a.signedInAt).toISOString() : null })),
+  };
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../domain/dates';
+import type { Workbench } from '../../../domain/schemas/workbench';
+import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+
+// The workbench of a branch secretary (A1), its member, and a secretary of another tree (B): the to-dos come and go
+// with the records, and the reminder about a to-do is read once the work is done.
+
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
+let today: string;
+let admin: Session;
+let secretaryA1: Session;
+let memberA1: Session;
+let orgAdminB: Session;
+let pairingId: string;
+
+const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
+const workbench = async (who: Session) => {
+  const res = await t.call(who, { method: 'GET', url: '/api/v1/workbench' });
+  expect(res.statusCode).toBe(200);
+  return res.json<Workbench>();
+};
+const unread = async (who: Session) =>
+  (await t.call(who, { method: 'GET', url: '/api/v1/notifications?unread=true' })).json<{ items: { kind: string; subjectId: string }[] }>().items;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  today = t.system.today;
+  ids = await seedTwoTrees(t);
+  admin = await t.login('admin');
+  secretaryA1 = await t.login('secretaryA1');
+  memberA1 = await t.login('memberA1');
+  orgAdminB = await t.login('orgAdminB');
+  const res = await t.call(admin, {
+    method: 'POST',
+    url: '/api/v1/pairings',
+    payload: { title: '结对共建协议', partyOrgIds: [ids.A1, ids.B1], coordinatorOrgId: null, validFrom: addDays(today, -30), validTo: addDays(today, 335), state: 'active' },
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  pairingId = res.json().id;
+});
+afterAll(async () => t.close());
+
+describe('GET /api/v1/workbench', () => {
+  it('is 401 without a session', async () => {
+    expect((await t.call(null, { method: 'GET', url: '/api/v1/workbench' })).statusCode).toBe(401);
+  });
+
+  it('shows a secretary the demand to accept and the theme day still due, and drops each once done', async () => {
+    const raised = await t.call(orgAdminB, {
+      method: 'POST',
+      url: '/api/v1/demands',
+      payload: { pairingId, raisedByOrgId: ids.B1, title: '党建活动场地共享', description: '请协助提供活动场地', category: 'policy', urgency: 'normal' },
+    });
+    expect(raised.statusCode).toBe(201);
+    const demandId: string = raised.json().id;
+
+    const before = await workbench(secretaryA1);
+    expect(before.todos).toContainEqual({ kind: 'demand_accept', subjectType: 'demand', subjectId: demandId, title: '受理乙公司党支部提出的诉求“党建活动场地共享”', orgId: ids.A1 });
+    const themeDay = before.todos.find((x) => x.kind === 'activity_due' && x.title.includes('主题党日'));
+    expect(themeDay).toMatchObject({ subjectType: 'org', subjectId: ids.A1, orgId: ids.A1 });
+    expect(before.shortcuts).toEqual(['record_activity', 'open_sign_in', 'raise_demand']);
+    expect(before.compliance).toMatchObject([{ orgId: ids.A1, orgName: '甲公司第一党支部', period: today.slice(0, 7) }]);
+    expect(before.compliance[0]!.due).toBeGreaterThan(0);
+    expect(await unread(secretaryA1)).toContainEqual(expect.objectContaining({ kind: 'demand_submitted', subjectId: demandId }));
+
+    expect((await t.call(secretaryA1, { method: 'POST', url: `/api/v1/demands/${demandId}/transition`, payload: { to: 'accepted' } })).statusCode).toBe(200);
+    const held = await t.call(secretaryA1, {
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: {
+        type: 'theme_day',
+        hostOrgIds: [ids.A1],
+        state: 'held',
+        startsAt: at(today, '00:05'),
+        endsAt: at(today, '00:30'),
+        place: '党员活动室',
+        theme: '主题党日',
+        resolutions: [{ text: '整理学习笔记', dueOn: addDays(today, -1) }],
+      },
+    });
+    expect(held.statusCode).toBe(201);
+
+    const after = await workbench(secretaryA1);
+    expect(after.todos.filter((x) => x.subjectId === demandId).map((x) => x.kind)).toEqual(['demand_work']);
+    expect(after.todos.find((x) => x.kind === 'activity_due' && x.title.includes('主题党日'))).toBeUndefined();
+    expect(after.todos).toContainEqual(expect.objectContaining({ kind: 'resolution_overdue', subjectType: 'activity', subjectId: held.json().id, dueOn: addDays(today, -1), orgId: ids.A1 }));
+    expect(after.activitiesThisMonth.items.map((a) => a.id)).toContain(held.json().id);
+    // the reminder asking to accept is settled with its to-do
+    expect(await unread(secretaryA1)).not.toContainEqual(expect.objectContaining({ kind: 'demand_submitted', subjectId: demandId }));
+
+    // in English on request
+    const en = await t.call(secretaryA1, { method: 'GET', url: '/api/v1/workbench', headers: { 'accept-language': 'en' } });
+    expect(en.json<Workbench>().todos.find((x) => x.subjectId === demandId)?.title).toBe('Work on the demand "党建活动场地共享"');
+  });
+
+  it('shows a member only their own home: no to-dos, shortcuts or other organizations', async () => {
+    const planned = async (who: Session, orgId: string, theme: string) => {
+      const res = await t.call(who, {
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: { type: 'party_lecture', hostOrgIds: [orgId], state: 'planned', startsAt: at(addDays(today, 3), '14:00'), endsAt: at(addDays(today, 3), '16:00'), place: '会议室', theme },
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json().id as string;
+    };
+    const mine = await planned(secretaryA1, ids.A1, '支部党课');
+    const elsewhere = await planned(orgAdminB, ids.B1, '乙公司党课');
+    const home = await workbench(memberA1);
+    expect(home.todos).toEqual([]);
+    expect(home.shortcuts).toEqual([]);
+    expect(home.compliance).toEqual([]);
+    expect(home.member?.orgId).toBe(ids.A1);
+    expect(home.member?.upcoming.map((a) => a.id)).toContain(mine);
+    expect(home.member?.upcoming.map((a) => a.id)).not.toContain(elsewhere);
+    expect(home.activitiesThisMonth.items.map((a) => a.id)).not.toContain(elsewhere);
+  });
+
+  it('never shows another tree', async () => {
+    const a = await workbench(secretaryA1);
+    const inA = [ids.A, ids.A1, ids.A2];
+    expect(a.todos.every((x) => inA.includes(x.orgId))).toBe(true);
+    expect(a.activitiesThisMonth.items.every((x) => inA.includes(x.orgId))).toBe(true);
+    expect(a.member).toBeNull();
+    const b = await workbench(orgAdminB);
+    expect(b.todos.every((x) => [ids.B, ids.B1].includes(x.orgId))).toBe(true);
+    expect(b.compliance.map((c) => c.orgId)).toEqual([ids.B]);
+    expect(b.activitiesThisMonth.items.every((x) => [ids.B, ids.B1].includes(x.orgId))).toBe(true);
+  });
+});
