@@ -184,6 +184,19 @@ describe('maintained compliance results', () => {
     await finishJobs();
   });
 
+  it('stay right when writes and a background recomputation run at the same time', async () => {
+    const year = today().slice(0, 4);
+    await addRulePackVersion(ctx, ids.A, { effectiveFrom: `${year}-01-01`, override: { meetings: { requirements: { theme_day: { min: 3 } } } } });
+    const at = (d: string) => ({ startsAt: `${d}T09:00:00+08:00`, endsAt: `${d}T11:00:00+08:00` });
+    const writes = ['01', '02', '03', '04', '05', '06'].map((m) =>
+      createActivity(ctx, { type: 'theme_day', hostOrgIds: [ids.A1, ids.A2], state: 'held', theme: 'x', ...at(`${year}-${m}-15`) }),
+    );
+    // on PostgreSQL these run on several connections: the batches and the writes interleave
+    await Promise.all([...writes, runJobs(t.database.db, today(), { budgetMs: 60_000, batch: 1 })]);
+    await finishJobs();
+    await expectVerified('concurrent writes and recomputation');
+  });
+
   it('turns due into missed as periods end (the nightly pass), and the check then still holds', async () => {
     // read on a later day: rows written before a period ended are derived, then rewritten by the pass
     const later = addDays(today(), 40);
