@@ -31,7 +31,7 @@ export default function ApplyModal({ campaign, onClose }: { campaign: Campaign; 
       {problems.length > 0 && <Alert type="error" message={problems.join('；')} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => create.mutate(v)} initialValues={{ businessArea: 'production_operations', indicators: [] }}>
         <Form.Item name="orgId" label={t('projects.org')} rules={[{ required: true }]}>
-          <OrgTreeSelect rootId={campaign.organizerOrgId} />
+          <OrgTreeSelect rootId={null} />
         </Form.Item>
         <Form.Item name="title" label={t('projects.title')} rules={[{ required: true }]}>
           <Input />

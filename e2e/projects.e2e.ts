@@ -1,0 +1,165 @@
+// Secretary projects with three browsers, on the demo's Maoming Port Group. The group committee's party worker opens
+// a 2026 campaign (through the API: the campaign form is not built yet); the secretary of 港务分公司 applies in the
+// web app; the committee returns it from the board, the secretary submits again, the committee approves it with the
+// notice number and launches it; the secretary files the week's report with an obstacle from a phone (390×844); the
+// committee records a field visit; the board lists the project with its open obstacle and the demo's 博贺港区
+// project at risk; the monthly bulletin downloads and names the project.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotFailure, type Browser } from './browser';
+import { startServer, type RunningServer } from './server';
+
+const DEMO_PASSWORD = 'Gongjian@2024';
+const TITLE = '集装箱堆场作业安全提升';
+const SHOTS = process.env.GONGJIAN_E2E_SHOTS ?? '/tmp/gongjian-e2e-projects';
+
+let server: RunningServer;
+let desk: Browser;
+let phone: Browser;
+let organizer: Page;
+let secretary: Page;
+let campaignId = '';
+let projectUrl = '';
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const shift = (days: number) => new Date(Date.parse(today()) + days * 86400_000).toISOString().slice(0, 10);
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function fillDate(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.click();
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  desk = await launchBrowser({ width: 1366, height: 900 });
+  phone = await launchBrowser({ width: 390, height: 844 }, { isMobile: true });
+  organizer = await desk.context.newPage();
+  secretary = await phone.context.newPage();
+  for (const page of [organizer, secretary]) page.setDefaultTimeout(20_000);
+  await logIn(organizer, 'maoming');
+  await logIn(secretary, 'mmgangwu');
+  const orgs = await organizer.request.get(`${server.url}/api/v1/orgs?q=${encodeURIComponent('茂名港集团党委')}&limit=5`);
+  const maoming = ((await orgs.json()) as { items: { id: string; name: string }[] }).items.find((o) => o.name === '茂名港集团党委')!;
+  const csrf = await organizer.evaluate(() => sessionStorage.getItem('gongjian.csrf'));
+  const created = await organizer.request.post(`${server.url}/api/v1/project-campaigns`, {
+    headers: { 'x-csrf-token': csrf ?? '' },
+    data: { organizerOrgId: maoming.id, year: 2026, title: '茂名港集团2026年度基层党建“书记项目”', applicationDeadline: shift(10), criteria: [{ name: '目标完成', weight: 60, max: 60 }, { name: '示范作用', weight: 40, max: 40 }] },
+  });
+  expect(created.status()).toBe(201);
+  campaignId = ((await created.json()) as { id: string }).id;
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    await screenshotFailure(organizer, `${ctx.task.name} organizer`);
+    await screenshotFailure(secretary, `${ctx.task.name} secretary`);
+  }
+});
+
+afterAll(async () => {
+  await phone?.close();
+  await desk?.close();
+  await server?.stop();
+});
+
+describe('a secretary project from application to the bulletin', () => {
+  it('the secretary applies and submits', async () => {
+    await secretary.goto(`${server.url}/projects?campaign=${campaignId}`);
+    await secretary.getByRole('button', { name: '申报项目' }).click();
+    const dialog = secretary.getByRole('dialog', { name: '申报项目' });
+    await dialog.locator('.ant-form-item').filter({ hasText: '申报单位' }).locator('.ant-select').click();
+    await secretary.locator('.ant-select-dropdown:visible').getByText('港务分公司党支部').first().click();
+    await dialog.getByLabel('项目名称').fill(TITLE);
+    await dialog.getByLabel('破解难题').fill('堆场夜间作业安全隐患多');
+    await dialog.getByLabel('项目目标').fill('堆场作业零事故');
+    await dialog.getByLabel('主要措施').fill('党员安全监督岗、夜班联合巡查');
+    await dialog.getByLabel('预期成效').fill('形成堆场安全管理长效机制');
+    await fillDate(secretary, '开始日期', shift(-7));
+    await fillDate(secretary, '结束日期', shift(200));
+    await secretary.getByRole('button', { name: '保存草稿' }).click();
+    await secretary.waitForURL(/\/projects\/[0-9a-f]+$/);
+    projectUrl = secretary.url();
+    await secretary.getByRole('button', { name: '提交申报' }).click();
+    await secretary.getByText('已申报').first().waitFor();
+  });
+
+  it('the committee returns it from the board, then approves it with the notice number and launches it', async () => {
+    await organizer.goto(`${server.url}/projects?campaign=${campaignId}`);
+    const row = organizer.getByRole('row').filter({ hasText: TITLE });
+    await row.getByRole('checkbox').check();
+    await organizer.getByRole('button', { name: '退回所选' }).click();
+    await organizer.getByLabel('退回意见').fill('请把目标量化到月');
+    await organizer.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await row.getByText('已退回').waitFor();
+
+    await secretary.goto(projectUrl);
+    await secretary.getByText('请把目标量化到月').waitFor();
+    await secretary.getByRole('button', { name: '提交申报' }).click();
+    await secretary.getByText('已申报').first().waitFor();
+
+    await organizer.reload();
+    await row.getByRole('checkbox').check();
+    await organizer.getByRole('button', { name: '批准所选' }).click();
+    await organizer.getByLabel('批复文号').fill('茂港党〔2026〕8号');
+    await organizer.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await row.getByText('已批准').waitFor();
+    await organizer.screenshot({ path: `${SHOTS}-board-approved.png`, fullPage: true });
+    await row.getByRole('link', { name: TITLE }).click();
+    await organizer.getByRole('button', { name: '启动实施' }).click();
+    await organizer.getByText('实施中').first().waitFor();
+  });
+
+  it('the secretary files the weekly report with an obstacle from a phone', async () => {
+    await secretary.goto(projectUrl);
+    await secretary.getByRole('button', { name: '填报周报' }).click();
+    await secretary.getByLabel('本周完成').fill('完成堆场夜班巡查 3 次');
+    await secretary.getByLabel('完成进度（%）').fill('10');
+    await secretary.getByLabel('问题与堵点').fill('夜间照明不足');
+    await secretary.getByLabel('下周计划').fill('协调加装照明');
+    await secretary.screenshot({ path: `${SHOTS}-phone-report.png` });
+    await secretary.getByRole('button', { name: /^提\s*交$/ }).click();
+    await secretary.getByText('夜间照明不足').first().waitFor();
+    await secretary.getByText('10%').first().waitFor();
+  });
+
+  it('the committee records a field visit, and the board shows the open obstacle and the demo project at risk', async () => {
+    await organizer.reload();
+    await organizer.getByRole('button', { name: '记录督导' }).click();
+    await fillDate(organizer, '督导日期', today());
+    await organizer.getByLabel('地点', { exact: true }).fill('三号堆场');
+    await organizer.getByLabel('现场情况').fill('巡查记录完整');
+    await organizer.getByLabel('督导要求', { exact: true }).fill('一周内完成照明改造方案');
+    await organizer.getByRole('button', { name: /^提\s*交$/ }).click();
+    await organizer.getByText('巡查记录完整').waitFor();
+
+    await organizer.goto(`${server.url}/projects?campaign=${campaignId}`);
+    const row = organizer.getByRole('row').filter({ hasText: TITLE });
+    await row.getByText('实施中').waitFor();
+    expect(await row.innerText()).toContain('正常推进');
+    const listed = await organizer.request.get(`${server.url}/api/v1/project-campaigns?year=2022`);
+    const c2022 = ((await listed.json()) as { items: { id: string }[] }).items[0]!;
+    await organizer.goto(`${server.url}/projects?campaign=${c2022.id}`);
+    const bohe = organizer.getByRole('row').filter({ hasText: '博贺港区党支部' });
+    await bohe.getByText('存在风险').waitFor();
+    await organizer.screenshot({ path: `${SHOTS}-board-2022.png`, fullPage: true });
+  });
+
+  it('the monthly bulletin downloads and names the project', async () => {
+    const month = today().slice(0, 7);
+    const res = await organizer.request.get(`${server.url}/api/v1/project-campaigns/${campaignId}/bulletin.docx?month=${month}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('wordprocessingml');
+    const { docxText } = await import('../server/testing/docx');
+    expect(docxText(await res.body())).toContain(`港务分公司党支部：${TITLE}`);
+  });
+});
