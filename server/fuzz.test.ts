@@ -26,10 +26,10 @@ import { buildWorld, changedTables, snapshot, type World } from './testing/world
 
 const SEED = 20261203;
 /** at most this many single-field mutations of one body */
-const MUTATIONS_PER_BODY = 10;
+const MUTATIONS_PER_BODY = 8;
 /** at most this many bad values per query parameter (every bad cursor is sent) */
 const VALUES_PER_QUERY_PARAM = 6;
-const BAD_PATH_VALUES = ['%00', 'a%00b', '%ED%A0%80', 'x'.repeat(300), '..%2F..%2Fetc', '1%27%20or%20%271%27%3D%271'];
+const BAD_PATH_VALUES = ['%00', '%ED%A0%80', 'x'.repeat(300), 'a%00b', '..%2F..%2Fetc', '1%27%20or%20%271%27%3D%271'];
 const FUZZ_ADDRESS = '192.0.2.7';
 
 let t: TestApp;
@@ -93,7 +93,8 @@ function casesOf(op: Operation, rand: Rand): Case[] {
   });
 
   for (const name of op.pathParams) {
-    for (const bad of BAD_PATH_VALUES) cases.push({ what: `path ${name}=${bad.slice(0, 20)}`, request: { method: op.method, url: url('', { ...params, [name]: bad }) } });
+    // each refused write costs a comparison of every table: writes get the three that reach deepest
+    for (const bad of isWrite(op) ? BAD_PATH_VALUES.slice(0, 3) : BAD_PATH_VALUES) cases.push({ what: `path ${name}=${bad.slice(0, 20)}`, request: { method: op.method, url: url('', { ...params, [name]: bad }) } });
   }
 
   if (op.query.length) {

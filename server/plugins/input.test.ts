@@ -100,7 +100,7 @@ describe('plausible dates', () => {
     for (const day of ['9999-01-05', '2001-01-05']) {
       const res = await t.call(admin, { method: 'POST', url: '/api/v1/activities', payload: at(day) });
       expect(res.statusCode).toBe(400);
-      expect(fields(res)).toEqual(['startsAt']);
+      expect(fields(res)).toContain('startsAt'); // 2001 is also before the branch was founded
     }
     const nextYear = `${Number(w.today.slice(0, 4)) + 1}-03-05`;
     expect((await t.call(admin, { method: 'POST', url: '/api/v1/activities', payload: at(nextYear) })).statusCode).toBe(201);
