@@ -13,6 +13,7 @@ import { ScopeProvider } from './layout/scope';
 
 const LoginPage = lazy(() => import('./auth/LoginPage'));
 const OrgsPage = lazy(() => import('./features/orgs/OrgsPage'));
+const WorkbenchPage = lazy(() => import('./features/workbench/WorkbenchPage'));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const MembersPage = lazy(() => import('./features/members/MembersPage'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage'));
@@ -79,6 +80,7 @@ export default function App() {
                   <Route path="/activities/:id/sign-in" element={<SignInScreen />} />
                   <Route path="/assessments/:id/projector" element={<ProjectorPage />} />
                   <Route element={<AppLayout />}>
+                    <Route index element={<WorkbenchPage />} />
                     <Route path="/dashboard" element={<DashboardPage />} />
                     <Route path="/orgs" element={<OrgsPage />} />
                     <Route path="/members" element={<MembersPage />} />
@@ -99,7 +101,7 @@ export default function App() {
                     <Route path="/audit" element={<AuditPage />} />
                     <Route path="/users" element={<UsersPage />} />
                     <Route path="/me" element={<MyRecordPage />} />
-                    <Route path="*" element={<Navigate to="/orgs" replace />} />
+                    <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
                 </Routes>
               </Suspense>

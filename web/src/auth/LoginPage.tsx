@@ -23,12 +23,12 @@ export default function LoginPage() {
   const login = useMutation({
     mutationFn: (values: Credentials) =>
       api<{ user: User; csrfToken: string }>('/auth/login', { method: 'POST', body: values }),
-    onSuccess: async ({ user, csrfToken }) => {
+    onSuccess: async ({ csrfToken }) => {
       setCsrfToken(csrfToken);
       queryClient.clear();
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
-      const onlyMember = user.roles.every((r) => r.role === 'member');
-      await navigate(returnTo ?? (onlyMember ? '/me' : '/orgs'), { replace: true });
+      // everyone lands on the workbench
+      await navigate(returnTo ?? '/', { replace: true });
     },
   });
   const failure =

@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CheckCircleOutlined,
   DashboardOutlined,
+  DesktopOutlined,
   FundOutlined,
   IdcardOutlined,
   MessageOutlined,
@@ -41,6 +42,7 @@ export default function AppLayout() {
   const userManager = mayDo(me.data, 'user.manage');
   const auditor = mayDo(me.data, 'audit.read');
   const items = [
+    { key: '/', icon: <DesktopOutlined />, label: t('nav.workbench') },
     manager && { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
     manager && { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
     manager && { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
