@@ -110,7 +110,7 @@ describe('branch life', () => {
     await page()
       .getByRole('button', { name: /登\s*录/ })
       .click();
-    await page().waitForURL(/\/orgs/);
+    await page().waitForURL((url) => url.pathname === '/'); // the workbench
 
     await openFromMenu('组织生活', /\/activities$/);
     // the ledger and the plan are per organization: pick the branch

@@ -22,11 +22,12 @@ async function fitsTheScreen(): Promise<boolean> {
 }
 
 describe('my record on a phone', () => {
-  it('signs in on a phone-sized login page and lands on the own record', async () => {
+  it('signs in on a phone-sized login page, lands on the workbench and opens the own record', async () => {
     await e2e.page.goto(`${e2e.server.url}/login`);
     expect(await fitsTheScreen()).toBe(true);
     await logIn(DEMO_PASSWORD);
-    await e2e.page.waitForURL(/\/me/);
+    await e2e.page.waitForURL((url) => url.pathname === '/');
+    await e2e.page.goto(`${e2e.server.url}/me`);
     await e2e.page.getByText('组织关系记录').waitFor();
   });
 
@@ -54,7 +55,8 @@ describe('my record on a phone', () => {
     await logIn(DEMO_PASSWORD);
     await e2e.page.getByText('用户名或密码错误').waitFor();
     await logIn(NEW_PASSWORD);
-    await e2e.page.waitForURL(/\/me/);
+    await e2e.page.waitForURL((url) => url.pathname === '/');
+    await e2e.page.goto(`${e2e.server.url}/me`);
     await e2e.page.locator('.ant-card').filter({ hasText: '我的档案' }).getByText('吕迪').first().waitFor();
   });
 });

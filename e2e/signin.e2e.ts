@@ -74,7 +74,7 @@ describe('QR sign-in', () => {
   it('the secretary sees this month’s theme party day as due, then creates today’s', async () => {
     await secretary.goto(`${server.url}/login`);
     await logIn(secretary, SECRETARY);
-    await secretary.waitForURL(/\/orgs/);
+    await secretary.waitForURL((url) => url.pathname === '/'); // the workbench
     // The demo branch has only a planned theme party day this month.
     await openCompliance(secretary);
     await themeDayRow(secretary).locator('[data-status="due"]').waitFor();
