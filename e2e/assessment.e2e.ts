@@ -77,10 +77,48 @@ async function gradeAll(page: Page, grade: string): Promise<number> {
 }
 
 describe('debriefing assessment on the day', () => {
-  it('the organizer issues ballot codes for the Bluestar draft and downloads the slips', async () => {
+  it('the organizer sets up an assessment in the wizard: default grades and thresholds, weights that must add to 100', async () => {
     await organizer.goto(`${server.url}/login`);
     await logIn(organizer, ORGANIZER);
     await organizer.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await organizer.goto(`${server.url}/assessments/new`);
+    await organizer.getByLabel('测评名称').fill('e2e 述职评议');
+    await organizer.getByLabel('组织单位').click();
+    await organizer.keyboard.type('蓝星（集团）');
+    await organizer.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '中国蓝星（集团）股份有限公司党委' }).first().click();
+    await organizer.getByRole('button', { name: '下一步' }).click();
+
+    await organizer.getByRole('button', { name: '添加述职人' }).click();
+    const row = organizer.locator('.assessment-reporter').first();
+    await row.locator('.ant-select').first().click();
+    await organizer.keyboard.type('所属企业01');
+    await organizer.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '蓝星所属企业01党委' }).first().click();
+    await row.locator('.ant-select').nth(1).click();
+    await organizer.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await organizer.getByRole('button', { name: '下一步' }).click();
+
+    // the default scale: 好 / 较好 / 一般 / 差 = 100 / 80 / 60 / 0, overall grades from 90 / 75 / 60
+    expect(await organizer.getByLabel('好 分值', { exact: true }).inputValue()).toBe('100');
+    expect(await organizer.getByLabel('差 分值').inputValue()).toBe('0');
+    expect(await organizer.getByLabel('好 综合等级线（加权得分）', { exact: true }).inputValue()).toBe('90.00');
+    expect(await organizer.getByLabel('一般 综合等级线（加权得分）').inputValue()).toBe('60.00');
+    await organizer.getByRole('button', { name: '下一步' }).click();
+
+    // the weights' total follows each keystroke; 110 is refused
+    await organizer.getByTestId('weight-total').filter({ hasText: '100%' }).waitFor();
+    await organizer.getByLabel('权重 1').fill('50');
+    await organizer.getByTestId('weight-total').filter({ hasText: '110%' }).waitFor();
+    await organizer.getByRole('button', { name: /^保\s*存$/ }).click();
+    await organizer.getByText('各测评组权重合计须为 100%，现为 110%').waitFor();
+    await organizer.getByLabel('权重 1').fill('40');
+    await organizer.getByRole('button', { name: /^保\s*存$/ }).click();
+    await organizer.waitForURL(/\/assessments\/[^/?]+\?tab=codes$/);
+    expect(await organizer.getByTestId('assessment-state').innerText()).toBe('草稿');
+    await organizer.getByRole('tab', { name: '测评设置' }).click();
+    await organizer.getByRole('cell', { name: '蓝星所属企业01党委' }).waitFor();
+  });
+
+  it('the organizer issues ballot codes for the Bluestar draft and downloads the slips', async () => {
     await organizer.getByRole('menuitem', { name: '述职评议' }).click();
     await organizer.waitForURL(/\/assessments$/);
     await organizer.getByRole('link', { name: ASSESSMENT }).click();

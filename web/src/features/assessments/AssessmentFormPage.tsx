@@ -161,7 +161,6 @@ function AssessmentForm({ assessment }: { assessment?: Assessment }) {
   const [initial] = useState<Values>(() => (assessment ? fromAssessment(assessment) : newValues(scopeId, t)));
   const organizerOrgId = Form.useWatch('organizerOrgId', form);
   const groups = Form.useWatch('raterGroups', form);
-  const scale = Form.useWatch('scale', form) ?? initial.scale;
   const weightTotal = (groups ?? initial.raterGroups).reduce((sum, g) => sum + (g?.weight ?? 0), 0);
 
   const save = useMutation({
@@ -309,50 +308,49 @@ function AssessmentForm({ assessment }: { assessment?: Assessment }) {
 
         <div hidden={step !== 2}>
           <Typography.Title level={5}>{t('assessment.scale')}</Typography.Title>
-          <Form.List name="scale">
-            {(fields) => (
-              <table className="assessment-scale">
-                <thead>
-                  <tr>
-                    <th>{t('assessment.grade')}</th>
-                    <th>{t('assessment.points')}</th>
-                    <th>{t('assessment.threshold')}</th>
+          {/* the grades are fixed rows, so plain items: a threshold is not part of the scale list */}
+          <table className="assessment-scale">
+            <thead>
+              <tr>
+                <th>{t('assessment.grade')}</th>
+                <th>{t('assessment.points')}</th>
+                <th>{t('assessment.threshold')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {initial.scale.map(({ grade }, index) => {
+                const label = gradeLabel(t, grade);
+                return (
+                  <tr key={grade}>
+                    <td>{label}</td>
+                    <td>
+                      <Form.Item name={['scale', index, 'points']} rules={required} noStyle>
+                        <InputNumber min={0} max={1000} precision={0} aria-label={`${label} ${t('assessment.points')}`} />
+                      </Form.Item>
+                      <Form.Item name={['scale', index, 'grade']} hidden>
+                        <Input />
+                      </Form.Item>
+                    </td>
+                    <td>
+                      {index === initial.scale.length - 1 ? (
+                        <Typography.Text type="secondary">{t('assessment.below')}</Typography.Text>
+                      ) : (
+                        <Form.Item name={['thresholds', grade]} rules={required} noStyle>
+                          <InputNumber
+                            min={0}
+                            max={1000}
+                            step={0.01}
+                            addonBefore="≥"
+                            aria-label={`${label} ${t('assessment.threshold')}`}
+                          />
+                        </Form.Item>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {fields.map((field, index) => {
-                    const grade = scale[index]?.grade ?? '';
-                    const lowest = index === fields.length - 1;
-                    return (
-                      <tr key={field.key}>
-                        <td>{gradeLabel(t, grade)}</td>
-                        <td>
-                          <Form.Item name={[field.name, 'points']} rules={required} noStyle>
-                            <InputNumber min={0} max={1000} precision={0} aria-label={`${gradeLabel(t, grade)} ${t('assessment.points')}`} />
-                          </Form.Item>
-                        </td>
-                        <td>
-                          {lowest ? (
-                            <Typography.Text type="secondary">{t('assessment.below')}</Typography.Text>
-                          ) : (
-                            <Form.Item name={['thresholds', grade]} rules={required} noStyle>
-                              <InputNumber
-                                min={0}
-                                max={1000}
-                                step={0.01}
-                                addonBefore="≥"
-                                aria-label={`${gradeLabel(t, grade)} ${t('assessment.threshold')}`}
-                              />
-                            </Form.Item>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            )}
-          </Form.List>
+                );
+              })}
+            </tbody>
+          </table>
           <Form.Item name="scale" noStyle>
             <ErrorsOnly />
           </Form.Item>

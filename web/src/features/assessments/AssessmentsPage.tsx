@@ -67,17 +67,18 @@ export default function AssessmentsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('assessment.title'),
             dataIndex: 'title',
+            className: 'assessment-list-title',
             render: (title: string, a) => <Link to={`/assessments/${a.id}`}>{title}</Link>,
           },
-          { title: t('assessment.year'), dataIndex: 'year' },
-          { title: t('assessment.heldOn'), dataIndex: 'heldOn', render: (d: string) => formatDate(d) },
-          { title: t('assessment.organizer'), dataIndex: 'organizerOrgName' },
-          { title: t('assessment.reporterCount'), dataIndex: 'reporters', align: 'right' },
+          // a phone shows the title and the state
+          { title: t('assessment.year'), dataIndex: 'year', responsive: ['md'] },
+          { title: t('assessment.heldOn'), dataIndex: 'heldOn', responsive: ['md'], render: (d: string) => formatDate(d) },
+          { title: t('assessment.organizer'), dataIndex: 'organizerOrgName', responsive: ['lg'] },
+          { title: t('assessment.reporterCount'), dataIndex: 'reporters', align: 'right', responsive: ['md'] },
           {
             title: t('assessment.state'),
             dataIndex: 'state',
