@@ -13,7 +13,8 @@
 // commit. Prints rows/s of each pass and the peak RSS (process.memoryUsage().rss sampled every
 // 100 ms) of writing the file and of each pass, plus the heap high-water mark.
 //
-// Measured on the 2-core build machine (shared with other jobs, so ±30 %):
+// Measured on the 2-core build machine before the batched commit (shared with other jobs, so
+// ±30 %; the figures since are in bench/README.md):
 //   read pass (stream the .xlsx, check every row, stage good rows): 9–13k rows/s on both databases,
 //     100,000 rows in 10.8 s, peak RSS 449 MB (the process was at 383 MB after writing the file)
 //   write pass, PostgreSQL 15, 10,000 rows: ~200 rows/s (dry run 48 s, commit 52 s)
@@ -24,7 +25,7 @@
 // org_counts row of each ancestor, and inside the one import transaction each update of the root's
 // row walks the chain of its own earlier versions (0.4 ms → 2 ms per update of one row after 30k
 // updates, measured on PGlite). Summing the count deltas in memory and applying them once per
-// organization at the end of the import would remove it.
+// organization at the end of the import would remove it (the batched commit does).
 import { randomInt } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
