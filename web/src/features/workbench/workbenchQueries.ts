@@ -6,7 +6,7 @@ export type Todo = Workbench['todos'][number];
 export type WorkbenchActivity = Workbench['activitiesThisMonth']['items'][number];
 
 export function useWorkbench() {
-  return useQuery({ queryKey: ['workbench'], queryFn: () => api<Workbench>('/workbench'), staleTime: 30_000 });
+  return useQuery({ queryKey: ['workbench'], queryFn: () => api<Workbench>('/workbench') });
 }
 
 /** Where a to-do's object opens. */
