@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { assessments, ballotCodes, ballots } from '../../db/schema/assessments';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { multipartBody } from '../../testing/uploads';
 import { resetThrottle } from './ballots';
 import { followUpReminders, verifyAssessment } from './service';
 
@@ -327,6 +328,13 @@ describe('notes and follow-ups', () => {
     const lists = (await t.call(users.orgAdminA!, { method: 'GET', url: `/api/v1/assessments/${next.id}/follow-ups` })).json();
     expect(lists.items).toEqual([]);
     expect(lists.previous.map((f: { problem: string }) => f.problem)).toContain('三会一课记录不全');
+    const upload = multipartBody({}, { name: 'report.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    const attached = await t.call(users.secretaryA1!, { method: 'POST', url: `/api/v1/assessments/${a.id}/reporters/${a.reporters[0]!.id}/report`, payload: upload.payload, headers: upload.headers });
+    expect(attached.statusCode, attached.body).toBe(201);
+    expect((await t.call(users.secretaryA1!, { method: 'POST', url: `/api/v1/assessments/${a.id}/reporters/${a.reporters[1]!.id}/report`, payload: upload.payload, headers: upload.headers })).statusCode).toBe(404);
+    const report = await t.call(users.viewerA!, { method: 'GET', url: `/api/v1/assessments/${a.id}/reporters/${a.reporters[0]!.id}/report` });
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('%PDF');
     const figures = await t.call(users.orgAdminA!, { method: 'GET', url: `/api/v1/assessments/${a.id}/reporters/${a.reporters[0]!.id}/figures` });
     expect(figures.statusCode, figures.body).toBe(200);
     expect(figures.json()).toMatchObject({ year: 2025, membersFull: 1 });

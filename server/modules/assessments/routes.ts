@@ -29,9 +29,10 @@ import {
 } from '../../../domain/schemas/assessments';
 import { ErrorBody, Id, Nullable } from '../../../domain/schemas/common';
 import { requireActor } from '../../plugins/auth';
-import { disposition } from '../../uploads';
+import { disposition, requireUpload } from '../../uploads';
 import { ballotSheet, castBallot, codeKey } from './ballots';
 import { ballotSlips, ballotsCsv, reporterLetter, resultsWorkbook, type AssessmentFile } from './documents';
+import { attachReport, openReport } from './files';
 import * as service from './service';
 
 const Params = Type.Object({ id: Id });
@@ -190,6 +191,20 @@ export async function assessmentRoutes(base: FastifyInstance) {
   app.get('/assessments/:id/reporters/:reporterId/figures', { schema: { tags, params: ReporterParams, response: { 200: ReporterFigures, ...errors } } }, async (req) =>
     service.reporterFigures(requireActor(req), req.params.id, req.params.reporterId),
   );
+
+  // the reporter's written report (述职报告)
+  app.post(
+    '/assessments/:id/reporters/:reporterId/report',
+    { schema: { tags, params: ReporterParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ reporterId: Id, reportFilename: Type.String() }), ...errors } } },
+    async (req, reply) => {
+      const ctx = requireActor(req);
+      return reply.status(201).send(await attachReport(ctx, req.params.id, req.params.reporterId, await requireUpload(req)));
+    },
+  );
+  app.get('/assessments/:id/reporters/:reporterId/report', { schema: { tags, params: ReporterParams, response: { 200: Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' }), ...errors } } }, async (req, reply) => {
+    const f = await openReport(requireActor(req), req.params.id, req.params.reporterId);
+    return reply.header('content-type', f.mime).header('content-disposition', disposition(f.filename, f.mime)).header('x-content-type-options', 'nosniff').send(f.stream);
+  });
 
   // ---- questions, comments and the follow-up list -------------------------------------------------------------------
 

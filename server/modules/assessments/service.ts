@@ -701,3 +701,15 @@ export async function verifyAssessment(ctx: Ctx, id: string): Promise<{ ballots:
 export async function requireManage(ctx: Ctx, id: string): Promise<void> {
   await load(ctx, ctx.db, id, 'manage');
 }
+
+/**
+ * A reporter of an assessment the caller may read; to change it (its written report), the caller organizes the
+ * assessment or acts for the reporter's organization.
+ */
+export async function loadReporter(ctx: Ctx, db: Db, id: string, reporterId: string, need: 'read' | 'manage') {
+  const l = await load(ctx, db, id, 'read');
+  const reporter = l.reporters.find((r) => r.r.id === reporterId);
+  if (!reporter || !l.readableReporterIds.has(reporterId)) throw notFound('reporter');
+  if (need === 'manage' && !l.canManage && !authorize(ctx.actor, 'assessment.manage', { orgPath: reporter.orgPath })) throw forbidden();
+  return { assessment: l.row, reporter };
+}
