@@ -7,6 +7,7 @@ import { auditEvents } from '../../db/schema/audit';
 import { notifications } from '../../db/schema/activities';
 import { projectObstacles, projectReports, secretaryProjects } from '../../db/schema/projects';
 import { docxText } from '../../testing/docx';
+import { multipartBody } from '../../testing/uploads';
 import { seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
 import { createUser } from '../users/service';
 import { runProjectReminders } from './reminders';
@@ -221,6 +222,24 @@ describe('the flow', () => {
     expect(p.indicators[0]).toMatchObject({ baseline: 72, target: 100, achieved: 80 });
     expect((await call(s.secretaryA2!, 'POST', `/secretary-projects/${P1}/reports`, { ...good, week: shiftWeek(week, -1) })).statusCode).toBe(403);
     expect((await call(s.supervisorA!, 'POST', `/secretary-projects/${P1}/reports`, { ...good, week: shiftWeek(week, -1) })).statusCode).toBe(403);
+  });
+
+  it('keeps the campaign plan and the evidence of a report as files, for those who may', async () => {
+    const pdf = () => multipartBody({}, { name: '证明材料.pdf', content: Buffer.from('%PDF-1.4\n%…\n'), type: 'application/pdf' });
+    const post = (who: Session, url: string) => t.call(who, { method: 'POST', url: `/api/v1${url}`, ...pdf() });
+    expect((await post(s.secretaryA1!, `/project-campaigns/${campaignId}/files`)).statusCode).toBe(403);
+    const plan = await post(s.orgAdminA!, `/project-campaigns/${campaignId}/files`);
+    expect(plan.statusCode).toBe(201);
+    expect((await call(s.secretaryA1!, 'GET', `/project-campaigns/${campaignId}`)).json().files).toHaveLength(1);
+    const report = (await call(s.secretaryA1!, 'GET', `/secretary-projects/${P1}/reports`)).json().items[0];
+    expect((await post(s.secretaryA2!, `/secretary-projects/${P1}/files?reportId=${report.id}`)).statusCode).toBe(403);
+    const evidence = await post(s.secretaryA1!, `/secretary-projects/${P1}/files?reportId=${report.id}`);
+    expect(evidence.statusCode).toBe(201);
+    expect((await call(s.orgAdminA!, 'GET', `/secretary-projects/${P1}/reports`)).json().items[0].files).toHaveLength(1);
+    const download = await t.call(s.contactA!, { method: 'GET', url: `/api/v1/secretary-projects/${P1}/files/${evidence.json().id}` });
+    expect(download.statusCode).toBe(200);
+    expect(download.body.startsWith('%PDF')).toBe(true);
+    expect((await t.call(s.orgAdminB!, { method: 'GET', url: `/api/v1/secretary-projects/${P1}/files/${evidence.json().id}` })).statusCode).toBe(403);
   });
 
   it('records a supervision visit the leader answers', async () => {
