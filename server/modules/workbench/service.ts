@@ -22,6 +22,8 @@ import * as q from './queries';
 /** Demands looked at per request; a person with more open demands than this sees the oldest due first. */
 const DEMAND_LIMIT = 300;
 const LIST_LIMIT = 20;
+/** a member's latest attendance records: enough for a phone screen, the full record is on the member's own page */
+const ATTENDANCE_LIMIT = 8;
 
 const SHANGHAI_OFFSET = '+08:00';
 
@@ -70,7 +72,12 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
   }
   const resolutions = await q.overdueResolutions(db, mine.map((o) => o.path), today);
   reminders.push(...resolutionReminders(resolutions.map((r) => ({ ...r, orgId: labelsOf(r.orgPath).at(-1)! })), today));
-  for (const r of reminders) todos.push(todoOfReminder(r, reminderMessage(r.kind, r.params, orgName.get(r.orgId) ?? '', lang)));
+  for (const r of reminders) {
+    const todo = todoOfReminder(r, reminderMessage(r.kind, r.params, orgName.get(r.orgId) ?? '', lang));
+    // daysLeft counts today and the period's last day: the last day is the to-do's due date
+    if (r.kind === 'activity_due' && typeof r.params.daysLeft === 'number') todo.dueOn = addDays(today, r.params.daysLeft - 1);
+    todos.push(todo);
+  }
 
   // the reminders about work now done
   const unread = await q.unreadReminders(db, actor.userId);
@@ -97,7 +104,7 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
 
   return {
     todos: todos
-      .sort((a, b) => (a.dueOn ?? '9999') .localeCompare(b.dueOn ?? '9999'))
+      .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'))
       .map(({ key: _key, ...t }) => t),
     activitiesThisMonth: { total: activitiesThisMonth.total, items: activitiesThisMonth.items.map(activityItem) },
     compliance,
@@ -117,7 +124,7 @@ async function memberHome(ctx: Ctx): Promise<Workbench['member']> {
   if (!actor.memberId || !grant) return null;
   const now = new Date().toISOString();
   const until = `${addDays(today, 60)}T00:00:00${SHANGHAI_OFFSET}`;
-  const [upcoming, attendance] = await Promise.all([q.activitiesBetween(db, [grant.orgPath!], now, until, LIST_LIMIT), q.attendanceOf(db, actor.memberId, today, LIST_LIMIT)]);
+  const [upcoming, attendance] = await Promise.all([q.activitiesBetween(db, [grant.orgPath!], now, until, LIST_LIMIT), q.attendanceOf(db, actor.memberId, today, ATTENDANCE_LIMIT)]);
   return {
     orgId: labelsOf(grant.orgPath!).at(-1)!,
     upcoming: upcoming.items.filter((a) => a.state !== 'cancelled').map(activityItem),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../domain/dates';
+import { addDays, addMonths } from '../../../domain/dates';
 import type { Workbench } from '../../../domain/schemas/workbench';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
 
@@ -59,7 +59,8 @@ describe('GET /api/v1/workbench', () => {
     const before = await workbench(secretaryA1);
     expect(before.todos).toContainEqual({ kind: 'demand_accept', subjectType: 'demand', subjectId: demandId, title: '受理乙公司党支部提出的诉求“党建活动场地共享”', orgId: ids.A1 });
     const themeDay = before.todos.find((x) => x.kind === 'activity_due' && x.title.includes('主题党日'));
-    expect(themeDay).toMatchObject({ subjectType: 'org', subjectId: ids.A1, orgId: ids.A1 });
+    // due by the month's last day
+    expect(themeDay).toMatchObject({ subjectType: 'org', subjectId: ids.A1, orgId: ids.A1, dueOn: addDays(addMonths(`${today.slice(0, 7)}-01`, 1), -1) });
     expect(before.shortcuts).toEqual(['record_activity', 'open_sign_in', 'raise_demand']);
     expect(before.compliance).toMatchObject([{ orgId: ids.A1, orgName: '甲公司第一党支部', period: today.slice(0, 7) }]);
     expect(before.compliance[0]!.due).toBeGreaterThan(0);
