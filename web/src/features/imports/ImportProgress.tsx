@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { ImportJob } from '../../../../domain/imports/report';
 
-/** Shows how far the server has read the file while an import request is running. */
+/** Shows how far the server has read the file, then (on PostgreSQL) written it, while an import request is running. */
 export default function ImportProgress({ jobId, label }: { jobId: string; label: string }) {
   const { t } = useTranslation();
   const job = useQuery({
@@ -18,7 +18,9 @@ export default function ImportProgress({ jobId, label }: { jobId: string; label:
       <Typography.Text>{label}</Typography.Text>
       <Progress percent={100} status="active" showInfo={false} />
       <Typography.Text type="secondary">
-        {t('import.rowsRead', { count: job.data?.rowsRead ?? 0 })}
+        {job.data?.state === 'writing' && job.data.rowsWritten > 0
+          ? t('import.rowsWritten', { count: job.data.rowsWritten, total: job.data.rowsRead })
+          : t('import.rowsRead', { count: job.data?.rowsRead ?? 0 })}
       </Typography.Text>
     </Space>
   );
