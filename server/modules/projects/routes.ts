@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody, Id, Nullable } from '../../../domain/schemas/common';
 import {
@@ -43,8 +43,7 @@ import { requireActor } from '../../plugins/auth';
 import { attachment } from '../imports/routes';
 import * as documents from './documents';
 import * as files from './files';
-import { AppError } from '../../errors';
-import { MAX_FILE_BYTES, disposition } from '../../uploads';
+import { disposition, requireUpload } from '../../uploads';
 import * as plan from './plan';
 import * as rollup from './rollup';
 import * as service from './service';
@@ -112,16 +111,11 @@ export async function projectRoutes(base: FastifyInstance) {
 
   // ---- attachments: the campaign's plan, a project's plan and evidence (of a weekly report with ?reportId=)
   const FileParams = Type.Object({ id: Id, fileId: Id });
-  const upload = async (req: FastifyRequest) => {
-    const file = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-    if (!file) throw new AppError(400, 'validation', 'Attach a file in the field "file"', [{ field: 'file', message: 'required' }]);
-    return file;
-  };
   const stream = (reply: FastifyReply, f: { stream: NodeJS.ReadableStream; mime: string; filename: string }) =>
     reply.header('content-type', f.mime).header('content-disposition', disposition(f.filename, f.mime)).header('x-content-type-options', 'nosniff').send(f.stream);
   const Stream = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
   app.post('/project-campaigns/:id/files', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 201: ProjectFile, ...errors } } }, async (req, reply) =>
-    reply.status(201).send(await files.addCampaignFile(requireActor(req), req.params.id, await upload(req))),
+    reply.status(201).send(await files.addCampaignFile(requireActor(req), req.params.id, await requireUpload(req))),
   );
   app.get('/project-campaigns/:id/files/:fileId', { schema: { tags, params: FileParams, response: { 200: Stream, ...errors } } }, async (req, reply) =>
     stream(reply, await files.openCampaignFile(requireActor(req), req.params.id, req.params.fileId)),
@@ -129,7 +123,7 @@ export async function projectRoutes(base: FastifyInstance) {
   app.post(
     '/secretary-projects/:id/files',
     { schema: { tags, params: Params, querystring: Type.Object({ reportId: Type.Optional(Id) }, { additionalProperties: false }), consumes: ['multipart/form-data'], response: { 201: ProjectFile, ...errors } } },
-    async (req, reply) => reply.status(201).send(await files.addProjectFile(requireActor(req), req.params.id, req.query.reportId, await upload(req))),
+    async (req, reply) => reply.status(201).send(await files.addProjectFile(requireActor(req), req.params.id, req.query.reportId, await requireUpload(req))),
   );
   app.get('/secretary-projects/:id/files/:fileId', { schema: { tags, params: FileParams, response: { 200: Stream, ...errors } } }, async (req, reply) =>
     stream(reply, await files.openProjectFile(requireActor(req), req.params.id, req.params.fileId)),
