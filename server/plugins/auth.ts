@@ -48,6 +48,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { database: Data
     };
     req.anonCtx = { ...base, actor: { userId: '', memberId: null, grants: [] } };
     if (!req.url.startsWith('/api/')) return;
+    // the ballot routes are public (the code is the credential) and a meeting's hot path: no session lookup
+    if (req.url.startsWith('/api/v1/ballots/')) return;
 
     const auth = req.headers.authorization;
     if (auth) {
