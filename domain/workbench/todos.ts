@@ -14,12 +14,16 @@ export const TODO_KINDS = [
   'term_due',
   'term_expired',
   'resolution_overdue',
+  // secretary projects the caller leads (or, without a leader, whose organization the caller manages)
+  'project_report_due',
+  'project_report_missing',
+  'project_milestone_overdue',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 export interface Todo {
   kind: TodoKind;
-  subjectType: 'demand' | 'org' | 'activity';
+  subjectType: 'demand' | 'org' | 'activity' | 'secretary_project';
   subjectId: string;
   title: string;
   dueOn?: string;
@@ -82,7 +86,7 @@ const DEMAND_STEP: Partial<Record<ReminderKind, TodoKind>> = {
   demand_resolved: 'demand_confirm',
   demand_escalated: 'demand_escalated',
 };
-const BY_KEY: readonly ReminderKind[] = ['activity_due', 'term_due', 'term_expired', 'resolution_overdue'];
+const BY_KEY: readonly ReminderKind[] = ['activity_due', 'term_due', 'term_expired', 'resolution_overdue', 'project_report_due', 'project_report_missing', 'project_milestone_overdue'];
 
 export const RESOLVABLE_KINDS: readonly ReminderKind[] = [...(Object.keys(DEMAND_STEP) as ReminderKind[]), ...BY_KEY];
 

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { RESOLVABLE_KINDS } from '../../../domain/workbench/todos';
 import type { Db } from '../../db/client';
 import { activities, activityAttendees, activityResolutions, notifications } from '../../db/schema/activities';
 import { orgs } from '../../db/schema/orgs';
 import { demands, pairings } from '../../db/schema/pairings';
+import { projectCampaigns, projectMilestones, secretaryProjects } from '../../db/schema/projects';
+import { factsOf } from '../projects/queries';
 import { hostedInAny } from '../activities/queries';
 
 /** The organizations of the caller's grants, not dissolved. */
@@ -88,4 +90,25 @@ export async function unreadReminders(db: Db, userId: string) {
 export async function markRead(db: Db, userId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), inArray(notifications.id, ids), isNull(notifications.readAt)));
+}
+
+/**
+ * Running secretary projects the user leads, or without a leader whose organization is at one of these paths, with
+ * what the scheduler's reminders read about them (server/modules/projects/reminders.ts).
+ */
+export async function ledProjects(db: Db, userId: string, paths: string[], today: string) {
+  const mine = paths.length === 0 ? eq(secretaryProjects.leaderId, userId) : or(eq(secretaryProjects.leaderId, userId), and(isNull(secretaryProjects.leaderId), sql`${secretaryProjects.orgPath}::text in (${sql.join(paths.map((p) => sql`${p}`), sql`, `)})`));
+  const running = await db
+    .select({ project: secretaryProjects, settings: projectCampaigns.settings })
+    .from(secretaryProjects)
+    .innerJoin(projectCampaigns, eq(projectCampaigns.id, secretaryProjects.campaignId))
+    .where(and(eq(secretaryProjects.state, 'in_progress'), lte(secretaryProjects.startOn, today), gte(secretaryProjects.endOn, today), mine))
+    .limit(50);
+  const ids = running.map((r) => r.project.id);
+  if (ids.length === 0) return [];
+  const [facts, milestones] = await Promise.all([
+    factsOf(db, ids),
+    db.select().from(projectMilestones).where(and(inArray(projectMilestones.projectId, ids), isNull(projectMilestones.doneOn))),
+  ]);
+  return running.map((r) => ({ ...r, lastReportWeek: facts.get(r.project.id)!.lastReportWeek, milestones: milestones.filter((m) => m.projectId === r.project.id) }));
 }

@@ -4,6 +4,8 @@ import type { OrgType, Sector } from '../../../domain/enums';
 import { messageText } from '../../../domain/messages/registry';
 import type { DemandState } from '../../../domain/pairings/enums';
 import { activityReminders, reminderMessage, resolutionReminders, termReminders, type Reminder, type ReminderKind } from '../../../domain/reminders';
+import { projectReminders } from '../../../domain/projects/reminders';
+import { effectiveSettings } from '../../../domain/projects/settings';
 import { termDates } from '../../../domain/rules/orgFindings';
 import type { Workbench } from '../../../domain/schemas/workbench';
 import { demandTodoKind, notificationsToResolve, todoOfReminder, type Todo } from '../../../domain/workbench/todos';
@@ -79,12 +81,24 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
     todos.push(todo);
   }
 
+  // secretary projects: the leader's weekly report and overdue milestones (the supervisors' visits are theirs to plan)
+  const lookedAt = new Set(mine.map((o) => o.id));
+  for (const { project: p, settings, lastReportWeek, milestones } of await q.ledProjects(db, actor.userId, mine.map((o) => o.path), today)) {
+    lookedAt.add(p.orgId);
+    const running = { id: p.id, title: p.title, startOn: p.startOn, endOn: p.endOn, launchedOn: p.launchedOn, lastReportWeek, lastVisitOn: null, milestones, requirements: [] };
+    for (const r of projectReminders(running, today, effectiveSettings(settings))) {
+      if (r.kind !== 'project_report_due' && r.kind !== 'project_report_missing' && r.kind !== 'project_milestone_overdue') continue;
+      const reminder: Reminder = { kind: r.kind, key: r.key, orgId: p.orgId, subjectType: 'secretary_project', subjectId: p.id, params: r.params };
+      todos.push(todoOfReminder(reminder, reminderMessage(r.kind, r.params, '', lang)));
+    }
+  }
+
   // the reminders about work now done
   const unread = await q.unreadReminders(db, actor.userId);
   const done = notificationsToResolve(
     unread.map((n) => ({ ...n, kind: n.kind as ReminderKind })),
     todos,
-    { demands: readsPairings && unread.length < 500, orgIds: new Set(mine.map((o) => o.id)) },
+    { demands: readsPairings && unread.length < 500, orgIds: lookedAt },
   );
   await q.markRead(db, actor.userId, done);
 

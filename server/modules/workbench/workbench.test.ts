@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../../domain/dates';
 import type { Workbench } from '../../../domain/schemas/workbench';
+import { eq } from 'drizzle-orm';
+import { projectCampaigns, projectMilestones, secretaryProjects } from '../../db/schema/projects';
+import { newId } from '../../ids';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { getOrg } from '../orgs/queries';
 
 // The workbench of a branch secretary (A1), its member, and a secretary of another tree (B): the to-dos come and go
 // with the records, and the reminder about a to-do is read once the work is done.
@@ -116,6 +120,28 @@ describe('GET /api/v1/workbench', () => {
     expect(home.member?.upcoming.map((a) => a.id)).toContain(mine);
     expect(home.member?.upcoming.map((a) => a.id)).not.toContain(elsewhere);
     expect(home.activitiesThisMonth.items.map((a) => a.id)).not.toContain(elsewhere);
+  });
+
+  it('lists the missing weekly reports and the overdue milestone of a project the secretary leads, until done', async () => {
+    // a project launched five weeks ago without a report, stored as the projects module keeps it
+    const db = t.database.db;
+    const [A, A1] = [(await getOrg(db, ids.A))!, (await getOrg(db, ids.A1))!];
+    const campaignId = newId();
+    await db.insert(projectCampaigns).values({ id: campaignId, organizerOrgId: A.id, organizerPath: A.path, year: Number(today.slice(0, 4)), title: '书记项目', applicationDeadline: addDays(today, -60), eligibleOrgIds: [A.id], criteria: [] });
+    const projectId = newId();
+    await db.insert(secretaryProjects).values({
+      id: projectId, campaignId, orgId: A1.id, orgPath: A1.path, title: '码头安全隐患清零', problem: '-', goals: '-', measures: '-', expectedOutcomes: '-', businessArea: 'safety_environment',
+      state: 'in_progress', startOn: addDays(today, -35), endOn: addDays(today, 150), launchedOn: addDays(today, -35), leaderId: secretaryA1.userId,
+    });
+    const milestoneId = newId();
+    await db.insert(projectMilestones).values({ id: milestoneId, projectId, title: '完成隐患排查', dueOn: addDays(today, -2) });
+
+    const kinds = async (who: Session) => (await workbench(who)).todos.filter((x) => x.subjectId === projectId).map((x) => x.kind).sort();
+    expect(await kinds(secretaryA1)).toEqual(['project_milestone_overdue', 'project_report_missing']);
+    expect((await workbench(secretaryA1)).todos.find((x) => x.kind === 'project_milestone_overdue')).toMatchObject({ subjectType: 'secretary_project', orgId: ids.A1, dueOn: addDays(today, -2) });
+    expect(await kinds(orgAdminB)).toEqual([]);
+    await db.update(projectMilestones).set({ doneOn: today }).where(eq(projectMilestones.id, milestoneId));
+    expect(await kinds(secretaryA1)).toEqual(['project_report_missing']);
   });
 
   it('never shows another tree', async () => {

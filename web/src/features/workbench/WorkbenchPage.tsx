@@ -15,6 +15,9 @@ const TODO_COLOR: Record<Todo['kind'], string> = {
   term_due: 'gold',
   term_expired: 'red',
   resolution_overdue: 'volcano',
+  project_report_due: 'purple',
+  project_report_missing: 'red',
+  project_milestone_overdue: 'volcano',
 };
 
 /** Everyone's home (工作台): what waits for the caller, this month's activities, compliance at a glance, shortcuts. */

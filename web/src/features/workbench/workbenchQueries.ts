@@ -19,5 +19,7 @@ export function todoLink(todo: Todo): string {
       return `/activities?activity=${id}`;
     case 'org':
       return `/compliance?org=${id}`;
+    case 'secretary_project':
+      return `/projects/${id}`;
   }
 }
