@@ -9,7 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import { default as addFormats } from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { useAuditKey } from './audit';
+import { setAuditKey } from './audit';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { Live } from './live';
@@ -64,7 +64,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   const coercing = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
 
-  useAuditKey(opts.config.secretKey);
+  setAuditKey(opts.config.secretKey);
   app.decorate('database', opts.database);
   app.decorate('config', opts.config);
   const live = new Live(opts.database.pool);

@@ -58,12 +58,12 @@ export function auditKeys(secretKey: string): Keys {
 
 /** The installation's secret key, from its configuration: set once at start, before any write. One
  *  process serves one installation, so the key is kept here rather than passed by every caller. */
-export function useAuditKey(secretKey: string): void {
+export function setAuditKey(secretKey: string): void {
   installed = auditKeys(secretKey);
 }
 
 function keys(): Keys {
-  if (!installed) throw new Error('the audit key is not set: call useAuditKey(config.secretKey) at start');
+  if (!installed) throw new Error('the audit key is not set: call setAuditKey(config.secretKey) at start');
   return installed;
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { todayInChina } from '../domain/dates';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../domain/passwords/rules';
-import { useAuditKey } from './audit';
+import { setAuditKey } from './audit';
 import type { Config } from './config';
 import type { Ctx } from './context';
 import { fieldCrypto } from './crypto';
@@ -14,7 +14,7 @@ import { createUser } from './modules/users/service';
 
 /** Acts as the system itself (first start, command line): a global admin with no user behind it. */
 export function systemCtx(database: Database, config: Config): Ctx {
-  useAuditKey(config.secretKey); // the first start writes audit events before the app is built
+  setAuditKey(config.secretKey); // the first start writes audit events before the app is built
   return {
     db: database.db,
     actor: { userId: '', memberId: null, grants: [{ role: 'admin', orgPath: null }] },

@@ -2,7 +2,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { describeProblem, parseCheckpoints, readCheckpoint, useAuditKey, verifyAudit } from './audit';
+import { describeProblem, parseCheckpoints, readCheckpoint, setAuditKey, verifyAudit } from './audit';
 import { buildApp } from './app';
 import { backup, restore, verifyBackup } from './backup';
 import { bootstrap, systemCtx } from './bootstrap';
@@ -164,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     case 'audit': {
-      useAuditKey(config.secretKey);
+      setAuditKey(config.secretKey);
       if (rest[0] === 'checkpoint') {
         const head = await withDatabase(config, (db) => readCheckpoint(db.db));
         if (!head) throw new Error('the audit trail has no checkpoint yet');
