@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { todayInChina } from '../domain/dates';
-import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../domain/passwords/rules';
+import { messageText } from '../domain/messages/registry';
+import { passwordProblem, passwordProblemMessage } from '../domain/passwords/rules';
 import { setAuditKey } from './audit';
 import type { Config } from './config';
 import type { Ctx } from './context';
@@ -39,7 +40,10 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
   const report: BootstrapReport = { adminCreated: null, demo: null };
   if (userCount === 0) {
     const problem = config.adminPassword === null ? null : passwordProblem(config.adminPassword, 'admin');
-    if (problem) throw new Error(`configuration: GONGJIAN_ADMIN_PASSWORD ${PASSWORD_PROBLEM_TEXT[problem]}`);
+    if (problem) {
+      const { code, params } = passwordProblemMessage(problem);
+      throw new Error(`configuration: GONGJIAN_ADMIN_PASSWORD ${messageText(code, params, 'en')}`);
+    }
     const password = config.adminPassword ?? randomBytes(12).toString('base64url');
     await createUser(ctx, { username: 'admin', password, displayName: '系统管理员', roles: [{ role: 'admin', orgId: null }] });
     report.adminCreated = { password, generated: !config.adminPassword };

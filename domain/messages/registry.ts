@@ -5,6 +5,7 @@ import { IMPORTS } from './imports';
 import { MEMBERS } from './members';
 import { ORGS } from './orgs';
 import { PAIRINGS } from './pairings';
+import { PROJECTS } from './projects';
 import type { Catalog, Lang, MessageParams, Texts } from './text';
 import { WORKBENCH } from './workbench';
 
@@ -12,7 +13,7 @@ import { WORKBENCH } from './workbench';
 // caller's language) and by the web app (to word a code it receives). A new domain adds its file
 // to CATALOGS; messages.test.ts fails on a code without both texts or one defined twice.
 
-export const CATALOGS: Record<string, Catalog> = { COMMON, AUTH, MEMBERS, ORGS, ACTIVITIES, PAIRINGS, IMPORTS, WORKBENCH };
+export const CATALOGS: Record<string, Catalog> = { COMMON, AUTH, MEMBERS, ORGS, ACTIVITIES, PAIRINGS, IMPORTS, WORKBENCH, PROJECTS };
 
 const MESSAGES: Catalog = Object.assign({}, ...Object.values(CATALOGS)) as Catalog;
 
@@ -36,6 +37,14 @@ const LABELS: Record<string, Record<string, Texts>> = {
     joint_project: { zh: '共建项目', en: 'Joint project' },
     secretary_project: { zh: '书记项目', en: 'Secretary project' },
     assessment: { zh: '述职评议', en: 'Assessment' },
+    campaign: { zh: '书记项目活动', en: 'Campaign' },
+    milestone: { zh: '项目节点', en: 'Milestone' },
+    task: { zh: '项目任务', en: 'Task' },
+    weekly_report: { zh: '周报', en: 'Report' },
+    obstacle: { zh: '问题', en: 'Obstacle' },
+    supervision: { zh: '督导记录', en: 'Supervision' },
+    requirement: { zh: '整改要求', en: 'Requirement' },
+    linked_activity: { zh: '关联活动', en: 'Linked activity' },
   },
   activityState: {
     planned: { zh: '计划', en: 'planned' },
@@ -47,6 +56,25 @@ const LABELS: Record<string, Record<string, Texts>> = {
     active: { zh: '生效', en: 'active' },
     expired: { zh: '到期', en: 'expired' },
     terminated: { zh: '终止', en: 'terminated' },
+  },
+  projectState: {
+    draft: { zh: '草稿', en: 'draft' },
+    submitted: { zh: '已申报', en: 'submitted' },
+    returned: { zh: '已退回', en: 'returned' },
+    approved: { zh: '已批准', en: 'approved' },
+    in_progress: { zh: '实施中', en: 'in_progress' },
+    completed: { zh: '已完成', en: 'completed' },
+    evaluated: { zh: '已评价', en: 'evaluated' },
+    cancelled: { zh: '已撤销', en: 'cancelled' },
+  },
+  /** what a project in the wrong state refuses (server/modules/projects/plan.ts and files.ts) */
+  projectRecord: {
+    plan: { zh: '计划调整', en: 'plan changes' },
+    report: { zh: '周报', en: 'reports' },
+    supervise: { zh: '督导记录', en: 'supervision records' },
+    answer: { zh: '整改答复', en: 'answers' },
+    clear: { zh: '问题处理记录', en: 'obstacle updates' },
+    files: { zh: '附件', en: 'files' },
   },
   demandState: {
     submitted: { zh: '提交', en: 'submitted' },

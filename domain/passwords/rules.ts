@@ -8,13 +8,10 @@ export const PASSWORD_MIN_LENGTH = 10;
 
 export type PasswordProblem = 'too_short' | 'too_simple' | 'common' | 'username';
 
-/** The reader's wording of each problem, as a field error message. */
-export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
-  too_short: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
-  too_simple: 'is too simple: use more different characters',
-  common: 'is a commonly used password: choose one that is harder to guess',
-  username: 'must not be built on the user name',
-};
+/** The message code of each problem (texts in domain/messages/auth.ts) and its parameters. */
+export function passwordProblemMessage(problem: PasswordProblem): { code: string; params?: { min: number } } {
+  return problem === 'too_short' ? { code: 'password_too_short', params: { min: PASSWORD_MIN_LENGTH } } : { code: `password_${problem}` };
+}
 
 /** Characters as a person counts them (an emoji or a Chinese character is one). */
 const length = (s: string) => [...s].length;

@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor, Grant } from '../../../domain/access';
 import type { AccessRole } from '../../../domain/enums';
-import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../../../domain/passwords/rules';
+import { passwordProblem, passwordProblemMessage } from '../../../domain/passwords/rules';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import { randomToken, sha256 } from '../../crypto';
@@ -31,7 +31,7 @@ export function hashPassword(password: string): Promise<string> {
 /** The one password rule (domain/passwords) for every way a password is set: API, command line, first start. */
 export function assertPasswordAcceptable(password: string, username: string, field: string): void {
   const problem = passwordProblem(password, username);
-  if (problem) throw invalid([{ field, message: PASSWORD_PROBLEM_TEXT[problem] }]);
+  if (problem) throw invalid([{ field, ...passwordProblemMessage(problem) }]);
 }
 
 export async function grantsOf(db: Db, userId: string) {

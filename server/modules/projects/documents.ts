@@ -11,7 +11,7 @@ import type { BusinessArea, Grade, ProjectHealth, ProjectState } from '../../../
 import { weekKey } from '../../../domain/projects/weeks';
 import type { Ctx } from '../../context';
 import { projectIndicatorValues, projectObstacles, projectReports, projectRequirements, projectSupervisions } from '../../db/schema/projects';
-import { AppError } from '../../errors';
+import { appError } from '../../errors';
 import * as q from './queries';
 import { campaignReader } from './rollup';
 import { healthOf, requireCampaign } from './service';
@@ -80,7 +80,7 @@ const APPROVED: ProjectState[] = ['approved', 'in_progress', 'completed', 'evalu
 export async function noticeDocx(ctx: Ctx, campaignId: string): Promise<ProjectDocument> {
   const { campaign: c, organizerName } = await requireCampaign(ctx, ctx.db, campaignId);
   const projects = (await q.projectsOfCampaign(ctx.db, campaignId)).filter((p) => APPROVED.includes(p.project.state as ProjectState));
-  if (projects.length === 0) throw new AppError(409, 'nothing_approved', 'No project of this campaign is approved yet');
+  if (projects.length === 0) throw appError(409, 'nothing_approved');
   const noticeNo = projects.find((p) => p.project.noticeNo)?.project.noticeNo ?? '';
   const approvedOn = projects.map((p) => p.project.approvedOn ?? '').sort().at(-1) || ctx.today;
   const title = `关于批准${c.year}年度基层党建“书记项目”的通知`;

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import { projectFiles, projectReports } from '../../db/schema/projects';
-import { AppError, forbidden, invalid, notFound } from '../../errors';
+import { appError, forbidden, invalid, notFound } from '../../errors';
 import { storeUpload } from '../../uploads';
 import { fileApi, requireCampaign, requireOrganizer, requireProject, rolesOf } from './service';
 
@@ -31,10 +31,10 @@ export async function addCampaignFile(ctx: Ctx, campaignId: string, upload: Mult
 export async function addProjectFile(ctx: Ctx, projectId: string, reportId: string | undefined, upload: MultipartFile) {
   const { row, scope } = await requireProject(ctx, ctx.db, projectId);
   if (!rolesOf(ctx, scope).applicant) throw forbidden();
-  if (row.project.state === 'cancelled' || row.project.state === 'evaluated') throw new AppError(409, 'wrong_state', `A project in ${row.project.state} takes no files`);
+  if (row.project.state === 'cancelled' || row.project.state === 'evaluated') throw appError(409, 'project_wrong_state', { state: row.project.state, record: 'files' });
   if (reportId) {
     const [report] = await ctx.db.select({ id: projectReports.id }).from(projectReports).where(and(eq(projectReports.id, reportId), eq(projectReports.projectId, projectId)));
-    if (!report) throw invalid([{ field: 'reportId', message: 'not a report of this project' }]);
+    if (!report) throw invalid([{ field: 'reportId', code: 'report_not_of_project' }]);
   }
   const campaignId = row.project.campaignId;
   let createdAt = new Date();
@@ -53,7 +53,7 @@ export async function addProjectFile(ctx: Ctx, projectId: string, reportId: stri
 
 async function open(ctx: Ctx, campaignId: string, where: ReturnType<typeof and>) {
   const [file] = await ctx.db.select().from(projectFiles).where(where);
-  if (!file) throw notFound('File');
+  if (!file) throw notFound('file');
   return { stream: createReadStream(path.join(dirOf(ctx, campaignId), file.storedAs)), mime: file.mime, filename: file.filename };
 }
 

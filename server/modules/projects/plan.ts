@@ -20,7 +20,7 @@ import {
   projectTasks,
   secretaryProjects,
 } from '../../db/schema/projects';
-import { AppError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
+import { appError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { actsFor, readsOrg } from './access';
 import * as q from './queries';
@@ -48,7 +48,7 @@ async function forWrite(ctx: Ctx, tx: Db, id: string, kind: Kind) {
   const rule = RULES[kind];
   if (!rule.who(rolesOf(ctx, scope))) throw forbidden();
   if (!rule.states.includes(project.state as ProjectState)) {
-    throw new AppError(409, 'wrong_state', `A project in ${project.state} takes no ${kind === 'plan' ? 'plan changes' : kind === 'report' ? 'reports' : kind === 'supervise' ? 'supervision records' : 'answers'}`);
+    throw appError(409, 'project_wrong_state', { state: project.state, record: kind });
   }
   return { row, project };
 }
@@ -58,14 +58,14 @@ const audit = (ctx: Ctx, tx: Db, project: q.ProjectRow, action: string, before: 
 
 function withinProject(project: q.ProjectRow, field: string, date: string | undefined, errors: FieldErrors) {
   if (date === undefined) return;
-  if (!isValidDate(date)) errors.add(field, 'not a date');
-  else if (date < project.startOn || date > project.endOn) errors.add(field, `outside the project's dates ${project.startOn} – ${project.endOn}`);
+  if (!isValidDate(date)) errors.add(field, 'not_a_date');
+  else if (date < project.startOn || date > project.endOn) errors.add(field, 'date_outside_project', { startOn: project.startOn, endOn: project.endOn });
 }
 
 function notFuture(ctx: Ctx, field: string, date: string | null | undefined, errors: FieldErrors) {
   if (date === undefined || date === null) return;
-  if (!isValidDate(date)) errors.add(field, 'not a date');
-  else if (date > ctx.today) errors.add(field, 'in the future');
+  if (!isValidDate(date)) errors.add(field, 'not_a_date');
+  else if (date > ctx.today) errors.add(field, 'date_in_future');
 }
 
 // ---- milestones and tasks -------------------------------------------------------------------------
@@ -95,7 +95,7 @@ export async function patchMilestone(ctx: Ctx, id: string, itemId: string, input
   return inTx(ctx, async (tx) => {
     const { project } = await forWrite(ctx, tx, id, 'plan');
     const [before] = await tx.select().from(projectMilestones).where(and(eq(projectMilestones.id, itemId), eq(projectMilestones.projectId, id)));
-    if (!before) throw notFound('Milestone');
+    if (!before) throw notFound('milestone');
     const errors = new FieldErrors();
     if (input.title !== undefined && !input.title.trim()) errors.add('title', 'required');
     withinProject(project, 'dueOn', input.dueOn, errors);
@@ -124,12 +124,12 @@ export async function listTasks(ctx: Ctx, id: string) {
 async function checkTask(tx: Db, project: q.ProjectRow, t: { milestoneId?: string | null; ownerId?: string | null; startOn: string; dueOn: string }, errors: FieldErrors) {
   withinProject(project, 'startOn', t.startOn, errors);
   withinProject(project, 'dueOn', t.dueOn, errors);
-  if (!errors.has('dueOn') && !errors.has('startOn') && t.dueOn < t.startOn) errors.add('dueOn', 'before the start date');
+  if (!errors.has('dueOn') && !errors.has('startOn') && t.dueOn < t.startOn) errors.add('dueOn', 'before_start_date');
   if (t.milestoneId) {
     const [m] = await tx.select({ id: projectMilestones.id }).from(projectMilestones).where(and(eq(projectMilestones.id, t.milestoneId), eq(projectMilestones.projectId, project.id)));
-    if (!m) errors.add('milestoneId', 'not a milestone of this project');
+    if (!m) errors.add('milestoneId', 'milestone_not_of_project');
   }
-  if (t.ownerId && (await q.activeUsers(tx, [t.ownerId])).length === 0) errors.add('ownerId', 'not an active user');
+  if (t.ownerId && (await q.activeUsers(tx, [t.ownerId])).length === 0) errors.add('ownerId', 'not_active_user');
 }
 
 export async function addTask(ctx: Ctx, id: string, input: { milestoneId?: string | null; title: string; ownerId?: string | null; startOn: string; dueOn: string }) {
@@ -157,7 +157,7 @@ export async function patchTask(
   return inTx(ctx, async (tx) => {
     const { project } = await forWrite(ctx, tx, id, 'plan');
     const [before] = await tx.select().from(projectTasks).where(and(eq(projectTasks.id, itemId), eq(projectTasks.projectId, id)));
-    if (!before) throw notFound('Task');
+    if (!before) throw notFound('task');
     const errors = new FieldErrors();
     if (input.title !== undefined && !input.title.trim()) errors.add('title', 'required');
     await checkTask(tx, project, { milestoneId: input.milestoneId, ownerId: input.ownerId, startOn: input.startOn ?? before.startOn, dueOn: input.dueOn ?? before.dueOn }, errors);
@@ -202,8 +202,8 @@ async function checkValues(tx: Db, projectId: string, values: { indicatorId: str
   const known = new Set((await tx.select({ id: projectIndicators.id }).from(projectIndicators).where(eq(projectIndicators.projectId, projectId))).map((r) => r.id));
   const seen = new Set<string>();
   values.forEach((v, i) => {
-    if (!known.has(v.indicatorId)) errors.add(`indicatorValues.${i}.indicatorId`, 'not an indicator of this project');
-    else if (seen.has(v.indicatorId)) errors.add(`indicatorValues.${i}.indicatorId`, 'given twice');
+    if (!known.has(v.indicatorId)) errors.add(`indicatorValues.${i}.indicatorId`, 'indicator_not_of_project');
+    else if (seen.has(v.indicatorId)) errors.add(`indicatorValues.${i}.indicatorId`, 'given_twice');
     seen.add(v.indicatorId);
   });
 }
@@ -219,9 +219,9 @@ export async function addReport(ctx: Ctx, id: string, input: ReportCreate) {
   await inTx(ctx, async (tx) => {
     const { project } = await forWrite(ctx, tx, id, 'report');
     const errors = new FieldErrors();
-    if (!isWeekKey(input.week)) errors.add('week', 'not an ISO week');
-    else if (weekStart(input.week) > ctx.today) errors.add('week', 'a week still to come');
-    else if (weekEnd(input.week) < project.startOn || weekStart(input.week) > project.endOn) errors.add('week', `outside the project's dates ${project.startOn} – ${project.endOn}`);
+    if (!isWeekKey(input.week)) errors.add('week', 'not_iso_week');
+    else if (weekStart(input.week) > ctx.today) errors.add('week', 'week_to_come');
+    else if (weekEnd(input.week) < project.startOn || weekStart(input.week) > project.endOn) errors.add('week', 'date_outside_project', { startOn: project.startOn, endOn: project.endOn });
     if (!input.done.trim()) errors.add('done', 'required');
     if (!input.nextPlan.trim()) errors.add('nextPlan', 'required');
     (input.obstacles ?? []).forEach((o, i) => {
@@ -230,7 +230,7 @@ export async function addReport(ctx: Ctx, id: string, input: ReportCreate) {
     await checkValues(tx, id, input.indicatorValues ?? [], errors);
     errors.throwIfAny();
     const [existing] = await tx.select({ id: projectReports.id }).from(projectReports).where(and(eq(projectReports.projectId, id), eq(projectReports.week, input.week)));
-    if (existing) throw new AppError(409, 'report_exists', `The report for ${input.week} was already filed; edit it instead`, [{ field: 'week', message: 'already filed', reportId: existing.id }]);
+    if (existing) throw appError(409, 'report_exists', { week: input.week }, [{ field: 'week', code: 'report_already_filed', reportId: existing.id }]);
     const row = {
       id: reportId,
       projectId: id,
@@ -256,7 +256,7 @@ export async function patchReport(ctx: Ctx, id: string, itemId: string, input: R
   await inTx(ctx, async (tx) => {
     const { project } = await forWrite(ctx, tx, id, 'report');
     const [before] = await tx.select().from(projectReports).where(and(eq(projectReports.id, itemId), eq(projectReports.projectId, id)));
-    if (!before) throw notFound('Report');
+    if (!before) throw notFound('weekly_report');
     const errors = new FieldErrors();
     if (input.done !== undefined && !input.done.trim()) errors.add('done', 'required');
     if (input.nextPlan !== undefined && !input.nextPlan.trim()) errors.add('nextPlan', 'required');
@@ -288,11 +288,11 @@ export async function patchObstacle(ctx: Ctx, id: string, itemId: string, input:
   return inTx(ctx, async (tx) => {
     const { project } = await forWrite(ctx, tx, id, 'clear');
     const [before] = await tx.select().from(projectObstacles).where(and(eq(projectObstacles.id, itemId), eq(projectObstacles.projectId, id)));
-    if (!before) throw notFound('Obstacle');
+    if (!before) throw notFound('obstacle');
     const errors = new FieldErrors();
     if (input.description !== undefined && !input.description.trim()) errors.add('description', 'required');
     notFuture(ctx, 'clearedOn', input.clearedOn, errors);
-    if (input.clearedOn && !errors.has('clearedOn') && input.clearedOn < before.raisedOn) errors.add('clearedOn', `before it was raised on ${before.raisedOn}`);
+    if (input.clearedOn && !errors.has('clearedOn') && input.clearedOn < before.raisedOn) errors.add('clearedOn', 'cleared_before_raised', { raisedOn: before.raisedOn });
     errors.throwIfAny();
     const set = { ...(input.description !== undefined ? { description: input.description.trim() } : {}), ...(input.clearedOn !== undefined ? { clearedOn: input.clearedOn } : {}) };
     const [after] = await tx.update(projectObstacles).set(set).where(eq(projectObstacles.id, itemId)).returning();
@@ -330,7 +330,7 @@ export async function addSupervision(ctx: Ctx, id: string, input: SupervisionCre
     if (!input.findings.trim()) errors.add('findings', 'required');
     input.requirements.forEach((r, i) => {
       if (!r.description.trim()) errors.add(`requirements.${i}.description`, 'required');
-      if (r.dueOn !== null && r.dueOn < input.visitedOn) errors.add(`requirements.${i}.dueOn`, 'before the visit');
+      if (r.dueOn !== null && r.dueOn < input.visitedOn) errors.add(`requirements.${i}.dueOn`, 'due_before_visit');
     });
     errors.throwIfAny();
     const row = { id: visitId, projectId: id, supervisorId: ctx.actor.userId || null, visitedOn: input.visitedOn, place: input.place.trim(), findings: input.findings.trim() };
@@ -346,7 +346,7 @@ export async function patchSupervision(ctx: Ctx, id: string, itemId: string, inp
   await inTx(ctx, async (tx) => {
     const { project } = await forWrite(ctx, tx, id, 'supervise');
     const [before] = await tx.select().from(projectSupervisions).where(and(eq(projectSupervisions.id, itemId), eq(projectSupervisions.projectId, id)));
-    if (!before) throw notFound('Supervision');
+    if (!before) throw notFound('supervision');
     if (before.supervisorId !== ctx.actor.userId && !actsFor(ctx.actor, (await q.project(tx, id))!.organizerPath)) throw forbidden();
     const errors = new FieldErrors();
     withinProject(project, 'visitedOn', input.visitedOn, errors);
@@ -365,8 +365,8 @@ export async function answerRequirement(ctx: Ctx, id: string, itemId: string, in
   return inTx(ctx, async (tx) => {
     const { project } = await forWrite(ctx, tx, id, 'answer');
     const [before] = await tx.select().from(projectRequirements).where(and(eq(projectRequirements.id, itemId), eq(projectRequirements.projectId, id)));
-    if (!before) throw notFound('Requirement');
-    if (!input.answer.trim()) throw invalid([{ field: 'answer', message: 'required' }]);
+    if (!before) throw notFound('requirement');
+    if (!input.answer.trim()) throw invalid([{ field: 'answer', code: 'required' }]);
     const set = { answer: input.answer.trim(), answeredOn: ctx.today, answeredBy: ctx.actor.userId || null };
     const [after] = await tx.update(projectRequirements).set(set).where(eq(projectRequirements.id, itemId)).returning();
     await audit(ctx, tx, project, 'requirement.answer', before, set);
@@ -403,9 +403,9 @@ export async function getEvaluation(ctx: Ctx, id: string) {
 export async function evaluate(ctx: Ctx, id: string, input: EvaluationCreate) {
   await inTx(ctx, async (tx) => {
     const { row } = await requireProject(ctx, tx, id);
-    if (!ctx.actor.userId || !readsOrg(ctx.actor, row.organizerPath)) throw new AppError(403, 'not_organizer', "Only the campaign's organizer evaluates projects");
+    if (!ctx.actor.userId || !readsOrg(ctx.actor, row.organizerPath)) throw forbidden('not_organizer_evaluates');
     const project = (await q.lockProject(tx, id))!;
-    if (project.state !== 'completed') throw new AppError(409, 'not_completed', `Only a completed project is evaluated; this one is ${project.state}`, [{ field: 'to', message: 'not completed' }]);
+    if (project.state !== 'completed') throw appError(409, 'not_completed', { state: project.state }, [{ field: 'to', code: 'project_not_completed' }]);
     const c = (await q.campaign(tx, project.campaignId))!.campaign;
     const problems = checkScores(c.criteria, input.scores);
     if (problems.length) throw invalid(problems);
@@ -430,7 +430,7 @@ export async function linkActivity(ctx: Ctx, id: string, activityId: string) {
   await inTx(ctx, async (tx) => {
     const { project } = await forWrite(ctx, tx, id, 'plan');
     const a = await q.activity(tx, activityId);
-    if (!a || !(a.orgPath === project.orgPath || a.orgPath.startsWith(project.orgPath + '.'))) throw invalid([{ field: 'activityId', message: "not an activity of the project's organization" }]);
+    if (!a || !(a.orgPath === project.orgPath || a.orgPath.startsWith(project.orgPath + '.'))) throw invalid([{ field: 'activityId', code: 'activity_not_of_project_org' }]);
     const inserted = await tx.insert(projectActivities).values({ projectId: id, activityId, linkedBy: ctx.actor.userId || null }).onConflictDoNothing().returning();
     if (inserted.length) await audit(ctx, tx, project, 'activity.link', null, { activityId });
   });
@@ -441,7 +441,7 @@ export async function unlinkActivity(ctx: Ctx, id: string, activityId: string) {
   await inTx(ctx, async (tx) => {
     const { project } = await forWrite(ctx, tx, id, 'plan');
     const removed = await tx.delete(projectActivities).where(and(eq(projectActivities.projectId, id), eq(projectActivities.activityId, activityId))).returning();
-    if (!removed.length) throw notFound('Linked activity');
+    if (!removed.length) throw notFound('linked_activity');
     await audit(ctx, tx, project, 'activity.unlink', { activityId }, null);
   });
 }

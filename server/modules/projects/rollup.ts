@@ -5,7 +5,7 @@ import type { BoardQuery } from '../../../domain/schemas/projects';
 import type { Ctx } from '../../context';
 import { projectMilestones, projectReports, projectTasks, secretaryProjects } from '../../db/schema/projects';
 import { inArray } from 'drizzle-orm';
-import { AppError } from '../../errors';
+import { forbidden } from '../../errors';
 import { milestoneApi, taskApi } from './plan';
 import * as q from './queries';
 import { healthOf, indicatorApi, requireCampaign } from './service';
@@ -18,7 +18,7 @@ import { readsOrg } from './access';
 export async function campaignReader(ctx: Ctx, id: string) {
   const row = await requireCampaign(ctx, ctx.db, id);
   if (!readsOrg(ctx.actor, row.campaign.organizerPath) && !(await q.isContactInCampaign(ctx.db, id, ctx.actor.userId))) {
-    throw new AppError(403, 'not_organizer', "The campaign's views are for its organizer and contact leaders");
+    throw forbidden('not_organizer_views');
   }
   return row;
 }

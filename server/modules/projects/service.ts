@@ -11,7 +11,7 @@ import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { projectCampaigns, projectIndicators, secretaryProjects } from '../../db/schema/projects';
-import { AppError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
+import { AppError, appError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { inAppChannel } from '../notifications/service';
 import { canReadProject, isApplicant, isOrganizer, isSupervisor, readableCampaigns, readableProjects, readsOrg, type ProjectScope } from './access';
@@ -64,7 +64,7 @@ export const fileApi = (f: { id: string; projectId: string | null; reportId: str
 /** 404 when the campaign does not exist, 403 when the caller may not see it (see access.ts readableCampaigns). */
 export async function requireCampaign(ctx: Ctx, db: Db, id: string) {
   const row = await q.campaign(db, id);
-  if (!row) throw notFound('Campaign');
+  if (!row) throw notFound('campaign');
   const visible = readableCampaigns(ctx.actor);
   if (visible) {
     const [ok] = await db.select({ id: projectCampaigns.id }).from(projectCampaigns).where(and(eq(projectCampaigns.id, id), visible));
@@ -76,7 +76,7 @@ export async function requireCampaign(ctx: Ctx, db: Db, id: string) {
 /** The organizer's own: 403 for anyone else who may see the campaign. */
 export async function requireOrganizer(ctx: Ctx, db: Db, id: string) {
   const row = await requireCampaign(ctx, db, id);
-  if (!isOrganizer(ctx.actor, row.campaign)) throw new AppError(403, 'not_organizer', "Only the campaign's organizer may do this");
+  if (!isOrganizer(ctx.actor, row.campaign)) throw forbidden('not_organizer');
   return row;
 }
 
@@ -89,7 +89,7 @@ async function checkEligible(db: Db, organizerPath: string, ids: string[], error
   const found = await q.orgPaths(db, ids);
   ids.forEach((id, i) => {
     const o = found.find((f) => f.id === id);
-    if (!o || !(o.path === organizerPath || o.path.startsWith(organizerPath + '.'))) errors.add(`eligibleOrgIds.${i}`, 'not an organization under the organizer');
+    if (!o || !(o.path === organizerPath || o.path.startsWith(organizerPath + '.'))) errors.add(`eligibleOrgIds.${i}`, 'org_not_under_organizer');
   });
 }
 
@@ -97,15 +97,15 @@ export async function createCampaign(ctx: Ctx, input: CampaignCreate): Promise<C
   const id = newId();
   await inTx(ctx, async (tx) => {
     const organizer = await q.org(tx, input.organizerOrgId);
-    if (!organizer) throw invalid([{ field: 'organizerOrgId', message: 'no such organization' }]);
-    if (!isOrganizer(ctx.actor, { organizerPath: organizer.path })) throw new AppError(403, 'not_organizer', 'You do not act for this organization');
+    if (!organizer) throw invalid([{ field: 'organizerOrgId', code: 'no_such_org' }]);
+    if (!isOrganizer(ctx.actor, { organizerPath: organizer.path })) throw forbidden('not_organizer_of_org');
     const errors = new FieldErrors();
     if (!input.title.trim()) errors.add('title', 'required');
-    if (!isValidDate(input.applicationDeadline)) errors.add('applicationDeadline', 'not a date');
+    if (!isValidDate(input.applicationDeadline)) errors.add('applicationDeadline', 'not_a_date');
     if (input.eligibleOrgIds) await checkEligible(tx, organizer.path, input.eligibleOrgIds, errors);
     errors.throwIfAny();
     if (await q.campaignByYear(tx, organizer.id, input.year)) {
-      throw new AppError(409, 'campaign_exists', `This organization already has a campaign for ${input.year}`, [{ field: 'year', message: 'one campaign per organizer and year' }]);
+      throw appError(409, 'campaign_exists', { year: input.year }, [{ field: 'year', code: 'one_campaign_per_year' }]);
     }
     const row = {
       id,
@@ -155,9 +155,9 @@ export async function updateCampaign(ctx: Ctx, id: string, input: CampaignPatch)
     if (input.eligibleOrgIds) await checkEligible(tx, before.organizerPath, input.eligibleOrgIds, errors);
     if (input.criteria) {
       input.criteria.forEach((c, i) => {
-        if (c.id !== undefined && !before.criteria.some((k) => k.id === c.id)) errors.add(`criteria.${i}.id`, 'not a criterion of this campaign');
+        if (c.id !== undefined && !before.criteria.some((k) => k.id === c.id)) errors.add(`criteria.${i}.id`, 'criterion_not_of_campaign');
       });
-      if (await q.campaignScored(tx, id)) errors.add('criteria', 'projects were already scored against these criteria');
+      if (await q.campaignScored(tx, id)) errors.add('criteria', 'criteria_already_scored');
     }
     errors.throwIfAny();
     const set = {
@@ -192,7 +192,7 @@ export async function scopeOf(db: Db, actorUserId: string, row: q.NamedProject):
 /** 404 when the project does not exist, 403 (and nothing of it) when the caller may not read it. */
 export async function requireProject(ctx: Ctx, db: Db, id: string) {
   const row = await q.project(db, id);
-  if (!row) throw notFound('Project');
+  if (!row) throw notFound('secretary_project');
   const scope = await scopeOf(db, ctx.actor.userId, row);
   if (!canReadProject(ctx.actor, scope)) throw forbidden();
   return { row, scope };
@@ -331,10 +331,10 @@ export async function listProjects(ctx: Ctx, query: ProjectListQuery) {
 async function checkPeople(tx: Db, input: Pick<ProjectPatch, 'leaderId' | 'contactLeaderId' | 'supervisorIds'>, errors: FieldErrors) {
   const ids = [input.leaderId, input.contactLeaderId, ...(input.supervisorIds ?? [])].filter((x): x is string => typeof x === 'string');
   const found = new Set((await q.activeUsers(tx, ids)).map((u) => u.id));
-  if (input.leaderId && !found.has(input.leaderId)) errors.add('leaderId', 'not an active user');
-  if (input.contactLeaderId && !found.has(input.contactLeaderId)) errors.add('contactLeaderId', 'not an active user');
+  if (input.leaderId && !found.has(input.leaderId)) errors.add('leaderId', 'not_active_user');
+  if (input.contactLeaderId && !found.has(input.contactLeaderId)) errors.add('contactLeaderId', 'not_active_user');
   (input.supervisorIds ?? []).forEach((s, i) => {
-    if (!found.has(s)) errors.add(`supervisorIds.${i}`, 'not an active user');
+    if (!found.has(s)) errors.add(`supervisorIds.${i}`, 'not_active_user');
   });
 }
 
@@ -345,9 +345,9 @@ function checkText(input: Partial<Record<'title' | 'problem' | 'goals' | 'measur
 }
 
 function checkDates(startOn: string, endOn: string, errors: FieldErrors) {
-  if (!isValidDate(startOn)) errors.add('startOn', 'not a date');
-  if (!isValidDate(endOn)) errors.add('endOn', 'not a date');
-  else if (endOn < startOn) errors.add('endOn', 'before the start date');
+  if (!isValidDate(startOn)) errors.add('startOn', 'not_a_date');
+  if (!isValidDate(endOn)) errors.add('endOn', 'not_a_date');
+  else if (endOn < startOn) errors.add('endOn', 'before_start_date');
 }
 
 async function writeIndicators(tx: Db, projectId: string, list: NonNullable<ProjectCreate['indicators']>) {
@@ -362,19 +362,19 @@ export async function createProject(ctx: Ctx, input: ProjectCreate): Promise<Pro
   await inTx(ctx, async (tx) => {
     const { campaign: c } = await requireCampaign(ctx, tx, input.campaignId);
     const org = await q.org(tx, input.orgId);
-    if (!org) throw invalid([{ field: 'orgId', message: 'no such organization' }]);
+    if (!org) throw invalid([{ field: 'orgId', code: 'no_such_org' }]);
     if (!isApplicant(ctx.actor, { orgPath: org.path, leaderId: null })) throw forbidden();
     const errors = new FieldErrors();
     const eligible = await q.orgPaths(tx, c.eligibleOrgIds);
-    if (org.dissolvedOn) errors.add('orgId', 'dissolved');
-    else if (!eligible.some((e) => org.path === e.path || org.path.startsWith(e.path + '.'))) errors.add('orgId', "outside the campaign's scope");
-    if (ctx.today > c.applicationDeadline) errors.add('campaignId', `the application deadline ${c.applicationDeadline} has passed`);
+    if (org.dissolvedOn) errors.add('orgId', 'org_dissolved');
+    else if (!eligible.some((e) => org.path === e.path || org.path.startsWith(e.path + '.'))) errors.add('orgId', 'org_outside_campaign');
+    if (ctx.today > c.applicationDeadline) errors.add('campaignId', 'application_deadline_passed', { deadline: c.applicationDeadline });
     checkText(input, errors);
     checkDates(input.startOn, input.endOn, errors);
     await checkPeople(tx, input, errors);
     errors.throwIfAny();
     if (await q.activeOrgProject(tx, c.id, org.id)) {
-      throw new AppError(409, 'project_exists', 'This organization already has a project in this campaign', [{ field: 'orgId', message: 'one project per organization and campaign' }]);
+      throw appError(409, 'project_exists', {}, [{ field: 'orgId', code: 'one_project_per_campaign' }]);
     }
     const row = {
       id,
@@ -417,11 +417,11 @@ export async function updateProject(ctx: Ctx, id: string, input: ProjectPatch): 
     const editable = state === 'draft' || state === 'returned';
     if (content.length > 0 && !(editable && roles.applicant)) {
       if (!roles.applicant && !roles.organizer) throw forbidden();
-      throw new AppError(409, 'not_editable', `The application is edited while a draft or returned; this project is ${state}`);
+      throw appError(409, 'not_editable_application', { state });
     }
     if (people.length > 0 && !((editable && roles.applicant) || (isOpen(state) && roles.organizer))) {
       if (!roles.applicant && !roles.organizer) throw forbidden();
-      throw new AppError(409, 'not_editable', `This project is ${state}`);
+      throw appError(409, 'not_editable', { state });
     }
     const errors = new FieldErrors();
     checkText(input, errors);

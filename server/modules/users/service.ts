@@ -119,6 +119,6 @@ export async function resetPassword(ctx: Ctx, userId: string, newPassword: strin
 /** The command line's reset (`user password <username>`), by name; the same rules and revocations as the API's. */
 export async function resetPasswordByName(ctx: Ctx, username: string, newPassword: string): Promise<void> {
   const [row] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (!row) throw notFound(`User ${username}`);
+  if (!row) throw notFound('user');
   await resetPassword(ctx, row.id, newPassword);
 }
