@@ -197,7 +197,8 @@ describe('QR sign-in', () => {
     const crowd = (await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { state: 'planned', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(), theme: '集中签到' }) })).json();
     const people: Session[] = [];
     for (let i = 0; i < 12; i++) {
-      const memberId = await ids.member(ids.A1, `签到党员${i}`, 'full', `19${70 + i}-05-0${1 + (i % 9)}`);
+      // probationary: full members would give A1 a committee, and the year plan below counts on none
+      const memberId = await ids.member(ids.A1, `签到党员${i}`, 'probationary', `19${70 + i}-05-0${1 + (i % 9)}`);
       await createUser(t.system, { username: `crowd${i}`, password: USER_PASSWORD, memberId, roles: [{ role: 'member', orgId: ids.A1 }] });
       people.push(await t.login(`crowd${i}`));
     }
