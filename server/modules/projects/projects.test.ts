@@ -204,7 +204,7 @@ describe('the flow', () => {
     expect(filed.json()).toMatchObject({ week, percentComplete: 20, late: false, obstacles: [{ description: '外包队伍配合不够', clearedOn: null }] });
     const again = await call(s.secretaryA1!, 'POST', `/secretary-projects/${P1}/reports`, good);
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('report_exists');
+    expect(again.json().error).toMatchObject({ code: 'report_exists', message: `${week} 已填报，请修改原周报`, details: [{ field: 'week', code: 'report_already_filed' }] });
     const bad = [
       [{ ...good, week: shiftWeek(week, -1), percentComplete: 120 }, 'percentComplete'],
       [{ ...good, week: shiftWeek(week, -1), indicatorValues: [{ indicatorId: 'nope', value: 1 }] }, 'indicatorValues.0.indicatorId'],
@@ -308,7 +308,7 @@ describe('the flow', () => {
     const scores = [{ criterionId: criteria[0]!.id, score: 54 }, { criterionId: criteria[1]!.id, score: 30 }];
     const early = await call(s.orgAdminA!, 'POST', `/secretary-projects/${P1}/evaluation`, { scores, grade: 'good', comment: '' });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error.code).toBe('not_completed');
+    expect(early.json().error).toMatchObject({ code: 'not_completed', message: '只有已完成的项目才能评价，本项目为“实施中”' });
     await call(s.secretaryA1!, 'POST', `/secretary-projects/${P1}/transition`, { to: 'completed', note: '结项报告：全年隐患整改率 100%' });
     expect((await call(s.secretaryA1!, 'POST', `/secretary-projects/${P1}/evaluation`, { scores, grade: 'excellent', comment: '' })).statusCode).toBe(403);
     const over = await call(s.orgAdminA!, 'POST', `/secretary-projects/${P1}/evaluation`, { scores: [scores[0], { ...scores[1], score: 41 }], grade: 'good', comment: '' });

@@ -86,18 +86,19 @@ describe('user accounts', () => {
   it('refuses weak passwords for new accounts: common ones, ones built on the user name, short ones', async () => {
     const create = (username: string, password: string) =>
       t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { username, password, roles: [{ role: 'viewer', orgId: ids.A }] } });
-    for (const [username, password] of [
-      ['weak-1', '12345678'],
-      ['weak-2', '          '],
-      ['weak-3', '1234567890'],
-      ['weak-4', 'Password123'],
-      ['zhangsan', 'zhangsan2024'],
-      ['weak-5', 'qwertyuiop'],
+    for (const [username, password, code] of [
+      ['weak-1', '12345678', 'too_short'], // the route's schema says it first
+      ['weak-2', '          ', 'password_too_simple'],
+      ['weak-3', '1234567890', 'password_common'],
+      ['weak-4', 'Password123', 'password_common'],
+      ['zhangsan', 'zhangsan2024', 'password_username'],
+      ['weak-5', 'qwertyuiop', 'password_common'],
     ] as const) {
       const res = await create(username, password);
       expect(res.statusCode, password).toBe(400);
-      expect(res.json().error.details, password).toEqual([expect.objectContaining({ field: 'password' })]);
+      expect(res.json().error.details, password).toEqual([expect.objectContaining({ field: 'password', code })]);
     }
+    expect((await create('lisi', 'lisi-lisi-2024')).json().error.details).toEqual([{ field: 'password', code: 'password_username', message: '不能以用户名为基础' }]);
     const names = (await t.call(admin, { method: 'GET', url: '/api/v1/users' })).json().items.map((u: { username: string }) => u.username);
     expect(names.some((n: string) => n.startsWith('weak-') || n === 'zhangsan')).toBe(false);
     expect((await create('zhangsan', 'Hongqi-canal-1960')).statusCode).toBe(201);
