@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageText } from '../messages/registry';
 import { CODE_ALPHABET, CODE_BITS, formatBallotCode, newBallotCode, normalizeBallotCode } from './codes';
 import { checkBallot, validateSetup, type SetupInput } from './setup';
 import { DEFAULT_SCALE, DEFAULT_THRESHOLDS } from './tally';
@@ -34,6 +35,21 @@ describe('set-up checks', () => {
     expect(codes({ ...setup, venues: [{ name: 'a', main: true }, { name: 'b', main: true }] })).toEqual(['venues:main_venue']);
     expect(codes({ ...setup, reporters: [] })).toEqual(['reporters:required']);
   });
+  it('gives codes with parameters that read in Chinese and English', () => {
+    const [weights] = validateSetup({ ...setup, raterGroups: [{ name: 'a', weight: 50 }, { name: 'b', weight: 40 }] });
+    expect(messageText(weights!.code, weights!.params, 'zh')).toBe('各测评组权重之和须为 100（现为 90）');
+    expect(messageText(weights!.code, weights!.params, 'en')).toBe('the weights add up to 90, not 100');
+    const bad = validateSetup({
+      ...setup,
+      reporters: [],
+      raterGroups: [{ name: 'a', weight: 0 }, { name: 'a', weight: 50 }],
+      venues: [{ name: 'v', main: true }, { name: 'v', main: true }],
+      criteria: [{ name: 'c' }, { name: 'c' }],
+      scale: [{ grade: 'x', points: 2000 }],
+      thresholds: { x: 5, y: 1001 },
+    });
+    expect(bad.filter((p) => messageText(p.code, p.params, 'zh') === undefined)).toEqual([]);
+  });
 });
 
 describe('ballot checks', () => {
@@ -42,7 +58,7 @@ describe('ballot checks', () => {
   it('needs a grade on the scale for every open reporter', () => {
     expect(checkBallot(sheet, [g('r1'), g('r2', 'excellent')])).toEqual({ problems: [], reporterIds: ['r1', 'r2'], repeat: false });
     expect(checkBallot(sheet, [g('r1')]).problems.map((p) => p.code)).toEqual(['missing_grade']);
-    expect(checkBallot(sheet, [g('r1'), g('r2', 'great')]).problems).toEqual([{ field: 'grades.1.grade', code: 'grade_not_on_scale', message: expect.any(String) }]);
+    expect(checkBallot(sheet, [g('r1'), g('r2', 'great')]).problems).toEqual([{ field: 'grades.1.grade', code: 'grade_not_on_scale', params: { grade: 'great' } }]);
     expect(checkBallot(sheet, [g('r1'), g('r2'), g('r3')]).problems.map((p) => p.field)).toEqual(['grades.2.reporterId']);
     expect(checkBallot(sheet, [g('r1'), g('r1'), g('r2')]).problems.map((p) => p.code)).toEqual(['duplicate_grade']);
   });

@@ -1,5 +1,6 @@
 // Checks of an assessment's set-up and of a ballot, as field problems with stable codes; nothing is written here.
 
+import type { MessageParams } from '../messages/text';
 import type { Problem } from './states';
 import type { ScaleStep, TallyGrade, Thresholds } from './tally';
 
@@ -28,46 +29,46 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string): number[] {
 
 export function validateSetup(s: SetupInput): Problem[] {
   const problems: Problem[] = [];
-  const add = (field: string, code: string, message: string) => problems.push({ field, code, message });
+  const add = (field: string, code: string, params?: MessageParams) => problems.push(params ? { field, code, params } : { field, code });
 
-  if (s.reporters.length === 0) add('reporters', 'required', 'add at least one reporter');
-  for (const i of duplicates(s.reporters, (r) => r.memberId)) add(`reporters.${i}.memberId`, 'duplicate_reporter', 'this person already reports');
+  if (s.reporters.length === 0) add('reporters', 'required');
+  for (const i of duplicates(s.reporters, (r) => r.memberId)) add(`reporters.${i}.memberId`, 'duplicate_reporter');
 
-  if (s.raterGroups.length === 0) add('raterGroups', 'required', 'add at least one rater group');
+  if (s.raterGroups.length === 0) add('raterGroups', 'required');
   s.raterGroups.forEach((g, i) => {
-    if (!Number.isInteger(g.weight) || g.weight <= 0 || g.weight > WEIGHT_TOTAL) add(`raterGroups.${i}.weight`, 'weight_range', 'a weight is a whole number from 1 to 100');
+    if (!Number.isInteger(g.weight) || g.weight <= 0 || g.weight > WEIGHT_TOTAL) add(`raterGroups.${i}.weight`, 'weight_range');
   });
-  for (const i of duplicates(s.raterGroups, (g) => g.name.trim())) add(`raterGroups.${i}.name`, 'duplicate_name', 'two rater groups have this name');
+  for (const i of duplicates(s.raterGroups, (g) => g.name.trim())) add(`raterGroups.${i}.name`, 'duplicate_name');
   const total = s.raterGroups.reduce((sum, g) => sum + g.weight, 0);
-  if (s.raterGroups.length > 0 && total !== WEIGHT_TOTAL) add('raterGroups', 'weights_sum', `the weights add up to ${total}, not 100`);
+  if (s.raterGroups.length > 0 && total !== WEIGHT_TOTAL) add('raterGroups', 'weights_sum', { sum: total });
 
-  if (s.venues.length === 0) add('venues', 'required', 'add at least one venue');
-  for (const i of duplicates(s.venues, (v) => v.name.trim())) add(`venues.${i}.name`, 'duplicate_name', 'two venues have this name');
-  if (s.venues.filter((v) => v.main).length > 1) add('venues', 'main_venue', 'only one venue is the main venue');
+  if (s.venues.length === 0) add('venues', 'required');
+  for (const i of duplicates(s.venues, (v) => v.name.trim())) add(`venues.${i}.name`, 'duplicate_name');
+  if (s.venues.filter((v) => v.main).length > 1) add('venues', 'main_venue');
 
-  for (const i of duplicates(s.criteria, (c) => c.name.trim())) add(`criteria.${i}.name`, 'duplicate_name', 'two criteria have this name');
+  for (const i of duplicates(s.criteria, (c) => c.name.trim())) add(`criteria.${i}.name`, 'duplicate_name');
 
-  if (s.scale.length < 2) add('scale', 'scale_size', 'a scale has at least two grades');
-  for (const i of duplicates(s.scale, (g) => g.grade)) add(`scale.${i}.grade`, 'duplicate_grade', 'this grade is already on the scale');
+  if (s.scale.length < 2) add('scale', 'scale_size');
+  for (const i of duplicates(s.scale, (g) => g.grade)) add(`scale.${i}.grade`, 'duplicate_grade');
   s.scale.forEach((g, i) => {
-    if (!Number.isInteger(g.points) || g.points < 0 || g.points > 1000) add(`scale.${i}.points`, 'points_range', 'points are a whole number from 0 to 1000');
-    if (i > 0 && g.points >= s.scale[i - 1]!.points) add(`scale.${i}.points`, 'scale_order', 'each grade is worth fewer points than the one before');
+    if (!Number.isInteger(g.points) || g.points < 0 || g.points > 1000) add(`scale.${i}.points`, 'points_range');
+    if (i > 0 && g.points >= s.scale[i - 1]!.points) add(`scale.${i}.points`, 'scale_order');
   });
 
   const grades = s.scale.map((g) => g.grade);
   let previous = Infinity;
   for (const grade of Object.keys(s.thresholds)) {
-    if (!grades.includes(grade)) add(`thresholds.${grade}`, 'grade_not_on_scale', `${grade} is not a grade of the scale`);
-    else if (grade === grades.at(-1)) add(`thresholds.${grade}`, 'lowest_grade', 'the lowest grade takes every score below the others and has no threshold');
+    if (!grades.includes(grade)) add(`thresholds.${grade}`, 'grade_not_on_scale', { grade });
+    else if (grade === grades.at(-1)) add(`thresholds.${grade}`, 'lowest_grade');
   }
   for (const grade of grades.slice(0, -1)) {
     const value = s.thresholds[grade];
     if (value === undefined) {
-      add(`thresholds.${grade}`, 'required', `set the lowest score for ${grade}`);
+      add(`thresholds.${grade}`, 'required');
       continue;
     }
-    if (!(value >= 0 && value <= 1000) || Math.round(value * 100) !== value * 100) add(`thresholds.${grade}`, 'threshold_range', 'a threshold is from 0 to 1000, to 0.01');
-    else if (value >= previous) add(`thresholds.${grade}`, 'thresholds_order', 'each grade needs a lower score than the one above');
+    if (!(value >= 0 && value <= 1000) || Math.round(value * 100) !== value * 100) add(`thresholds.${grade}`, 'threshold_range');
+    else if (value >= previous) add(`thresholds.${grade}`, 'thresholds_order');
     previous = value;
   }
   return problems;
@@ -95,7 +96,7 @@ export interface BallotCheck {
  */
 export function checkBallot(sheet: BallotSheet, grades: readonly TallyGrade[]): BallotCheck {
   const problems: Problem[] = [];
-  const add = (field: string, code: string, message: string) => problems.push({ field, code, message });
+  const add = (field: string, code: string, params?: MessageParams) => problems.push(params ? { field, code, params } : { field, code });
   const onScale = new Set(sheet.scale.map((s) => s.grade));
   const criteria = sheet.criteria.map((c) => c.id);
   const open = new Set(sheet.openReporterIds);
@@ -104,13 +105,13 @@ export function checkBallot(sheet: BallotSheet, grades: readonly TallyGrade[]): 
   let repeat = false;
 
   grades.forEach((g, i) => {
-    if (!open.has(g.reporterId)) add(`grades.${i}.reporterId`, 'reporter_not_open', 'this reporter is not open for scoring');
+    if (!open.has(g.reporterId)) add(`grades.${i}.reporterId`, 'reporter_not_open');
     else if (scored.has(g.reporterId)) repeat = true;
-    if (!onScale.has(g.grade)) add(`grades.${i}.grade`, 'grade_not_on_scale', `${g.grade} is not a grade of the scale`);
-    if (criteria.length === 0 && g.criterionId !== null) add(`grades.${i}.criterionId`, 'unknown_criterion', 'this assessment has no criteria');
-    if (criteria.length > 0 && (g.criterionId === null || !criteria.includes(g.criterionId))) add(`grades.${i}.criterionId`, 'unknown_criterion', 'name one of the criteria');
+    if (!onScale.has(g.grade)) add(`grades.${i}.grade`, 'grade_not_on_scale', { grade: g.grade });
+    if (criteria.length === 0 && g.criterionId !== null) add(`grades.${i}.criterionId`, 'unknown_criterion');
+    if (criteria.length > 0 && (g.criterionId === null || !criteria.includes(g.criterionId))) add(`grades.${i}.criterionId`, 'unknown_criterion');
     const key = `${g.reporterId}/${g.criterionId ?? ''}`;
-    if (seen.has(key)) add(`grades.${i}`, 'duplicate_grade', 'this reporter is graded twice');
+    if (seen.has(key)) add(`grades.${i}`, 'duplicate_grade');
     seen.add(key);
   });
 
@@ -118,7 +119,7 @@ export function checkBallot(sheet: BallotSheet, grades: readonly TallyGrade[]): 
   if (!repeat) {
     for (const reporterId of due) {
       for (const criterionId of criteria.length ? criteria : [null]) {
-        if (!seen.has(`${reporterId}/${criterionId ?? ''}`)) add('grades', 'missing_grade', `grade every open reporter${criterionId ? ' on every criterion' : ''}`);
+        if (!seen.has(`${reporterId}/${criterionId ?? ''}`)) add('grades', 'missing_grade');
       }
     }
   }

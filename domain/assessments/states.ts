@@ -9,6 +9,8 @@
 // only in `open`, for open reporters. Set-up (scale, thresholds, groups, venues, criteria, reporters) is editable in
 // `draft` only. An impossible move is 409 with a code; an unknown reporter 400 naming the field.
 
+import type { MessageParams } from '../messages/text';
+
 export const ASSESSMENT_STATES = ['draft', 'open', 'closed', 'published'] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
 export type TransitionTarget = Exclude<AssessmentState, 'draft'>;
@@ -25,10 +27,11 @@ export interface TransitionInput {
   reporterIds?: readonly string[];
 }
 
+/** A field problem: a message code of domain/messages with its parameters; the server words it in the caller's language. */
 export interface Problem {
   field: string;
   code: string;
-  message: string;
+  params?: MessageParams;
 }
 
 export type TransitionResult =
@@ -50,20 +53,19 @@ export function allowedTransitions(record: AssessmentRecord): TransitionTarget[]
 }
 
 export function transition(record: AssessmentRecord, input: TransitionInput): TransitionResult {
-  const refuse = (status: 400 | 409, field: string, code: string, message: string): TransitionResult => ({ ok: false, status, problem: { field, code, message } });
-  if (!canTransition(record.state, input.to)) return refuse(409, 'to', 'bad_transition', `an assessment in ${record.state} cannot move to ${input.to}`);
+  const refuse = (status: 400 | 409, field: string, code: string, params?: MessageParams): TransitionResult => ({ ok: false, status, problem: { field, code, ...(params ? { params } : {}) } });
+  if (!canTransition(record.state, input.to)) return refuse(409, 'to', 'bad_transition', { from: record.state, to: input.to });
   if (input.to !== 'open') {
-    if (input.reporterIds !== undefined) return refuse(400, 'reporterIds', 'not_allowed', 'reporters are named only when opening');
+    if (input.reporterIds !== undefined) return refuse(400, 'reporterIds', 'not_allowed');
     return { ok: true, state: input.to, openReporterIds: [...record.openReporterIds] };
   }
-  if (record.codesIssued === 0) return refuse(409, 'codes', 'no_codes', 'issue ballot codes before opening');
+  if (record.codesIssued === 0) return refuse(409, 'codes', 'no_codes');
   const wanted = input.reporterIds ?? record.reporterIds;
-  const unknown = wanted.find((id) => !record.reporterIds.includes(id));
-  if (unknown !== undefined) return refuse(400, 'reporterIds', 'unknown_reporter', `${unknown} is not a reporter of this assessment`);
-  if (wanted.length === 0) return refuse(400, 'reporterIds', 'required', 'name at least one reporter');
+  if (wanted.some((id) => !record.reporterIds.includes(id))) return refuse(400, 'reporterIds', 'unknown_reporter');
+  if (wanted.length === 0) return refuse(400, 'reporterIds', 'required');
   const open = new Set(record.openReporterIds);
   const added = wanted.filter((id) => !open.has(id));
-  if (record.state === 'open' && added.length === 0) return refuse(409, 'reporterIds', 'already_open', 'these reporters are already open');
+  if (record.state === 'open' && added.length === 0) return refuse(409, 'reporterIds', 'already_open');
   // speaking order is kept: the open list follows the order of the reporters
   const next = new Set([...open, ...added]);
   return { ok: true, state: 'open', openReporterIds: record.reporterIds.filter((id) => next.has(id)) };

@@ -1,4 +1,5 @@
 import { ACTIVITIES } from './activities';
+import { ASSESSMENTS } from './assessments';
 import { AUTH } from './auth';
 import { COMMON } from './common';
 import { IMPORTS } from './imports';
@@ -13,7 +14,7 @@ import { WORKBENCH } from './workbench';
 // caller's language) and by the web app (to word a code it receives). A new domain adds its file
 // to CATALOGS; messages.test.ts fails on a code without both texts or one defined twice.
 
-export const CATALOGS: Record<string, Catalog> = { COMMON, AUTH, MEMBERS, ORGS, ACTIVITIES, PAIRINGS, IMPORTS, WORKBENCH, PROJECTS };
+export const CATALOGS: Record<string, Catalog> = { COMMON, AUTH, MEMBERS, ORGS, ACTIVITIES, PAIRINGS, IMPORTS, WORKBENCH, PROJECTS, ASSESSMENTS };
 
 const MESSAGES: Catalog = Object.assign({}, ...Object.values(CATALOGS)) as Catalog;
 
@@ -37,6 +38,8 @@ const LABELS: Record<string, Record<string, Texts>> = {
     joint_project: { zh: '共建项目', en: 'Joint project' },
     secretary_project: { zh: '书记项目', en: 'Secretary project' },
     assessment: { zh: '述职评议', en: 'Assessment' },
+    reporter: { zh: '述职人', en: 'Reporter' },
+    follow_up: { zh: '整改事项', en: 'Follow-up' },
     campaign: { zh: '书记项目活动', en: 'Campaign' },
     milestone: { zh: '项目节点', en: 'Milestone' },
     task: { zh: '项目任务', en: 'Task' },
@@ -75,6 +78,12 @@ const LABELS: Record<string, Record<string, Texts>> = {
     answer: { zh: '整改答复', en: 'answers' },
     clear: { zh: '问题处理记录', en: 'obstacle updates' },
     files: { zh: '附件', en: 'files' },
+  },
+  assessmentState: {
+    draft: { zh: '草稿', en: 'draft' },
+    open: { zh: '测评中', en: 'open' },
+    closed: { zh: '已结束', en: 'closed' },
+    published: { zh: '已公布', en: 'published' },
   },
   demandState: {
     submitted: { zh: '提交', en: 'submitted' },

@@ -6,7 +6,7 @@ import type { AssessmentState } from '../../../domain/assessments/states';
 import type { ScaleStep, TallyGrade } from '../../../domain/assessments/tally';
 import type { BallotReceipt } from '../../../domain/schemas/assessments';
 import { queryRows, type Db } from '../../db/client';
-import { AppError, invalid } from '../../errors';
+import { appError, invalid } from '../../errors';
 
 // The ballot path: a code opens its ballot sheet and casts one ballot, with no session. It is the hot path of a
 // meeting (hundreds of phones within a minute), so a submission is two statements and no transaction block:
@@ -36,7 +36,7 @@ const misses = new Map<string, { since: number; n: number }>();
 export function checkThrottle(address: string, now = Date.now()): void {
   const entry = misses.get(address);
   if (entry && now - entry.since < WINDOW_MS && entry.n >= GUESSES_PER_MINUTE) {
-    throw new AppError(429, 'too_many_attempts', 'Too many unknown codes from this address; wait a minute', { retryAfterSeconds: Math.ceil((entry.since + WINDOW_MS - now) / 1000) });
+    throw appError(429, 'too_many_attempts', {}, { retryAfterSeconds: Math.ceil((entry.since + WINDOW_MS - now) / 1000) });
   }
 }
 
@@ -52,7 +52,7 @@ export function resetThrottle(): void {
   misses.clear();
 }
 
-const unknownCode = () => new AppError(404, 'unknown_code', 'No ballot has this code');
+const unknownCode = () => appError(404, 'unknown_code');
 
 // ---- reading a code --------------------------------------------------------------------------------------------
 
@@ -96,8 +96,8 @@ export async function findCode(db: Db, key: Buffer, rawCode: string, address: st
 }
 
 const closedError = (state: AssessmentState) =>
-  state === 'draft' ? new AppError(409, 'not_open', 'Scoring has not opened yet', [{ field: 'state', code: 'not_open', message: 'scoring has not opened yet' }]) : new AppError(409, 'closed', 'Scoring is closed', [{ field: 'state', code: 'closed', message: 'scoring is closed' }]);
-const alreadyVoted = () => new AppError(409, 'already_voted', 'This code has already been used for these reporters', [{ field: 'code', code: 'already_voted', message: 'this code has already been used' }]);
+  state === 'draft' ? appError(409, 'not_open', {}, [{ field: 'state', code: 'not_open' }]) : appError(409, 'closed', {}, [{ field: 'state', code: 'closed' }]);
+const alreadyVoted = () => appError(409, 'already_voted', {}, [{ field: 'code', code: 'already_voted' }]);
 
 // ---- casting ---------------------------------------------------------------------------------------------------
 
@@ -119,7 +119,7 @@ export async function castBallot(
 ): Promise<Cast> {
   const row = await findCode(db, key, input.code, opts.address, input.submissionId);
   if (opts.assessmentId && row.assessmentId !== opts.assessmentId) {
-    throw invalid([{ field: 'code', code: 'other_assessment', message: 'this code belongs to another assessment' }]);
+    throw invalid([{ field: 'code', code: 'other_assessment' }]);
   }
   if (row.answer) return { status: 200, receipt: row.answer, assessmentId: row.assessmentId };
   if (row.state !== 'open') throw closedError(row.state);

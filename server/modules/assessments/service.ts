@@ -28,7 +28,7 @@ import {
 } from '../../db/schema/assessments';
 import { users } from '../../db/schema/auth';
 import { notifications } from '../../db/schema/activities';
-import { AppError, forbidden, invalid, notFound } from '../../errors';
+import { appError, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { inAppChannel } from '../notifications/service';
 import { codeKey, hashCode } from './ballots';
@@ -69,7 +69,7 @@ async function load(ctx: Ctx, db: Db, id: string, need: 'read' | 'manage', lock 
 }
 
 const problemsError = (status: 400 | 409, problems: Problem[]) =>
-  status === 400 ? invalid(problems) : new AppError(409, problems[0]!.code, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  status === 400 ? invalid(problems) : appError(409, problems[0]!.code, problems[0]!.params, problems);
 
 // ---- reading -------------------------------------------------------------------------------------------------
 
@@ -154,10 +154,10 @@ async function checkSetup(db: Db, organizerPath: string, s: SetupLists): Promise
   const memberMap = await q.membersByIds(db, s.reporters.map((r) => r.memberId));
   const orgMap = await q.orgsByIds(db, s.reporters.map((r) => r.orgId));
   s.reporters.forEach((r, i) => {
-    if (!memberMap.has(r.memberId)) problems.push({ field: `reporters.${i}.memberId`, code: 'unknown_member', message: 'no such member' });
+    if (!memberMap.has(r.memberId)) problems.push({ field: `reporters.${i}.memberId`, code: 'no_such_member' });
     const org = orgMap.get(r.orgId);
-    if (!org) problems.push({ field: `reporters.${i}.orgId`, code: 'unknown_org', message: 'no such organization' });
-    else if (!isWithin(org.path, organizerPath)) problems.push({ field: `reporters.${i}.orgId`, code: 'outside_organizer', message: 'the organization is not under the organizer' });
+    if (!org) problems.push({ field: `reporters.${i}.orgId`, code: 'no_such_org' });
+    else if (!isWithin(org.path, organizerPath)) problems.push({ field: `reporters.${i}.orgId`, code: 'outside_organizer' });
   });
   return problems;
 }
@@ -173,7 +173,7 @@ export async function createAssessment(ctx: Ctx, input: AssessmentCreate): Promi
   const id = newId();
   await inTx(ctx, async (tx) => {
     const organizer = (await q.orgsByIds(tx, [input.organizerOrgId])).get(input.organizerOrgId);
-    if (!organizer) throw invalid([{ field: 'organizerOrgId', code: 'unknown_org', message: 'no such organization' }]);
+    if (!organizer) throw invalid([{ field: 'organizerOrgId', code: 'no_such_org' }]);
     if (!authorize(ctx.actor, 'assessment.manage', { orgPath: organizer.path })) throw forbidden();
     const lists: SetupLists = {
       reporters: input.reporters.map(({ memberId, orgId }) => ({ memberId, orgId })),
@@ -221,7 +221,7 @@ export async function updateAssessment(ctx: Ctx, id: string, patch: AssessmentPa
     const { row } = l;
     const locked = SETUP_FIELDS.filter((f) => patch[f] !== undefined);
     if (locked.length && !isEditable(row.state as AssessmentState)) {
-      throw problemsError(409, locked.map((field) => ({ field, code: 'locked', message: `the set-up cannot change once scoring has opened (${row.state})` })));
+      throw problemsError(409, locked.map((field) => ({ field, code: 'locked', params: { state: row.state } })));
     }
     const [groups, venues, criteria] = await Promise.all([q.groupsOf(tx, id), q.venuesOf(tx, id), q.criteriaOf(tx, id)]);
     const lists: SetupLists = {
@@ -236,7 +236,7 @@ export async function updateAssessment(ctx: Ctx, id: string, patch: AssessmentPa
     const known = { reporters: l.reporters.map((r) => r.r.id), raterGroups: groups.map((g) => g.id), venues: venues.map((v) => v.id), criteria: criteria.map((c) => c.id) };
     for (const f of ['reporters', 'raterGroups', 'venues', 'criteria'] as const) {
       (patch[f] ?? []).forEach((item, i) => {
-        if (item.id !== undefined && !known[f].includes(item.id)) problems.push({ field: `${f}.${i}.id`, code: 'unknown_id', message: 'not an item of this assessment' });
+        if (item.id !== undefined && !known[f].includes(item.id)) problems.push({ field: `${f}.${i}.id`, code: 'unknown_id' });
       });
     }
     if (problems.length) throw invalid(problems);
@@ -245,8 +245,8 @@ export async function updateAssessment(ctx: Ctx, id: string, patch: AssessmentPa
       .from(ballotCodes)
       .where(eq(ballotCodes.assessmentId, id));
     const inUse: Problem[] = [];
-    if (patch.raterGroups && used.some((u) => !patch.raterGroups!.some((g) => g.id === u.g))) inUse.push({ field: 'raterGroups', code: 'in_use', message: 'codes were issued for a group left out' });
-    if (patch.venues && used.some((u) => !patch.venues!.some((v) => v.id === u.v))) inUse.push({ field: 'venues', code: 'in_use', message: 'codes were issued for a venue left out' });
+    if (patch.raterGroups && used.some((u) => !patch.raterGroups!.some((g) => g.id === u.g))) inUse.push({ field: 'raterGroups', code: 'in_use' });
+    if (patch.venues && used.some((u) => !patch.venues!.some((v) => v.id === u.v))) inUse.push({ field: 'venues', code: 'in_use' });
     if (inUse.length) throw problemsError(409, inUse);
 
     const next = {
@@ -292,8 +292,8 @@ export async function updateAssessment(ctx: Ctx, id: string, patch: AssessmentPa
 async function requireGroupVenue(tx: Db, id: string, raterGroupId: string, venueId: string) {
   const [groups, venues] = await Promise.all([q.groupsOf(tx, id), q.venuesOf(tx, id)]);
   const problems: Problem[] = [];
-  if (!groups.some((g) => g.id === raterGroupId)) problems.push({ field: 'raterGroupId', code: 'unknown_group', message: 'not a rater group of this assessment' });
-  if (!venues.some((v) => v.id === venueId)) problems.push({ field: 'venueId', code: 'unknown_venue', message: 'not a venue of this assessment' });
+  if (!groups.some((g) => g.id === raterGroupId)) problems.push({ field: 'raterGroupId', code: 'unknown_group' });
+  if (!venues.some((v) => v.id === venueId)) problems.push({ field: 'venueId', code: 'unknown_venue' });
   if (problems.length) throw invalid(problems);
 }
 
@@ -318,7 +318,7 @@ async function makeCodes(ctx: Ctx, tx: Db, id: string, raterGroupId: string, ven
 export async function issueCodes(ctx: Ctx, id: string, input: { raterGroupId: string; venueId: string; count: number }) {
   return inTx(ctx, async (tx) => {
     const { row } = await load(ctx, tx, id, 'manage', true);
-    if (row.state === 'closed' || row.state === 'published') throw new AppError(409, 'closed', 'Scoring is closed', [{ field: 'state', code: 'closed', message: 'scoring is closed' }]);
+    if (row.state === 'closed' || row.state === 'published') throw appError(409, 'closed', {}, [{ field: 'state', code: 'closed' }]);
     await requireGroupVenue(tx, id, input.raterGroupId, input.venueId);
     const codes = await makeCodes(ctx, tx, id, input.raterGroupId, input.venueId, input.count, false);
     await appendAudit(ctx, tx, { action: 'assessment.codes', subjectType: 'assessment', subjectId: id, orgPath: row.organizerPath, after: input });
@@ -334,7 +334,7 @@ export async function issueCodes(ctx: Ctx, id: string, input: { raterGroupId: st
 export async function issueCodesToUsers(ctx: Ctx, id: string, input: { raterGroupId: string; venueId: string; userIds: string[] }) {
   return inTx(ctx, async (tx) => {
     const { row } = await load(ctx, tx, id, 'manage', true);
-    if (row.state === 'closed' || row.state === 'published') throw new AppError(409, 'closed', 'Scoring is closed', [{ field: 'state', code: 'closed', message: 'scoring is closed' }]);
+    if (row.state === 'closed' || row.state === 'published') throw appError(409, 'closed', {}, [{ field: 'state', code: 'closed' }]);
     await requireGroupVenue(tx, id, input.raterGroupId, input.venueId);
     const found = new Set((await tx.select({ id: users.id }).from(users).where(inArray(users.id, input.userIds))).map((u) => u.id));
     const dedupeKey = `assessment_code:${id}`;
@@ -343,8 +343,8 @@ export async function issueCodesToUsers(ctx: Ctx, id: string, input: { raterGrou
     );
     const problems: Problem[] = [];
     input.userIds.forEach((u, i) => {
-      if (!found.has(u)) problems.push({ field: `userIds.${i}`, code: 'unknown_user', message: 'no such user' });
-      else if (already.has(u)) problems.push({ field: `userIds.${i}`, code: 'already_issued', message: 'this user already has a code for this assessment' });
+      if (!found.has(u)) problems.push({ field: `userIds.${i}`, code: 'unknown_user' });
+      else if (already.has(u)) problems.push({ field: `userIds.${i}`, code: 'already_issued' });
     });
     if (problems.some((p) => p.code === 'unknown_user')) throw invalid(problems);
     if (problems.length) throw problemsError(409, problems);
@@ -378,7 +378,7 @@ export async function requireOwnCodes(ctx: Ctx, id: string, codes: string[], nor
   const slips = normalized.flatMap((c, i) => {
     const found = c ? byHash.get(hashCode(key, c)) : undefined;
     if (!found) {
-      problems.push({ field: `codes.${i}`, code: 'other_assessment', message: 'not a code of this assessment' });
+      problems.push({ field: `codes.${i}`, code: 'other_assessment' });
       return [];
     }
     return [{ code: c!, raterGroupId: found.raterGroupId, venueId: found.venueId }];
@@ -495,7 +495,7 @@ export async function getResults(ctx: Ctx, id: string): Promise<Results> {
 
 async function resultsFor(db: Db, l: Loaded): Promise<Results> {
   const { row } = l;
-  if (!l.canManage && row.state !== 'published') throw new AppError(403, 'results_not_published', 'The results are not published yet');
+  if (!l.canManage && row.state !== 'published') throw appError(403, 'results_not_published');
   const stored = (row.results as StoredResults | null) ?? (await computeResults(db, row, l.reporters.map((r) => r.r.id)));
   return {
     assessmentId: row.id,
@@ -542,9 +542,9 @@ export async function listNotes(ctx: Ctx, id: string) {
 export async function addNote(ctx: Ctx, id: string, input: { reporterId: string; kind: 'question' | 'comment'; text: string; byName?: string | null }) {
   return inTx(ctx, async (tx) => {
     const l = await load(ctx, tx, id, 'manage');
-    if (!l.reporters.some((r) => r.r.id === input.reporterId)) throw invalid([{ field: 'reporterId', code: 'unknown_reporter', message: 'not a reporter of this assessment' }]);
+    if (!l.reporters.some((r) => r.r.id === input.reporterId)) throw invalid([{ field: 'reporterId', code: 'unknown_reporter' }]);
     const text = input.text.trim();
-    if (!text) throw invalid([{ field: 'text', code: 'required', message: 'required' }]);
+    if (!text) throw invalid([{ field: 'text', code: 'required' }]);
     const [note] = await tx.insert(assessmentNotes).values({ id: newId(), assessmentId: id, reporterId: input.reporterId, kind: input.kind, text, byName: input.byName?.trim() || null }).returning();
     await appendAudit(ctx, tx, { action: 'assessment.note', subjectType: 'assessment', subjectId: id, orgPath: l.row.organizerPath, after: note });
     return noteApi(note!);
@@ -582,9 +582,9 @@ export async function addFollowUp(ctx: Ctx, id: string, input: { reporterId: str
   await inTx(ctx, async (tx) => {
     const l = await load(ctx, tx, id, 'manage');
     const reporter = l.reporters.find((r) => r.r.id === input.reporterId);
-    if (!reporter) throw invalid([{ field: 'reporterId', code: 'unknown_reporter', message: 'not a reporter of this assessment' }]);
+    if (!reporter) throw invalid([{ field: 'reporterId', code: 'unknown_reporter' }]);
     const problem = input.problem.trim();
-    if (!problem) throw invalid([{ field: 'problem', code: 'required', message: 'required' }]);
+    if (!problem) throw invalid([{ field: 'problem', code: 'required' }]);
     const row = { id: itemId, assessmentId: id, reporterId: reporter.r.id, orgId: reporter.r.orgId, problem, measure: input.measure?.trim() || null, owner: input.owner?.trim() || null, dueOn: input.dueOn ?? null };
     await tx.insert(assessmentFollowUps).values(row);
     await appendAudit(ctx, tx, { action: 'assessment.follow_up.create', subjectType: 'assessment', subjectId: id, orgPath: reporter.orgPath, after: row });
@@ -617,9 +617,9 @@ export async function updateFollowUp(
       evidence: patch.evidence !== undefined ? patch.evidence?.trim() || null : item.evidence,
     };
     const problems: Problem[] = [];
-    if (!next.problem) problems.push({ field: 'problem', code: 'required', message: 'required' });
-    if (next.doneOn && !next.evidence) problems.push({ field: 'evidence', code: 'evidence_required', message: 'say how it was done' });
-    if (next.doneOn && next.doneOn > ctx.today) problems.push({ field: 'doneOn', code: 'future_date', message: 'not a date in the future' });
+    if (!next.problem) problems.push({ field: 'problem', code: 'required' });
+    if (next.doneOn && !next.evidence) problems.push({ field: 'evidence', code: 'evidence_required' });
+    if (next.doneOn && next.doneOn > ctx.today) problems.push({ field: 'doneOn', code: 'date_in_future' });
     if (problems.length) throw invalid(problems);
     await tx.update(assessmentFollowUps).set({ ...next, updatedAt: new Date() }).where(eq(assessmentFollowUps.id, itemId));
     await appendAudit(ctx, tx, { action: 'assessment.follow_up.update', subjectType: 'assessment', subjectId: id, orgPath: reporter.orgPath, before: item, after: next });
