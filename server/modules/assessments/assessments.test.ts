@@ -101,6 +101,9 @@ describe('bad input changes nothing', () => {
       expect(res.json().error.details).toContainEqual(expect.objectContaining({ field, code }));
     };
     await refuse({ raterGroups: [{ name: '委员', weight: 40 }, { name: '代表', weight: 50 }] }, 'raterGroups', 'weights_sum');
+    // the problem is worded in the caller's language from its code and parameters
+    const weights = await t.call(users.orgAdminA!, { method: 'POST', url: '/api/v1/assessments', payload: body({ raterGroups: [{ name: '委员', weight: 40 }, { name: '代表', weight: 50 }] }) });
+    expect(weights.json().error.details).toContainEqual({ field: 'raterGroups', code: 'weights_sum', params: { sum: 90 }, message: '各测评组权重之和须为 100（现为 90）' });
     await refuse({ reporters: [{ memberId: ids.memberA1, orgId: ids.A1 }, { memberId: ids.memberA1, orgId: ids.A2 }] }, 'reporters.1.memberId', 'duplicate_reporter');
     await refuse({ scale: [{ grade: 'excellent', points: 100 }, { grade: 'excellent', points: 50 }] }, 'scale.1.grade', 'duplicate_grade');
     await refuse({ thresholds: { excellent: 90, good: 75, fair: 60, superb: 99 } }, 'thresholds.superb', 'grade_not_on_scale');
@@ -161,8 +164,11 @@ describe('bad input changes nothing', () => {
   it('answers 404 to an unknown code and 429 to an address that keeps guessing', async () => {
     resetThrottle();
     for (let i = 0; i < 30; i++) expect((await t.app.inject({ method: 'GET', url: `/api/v1/ballots/ABCD-EFGH-${String(10000 + i)}`, remoteAddress: '10.0.0.9' })).statusCode).toBe(404);
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/ballots/ABCD-EFGH-99999', remoteAddress: '10.0.0.11', headers: { 'accept-language': 'en' } });
+    expect(unknown.json().error).toMatchObject({ code: 'unknown_code', message: 'No ballot has this code' });
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/ballots/ABCD-EFGH-JKMNP', remoteAddress: '10.0.0.9' });
     expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe('too_many_attempts');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/ballots/ABCD-EFGH-JKMNP', remoteAddress: '10.0.0.10' })).statusCode).toBe(404);
   });
 });
