@@ -9,6 +9,7 @@ import CodesPanel from './CodesPanel';
 import ControlPanel from './ControlPanel';
 import FollowUpPanel from './FollowUpPanel';
 import { gradeLabel, STATE_COLORS } from './format';
+import ReportUpload from './ReportUpload';
 import ResultsPanel from './ResultsPanel';
 import './assessments.css';
 
@@ -104,6 +105,7 @@ function SetupSummary({ assessment: a }: { assessment: Assessment }) {
           { title: t('assessment.order'), dataIndex: 'position', render: (_v, _r, i) => i + 1, width: 60 },
           { title: t('assessment.reporter'), dataIndex: 'memberName' },
           { title: t('assessment.reporterOrg'), dataIndex: 'orgName' },
+          { title: t('assessment.report.title'), key: 'report', render: (_v, r) => <ReportUpload assessment={a} reporter={r} /> },
         ]}
       />
       <Descriptions size="small" bordered column={1} className="assessment-setup-facts">

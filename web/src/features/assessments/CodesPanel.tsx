@@ -9,6 +9,7 @@ import { MAX_CODES_PER_REQUEST } from '../../../../domain/assessments/setup';
 import type { Assessment, CodesIssue, CodesIssued } from '../../../../domain/schemas/assessments';
 import type { Static } from 'typebox';
 import { assessmentKeys, assessmentPath, ballotUrl, downloadPosted, useLiveProgress } from './assessmentQueries';
+import IssueToUsers from './IssueToUsers';
 
 type Issued = Static<typeof CodesIssued>;
 type IssueValues = Static<typeof CodesIssue>;
@@ -76,6 +77,7 @@ export default function CodesPanel({ assessment: a }: { assessment: Assessment }
               </Button>
             </Form.Item>
           </Form>
+          <IssueToUsers assessment={a} />
         </>
       ) : (
         <Alert type="info" showIcon message={t('assessment.codesClosed')} className="modal-alert" />

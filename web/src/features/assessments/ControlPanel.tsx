@@ -33,6 +33,7 @@ import {
   type Note,
   type ReporterEntry,
 } from './assessmentQueries';
+import PaperBallotForm from './PaperBallotForm';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part * 100) / whole) : 0);
 
@@ -102,6 +103,7 @@ export default function ControlPanel({ assessment: a }: { assessment: Assessment
         <Tag color={live ? 'green' : 'default'}>{live ? t('assessment.live') : t('assessment.connecting')}</Tag>
       </Space>
       {progress && <LiveCounts assessment={a} progress={progress} />}
+      {a.state === 'open' && <PaperBallotForm assessment={a} />}
       <Table<ReporterEntry>
         size="small"
         rowKey="id"
