@@ -66,6 +66,8 @@ describe('roster', () => {
   });
 
   it('browses the tree and sees a branch with its rule findings', async () => {
+    await e2e.page.getByRole('menuitem', { name: '党组织' }).click();
+    await e2e.page.waitForURL(/\/orgs/);
     const tree = e2e.page.getByRole('tree');
     await tree
       .getByRole('treeitem')
