@@ -112,6 +112,7 @@ describe('the clerk at a debriefing', () => {
     await organizer.keyboard.press('Escape');
     await card.getByRole('button', { name: /发送测评码/ }).click();
     await organizer.getByTestId('in-app-sent').filter({ hasText: '已向 1 人发送测评码' }).waitFor();
+    await organizer.locator('.ant-select-dropdown').last().waitFor({ state: 'hidden' });
     await organizer.screenshot({ path: path.join(SCREENS, 'assessment-codes-in-app.png') });
 
     // the same rater again: the server refuses it, and the form says so under the accounts field
@@ -120,7 +121,7 @@ describe('the clerk at a debriefing', () => {
     await organizer.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `${RATER_NAME}（${RATER}）` }).click();
     await organizer.keyboard.press('Escape');
     await card.getByRole('button', { name: /发送测评码/ }).click();
-    await card.locator('.ant-form-item-explain-error').first().waitFor();
+    await card.locator('.ant-form-item-explain-error').filter({ hasText: '该用户已有本次述职评议的测评码' }).waitFor();
     expect(await organizer.getByTestId('in-app-sent').count()).toBe(0);
 
     await logIn(rater, RATER);
