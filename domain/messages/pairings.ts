@@ -53,5 +53,11 @@ export const PAIRINGS: Catalog = {
   demand_assigned_resolves: { zh: '只有承办党组织或协调方可以办结诉求', en: 'only the assigned organization or the coordinator can resolve a demand' },
   demand_raiser_confirms: { zh: '只有提出方可以确认诉求', en: 'only the raiser can confirm a demand' },
   demand_raiser_reopens: { zh: '只有提出方可以重开诉求', en: 'only the raiser can reopen a demand' },
+  acting_as_outside_pairing: { zh: '既不是本结对共建的一方，也不是协调方', en: 'neither a party of this pairing nor its coordinator' },
+  acting_as_not_entitled: { zh: '您不能以该党组织的身份办理', en: 'You cannot act as this organization' },
+  acting_as_ambiguous: {
+    zh: '您可以以 {count} 个党组织的身份办理，请选择其一',
+    en: 'You can act as {count} organizations here; choose one',
+  },
   rating_range: { zh: '应为 1 到 5 的整数', en: 'must be a whole number from 1 to 5' },
 };

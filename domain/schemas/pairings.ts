@@ -320,6 +320,8 @@ export const DemandTransition = Type.Object(
     reason: Type.Optional(Text(5000)),
     /** on acceptance: the user who will handle it (default: the caller) */
     assigneeId: Type.Optional(Id),
+    /** the organization the move is made as (a party or the coordinator); needed only when the caller could act as several */
+    actingAsOrgId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

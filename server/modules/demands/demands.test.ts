@@ -418,3 +418,69 @@ describe('attachments', () => {
     expect((await get(users.admin!, closed)).json().files).toEqual([]);
   });
 });
+
+describe('the organization a move is made as', () => {
+  // A3 (under A) raises a demand in a pairing with B1 coordinated by A itself: A's admin covers the raiser through its
+  // grant but acts there as the coordinator. `both` is B1's secretary and also an admin of A: partner and coordinator.
+  let PA: string;
+  let A3: string;
+  let id: string;
+  const s: Record<string, Session> = {};
+
+  beforeAll(async () => {
+    A3 = (await createOrg(t.system, { name: '甲公司第三党支部', type: 'branch', parentId: ids.A, foundedOn: '2015-01-01' })).id;
+    await createUser(t.system, { username: 'secretaryA3', password: USER_PASSWORD, displayName: 'secretaryA3', roles: [{ role: 'secretary', orgId: A3 }] });
+    await createUser(t.system, {
+      username: 'both',
+      password: USER_PASSWORD,
+      displayName: 'both',
+      roles: [
+        { role: 'secretary', orgId: ids.B1 },
+        { role: 'org_admin', orgId: ids.A },
+      ],
+    });
+    s.secretaryA3 = await t.login('secretaryA3');
+    s.both = await t.login('both');
+    PA = await pairing([A3, ids.B1], ids.A);
+    const res = await raise(s.secretaryA3, { pairingId: PA, raisedByOrgId: A3 });
+    expect(res.statusCode).toBe(201);
+    id = res.json().id;
+  });
+
+  it('asks a caller who could act as several organizations to choose one, and records the one chosen', async () => {
+    expect((await move(users.secretaryB1!, id, { to: 'accepted' })).statusCode).toBe(200);
+    const before = await snapshot(id);
+    const res = await move(s.both!, id, { to: 'in_progress', note: '已对接' });
+    expectError(res, 400, 'actingAsOrgId');
+    expect(res.json().error.details[0].code).toBe('acting_as_ambiguous');
+    expectError(await move(s.both!, id, { to: 'in_progress', note: '已对接', actingAsOrgId: ids.A2 }), 400, 'actingAsOrgId');
+    expect(await snapshot(id)).toEqual(before);
+    const ok = await move(s.both!, id, { to: 'in_progress', note: '已对接', actingAsOrgId: ids.B1 });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().events.at(-1)).toMatchObject({ to: 'in_progress', byOrgId: ids.B1 });
+    const asCoordinator = await move(s.both!, id, { to: 'in_progress', note: '请加快', actingAsOrgId: ids.A });
+    expect(asCoordinator.statusCode).toBe(200);
+    expect(asCoordinator.json().events.at(-1)).toMatchObject({ byOrgId: ids.A });
+    expect((await move(users.secretaryB1!, id, { to: 'resolved', resolution: '已协调解决' })).statusCode).toBe(200);
+  });
+
+  it('never lets the coordinator confirm, rate or reopen as the raiser it covers; the raiser can', async () => {
+    const before = await snapshot(id);
+    expect((await get(users.orgAdminA!, id)).json().allowed).toEqual([]);
+    const confirm = await move(users.orgAdminA!, id, { to: 'confirmed', rating: 5 });
+    expect(confirm.statusCode).toBe(403);
+    expect(confirm.json().error.code).toBe('demand_raiser_confirms');
+    const chosen = await move(users.orgAdminA!, id, { to: 'confirmed', rating: 5, actingAsOrgId: A3 });
+    expect(chosen.statusCode).toBe(403);
+    expect(chosen.json().error.code).toBe('acting_as_not_entitled');
+    expect((await move(users.orgAdminA!, id, { to: 'reopened', reason: '不满意', actingAsOrgId: A3 })).statusCode).toBe(403);
+    expect((await move(users.orgAdminA!, id, { to: 'reopened', reason: '不满意' })).json().error.code).toBe('demand_raiser_reopens');
+    expect(await snapshot(id)).toEqual(before);
+
+    expect((await get(s.secretaryA3!, id)).json().allowed).toEqual(['confirmed', 'reopened']);
+    const res = await move(s.secretaryA3!, id, { to: 'confirmed', rating: 5, actingAsOrgId: A3 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'confirmed', rating: 5 });
+    expect(res.json().events.at(-1)).toMatchObject({ to: 'confirmed', byOrgId: A3 });
+  });
+});

@@ -3,6 +3,7 @@ import { authorize, type Actor } from '../../../domain/access';
 import { isOverdue, shouldEscalate, type DeadlineOptions } from '../../../domain/pairings/deadlines';
 import {
   allowedTransitions,
+  canTransition,
   nextActor,
   transition,
   type DemandActor,
@@ -23,7 +24,7 @@ import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '.
 import { newId } from '../../ids';
 import { actorForUser } from '../auth/service';
 import { inAppChannel, type NotificationChannel } from '../notifications/service';
-import { actingOrgIds, actsForCoordinator, canReadPairing, loadPairingScope, readablePairings, requirePairing, type PairingScope } from '../pairings/access';
+import { actingOrgIds, actsForCoordinator, canReadPairing, loadPairingScope, ownPartyOrgIds, readablePairings, requirePairing, type PairingScope } from '../pairings/access';
 import { effectivePolicy } from '../pairings/pairingPolicy';
 import { stateOn } from '../../../domain/pairings/agreements';
 import * as q from './queries';
@@ -50,32 +51,53 @@ function recordOf(row: q.DemandRow): DemandRecord {
   };
 }
 
-/**
- * The organization the caller acts as for a move. Confirming and reopening: the raiser, if the caller acts for it.
- * Accepting: a party other than the raiser that the caller acts for. Working on and resolving: the assigned
- * organization if the caller acts for it, else the coordinator. When the caller fits none of these, whatever it
- * acts for is passed on and the domain refuses it with 403.
- */
-function actingAs(actor: Actor, scope: PairingScope, demand: Pick<q.DemandRow, 'raisedByOrgId' | 'assignedOrgId'>, to: TransitionTarget): DemandActor {
-  const acting = actingOrgIds(actor, scope);
-  const coordinator = actsForCoordinator(actor, scope);
-  const fallback = acting[0] ?? (coordinator ? scope.coordinatorOrgId : null) ?? '';
-  let orgId: string;
+/** The organizations that may make a move: the raiser confirms and reopens, a partner accepts, the assigned
+ * organization or the coordinator (to whom an overdue demand escalates) works on and resolves. */
+function eligibleOrgIds(scope: PairingScope, demand: Pick<q.DemandRow, 'raisedByOrgId' | 'assignedOrgId'>, to: TransitionTarget): string[] {
   switch (to) {
     case 'confirmed':
     case 'reopened':
-      orgId = acting.includes(demand.raisedByOrgId) ? demand.raisedByOrgId : fallback;
-      break;
+      return [demand.raisedByOrgId];
     case 'accepted':
-      orgId = acting.find((o) => o !== demand.raisedByOrgId) ?? fallback;
-      break;
+      return scope.parties.map((p) => p.orgId).filter((o) => o !== demand.raisedByOrgId);
     case 'in_progress':
     case 'resolved':
-      if (demand.assignedOrgId !== null && acting.includes(demand.assignedOrgId)) orgId = demand.assignedOrgId;
-      else orgId = coordinator && scope.coordinatorOrgId ? scope.coordinatorOrgId : fallback;
-      break;
+      return [demand.assignedOrgId, scope.coordinatorOrgId].filter((o): o is string => o !== null);
   }
-  return { orgId, isRaiser: orgId === demand.raisedByOrgId, isCoordinator: coordinator, userId: actor.userId || undefined };
+}
+
+interface ActingAs {
+  /** the organization the move is made as; when `ambiguous`, the first of several the caller could choose */
+  actor: DemandActor;
+  /** every organization the caller could make this move as (more than one: it must choose) */
+  choices: DemandActor[];
+}
+
+/**
+ * The organization the caller acts as for a move: the one it chose (`actingAsOrgId`), or else the only one eligible for
+ * the move among those it acts for. A party is acted for in its own right only (ownPartyOrgIds), so a coordinator whose
+ * grant covers the raiser still acts as the coordinator. When the caller fits no eligible organization, whatever it acts
+ * for is passed on and the domain refuses it with 403 (or 409 for a move out of order).
+ */
+function actingAs(actor: Actor, scope: PairingScope, demand: Pick<q.DemandRow, 'raisedByOrgId' | 'assignedOrgId'>, to: TransitionTarget, chosen?: string): ActingAs {
+  const parties = ownPartyOrgIds(actor, scope);
+  const coordinator = actsForCoordinator(actor, scope) ? scope.coordinatorOrgId : null;
+  const as = (orgId: string): DemandActor => ({
+    orgId,
+    isRaiser: orgId === demand.raisedByOrgId && parties.includes(orgId),
+    isCoordinator: orgId === coordinator,
+    userId: actor.userId || undefined,
+  });
+  const mine = [...parties, ...(coordinator !== null && !parties.includes(coordinator) ? [coordinator] : [])];
+  if (chosen !== undefined) {
+    if (!scope.parties.some((p) => p.orgId === chosen) && chosen !== scope.coordinatorOrgId) {
+      throw invalid([{ field: 'actingAsOrgId', code: 'acting_as_outside_pairing' }]);
+    }
+    if (!mine.includes(chosen)) throw forbidden('acting_as_not_entitled');
+    return { actor: as(chosen), choices: [as(chosen)] };
+  }
+  const choices = eligibleOrgIds(scope, demand, to).filter((o) => mine.includes(o)).map(as);
+  return { actor: choices[0] ?? as(mine[0] ?? ''), choices };
 }
 
 /** Complete inputs for each move, so that when listing what the caller may do only the state and the actor decide. */
@@ -90,9 +112,10 @@ const PROBES: Record<TransitionTarget, TransitionInput> = {
 function allowedFor(ctx: Ctx, scope: PairingScope, row: q.DemandRow): TransitionTarget[] {
   const record = recordOf(row);
   const partyOrgIds = scope.parties.map((p) => p.orgId);
-  return allowedTransitions(record.state).filter(
-    (to) => transition(record, PROBES[to], actingAs(ctx.actor, scope, row, to), { today: ctx.today, partyOrgIds }).ok,
-  );
+  return allowedTransitions(record.state).filter((to) => {
+    const { actor, choices } = actingAs(ctx.actor, scope, row, to);
+    return (choices.length > 0 ? choices : [actor]).some((a) => transition(record, PROBES[to], a, { today: ctx.today, partyOrgIds }).ok);
+  });
 }
 
 function toApi(ctx: Ctx, r: q.NamedDemandRow, scope: PairingScope | undefined, detail?: Pick<Demand, 'events' | 'files'>): Demand {
@@ -299,9 +322,14 @@ export async function transitionDemand(ctx: Ctx, id: string, input: DemandTransi
     if (!row) throw notFound('demand');
     const scope = await loadPairingScope(tx, row.pairingId);
     if (!scope || !canReadPairing(ctx.actor, scope)) throw forbidden();
-    const actor = actingAs(ctx.actor, scope, row, input.to);
     const before = recordOf(row);
-    const result = transition(before, input, actor, {
+    const { actingAsOrgId, ...move } = input;
+    const { actor, choices } = actingAs(ctx.actor, scope, row, input.to, actingAsOrgId);
+    // A move out of order is 409 whoever asks; a possible one made as several organizations needs the caller's choice.
+    if (choices.length > 1 && canTransition(before.state, input.to)) {
+      throw invalid([{ field: 'actingAsOrgId', code: 'acting_as_ambiguous', params: { count: choices.length } }]);
+    }
+    const result = transition(before, move, actor, {
       today: ctx.today,
       partyOrgIds: scope.parties.map((p) => p.orgId),
       deadlines: input.to === 'accepted' ? await deadlinesFor(tx, scope) : undefined,

@@ -42,6 +42,18 @@ export function actingOrgIds(actor: Actor, scope: PairingScope): string[] {
   return scope.parties.filter((p) => authorize(actor, 'pairing.manage', { orgPath: p.orgPath })).map((p) => p.orgId);
 }
 
+/**
+ * The party organizations the caller acts for in the party's own right, for the moves only a party makes (raising
+ * side: confirm, rate, reopen; partner side: accept). A grant that also lets the caller act for the coordinator
+ * makes it the coordinator, not the party it happens to cover: the zone's committee never confirms as an enterprise.
+ */
+export function ownPartyOrgIds(actor: Actor, scope: PairingScope): string[] {
+  const coordinatorPath = scope.coordinatorPath;
+  if (coordinatorPath === null || scope.parties.some((p) => p.orgId === scope.coordinatorOrgId)) return actingOrgIds(actor, scope);
+  const grants = actor.grants.filter((g) => !authorize({ ...actor, grants: [g] }, 'pairing.manage', { orgPath: coordinatorPath }));
+  return actingOrgIds({ ...actor, grants }, scope);
+}
+
 export function actsForCoordinator(actor: Actor, scope: PairingScope): boolean {
   return scope.coordinatorPath !== null && authorize(actor, 'pairing.manage', { orgPath: scope.coordinatorPath });
 }
