@@ -19,6 +19,9 @@ export const REMINDER_KINDS = [
   'demand_confirmed',
   'demand_reopened',
   'demand_escalated',
+  // a pairing made by someone outside a party's scope waits for that side (server/modules/pairings)
+  'pairing_consent',
+  'pairing_accepted',
   // secretary projects (server/modules/projects): each move tells the next actor; the scheduler's reminders follow
   'project_submitted',
   'project_approved',
@@ -43,7 +46,7 @@ export interface Reminder {
   kind: ReminderKind;
   key: string;
   orgId: string;
-  subjectType: 'org' | 'activity' | 'demand' | 'secretary_project' | 'assessment';
+  subjectType: 'org' | 'activity' | 'demand' | 'pairing' | 'secretary_project' | 'assessment';
   subjectId: string;
   params: Record<string, string | number>;
 }
@@ -112,6 +115,8 @@ const MESSAGES: Record<ReminderKind, { zh: string; en: string }> = {
   demand_confirmed: { zh: '{org}确认了诉求“{title}”的办理结果，满意度 {rating} 分', en: '{org} confirmed the demand "{title}" with a satisfaction of {rating}/5' },
   demand_reopened: { zh: '{org}重开了诉求“{title}”：{reason}', en: '{org} reopened the demand "{title}": {reason}' },
   demand_escalated: { zh: '{org}办理的诉求“{title}”已超过办结时限 {dueOn}，请督办', en: 'The demand "{title}" handled by {org} passed its due date {dueOn} unsettled; please follow it up' },
+  pairing_consent: { zh: '{org}提议与您结对共建“{title}”，请确认', en: '{org} proposes the pairing "{title}" with you; please accept it' },
+  pairing_accepted: { zh: '{org}已确认结对共建“{title}”', en: '{org} accepted the pairing "{title}"' },
   project_submitted: { zh: '{org}申报了书记项目“{title}”，请审批', en: '{org} applied with the secretary project "{title}"; please review it' },
   project_approved: { zh: '书记项目“{title}”已获批准（{noticeNo}）', en: 'The secretary project "{title}" was approved ({noticeNo})' },
   project_returned: { zh: '书记项目“{title}”被退回修改：{note}', en: 'The secretary project "{title}" was returned for changes: {note}' },

@@ -32,6 +32,11 @@ export const PAIRINGS: Catalog = {
     zh: '既不是结对的一方，也不是提供资源的党组织',
     en: 'not a party of this pairing nor the organization offering the resource',
   },
+  pairing_awaits_consent: {
+    zh: '尚待{parties}确认，协议不能生效',
+    en: 'The agreement cannot take effect before {parties} accept it',
+  },
+  pairing_not_awaiting: { zh: '该党组织已确认或协议不在草拟状态', en: 'This side has already accepted, or the agreement is no longer a draft' },
   pairing_not_of_coordinator: { zh: '不是该协调方的结对共建', en: 'not a pairing of this coordinator' },
   coordinator_or_pairing: { zh: '请指定协调方或结对共建', en: 'name a coordinator or a pairing' },
 

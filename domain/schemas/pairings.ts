@@ -158,6 +158,8 @@ export const Pairing = Type.Object({
   /** what the caller may do: 'pairing.manage' (edit the agreement), and the party orgs it acts for */
   abilities: Type.Array(Type.String()),
   actingOrgIds: Type.Array(Type.String()),
+  /** the parties whose side has not yet accepted the pairing (a draft stays a draft until none is left) */
+  awaitingOrgIds: Type.Optional(Type.Array(Type.String())),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -421,6 +423,15 @@ export type PairingPolicy = Static<typeof PairingPolicy>;
 // ---- added with the server (issue 4): renewal, bulk result, matrix, suggestions, health, dashboard ---
 
 /** The next period of a pairing: by default it starts the day after the old one ends and lasts as long. */
+export const PairingAccept = Type.Object(
+  {
+    /** the party accepted for; by default every awaited party the caller acts for */
+    orgId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type PairingAccept = Static<typeof PairingAccept>;
+
 export const PairingRenew = Type.Object(
   {
     title: Type.Optional(Title),

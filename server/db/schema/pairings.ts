@@ -57,6 +57,10 @@ export const pairingParties = pgTable(
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     contactTitle: text('contact_title'),
+    /** when the party's side agreed to the pairing (null: awaited; the author's own sides agree on creation) */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** the user who agreed for it */
+    acceptedBy: text('accepted_by'),
   },
   (t) => [
     primaryKey({ columns: [t.pairingId, t.orgId] }),

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/dates';
 import { queryRows } from '../../db/client';
-import { startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
 import { multipartBody } from '../../testing/uploads';
 import { dissolveOrg, createOrg } from '../orgs/service';
+import { createUser } from '../users/service';
 import { agreement, fieldsOf, seedPairingWorld } from './fixtures';
 import { expirePairings } from './service';
 
@@ -84,7 +85,9 @@ describe('creating a pairing', () => {
       partyOrgIds: [w.A1, w.B1],
       coordinatorOrgId: w.Z,
       coordinatorName: '高新区党工委',
-      state: 'active',
+      // the zone manages neither party: the agreement waits for both sides before it can take effect
+      state: 'draft',
+      awaitingOrgIds: [w.A1, w.B1],
       plaque: { wording: '结对共建单位' },
       previousId: null,
       nextId: null,
@@ -109,6 +112,21 @@ describe('creating a pairing', () => {
     expect(trail.every((e) => !e.entry.includes('13812345678') && e.entry.includes('138****5678'))).toBe(true);
   });
 
+  it('takes effect once each side the zone does not manage has accepted it', async () => {
+    const id = (await get(s.orgAdminZ, `/pairings?coordinator=${w.Z}&org=${w.A1}`)).json().items[0].id as string;
+    const early = await patch(s.orgAdminZ, `/pairings/${id}`, { state: 'active' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('pairing_awaits_consent');
+    const notices = async (who: Session) => (await get(who, '/notifications')).json().items.filter((n: { subjectId: string }) => n.subjectId === id);
+    expect((await notices(s.secretaryB1)).map((n: { kind: string }) => n.kind)).toEqual(['pairing_consent']);
+    expect((await post(s.orgAdminZ, `/pairings/${id}/accept`, {})).statusCode).toBe(403); // the zone cannot accept for sides it does not manage
+    expect((await post(s.secretaryA1, `/pairings/${id}/accept`, { orgId: w.B1 })).statusCode).toBe(403);
+    expect((await post(s.secretaryA1, `/pairings/${id}/accept`, {})).json().awaitingOrgIds).toEqual([w.B1]);
+    expect((await post(s.secretaryA1, `/pairings/${id}/accept`, {})).statusCode).toBe(409);
+    expect((await post(s.secretaryB1, `/pairings/${id}/accept`, { orgId: w.B1 })).json().awaitingOrgIds).toEqual([]);
+    expect((await patch(s.orgAdminZ, `/pairings/${id}`, { state: 'active' })).json().state).toBe('active');
+  });
+
   it('refuses a second agreement of the same parties overlapping one in draft or in force (409), in either order', async () => {
     const before = await total();
     const res = await post(s.orgAdminA, '/pairings', agreement(t, [w.B1, w.A1], { validFrom: addDays(w.today, 100) }));
@@ -120,7 +138,10 @@ describe('creating a pairing', () => {
 
 describe('editing an agreement', () => {
   let id: string;
+  let secretaryA2: Session;
   beforeAll(async () => {
+    await createUser(t.system, { username: 'secretaryA2', password: USER_PASSWORD, memberId: null, roles: [{ role: 'secretary', orgId: w.A2 }] });
+    secretaryA2 = await t.login('secretaryA2');
     id = (await post(s.secretaryA1, '/pairings', agreement(t, [w.A1, w.A2], { title: '支部联建', commitments: [{ orgId: w.A2, description: '共享党员活动室', dueOn: addDays(w.today, -5) }] }))).json().id;
   });
 
@@ -130,6 +151,23 @@ describe('editing an agreement', () => {
     expect((await patch(s.orgAdminB, `/pairings/${id}`, { title: 'x' })).statusCode).toBe(403);
     expect((await get(s.orgAdminB, `/pairings/${id}`)).statusCode).toBe(403);
     expect((await get(s.orgAdminB, '/pairings/no-such-pairing')).statusCode).toBe(404);
+    // A1's secretary does not act for A2: the agreement waits for A2's side, and the author alone cannot make it active
+    expect((await get(s.secretaryA1, `/pairings/${id}`)).json()).toMatchObject({ state: 'draft', awaitingOrgIds: [w.A2] });
+    const early = await patch(s.secretaryA1, `/pairings/${id}`, { state: 'active' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({ code: 'pairing_awaits_consent', message: expect.stringContaining('甲公司第二党支部') });
+    expect((await post(null, `/pairings/${id}/accept`, {})).statusCode).toBe(401);
+    expect((await post(s.orgAdminB, `/pairings/${id}/accept`, {})).statusCode).toBe(403);
+    expect((await post(s.viewerA, `/pairings/${id}/accept`, {})).statusCode).toBe(403);
+    expect((await post(secretaryA2, `/pairings/${id}/accept`, { orgId: w.B1 })).statusCode).toBe(400);
+    const [consent] = (await get(secretaryA2, '/notifications')).json().items.filter((n: { subjectId: string }) => n.subjectId === id);
+    expect(consent).toMatchObject({ kind: 'pairing_consent', message: '甲公司第一党支部提议与您结对共建“支部联建”，请确认' });
+    const accepted = await post(secretaryA2, `/pairings/${id}/accept`, {});
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ state: 'draft', awaitingOrgIds: [] });
+    const [event] = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_events where subject_id = ${id} order by seq desc limit 1`);
+    expect(event!.action).toBe('pairing.accept');
+    expect((await get(s.secretaryA1, '/notifications')).json().items.filter((n: { subjectId: string }) => n.subjectId === id).map((n: { kind: string }) => n.kind)).toEqual(['pairing_accepted']);
     const ok = await patch(s.secretaryA1, `/pairings/${id}`, { title: '支部联建协议', state: 'active' });
     expect(ok.json()).toMatchObject({ title: '支部联建协议', state: 'active' });
   });

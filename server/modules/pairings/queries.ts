@@ -81,6 +81,7 @@ export async function partiesOf(db: Db, pairingIds: string[]) {
       contactName: pairingParties.contactName,
       contactPhone: pairingParties.contactPhone,
       contactTitle: pairingParties.contactTitle,
+      acceptedAt: pairingParties.acceptedAt,
       orgName: orgs.name,
       sector: orgs.sector,
     })

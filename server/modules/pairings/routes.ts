@@ -8,6 +8,7 @@ import {
   JointActivity,
   JointProject,
   Pairing,
+  PairingAccept,
   PairingBulk,
   PairingBulkResult,
   PairingCreate,
@@ -113,6 +114,20 @@ export async function pairingRoutes(base: FastifyInstance) {
 
   app.patch('/pairings/:id', { schema: { tags, params: Params, body: PairingPatch, response: { 200: Pairing } } }, async (req) =>
     service.updatePairing(requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/pairings/:id/accept',
+    {
+      schema: {
+        tags,
+        description: 'A party side agrees to a pairing made by someone outside its scope; the draft can become active once every side has.',
+        params: Params,
+        body: PairingAccept,
+        response: { 200: Pairing },
+      },
+    },
+    async (req) => service.acceptPairing(requireActor(req), req.params.id, req.body),
   );
 
   app.post(

@@ -6,14 +6,16 @@ import type { PairingState } from '../../../domain/pairings/enums';
 import { isClosed, stateOn } from '../../../domain/pairings/agreements';
 import { DEFAULT_JOINT_ACTIVITY_FREQUENCY } from '../../../domain/pairings/health';
 import { daysInclusive, type PeriodKind } from '../../../domain/periods';
-import type { Pairing, PairingBulk, PairingCreate, PairingListQuery, PairingPatch, PairingRenew } from '../../../domain/schemas/pairings';
+import type { Pairing, PairingAccept, PairingBulk, PairingCreate, PairingListQuery, PairingPatch, PairingRenew } from '../../../domain/schemas/pairings';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import type { Db } from '../../db/client';
 import { pairingCommitments, pairingParties, pairings } from '../../db/schema/pairings';
-import { FieldErrors, conflict, forbidden } from '../../errors';
+import { FieldErrors, conflict, forbidden, invalid } from '../../errors';
 import { newId } from '../../ids';
+import { officersOf } from '../demands/queries';
+import { inAppChannel } from '../notifications/service';
 import { actingOrgIds, actsForCoordinator, mayManageAgreement, readablePairings, requirePairing, type PairingScope } from './access';
 import * as q from './queries';
 
@@ -116,6 +118,7 @@ async function toApi(ctx: Ctx, db: Db, rows: q.PairingRow[], detail: boolean): P
       files: files.filter((f) => f.pairingId === r.id).map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: f.createdAt.toISOString() })),
       abilities: abilitiesFor(ctx.actor, scope),
       actingOrgIds: actingOrgIds(ctx.actor, scope),
+      awaitingOrgIds: own.filter((p) => p.acceptedAt === null).map((p) => p.orgId),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };
@@ -265,7 +268,7 @@ function commitmentRow(pairingId: string, c: CommitmentDraft) {
 }
 
 /** Inserts checked agreements in a few statements (a bulk creation may hold hundreds). */
-async function insertAgreements(ctx: Ctx, tx: Db, items: { id: string; d: Draft; found: Map<string, OrgInfo> }[]) {
+async function insertAgreements(ctx: Ctx, tx: Db, items: { id: string; d: Draft; found: Map<string, OrgInfo>; awaiting?: ReadonlySet<string> }[]) {
   const SLICE = 500; // well under PostgreSQL's limit of bound parameters per statement
   const pairingRows = items.map(({ id, d, found }) => ({
     id,
@@ -275,10 +278,22 @@ async function insertAgreements(ctx: Ctx, tx: Db, items: { id: string; d: Draft;
     previousId: d.previousId,
     createdBy: ctx.actor.userId || null,
   }));
-  const partyRows = items.flatMap(({ id, d, found }) =>
+  const now = new Date();
+  const partyRows = items.flatMap(({ id, d, found, awaiting }) =>
     d.partyOrgIds.map((orgId, position) => {
       const c = d.contacts.find((x) => x.orgId === orgId);
-      return { pairingId: id, orgId, orgPath: found.get(orgId)!.path, position, contactName: c?.contactName ?? null, contactPhone: encryptPhone(ctx, c?.contactPhone), contactTitle: c?.contactTitle ?? null };
+      const accepted = !awaiting?.has(orgId);
+      return {
+        pairingId: id,
+        orgId,
+        orgPath: found.get(orgId)!.path,
+        position,
+        contactName: c?.contactName ?? null,
+        contactPhone: encryptPhone(ctx, c?.contactPhone),
+        contactTitle: c?.contactTitle ?? null,
+        acceptedAt: accepted ? now : null,
+        acceptedBy: accepted ? ctx.actor.userId || null : null,
+      };
     }),
   );
   const commitmentRows = items.flatMap(({ id, d }) => d.commitments.map((c) => commitmentRow(id, c)));
@@ -333,10 +348,58 @@ async function createDraft(ctx: Ctx, tx: Db, d: Draft): Promise<string> {
   if (known && !mayManageDraft(ctx.actor, d, found)) throw forbidden();
   if (d.previousId) await checkPrevious(ctx, tx, d.previousId, errors);
   errors.throwIfAny();
-  await refuseDuplicates(ctx, tx, [{ d, field: 'partyOrgIds' }]);
+  // A party the author cannot act for has not agreed yet: the agreement waits for its side as a draft.
+  const awaiting = new Set(d.partyOrgIds.filter((orgId) => !authorize(ctx.actor, 'pairing.manage', { orgPath: found.get(orgId)!.path })));
+  const written: Draft = awaiting.size > 0 ? { ...d, state: 'draft' } : d;
+  await refuseDuplicates(ctx, tx, [{ d: written, field: 'partyOrgIds' }]);
   const id = newId();
-  await insertAgreements(ctx, tx, [{ id, d, found }]);
+  await insertAgreements(ctx, tx, [{ id, d: written, found, awaiting }]);
+  const byOrgId = d.partyOrgIds.find((orgId) => !awaiting.has(orgId)) ?? d.coordinatorOrgId ?? d.partyOrgIds[0]!;
+  for (const orgId of awaiting) {
+    await notifyOfficers(ctx, tx, found.get(orgId)!.path, { kind: 'pairing_consent', key: `pairing_consent:${id}:${orgId}`, orgId: byOrgId, subjectId: id, params: { title: written.title } });
+  }
   return id;
+}
+
+/** One in-app notice to each officer of an organization (its secretary, the admins above it), never to the caller. */
+async function notifyOfficers(ctx: Ctx, tx: Db, orgPath: string, reminder: { kind: 'pairing_consent' | 'pairing_accepted'; key: string; orgId: string; subjectId: string; params: Record<string, string> }) {
+  const to = (await officersOf(tx, orgPath)).filter((u) => u !== ctx.actor.userId);
+  await inAppChannel.send(
+    tx,
+    to.map((userId) => ({ userId, reminder: { ...reminder, subjectType: 'pairing' } })),
+  );
+}
+
+/**
+ * A party's side agrees to a draft pairing made by someone outside its scope: whoever may act for that party (its
+ * secretary, or an admin above it such as a coordinator whose scope covers it). Without `orgId`, every awaited party
+ * the caller acts for. The other parties' officers are told; the agreement can then be made active.
+ */
+export async function acceptPairing(ctx: Ctx, id: string, body: PairingAccept): Promise<Pairing> {
+  await inTx(ctx, async (tx) => {
+    await lockAgreements(tx);
+    const scope = await requirePairing(ctx, tx, id);
+    const row = (await q.getPairing(tx, id))!;
+    const parties = (await q.partiesOf(tx, [id])).filter((p) => body.orgId === undefined || p.orgId === body.orgId);
+    if (body.orgId !== undefined && parties.length === 0) throw invalid([{ field: 'orgId', code: 'not_a_party' }]);
+    const mine = parties.filter((p) => authorize(ctx.actor, 'pairing.manage', { orgPath: p.orgPath }));
+    if (mine.length === 0) throw forbidden();
+    const accepting = mine.filter((p) => p.acceptedAt === null);
+    if (stateOn(row, ctx.today) !== 'draft' || accepting.length === 0) throw conflict('pairing_not_awaiting');
+    const at = new Date();
+    for (const p of accepting) {
+      await tx
+        .update(pairingParties)
+        .set({ acceptedAt: at, acceptedBy: ctx.actor.userId || null })
+        .where(and(eq(pairingParties.pairingId, id), eq(pairingParties.orgId, p.orgId)));
+      await appendAudit(ctx, tx, { action: 'pairing.accept', subjectType: 'pairing', subjectId: id, orgPath: p.orgPath, before: { acceptedAt: null }, after: { orgId: p.orgId, acceptedAt: at.toISOString() } });
+    }
+    const others = scope.parties.filter((p) => !accepting.some((a) => a.orgId === p.orgId));
+    for (const other of others) {
+      await notifyOfficers(ctx, tx, other.orgPath, { kind: 'pairing_accepted', key: `pairing_accepted:${id}:${accepting.map((a) => a.orgId).join(',')}:${other.orgId}`, orgId: accepting[0]!.orgId, subjectId: id, params: { title: row.title } });
+    }
+  });
+  return getPairing(ctx, id);
 }
 
 export async function createPairing(ctx: Ctx, input: PairingCreate): Promise<Pairing> {
@@ -488,6 +551,14 @@ export async function updatePairing(ctx: Ctx, id: string, patch: PairingPatch): 
     // handing the agreement to another coordinator: the caller must keep it there too
     if (coordinatorChanged && (!d.coordinatorOrgId || found.has(d.coordinatorOrgId)) && !mayManageDraft(ctx.actor, d, found)) throw forbidden();
     errors.throwIfAny();
+    if (current === 'draft' && d.state === 'active') {
+      const awaiting = before!.awaitingOrgIds ?? [];
+      if (awaiting.length > 0) {
+        const names = before!.parties.filter((p) => awaiting.includes(p.orgId)).map((p) => p.orgName);
+        const params = { parties: names.join('、') };
+        throw conflict('pairing_awaits_consent', params, [{ field: 'state', code: 'pairing_awaits_consent', params }]);
+      }
+    }
     await refuseDuplicates(ctx, tx, [{ d, field: patch.validFrom !== undefined ? 'validFrom' : 'validTo', selfId: id }]);
 
     const coordinatorPath = d.coordinatorOrgId ? (found.get(d.coordinatorOrgId)?.path ?? row.coordinatorPath) : null;
