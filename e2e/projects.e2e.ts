@@ -1,9 +1,11 @@
-// Secretary projects with three browsers, on the demo's Maoming Port Group. The group committee's party worker opens
-// a 2026 campaign (through the API: the campaign form is not built yet); the secretary of 港务分公司 applies in the
-// web app; the committee returns it from the board, the secretary submits again, the committee approves it with the
-// notice number and launches it; the secretary files the week's report with an obstacle from a phone (390×844); the
-// committee records a field visit; the board lists the project with its open obstacle and the demo's 博贺港区
-// project at risk; the monthly bulletin downloads and names the project.
+// Secretary projects with two browsers, on the demo's Maoming Port Group. The group committee's party worker opens
+// a 2026 campaign through the campaign form (a second 2026 campaign is refused under the year field) and edits its
+// plan; the secretary of 港务分公司 applies in the web app with a business indicator; the committee returns it from
+// the board, the secretary fixes it through the edit form and submits again, the committee approves it with the
+// notice number and launches it; the secretary files the week's report with an obstacle and the indicator's value
+// from a phone (390×844), and the project page charts the indicator; the committee records a field visit; the board
+// lists the project with its open obstacle and the demo's 博贺港区 project at risk; the monthly bulletin downloads
+// and names the project.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotFailure, type Browser } from './browser';
@@ -48,21 +50,12 @@ beforeAll(async () => {
   for (const page of [organizer, secretary]) page.setDefaultTimeout(20_000);
   await logIn(organizer, 'maoming');
   await logIn(secretary, 'mmgangwu');
-  const orgs = await organizer.request.get(`${server.url}/api/v1/orgs?q=${encodeURIComponent('茂名港集团党委')}&limit=5`);
-  const maoming = ((await orgs.json()) as { items: { id: string; name: string }[] }).items.find((o) => o.name === '茂名港集团党委')!;
-  const csrf = await organizer.evaluate(() => sessionStorage.getItem('gongjian.csrf'));
-  const created = await organizer.request.post(`${server.url}/api/v1/project-campaigns`, {
-    headers: { 'x-csrf-token': csrf ?? '' },
-    data: { organizerOrgId: maoming.id, year: 2026, title: '茂名港集团2026年度基层党建“书记项目”', applicationDeadline: shift(10), criteria: [{ name: '目标完成', weight: 60, max: 60 }, { name: '示范作用', weight: 40, max: 40 }] },
-  });
-  expect(created.status()).toBe(201);
-  campaignId = ((await created.json()) as { id: string }).id;
 });
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') {
-    await screenshotFailure(organizer, `${ctx.task.name} organizer`);
-    await screenshotFailure(secretary, `${ctx.task.name} secretary`);
+    await screenshotFailure(organizer, `organizer ${ctx.task.name}`);
+    await screenshotFailure(secretary, `secretary ${ctx.task.name}`);
   }
 });
 
@@ -72,7 +65,53 @@ afterAll(async () => {
   await server?.stop();
 });
 
+async function fillCampaign(page: Page, year: number): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: '新建活动' });
+  await dialog.locator('.ant-form-item').filter({ hasText: '组织单位' }).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('茂名港集团党委', { exact: true }).first().click();
+  await dialog.getByLabel('年度').fill(String(year));
+  await dialog.getByLabel('活动名称').fill(`茂名港集团${year}年度基层党建“书记项目”`);
+  await dialog.getByLabel('实施方案').fill('一、总体要求：聚焦党建与生产经营“两张皮”问题，每个支部书记领办一个项目。');
+  await fillDate(page, '申报截止', shift(10));
+}
+
 describe('a secretary project from application to the bulletin', () => {
+  it('the committee opens the campaign through the form and edits its plan', async () => {
+    await organizer.goto(`${server.url}/projects`);
+    await organizer.getByRole('button', { name: '新建活动' }).click();
+    await fillCampaign(organizer, 2026);
+    const dialog = organizer.getByRole('dialog', { name: '新建活动' });
+    await dialog.getByLabel('评价项目').fill('目标完成');
+    await dialog.getByLabel('权重').fill('60');
+    await dialog.getByLabel('满分').fill('60');
+    await dialog.getByRole('button', { name: '添加评价项目' }).click();
+    await dialog.getByLabel('评价项目').nth(1).fill('示范作用');
+    await dialog.getByLabel('权重').nth(1).fill('40');
+    await dialog.getByLabel('满分').nth(1).fill('40');
+    await organizer.screenshot({ path: `${SHOTS}-campaign-form.png` });
+    await dialog.getByRole('button', { name: '保存活动' }).click();
+    await organizer.waitForURL(/campaign=[0-9a-f]+/);
+    campaignId = new URL(organizer.url()).searchParams.get('campaign')!;
+    await organizer.getByText('目标完成（60）、示范作用（40）').waitFor();
+
+    // one campaign per organizer and year: the refusal is read under the year field
+    await organizer.getByRole('button', { name: '新建活动' }).click();
+    await fillCampaign(organizer, 2026);
+    await organizer.getByRole('dialog', { name: '新建活动' }).getByLabel('评价项目').fill('目标完成');
+    await organizer.getByRole('dialog', { name: '新建活动' }).getByLabel('权重').fill('100');
+    await organizer.getByRole('dialog', { name: '新建活动' }).getByLabel('满分').fill('100');
+    await organizer.getByRole('button', { name: '保存活动' }).click();
+    const year = organizer.getByRole('dialog', { name: '新建活动' }).locator('.ant-form-item').filter({ hasText: '年度' });
+    await year.locator('.ant-form-item-explain-error').waitFor();
+    await organizer.getByRole('dialog', { name: '新建活动' }).getByRole('button', { name: /取\s*消|Cancel/ }).click();
+
+    await organizer.getByRole('button', { name: '编辑活动' }).click();
+    const edit = organizer.getByRole('dialog', { name: '编辑活动' });
+    await edit.getByLabel('实施方案').fill('一、总体要求：每个支部书记领办一个项目，4 月 26 日启动。');
+    await edit.getByRole('button', { name: '保存活动' }).click();
+    await organizer.getByText('4 月 26 日启动').waitFor();
+  });
+
   it('the secretary applies and submits', async () => {
     await secretary.goto(`${server.url}/projects?campaign=${campaignId}`);
     await secretary.getByRole('button', { name: '申报项目' }).click();
@@ -84,6 +123,11 @@ describe('a secretary project from application to the bulletin', () => {
     await dialog.getByLabel('项目目标').fill('堆场作业零事故');
     await dialog.getByLabel('主要措施').fill('党员安全监督岗、夜班联合巡查');
     await dialog.getByLabel('预期成效').fill('形成堆场安全管理长效机制');
+    await dialog.getByRole('button', { name: '添加指标' }).click();
+    await dialog.getByPlaceholder('指标名称').fill('夜班违章次数');
+    await dialog.getByPlaceholder('单位').fill('次');
+    await dialog.getByPlaceholder('基线').fill('12');
+    await dialog.getByPlaceholder('目标').fill('2');
     await fillDate(secretary, '开始日期', shift(-7));
     await fillDate(secretary, '结束日期', shift(200));
     await secretary.getByRole('button', { name: '保存草稿' }).click();
@@ -104,6 +148,13 @@ describe('a secretary project from application to the bulletin', () => {
 
     await secretary.goto(projectUrl);
     await secretary.getByText('请把目标量化到月').waitFor();
+    await secretary.getByRole('button', { name: '修改申报书' }).click();
+    const edit = secretary.getByRole('dialog', { name: '修改申报书' });
+    expect(await edit.getByPlaceholder('指标名称').inputValue()).toBe('夜班违章次数');
+    await edit.getByLabel('项目目标').fill('堆场作业零事故，夜班违章每月不超过 2 次');
+    await secretary.screenshot({ path: `${SHOTS}-phone-edit.png` });
+    await edit.getByRole('button', { name: '保存修改' }).click();
+    await secretary.getByText('夜班违章每月不超过 2 次').waitFor();
     await secretary.getByRole('button', { name: '提交申报' }).click();
     await secretary.getByText('已申报').first().waitFor();
 
@@ -126,10 +177,15 @@ describe('a secretary project from application to the bulletin', () => {
     await secretary.getByLabel('完成进度（%）').fill('10');
     await secretary.getByLabel('问题与堵点').fill('夜间照明不足');
     await secretary.getByLabel('下周计划').fill('协调加装照明');
+    await secretary.getByLabel('夜班违章次数（次）').fill('8');
     await secretary.screenshot({ path: `${SHOTS}-phone-report.png` });
     await secretary.getByRole('button', { name: /^提\s*交$/ }).click();
     await secretary.getByText('夜间照明不足').first().waitFor();
     await secretary.getByText('10%').first().waitFor();
+    const chart = secretary.getByRole('region', { name: '指标走势' });
+    await chart.locator('canvas').first().waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    await secretary.screenshot({ path: `${SHOTS}-phone-indicators.png` });
   });
 
   it('the committee records a field visit, and the board shows the open obstacle and the demo project at risk', async () => {
@@ -141,6 +197,8 @@ describe('a secretary project from application to the bulletin', () => {
     await organizer.getByLabel('督导要求', { exact: true }).fill('一周内完成照明改造方案');
     await organizer.getByRole('button', { name: /^提\s*交$/ }).click();
     await organizer.getByText('巡查记录完整').waitFor();
+    await organizer.getByRole('region', { name: '指标走势' }).locator('canvas').first().scrollIntoViewIfNeeded();
+    await organizer.screenshot({ path: `${SHOTS}-indicators.png` });
 
     await organizer.goto(`${server.url}/projects?campaign=${campaignId}`);
     const row = organizer.getByRole('row').filter({ hasText: TITLE });

@@ -10,29 +10,38 @@ import { applyServerErrors } from '../../components/serverErrors';
 import { BUSINESS_AREAS } from '../../../../domain/projects/enums';
 import type { Campaign, Project } from './projectQueries';
 
-// The application form (申报书): the project, the business area and the indicators it is meant to move.
+// The application form (申报书): the project, the business area and the indicators it is meant to move. With a
+// project it edits that application (a draft, or one returned for changes); the applying organization stays.
 
-export default function ApplyModal({ campaign, onClose }: { campaign: Campaign; onClose: () => void }) {
+type Props = { campaign: Campaign; project?: undefined; onClose: () => void } | { campaign?: undefined; project: Project; onClose: () => void };
+
+export default function ApplyModal({ campaign, project, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [problems, setProblems] = useState<string[]>([]);
   const client = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
-    mutationFn: (values: Record<string, unknown>) => api<Project>('/secretary-projects', { method: 'POST', body: { campaignId: campaign.id, ...values } }),
+    mutationFn: (values: Record<string, unknown>) =>
+      project
+        ? api<Project>(`/secretary-projects/${project.id}`, { method: 'PATCH', body: values })
+        : api<Project>('/secretary-projects', { method: 'POST', body: { campaignId: campaign.id, ...values } }),
     onSuccess: (p) => {
       void client.invalidateQueries({ queryKey: ['projects'] });
-      void navigate(`/projects/${p.id}`);
+      if (project) onClose();
+      else void navigate(`/projects/${p.id}`);
     },
     onError: (e) => setProblems(applyServerErrors(form, e)),
   });
   return (
-    <Modal open title={t('projects.apply')} onCancel={onClose} onOk={() => form.submit()} okText={t('projects.saveDraft')} confirmLoading={create.isPending} width={720}>
+    <Modal open title={project ? t('projects.editApplication') : t('projects.apply')} onCancel={onClose} onOk={() => form.submit()} okText={project ? t('projects.saveChanges') : t('projects.saveDraft')} confirmLoading={create.isPending} width={720}>
       {problems.length > 0 && <Alert type="error" message={problems.join('；')} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => create.mutate(v)} initialValues={{ businessArea: 'production_operations', indicators: [] }}>
-        <Form.Item name="orgId" label={t('projects.org')} rules={[{ required: true }]}>
-          <OrgTreeSelect rootId={null} />
-        </Form.Item>
+      <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => create.mutate(v)} initialValues={project ? editable(project) : { businessArea: 'production_operations', indicators: [] }}>
+        {!project && (
+          <Form.Item name="orgId" label={t('projects.org')} rules={[{ required: true }]}>
+            <OrgTreeSelect rootId={null} />
+          </Form.Item>
+        )}
         <Form.Item name="title" label={t('projects.title')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
@@ -89,4 +98,11 @@ export default function ApplyModal({ campaign, onClose }: { campaign: Campaign; 
       </Form>
     </Modal>
   );
+}
+
+/** The application's own fields, as the form edits them (PATCH takes the same names). */
+function editable(p: Project) {
+  const { title, problem, goals, measures, expectedOutcomes, businessArea, startOn, endOn } = p;
+  const indicators = p.indicators.map(({ name, unit, baseline, target, direction }) => ({ name, unit, baseline, target, direction }));
+  return { title, problem, goals, measures, expectedOutcomes, businessArea, startOn, endOn, indicators };
 }

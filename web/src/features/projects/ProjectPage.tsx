@@ -8,6 +8,8 @@ import DateField from '../../components/DateField';
 import { applyServerErrors } from '../../components/serverErrors';
 import type { ProjectTarget } from '../../../../domain/projects/enums';
 import { weekKey } from '../../../../domain/projects/weeks';
+import ApplyModal from './ApplyModal';
+import IndicatorChart from './IndicatorChart';
 import { HealthTag, StateTag } from './tags';
 import { useProject, useRecords, type MilestoneEntry, type ObstacleEntry, type Report, type Supervision } from './projectQueries';
 
@@ -29,6 +31,7 @@ export default function ProjectPage() {
   const [text, setText] = useState('');
   const [reporting, setReporting] = useState(false);
   const [visiting, setVisiting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const refresh = () => void client.invalidateQueries({ queryKey: ['projects'] });
   const move = useMutation({
@@ -72,6 +75,7 @@ export default function ProjectPage() {
           </Button>
         )}
         {p.abilities.supervise && <Button onClick={() => setVisiting(true)}>{t('projects.recordVisit')}</Button>}
+        {p.abilities.edit && (p.state === 'draft' || p.state === 'returned') && <Button onClick={() => setEditing(true)}>{t('projects.editApplication')}</Button>}
       </Space>
       {error && <Alert type="error" message={error} closable onClose={() => setError(null)} />}
       {p.returnComment && p.state === 'returned' && <Alert type="warning" message={`${t('projects.returnNote')}：${p.returnComment}`} />}
@@ -107,6 +111,7 @@ export default function ProjectPage() {
           ]}
         />
       </Card>
+      <IndicatorChart indicators={p.indicators} reports={reports.data?.items ?? []} />
       <Card size="small" title={t('projects.timeline')}>
         <Timeline
           items={[
@@ -173,6 +178,7 @@ export default function ProjectPage() {
         <Input.TextArea aria-label={moving ? t(`projects.needs.${NEEDS[moving]}`) : ''} placeholder={moving ? t(`projects.needs.${NEEDS[moving]}`) : ''} value={text} onChange={(e) => setText(e.target.value)} />
       </Modal>
       {reporting && <ReportDrawer projectId={id} indicators={p.indicators} onClose={() => setReporting(false)} onDone={refresh} />}
+      {editing && <ApplyModal project={p} onClose={() => setEditing(false)} />}
       {visiting && <VisitDrawer projectId={id} onClose={() => setVisiting(false)} onDone={refresh} />}
     </Space>
   );

@@ -4,7 +4,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, downloadUrl } from '../../api/client';
+import { mayDo, useMe } from '../../auth/useMe';
 import ApplyModal from './ApplyModal';
+import CampaignModal from './CampaignModal';
 import { HealthTag, StateTag } from './tags';
 import { projectKeys, useBoard, useCampaigns, useDay, useMyProjects, useWeek, type BoardData } from './projectQueries';
 
@@ -30,6 +32,8 @@ export default function ProjectsPage() {
   const [decision, setDecision] = useState<'approved' | 'returned' | null>(null);
   const [text, setText] = useState('');
   const [applying, setApplying] = useState(false);
+  const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
+  const me = useMe();
   const client = useQueryClient();
   const month = useMemo(() => new Date(Date.now() - 20 * 86400_000).toISOString().slice(0, 7), []);
 
@@ -83,6 +87,8 @@ export default function ProjectsPage() {
           aria-label={t('projects.campaign')}
         />
         {campaign?.abilities.apply && <Button type="primary" onClick={() => setApplying(true)}>{t('projects.apply')}</Button>}
+        {organizer && <Button onClick={() => setEditing('edit')}>{t('projects.editCampaign')}</Button>}
+        {mayDo(me.data, 'activity.manage') && <Button onClick={() => setEditing('new')}>{t('projects.newCampaign')}</Button>}
       </Space>
       {campaigns.data && campaigns.data.items.length === 0 && <Alert type="info" message={t('projects.noCampaign')} />}
       {campaign && (
@@ -204,6 +210,16 @@ export default function ProjectsPage() {
         <Input.TextArea aria-label={decision === 'approved' ? t('projects.noticeNo') : t('projects.returnNote')} placeholder={decision === 'approved' ? t('projects.noticeNo') : t('projects.returnNote')} value={text} onChange={(e) => setText(e.target.value)} />
       </Modal>
       {campaign && applying && <ApplyModal campaign={campaign} onClose={() => setApplying(false)} />}
+      {editing && (
+        <CampaignModal
+          campaign={editing === 'edit' ? campaign : undefined}
+          onClose={() => setEditing(null)}
+          onSaved={(c) => {
+            setEditing(null);
+            setParams({ campaign: c.id });
+          }}
+        />
+      )}
     </Space>
   );
 }
