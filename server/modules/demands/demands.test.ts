@@ -420,15 +420,16 @@ describe('attachments', () => {
 });
 
 describe('the organization a move is made as', () => {
-  // A3 (under A) raises a demand in a pairing with B1 coordinated by A itself: A's admin covers the raiser through its
-  // grant but acts there as the coordinator. `both` is B1's secretary and also an admin of A: partner and coordinator.
+  // A3 (under A) raises a demand in a pairing with B and B1 coordinated by A itself: A's admin covers the raiser through
+  // its grant but acts there as the coordinator. B's admin acts for both partners; `both` is B1's secretary and also an
+  // admin of A, so partner and coordinator.
   let PA: string;
   let A3: string;
   let id: string;
   const s: Record<string, Session> = {};
 
   beforeAll(async () => {
-    A3 = (await createOrg(t.system, { name: '甲公司第三党支部', type: 'branch', parentId: ids.A, foundedOn: '2015-01-01' })).id;
+    A3 = (await createOrg(t.system, { name: '甲公司第三党支部', type: 'branch', parentId: ids.A, sector: 'state_enterprise', foundedOn: '2015-01-01' })).id;
     await createUser(t.system, { username: 'secretaryA3', password: USER_PASSWORD, displayName: 'secretaryA3', roles: [{ role: 'secretary', orgId: A3 }] });
     await createUser(t.system, {
       username: 'both',
@@ -441,26 +442,30 @@ describe('the organization a move is made as', () => {
     });
     s.secretaryA3 = await t.login('secretaryA3');
     s.both = await t.login('both');
-    PA = await pairing([A3, ids.B1], ids.A);
+    PA = await pairing([A3, ids.B, ids.B1], ids.A);
     const res = await raise(s.secretaryA3, { pairingId: PA, raisedByOrgId: A3 });
     expect(res.statusCode).toBe(201);
     id = res.json().id;
   });
 
   it('asks a caller who could act as several organizations to choose one, and records the one chosen', async () => {
-    expect((await move(users.secretaryB1!, id, { to: 'accepted' })).statusCode).toBe(200);
     const before = await snapshot(id);
-    const res = await move(s.both!, id, { to: 'in_progress', note: '已对接' });
+    const res = await move(users.orgAdminB!, id, { to: 'accepted' });
     expectError(res, 400, 'actingAsOrgId');
     expect(res.json().error.details[0].code).toBe('acting_as_ambiguous');
-    expectError(await move(s.both!, id, { to: 'in_progress', note: '已对接', actingAsOrgId: ids.A2 }), 400, 'actingAsOrgId');
+    expectError(await move(users.orgAdminB!, id, { to: 'accepted', actingAsOrgId: ids.A2 }), 400, 'actingAsOrgId');
+    expect((await move(users.orgAdminB!, id, { to: 'accepted', actingAsOrgId: A3 })).statusCode).toBe(403); // not its own
     expect(await snapshot(id)).toEqual(before);
-    const ok = await move(s.both!, id, { to: 'in_progress', note: '已对接', actingAsOrgId: ids.B1 });
+    const ok = await move(users.orgAdminB!, id, { to: 'accepted', actingAsOrgId: ids.B1, assigneeId: users.secretaryB1!.userId });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().events.at(-1)).toMatchObject({ to: 'in_progress', byOrgId: ids.B1 });
+    expect(ok.json()).toMatchObject({ state: 'accepted', assignedOrgId: ids.B1 });
+    // working on it: the assigned organization when the caller acts for it, the coordinator only when chosen
+    const work = await move(s.both!, id, { to: 'in_progress', note: '已对接' });
+    expect(work.json().events.at(-1)).toMatchObject({ to: 'in_progress', byOrgId: ids.B1 });
     const asCoordinator = await move(s.both!, id, { to: 'in_progress', note: '请加快', actingAsOrgId: ids.A });
     expect(asCoordinator.statusCode).toBe(200);
     expect(asCoordinator.json().events.at(-1)).toMatchObject({ byOrgId: ids.A });
+    expect((await move(users.orgAdminA!, id, { to: 'in_progress', note: '督办' })).json().events.at(-1)).toMatchObject({ byOrgId: ids.A });
     expect((await move(users.secretaryB1!, id, { to: 'resolved', resolution: '已协调解决' })).statusCode).toBe(200);
   });
 

@@ -51,23 +51,27 @@ function recordOf(row: q.DemandRow): DemandRecord {
   };
 }
 
-/** The organizations that may make a move: the raiser confirms and reopens, a partner accepts, the assigned
- * organization or the coordinator (to whom an overdue demand escalates) works on and resolves. */
-function eligibleOrgIds(scope: PairingScope, demand: Pick<q.DemandRow, 'raisedByOrgId' | 'assignedOrgId'>, to: TransitionTarget): string[] {
+/**
+ * The organizations among `mine` that may make a move: the raiser confirms and reopens, a partner accepts, the assigned
+ * organization works on and resolves, and the coordinator (to whom an overdue demand escalates) does so when the
+ * caller does not act for the assigned organization.
+ */
+function eligibleOrgIds(scope: PairingScope, demand: Pick<q.DemandRow, 'raisedByOrgId' | 'assignedOrgId'>, to: TransitionTarget, mine: string[]): string[] {
   switch (to) {
     case 'confirmed':
     case 'reopened':
-      return [demand.raisedByOrgId];
+      return mine.filter((o) => o === demand.raisedByOrgId);
     case 'accepted':
-      return scope.parties.map((p) => p.orgId).filter((o) => o !== demand.raisedByOrgId);
+      return mine.filter((o) => o !== demand.raisedByOrgId && scope.parties.some((p) => p.orgId === o));
     case 'in_progress':
     case 'resolved':
-      return [demand.assignedOrgId, scope.coordinatorOrgId].filter((o): o is string => o !== null);
+      if (demand.assignedOrgId !== null && mine.includes(demand.assignedOrgId)) return [demand.assignedOrgId];
+      return scope.coordinatorOrgId !== null && mine.includes(scope.coordinatorOrgId) ? [scope.coordinatorOrgId] : [];
   }
 }
 
 interface ActingAs {
-  /** the organization the move is made as; when `ambiguous`, the first of several the caller could choose */
+  /** the organization the move is made as; with several choices, the first of them (the caller must choose) */
   actor: DemandActor;
   /** every organization the caller could make this move as (more than one: it must choose) */
   choices: DemandActor[];
@@ -96,7 +100,7 @@ function actingAs(actor: Actor, scope: PairingScope, demand: Pick<q.DemandRow, '
     if (!mine.includes(chosen)) throw forbidden('acting_as_not_entitled');
     return { actor: as(chosen), choices: [as(chosen)] };
   }
-  const choices = eligibleOrgIds(scope, demand, to).filter((o) => mine.includes(o)).map(as);
+  const choices = eligibleOrgIds(scope, demand, to, mine).map(as);
   return { actor: choices[0] ?? as(mine[0] ?? ''), choices };
 }
 

@@ -1,5 +1,5 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { authorize, readScopes, type Actor } from '../../../domain/access';
+import { authorize, isWithin, readScopes, type Actor } from '../../../domain/access';
 import type { PairingState } from '../../../domain/pairings/enums';
 import type { Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -44,13 +44,14 @@ export function actingOrgIds(actor: Actor, scope: PairingScope): string[] {
 
 /**
  * The party organizations the caller acts for in the party's own right, for the moves only a party makes (raising
- * side: confirm, rate, reopen; partner side: accept). A grant that also lets the caller act for the coordinator
- * makes it the coordinator, not the party it happens to cover: the zone's committee never confirms as an enterprise.
+ * side: confirm, rate, reopen; partner side: accept). A grant held in the coordinator or above it makes the caller the
+ * coordinator, not the party the grant happens to cover: the zone's committee never confirms as an enterprise of the
+ * zone. (A system administrator's grant names no organization and counts for every party.)
  */
 export function ownPartyOrgIds(actor: Actor, scope: PairingScope): string[] {
   const coordinatorPath = scope.coordinatorPath;
   if (coordinatorPath === null || scope.parties.some((p) => p.orgId === scope.coordinatorOrgId)) return actingOrgIds(actor, scope);
-  const grants = actor.grants.filter((g) => !authorize({ ...actor, grants: [g] }, 'pairing.manage', { orgPath: coordinatorPath }));
+  const grants = actor.grants.filter((g) => g.orgPath === null || !isWithin(coordinatorPath, g.orgPath));
   return actingOrgIds({ ...actor, grants }, scope);
 }
 
