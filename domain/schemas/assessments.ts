@@ -270,4 +270,8 @@ export const ReporterFigures = Type.Object({
   demandsResolved: Type.Integer(),
   membersFull: Type.Integer(),
   membersProbationary: Type.Integer(),
+  /** the year's requirements of the rule pack for the reporter's organization: how many were met */
+  compliance: Type.Object({ met: Type.Integer(), missed: Type.Integer(), due: Type.Integer() }),
+  /** the organization's secretary project of a campaign of that year, if it has one */
+  secretaryProject: Nullable(Type.Object({ id: Id, title: Type.String(), state: Type.String(), percentComplete: Nullable(Type.Integer()) })),
 });

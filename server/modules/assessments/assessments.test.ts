@@ -346,7 +346,10 @@ describe('notes and follow-ups', () => {
     expect(report.body).toContain('%PDF');
     const figures = await t.call(users.orgAdminA!, { method: 'GET', url: `/api/v1/assessments/${a.id}/reporters/${a.reporters[0]!.id}/figures` });
     expect(figures.statusCode, figures.body).toBe(200);
-    expect(figures.json()).toMatchObject({ year: 2025, membersFull: 1 });
+    expect(figures.json()).toMatchObject({ year: 2025, membersFull: 1, secretaryProject: null });
+    // no activity was held in 2025: the monthly theme days of that year are missed, none met
+    expect(figures.json().compliance).toMatchObject({ met: 0, due: 0 });
+    expect(figures.json().compliance.missed).toBeGreaterThan(0);
 
     // an item past its due date and not done reminds the reporter's organization once
     await t.call(users.orgAdminA!, { method: 'POST', url: `/api/v1/assessments/${a.id}/follow-ups`, payload: { reporterId: a.reporters[0]!.id, problem: '党员发展计划滞后', dueOn: '2026-02-01' } });

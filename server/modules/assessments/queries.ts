@@ -195,6 +195,18 @@ export async function figuresOf(db: Db, orgPath: string, year: number) {
   return { ...row!, byType: Object.fromEntries(byType.map((t) => [t.type, t.n])) };
 }
 
+/** The organization's secretary project in a campaign of the year (not cancelled). */
+export async function secretaryProjectOf(db: Db, orgId: string, year: number) {
+  const [row] = await queryRows<{ id: string; title: string; state: string; percentComplete: number | null }>(
+    db,
+    sql`select p.id, p.title, p.state, p.percent_complete as "percentComplete"
+        from secretary_projects p join project_campaigns c on c.id = p.campaign_id
+        where p.org_id = ${orgId} and c.year = ${year} and p.state <> 'cancelled'
+        limit 1`,
+  );
+  return row ?? null;
+}
+
 /** Who hears about an organization's follow-up items: its secretaries, and admins of it or a level above. */
 export async function officerGrants(db: Db) {
   return queryRows<{ userId: string; role: string; orgPath: string }>(

@@ -30,6 +30,7 @@ import { users } from '../../db/schema/auth';
 import { notifications } from '../../db/schema/activities';
 import { appError, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
+import { orgCompliance } from '../compliance/service';
 import { inAppChannel } from '../notifications/service';
 import { codeKey, hashCode } from './ballots';
 import * as q from './queries';
@@ -655,6 +656,8 @@ export async function reporterFigures(ctx: Ctx, id: string, reporterId: string) 
   const reporter = l.reporters.find((r) => r.r.id === reporterId);
   if (!reporter || !l.readableReporterIds.has(reporterId)) throw notFound('reporter');
   const f = await q.figuresOf(ctx.db, reporter.orgPath, l.row.year);
+  const { items } = await orgCompliance(ctx, reporter.r.orgId, String(l.row.year));
+  const count = (status: string) => items.filter((i) => i.status === status).length;
   return {
     reporterId,
     orgId: reporter.r.orgId,
@@ -667,6 +670,8 @@ export async function reporterFigures(ctx: Ctx, id: string, reporterId: string) 
     demandsResolved: f.resolved,
     membersFull: f.full,
     membersProbationary: f.probationary,
+    compliance: { met: count('met'), missed: count('missed'), due: count('due') },
+    secretaryProject: await q.secretaryProjectOf(ctx.db, reporter.r.orgId, l.row.year),
   };
 }
 

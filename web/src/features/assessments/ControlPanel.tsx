@@ -315,6 +315,14 @@ function ReporterFigureList({ assessmentId, reporter, year }: { assessmentId: st
       <Descriptions.Item label={t('assessment.figures.demands')}>
         {t('assessment.figures.demandsValue', { raised: f.demandsRaised, resolved: f.demandsResolved })}
       </Descriptions.Item>
+      <Descriptions.Item label={t('assessment.figures.compliance')}>
+        {t('assessment.figures.complianceValue', f.compliance)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('assessment.figures.project')}>
+        {f.secretaryProject
+          ? t('assessment.figures.projectValue', { title: f.secretaryProject.title, percent: f.secretaryProject.percentComplete ?? 0 })
+          : t('assessment.figures.projectNone')}
+      </Descriptions.Item>
     </Descriptions>
   );
 }
