@@ -4,8 +4,8 @@
 // the board, the secretary fixes it through the edit form and submits again, the committee approves it with the
 // notice number and launches it; the secretary files the week's report with an obstacle and the indicator's value
 // from a phone (390×844), and the project page charts the indicator; the committee records a field visit; the board
-// lists the project with its open obstacle and the demo's 博贺港区 project at risk; the monthly bulletin downloads
-// and names the project.
+// lists the project with its open obstacle, the month calendar shows its milestone, and the demo's 博贺港区 project
+// is at risk; the monthly bulletin downloads and names the project.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotFailure, type Browser } from './browser';
@@ -204,6 +204,23 @@ describe('a secretary project from application to the bulletin', () => {
     const row = organizer.getByRole('row').filter({ hasText: TITLE });
     await row.getByText('实施中').waitFor();
     expect(await row.innerText()).toContain('正常推进');
+
+    // the month calendar shows the project's milestone on its day (the plan itself is set through the API here)
+    const csrf = await secretary.evaluate(() => sessionStorage.getItem('gongjian.csrf'));
+    const projectId = projectUrl.split('/').pop()!;
+    const milestone = await secretary.request.post(`${server.url}/api/v1/secretary-projects/${projectId}/milestones`, { headers: { 'x-csrf-token': csrf ?? '' }, data: { title: '照明改造方案定稿', dueOn: today() } });
+    expect(milestone.status()).toBe(201);
+    await organizer.getByRole('tab', { name: '月历' }).click();
+    const calendar = organizer.getByRole('region', { name: '月历' });
+    await calendar.locator(`td[title="${today()}"]`).getByText('◆ 照明改造方案定稿').waitFor();
+    await organizer.screenshot({ path: `${SHOTS}-calendar.png`, fullPage: true });
+    await organizer.setViewportSize({ width: 390, height: 844 });
+    await organizer.screenshot({ path: `${SHOTS}-phone-calendar.png` });
+    await organizer.getByRole('button', { name: '编辑活动' }).click();
+    await organizer.screenshot({ path: `${SHOTS}-phone-campaign-form.png` });
+    await organizer.getByRole('dialog', { name: '编辑活动' }).getByRole('button', { name: /取\s*消|Cancel/ }).click();
+    await organizer.setViewportSize({ width: 1366, height: 900 });
+    await organizer.getByRole('tab', { name: '项目看板' }).click();
     const listed = await organizer.request.get(`${server.url}/api/v1/project-campaigns?year=2022`);
     const c2022 = ((await listed.json()) as { items: { id: string }[] }).items[0]!;
     await organizer.goto(`${server.url}/projects?campaign=${c2022.id}`);

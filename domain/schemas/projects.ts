@@ -366,3 +366,21 @@ export const DayView = Type.Object({
   ),
 });
 export const BulletinQuery = Type.Object({ month: MonthKey }, Strict);
+export const MonthQuery = Type.Object({ month: Type.Optional(MonthKey) }, Strict);
+/** The month calendar: every task and milestone of the running projects due in the month, done or not. */
+export const MonthView = Type.Object({
+  month: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      kind: Type.Enum(['task', 'milestone'] as const),
+      id: Type.String(),
+      projectId: Type.String(),
+      projectTitle: Type.String(),
+      orgName: Type.String(),
+      title: Type.String(),
+      dueOn: Type.String(),
+      doneOn: Nullable(Type.String()),
+      ownerName: Nullable(Type.String()),
+    }),
+  ),
+});

@@ -194,6 +194,13 @@ describe('the flow', () => {
     const week = (await call(s.contactA!, 'GET', `/project-campaigns/${campaignId}/week`)).json();
     expect(week.week).toBe(weekKey(today));
     expect(week.items.find((i: { projectId: string }) => i.projectId === P1).tasks).toHaveLength(1);
+    const month = (await call(s.contactA!, 'GET', `/project-campaigns/${campaignId}/month?month=${addDays(today, 10).slice(0, 7)}`)).json();
+    expect(month.items).toContainEqual(expect.objectContaining({ kind: 'milestone', title: '完成排查', dueOn: addDays(today, 10), doneOn: null, projectId: P1 }));
+    const later = (await call(s.contactA!, 'GET', `/project-campaigns/${campaignId}/month?month=2099-01`)).json();
+    expect(later).toEqual({ month: '2099-01', items: [] });
+    expect((await call(s.contactA!, 'GET', `/project-campaigns/${campaignId}/month?month=2026-13`)).statusCode).toBe(400);
+    expect((await call(null, 'GET', `/project-campaigns/${campaignId}/month`)).statusCode).toBe(401);
+    expect((await call(s.orgAdminB!, 'GET', `/project-campaigns/${campaignId}/month`)).statusCode).toBe(403);
   });
 
   it('takes one report per week with its obstacles and values, and refuses the rest unchanged', async () => {

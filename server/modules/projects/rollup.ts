@@ -104,3 +104,26 @@ export async function dayView(ctx: Ctx, id: string, date: string | undefined) {
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.projectTitle.localeCompare(b.projectTitle)));
   return { date: day, items };
 }
+
+/** The month calendar: tasks and milestones of the approved and running projects due in the month (today's month by default). */
+export async function monthView(ctx: Ctx, id: string, month: string | undefined) {
+  await campaignReader(ctx, id);
+  const key = month ?? ctx.today.slice(0, 7);
+  const [year, mon] = key.split('-').map(Number) as [number, number];
+  const from = `${key}-01`;
+  const to = new Date(Date.UTC(year, mon, 0)).toISOString().slice(0, 10);
+  const rows = await q.projectsOfCampaign(ctx.db, id, [inArray(secretaryProjects.state, ['approved', 'in_progress'])]);
+  const byId = new Map(rows.map((r) => [r.project.id, r]));
+  const ids = [...byId.keys()];
+  const [tasks, milestones] = await Promise.all([
+    q.tasksOf(ctx.db, ids, and(gte(projectTasks.dueOn, from), lte(projectTasks.dueOn, to))),
+    ids.length ? ctx.db.select().from(projectMilestones).where(and(inArray(projectMilestones.projectId, ids), gte(projectMilestones.dueOn, from), lte(projectMilestones.dueOn, to))) : [],
+  ]);
+  const items = [
+    ...tasks.map((t) => ({ kind: 'task' as const, id: t.task.id, projectId: t.task.projectId, title: t.task.title, dueOn: t.task.dueOn, doneOn: t.task.doneOn, ownerName: t.ownerName })),
+    ...milestones.map((m) => ({ kind: 'milestone' as const, id: m.id, projectId: m.projectId, title: m.title, dueOn: m.dueOn, doneOn: m.doneOn, ownerName: null })),
+  ]
+    .map((i) => ({ ...i, projectTitle: byId.get(i.projectId)!.project.title, orgName: byId.get(i.projectId)!.orgName }))
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.projectTitle.localeCompare(b.projectTitle)));
+  return { month: key, items };
+}

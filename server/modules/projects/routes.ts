@@ -17,6 +17,8 @@ import {
   Milestone,
   MilestoneCreate,
   MilestonePatch,
+  MonthQuery,
+  MonthView,
   Obstacle,
   ObstaclePatch,
   Project,
@@ -83,6 +85,11 @@ export async function projectRoutes(base: FastifyInstance) {
     '/project-campaigns/:id/week',
     { schema: { tags, summary: "A week's tasks and milestones per running project, and whether its report is in", params: Params, querystring: WeekQuery, response: { 200: WeekView, ...errors } } },
     async (req) => rollup.weekView(requireActor(req), req.params.id, req.query.week),
+  );
+  app.get(
+    '/project-campaigns/:id/month',
+    { schema: { tags, summary: "The month calendar: tasks and milestones of the running projects due in a month", params: Params, querystring: MonthQuery, response: { 200: MonthView, ...errors } } },
+    async (req) => rollup.monthView(requireActor(req), req.params.id, req.query.month),
   );
   app.get(
     '/project-campaigns/:id/day',

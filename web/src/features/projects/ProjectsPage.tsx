@@ -7,6 +7,7 @@ import { api, downloadUrl } from '../../api/client';
 import { mayDo, useMe } from '../../auth/useMe';
 import ApplyModal from './ApplyModal';
 import CampaignModal from './CampaignModal';
+import MonthCalendar from './MonthCalendar';
 import { HealthTag, StateTag } from './tags';
 import { projectKeys, useBoard, useCampaigns, useDay, useMyProjects, useWeek, type BoardData } from './projectQueries';
 
@@ -175,6 +176,11 @@ export default function ProjectsPage() {
                   )}
                 />
               ),
+            },
+            {
+              key: 'month',
+              label: t('projects.month'),
+              children: campaignId && tab === 'month' ? <MonthCalendar campaignId={campaignId} /> : null,
             },
             {
               key: 'day',
