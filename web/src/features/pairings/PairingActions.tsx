@@ -1,5 +1,5 @@
-import { CheckOutlined, EditOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { CheckOutlined, EditOutlined, LikeOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,10 @@ import { pairingKeys, pairingPath } from './pairingQueries';
 import RenewPairingModal from './RenewPairingModal';
 import TerminatePairingModal from './TerminatePairingModal';
 
-/** Edit, put into force, terminate and renew: only for those who keep the agreement. */
+/**
+ * Edit, put into force, terminate and renew: only for those who keep the agreement. A draft made by someone outside a
+ * party's scope waits for that side: whoever acts for it accepts here, and the draft shows who is still awaited.
+ */
 export default function PairingActions({ pairing, size }: { pairing: Pairing; size?: 'small' }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -29,27 +32,49 @@ export default function PairingActions({ pairing, size }: { pairing: Pairing; si
     },
     onError: (error) => void message.error(error.message),
   });
-  if (!pairing.abilities.includes('pairing.manage')) return null;
+  const accept = useMutation({
+    mutationFn: () => api<Pairing>(`${pairingPath(pairing.id)}/accept`, { method: 'POST', body: {} }),
+    onSuccess: async () => {
+      void message.success(t('pairing.acceptedByUs'));
+      await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
+    },
+    onError: (error) => void message.error(error.message),
+  });
+  const awaiting = pairing.state === 'draft' ? (pairing.awaitingOrgIds ?? []) : [];
+  const mayAccept = awaiting.some((orgId) => pairing.actingOrgIds.includes(orgId));
+  const manages = pairing.abilities.includes('pairing.manage');
+  if (!manages && !mayAccept) return null;
+  const awaitedNames = pairing.parties.filter((p) => awaiting.includes(p.orgId)).map((p) => p.orgName);
   const open = pairing.state === 'draft' || pairing.state === 'active';
   return (
     <>
       <Space wrap size={4}>
-        <Button size={size} icon={<EditOutlined />} onClick={() => setDialog('edit')}>
-          {t('common.edit')}
-        </Button>
-        {pairing.state === 'draft' && (
+        {awaitedNames.length > 0 && <Tag color="gold">{t('pairing.awaiting', { names: awaitedNames.join('、') })}</Tag>}
+        {mayAccept && (
+          <Popconfirm title={t('pairing.acceptConfirm')} onConfirm={() => accept.mutate()}>
+            <Button size={size} type="primary" icon={<LikeOutlined />} loading={accept.isPending}>
+              {t('pairing.accept')}
+            </Button>
+          </Popconfirm>
+        )}
+        {manages && (
+          <Button size={size} icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+            {t('common.edit')}
+          </Button>
+        )}
+        {manages && pairing.state === 'draft' && awaiting.length === 0 && (
           <Popconfirm title={t('pairing.activateConfirm')} onConfirm={() => activate.mutate()}>
             <Button size={size} type="primary" icon={<CheckOutlined />} loading={activate.isPending}>
               {t('pairing.activate')}
             </Button>
           </Popconfirm>
         )}
-        {pairing.state !== 'draft' && pairing.state !== 'terminated' && !pairing.nextId && (
+        {manages && pairing.state !== 'draft' && pairing.state !== 'terminated' && !pairing.nextId && (
           <Button size={size} icon={<RedoOutlined />} onClick={() => setDialog('renew')}>
             {t('pairing.renew')}
           </Button>
         )}
-        {open && (
+        {manages && open && (
           <Button size={size} danger icon={<StopOutlined />} onClick={() => setDialog('terminate')}>
             {t('pairing.terminate')}
           </Button>
