@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 
 // Reading back generated Word files in tests: one file out of the ZIP archive through its central directory, and
-// the text of the document one line per paragraph. (server/modules/ledgers/service.test.ts keeps its own copy.)
+// the text of the document one line per paragraph.
 
 export function unzip(zip: Buffer, name: string): string {
   let eocd = zip.length - 22;

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { docxText, unzip } from '../../testing/docx';
 
 // Set LEDGER_SAMPLES=/some/dir to keep the generated files for a look (LibreOffice → PDF).
 const SAMPLES = process.env.LEDGER_SAMPLES;
@@ -127,44 +127,6 @@ async function readSheet(body: Buffer) {
   return { title: ws.getCell('A1').value, headers, rows, frozen: ws.views[0], ws };
 }
 
-/** One file out of a ZIP archive (a .docx is one), read through the central directory. */
-function unzip(zip: Buffer, name: string): string {
-  let eocd = zip.length - 22;
-  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd -= 1;
-  if (eocd < 0) throw new Error('not a ZIP archive');
-  const entries = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i += 1) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extra = zip.readUInt16LE(p + 30);
-    const comment = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const entry = zip.toString('utf8', p + 46, p + 46 + nameLength);
-    if (entry === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    p += 46 + nameLength + extra + comment;
-  }
-  throw new Error(`${name} is not in the archive`);
-}
-
-/** The text of a .docx, one line per paragraph. */
-function docxText(body: Buffer): string {
-  const xml = unzip(body, 'word/document.xml');
-  return xml
-    .split(/<\/w:p>/)
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .filter(Boolean)
-    .join('\n')
-    .replaceAll('&amp;', '&')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>');
-}
 
 const ledger = (session: Session | null, query: string) =>
   t.call(session, { method: 'GET', url: `/api/v1/exports/activities.xlsx?${query}` });
