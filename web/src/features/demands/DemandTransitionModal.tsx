@@ -7,7 +7,7 @@ import { hasRole, useMe } from '../../auth/useMe';
 import type { Demand, DemandTransition } from '../../../../domain/schemas/pairings';
 import type { User } from '../../../../domain/schemas/users';
 import { applyServerErrors } from '../../components/serverErrors';
-import { pairingKeys } from '../pairings/pairingQueries';
+import { pairingKeys, usePairing } from '../pairings/pairingQueries';
 import { demandKeys, demandPath } from './demandQueries';
 
 export type TransitionTarget = DemandTransition['to'];
@@ -18,6 +18,7 @@ interface Values {
   rating?: number;
   reason?: string;
   assigneeId?: string;
+  actingAsOrgId?: string;
 }
 
 /** Officers of the pairing's parties other than the raiser, for an admin who assigns someone else. */
@@ -56,6 +57,11 @@ export default function DemandTransitionModal({
   const assignees = useAssignees(demand, to === 'accepted' && admin);
   // in progress → in progress is a progress note; otherwise the note is optional
   const progressNote = to === 'in_progress' && demand.state === 'in_progress';
+  // a caller acting for several partners of the pairing chooses which one accepts (the server asks for it otherwise)
+  const pairing = usePairing(to === 'accepted' ? demand.pairingId : null);
+  const partners = (pairing.data?.parties ?? []).filter(
+    (p) => p.orgId !== demand.raisedByOrgId && pairing.data?.actingOrgIds.includes(p.orgId),
+  );
   const action = progressNote ? 'progress' : to;
 
   const move = useMutation({
@@ -68,6 +74,7 @@ export default function DemandTransitionModal({
         rating: v.rating,
         reason: trim(v.reason),
         assigneeId: v.assigneeId,
+        actingAsOrgId: v.actingAsOrgId,
       };
       return api<Demand>(`${demandPath(demand.id)}/transition`, { method: 'POST', body });
     },
@@ -105,6 +112,15 @@ export default function DemandTransitionModal({
           move.mutate(v);
         }}
       >
+        {to === 'accepted' && partners.length > 1 && (
+          <Form.Item
+            name="actingAsOrgId"
+            label={t('demand.actingAs')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select options={partners.map((p) => ({ value: p.orgId, label: p.orgName }))} />
+          </Form.Item>
+        )}
         {to === 'accepted' && admin && (
           <Form.Item name="assigneeId" label={t('demand.assignee')} extra={t('demand.assigneeHelp')}>
             <Select

@@ -49,7 +49,9 @@ export default function PairingActions({ pairing, size }: { pairing: Pairing; si
   return (
     <>
       <Space wrap size={4}>
-        {awaitedNames.length > 0 && <Tag color="gold">{t('pairing.awaiting', { names: awaitedNames.join('、') })}</Tag>}
+        {awaitedNames.length > 0 && (
+          <Tag color="gold">{t('pairing.awaiting', { names: awaitedNames.join('、') })}</Tag>
+        )}
         {mayAccept && (
           <Popconfirm title={t('pairing.acceptConfirm')} onConfirm={() => accept.mutate()}>
             <Button size={size} type="primary" icon={<LikeOutlined />} loading={accept.isPending}>
