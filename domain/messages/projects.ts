@@ -45,5 +45,17 @@ export const PROJECTS: Catalog = {
   },
   project_not_completed: { zh: '项目尚未完成', en: 'not completed' },
   activity_not_of_project_org: { zh: '不是本项目所属党组织的活动', en: "not an activity of the project's organization" },
+  impossible_move: {
+    zh: '项目处于“{from|projectState}”状态，不能转为“{to|projectState}”',
+    en: 'A project in {from} cannot move to {to}',
+  },
+  not_applicant: { zh: '只有申报单位或项目负责人可以将项目转为“{to|projectState}”', en: 'Only the applicant or the project leader may move a project to {to}' },
+  notice_no_required: { zh: '请填写批复文号', en: 'the approval notice number is required' },
+  return_note_required: { zh: '请说明需要修改的内容', en: 'say what to fix' },
+  closing_report_required: { zh: '请填写结项报告', en: 'the closing report is required' },
+  not_scored: { zh: '请先评分，再完成评价', en: 'Score the project before closing its evaluation' },
+  scored_twice: { zh: '同一指标重复评分', en: 'scored twice' },
+  score_out_of_range: { zh: '应在 0 到 {max} 分之间', en: 'must be between 0 and {max}' },
+  score_missing: { zh: '缺少“{name}”的评分', en: 'no score for {name}' },
   nothing_approved: { zh: '本次活动还没有获批的项目', en: 'No project of this campaign is approved yet' },
 };

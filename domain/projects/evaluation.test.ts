@@ -32,11 +32,11 @@ describe('evaluation arithmetic', () => {
   it('wants every criterion scored once within its range', () => {
     const ok = [{ criterionId: 'a', score: 40 }, { criterionId: 'b', score: 0 }, { criterionId: 'c', score: 2.5 }];
     expect(checkScores(criteria, ok)).toEqual([]);
-    expect(checkScores(criteria, [...ok.slice(0, 2), { criterionId: 'c', score: 6 }])).toEqual([{ field: 'scores.2.score', message: 'must be between 0 and 5' }]);
+    expect(checkScores(criteria, [...ok.slice(0, 2), { criterionId: 'c', score: 6 }])).toEqual([{ field: 'scores.2.score', code: 'score_out_of_range', params: { max: 5 } }]);
     expect(checkScores(criteria, [...ok.slice(0, 2), { criterionId: 'c', score: -1 }])[0]?.field).toBe('scores.2.score');
-    expect(checkScores(criteria, [...ok, { criterionId: 'z', score: 1 }])).toEqual([{ field: 'scores.3.criterionId', message: 'not a criterion of this campaign' }]);
-    expect(checkScores(criteria, ok.slice(0, 2))).toEqual([{ field: 'scores', message: 'no score for 示范作用' }]);
-    expect(checkScores(criteria, [...ok, ok[0]!])[0]).toEqual({ field: 'scores.3.criterionId', message: 'scored twice' });
+    expect(checkScores(criteria, [...ok, { criterionId: 'z', score: 1 }])).toEqual([{ field: 'scores.3.criterionId', code: 'criterion_not_of_campaign' }]);
+    expect(checkScores(criteria, ok.slice(0, 2))).toEqual([{ field: 'scores', code: 'score_missing', params: { name: '示范作用' } }]);
+    expect(checkScores(criteria, [...ok, ok[0]!])[0]).toEqual({ field: 'scores.3.criterionId', code: 'scored_twice' });
   });
 
   it('shows excellent projects', () => {

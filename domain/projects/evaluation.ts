@@ -22,7 +22,8 @@ export function round2(x: number): number {
   return (Math.sign(x) * Math.floor(cents + 0.5)) / 100;
 }
 
-export type ScoreProblem = { field: string; message: string };
+/** a field's problem as a catalog code (domain/messages/projects.ts) and its parameters */
+export type ScoreProblem = { field: string; code: string; params?: Record<string, string | number> };
 
 /** Every criterion scored exactly once, within 0 … its maximum; fields named as the request names them. */
 export function checkScores(criteria: readonly Criterion[], scores: readonly Score[]): ScoreProblem[] {
@@ -30,12 +31,12 @@ export function checkScores(criteria: readonly Criterion[], scores: readonly Sco
   const seen = new Set<string>();
   scores.forEach((s, i) => {
     const c = criteria.find((k) => k.id === s.criterionId);
-    if (!c) problems.push({ field: `scores.${i}.criterionId`, message: 'not a criterion of this campaign' });
-    else if (seen.has(c.id)) problems.push({ field: `scores.${i}.criterionId`, message: 'scored twice' });
-    else if (!(s.score >= 0 && s.score <= c.max)) problems.push({ field: `scores.${i}.score`, message: `must be between 0 and ${c.max}` });
+    if (!c) problems.push({ field: `scores.${i}.criterionId`, code: 'criterion_not_of_campaign' });
+    else if (seen.has(c.id)) problems.push({ field: `scores.${i}.criterionId`, code: 'scored_twice' });
+    else if (!(s.score >= 0 && s.score <= c.max)) problems.push({ field: `scores.${i}.score`, code: 'score_out_of_range', params: { max: c.max } });
     seen.add(s.criterionId);
   });
-  for (const c of criteria) if (!seen.has(c.id)) problems.push({ field: 'scores', message: `no score for ${c.name}` });
+  for (const c of criteria) if (!seen.has(c.id)) problems.push({ field: 'scores', code: 'score_missing', params: { name: c.name } });
   return problems;
 }
 

@@ -23,7 +23,7 @@ function walk(steps: [ProjectTarget, Mover, Partial<Parameters<typeof move>[1]>?
   let record = blank;
   for (const [to, who, extra] of steps) {
     const r = move(record, { to, ...extra }, who, ctx);
-    if (!r.ok) throw new Error(`${to}: ${r.message}`);
+    if (!r.ok) throw new Error(`${to}: ${r.code}`);
     record = r.next;
   }
   return record;

@@ -58,7 +58,8 @@ export interface MoveContext {
 
 export type MoveResult =
   | { ok: true; next: ProjectRecord }
-  | { ok: false; status: 400 | 403 | 409; code: string; field?: string; message: string };
+  /** a refusal as a catalog code (domain/messages/projects.ts) and its parameters; a 400 is that field's problem */
+  | { ok: false; status: 400 | 403 | 409; code: string; params?: Record<string, string>; field?: string };
 
 /** Who may make a move: the organizer's moves, the applicant's, and cancelling (both before approval, then the organizer). */
 export function mayMove(state: ProjectState, to: ProjectTarget, who: Mover): boolean {
@@ -81,45 +82,40 @@ const text = (v: string | undefined) => v?.trim() ?? '';
 export function move(record: ProjectRecord, input: MoveInput, who: Mover, ctx: MoveContext): MoveResult {
   const { to } = input;
   if (!MOVES[record.state].includes(to)) {
-    return { ok: false, status: 409, code: 'impossible_move', field: 'to', message: `A project in ${record.state} cannot move to ${to}` };
+    return { ok: false, status: 409, code: 'impossible_move', params: { from: record.state, to }, field: 'to' };
   }
   if (!mayMove(record.state, to, who)) {
     const organizerOnly = to === 'approved' || to === 'returned' || to === 'in_progress' || to === 'evaluated' || to === 'cancelled';
-    return {
-      ok: false,
-      status: 403,
-      code: organizerOnly ? 'not_organizer' : 'not_applicant',
-      message: organizerOnly ? `Only the campaign's organizer may move a project to ${to}` : `Only the applicant or the project leader may move a project to ${to}`,
-    };
+    return { ok: false, status: 403, code: organizerOnly ? 'not_organizer' : 'not_applicant', params: { to } };
   }
   const next: ProjectRecord = { ...record, state: to };
   switch (to) {
     case 'submitted':
       break;
     case 'approved':
-      if (!text(input.noticeNo)) return { ok: false, status: 400, code: 'validation', field: 'noticeNo', message: 'the approval notice number is required' };
+      if (!text(input.noticeNo)) return { ok: false, status: 400, code: 'notice_no_required', field: 'noticeNo' };
       next.noticeNo = text(input.noticeNo);
       next.approvedOn = ctx.today;
       next.returnComment = null;
       break;
     case 'returned':
-      if (!text(input.note)) return { ok: false, status: 400, code: 'validation', field: 'note', message: 'say what to fix' };
+      if (!text(input.note)) return { ok: false, status: 400, code: 'return_note_required', field: 'note' };
       next.returnComment = text(input.note);
       break;
     case 'in_progress':
       next.launchedOn = ctx.today;
       break;
     case 'completed':
-      if (!text(input.note)) return { ok: false, status: 400, code: 'validation', field: 'note', message: 'the closing report is required' };
+      if (!text(input.note)) return { ok: false, status: 400, code: 'closing_report_required', field: 'note' };
       next.closingReport = text(input.note);
       next.completedOn = ctx.today;
       break;
     case 'evaluated':
-      if (ctx.evaluations === 0) return { ok: false, status: 409, code: 'not_scored', field: 'to', message: 'Score the project before closing its evaluation' };
+      if (ctx.evaluations === 0) return { ok: false, status: 409, code: 'not_scored', field: 'to' };
       next.evaluatedOn = ctx.today;
       break;
     case 'cancelled':
-      if (!text(input.reason)) return { ok: false, status: 400, code: 'validation', field: 'reason', message: 'the reason is required' };
+      if (!text(input.reason)) return { ok: false, status: 400, code: 'cancel_reason_required', field: 'reason' };
       next.cancelReason = text(input.reason);
       break;
   }

@@ -167,10 +167,12 @@ describe('the flow', () => {
     const noNotice = await call(s.orgAdminA!, 'POST', `/secretary-projects/${P1}/transition`, { to: 'approved' });
     expect(noNotice.statusCode).toBe(400);
     expect(fields(noNotice)).toEqual(['noticeNo']);
+    expect(noNotice.json().error.details).toMatchObject([{ field: 'noticeNo', code: 'notice_no_required', message: '请填写批复文号' }]);
     const approved = await call(s.orgAdminA!, 'POST', `/secretary-projects/${P1}/transition`, { to: 'approved', noticeNo: '甲党〔2026〕1号' });
     expect(approved.json()).toMatchObject({ state: 'approved', noticeNo: '甲党〔2026〕1号', approvedOn: today });
     const skip = await call(s.secretaryA1!, 'POST', `/secretary-projects/${P1}/transition`, { to: 'completed', note: 'x' });
     expect(skip.statusCode).toBe(409);
+    expect(skip.json().error).toMatchObject({ code: 'impossible_move', message: '项目处于“已批准”状态，不能转为“已完成”', details: [{ field: 'to', code: 'impossible_move' }] });
     expect((await call(s.secretaryA1!, 'PATCH', `/secretary-projects/${P1}`, { title: '改名' })).statusCode).toBe(409);
     const launched = await call(s.orgAdminA!, 'POST', `/secretary-projects/${P1}/transition`, { to: 'in_progress' });
     expect(launched.json()).toMatchObject({ state: 'in_progress', launchedOn: today, health: 'on_track' });

@@ -11,7 +11,7 @@ import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { projectCampaigns, projectIndicators, secretaryProjects } from '../../db/schema/projects';
-import { AppError, appError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
+import { appError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { inAppChannel } from '../notifications/service';
 import { canReadProject, isApplicant, isOrganizer, isSupervisor, readableCampaigns, readableProjects, readsOrg, type ProjectScope } from './access';
@@ -478,8 +478,8 @@ export async function transitionProject(ctx: Ctx, id: string, input: ProjectTran
     const evaluations = input.to === 'evaluated' ? (await q.evaluationsOf(tx, id)).length : 0;
     const result = move(before, input, rolesOf(ctx, scope), { today: ctx.today, evaluations });
     if (!result.ok) {
-      if (result.status === 400) throw invalid([{ field: result.field ?? 'to', message: result.message }]);
-      throw new AppError(result.status, result.code, result.message, result.field ? [{ field: result.field, message: result.message }] : undefined);
+      if (result.status === 400) throw invalid([{ field: result.field ?? 'to', code: result.code, params: result.params }]);
+      throw appError(result.status, result.code, result.params, result.field ? [{ field: result.field, code: result.code, params: result.params }] : undefined);
     }
     const next = result.next;
     await tx
