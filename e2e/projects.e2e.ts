@@ -214,12 +214,18 @@ describe('a secretary project from application to the bulletin', () => {
     const calendar = organizer.getByRole('region', { name: '月历' });
     await calendar.locator(`td[title="${today()}"]`).getByText('◆ 照明改造方案定稿').waitFor();
     await organizer.screenshot({ path: `${SHOTS}-calendar.png`, fullPage: true });
+    // the same calendar and the campaign form at phone size (390×844)
     await organizer.setViewportSize({ width: 390, height: 844 });
+    await organizer.reload();
+    await organizer.getByRole('tab', { name: '月历' }).click();
+    await calendar.locator(`td[title="${today()}"]`).getByText('◆ 照明改造方案定稿').scrollIntoViewIfNeeded();
     await organizer.screenshot({ path: `${SHOTS}-phone-calendar.png` });
     await organizer.getByRole('button', { name: '编辑活动' }).click();
+    await organizer.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
     await organizer.screenshot({ path: `${SHOTS}-phone-campaign-form.png` });
     await organizer.getByRole('dialog', { name: '编辑活动' }).getByRole('button', { name: /取\s*消|Cancel/ }).click();
     await organizer.setViewportSize({ width: 1366, height: 900 });
+    await organizer.reload();
     await organizer.getByRole('tab', { name: '项目看板' }).click();
     const listed = await organizer.request.get(`${server.url}/api/v1/project-campaigns?year=2022`);
     const c2022 = ((await listed.json()) as { items: { id: string }[] }).items[0]!;
