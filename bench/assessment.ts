@@ -18,7 +18,6 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app';
 import { systemCtx } from '../server/bootstrap';
-import type { Config } from '../server/config';
 import { queryRows } from '../server/db/client';
 import { members } from '../server/db/schema/members';
 import { orgCounts, orgs } from '../server/db/schema/orgs';
@@ -30,7 +29,7 @@ import {
   verifyAssessment,
 } from '../server/modules/assessments/service';
 import { createUser } from '../server/modules/users/service';
-import { deadline, ms, openTarget, parseArgs } from './common';
+import { benchConfig, deadline, ms, openTarget, parseArgs } from './common';
 
 // ---- the client process: phones and projector ---------------------------------------------------------------------
 
@@ -140,23 +139,7 @@ async function main() {
     args.flags.set('pglite', work);
   const target = await openTarget(args);
   const { database } = target;
-  const config: Config = {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: null,
-    engine: 'pglite',
-    dataDir: work,
-    secretKey: randomBytes(32).toString('base64url'),
-    demo: false,
-    adminPassword: null,
-    logLevel: 'silent',
-    webDist: path.join(work, 'no-web'),
-    reminderDays: 7,
-    timeZone: 'Asia/Shanghai',
-    trustProxy: false,
-    sessionIdleMinutes: 120,
-    sessionMaxHours: 12,
-  };
+  const config = benchConfig(work);
   const pct = (sorted: number[], q: number) =>
     sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
 

@@ -6,12 +6,13 @@
 //                         (server/db/embeddedPostgres.ts), its cluster kept in <dir>/postgres
 //                         (created on first use; started on a free port, stopped at the end)
 //   DATABASE_URL=...      an existing PostgreSQL server
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { makeIdNumber } from '../domain/idcard';
+import { loadConfig, type Config } from '../server/config';
 import { openDatabase, type Database } from '../server/db/client';
 import { startEmbeddedPostgres } from '../server/db/embeddedPostgres';
 import { members } from '../server/db/schema/members';
@@ -249,4 +250,17 @@ export interface Result {
 /** One line that `npm run bench` (bench/run-all.ts) collects into bench/results.md. */
 export function reportResult(r: Result): void {
   console.log(`RESULT ${JSON.stringify(r)}`);
+}
+
+/** A benchmark app's settings: the defaults, a fresh secret key, files in `dataDir`, no demo, quiet logs. */
+export function benchConfig(dataDir: string): Config {
+  return loadConfig({
+    ...process.env,
+    GONGJIAN_DATA_DIR: dataDir,
+    GONGJIAN_SECRET_KEY: randomBytes(32).toString('base64url'),
+    GONGJIAN_DB: 'pglite',
+    GONGJIAN_DEMO: '0',
+    GONGJIAN_WEB_DIST: path.join(dataDir, 'no-web'),
+    LOG_LEVEL: 'silent',
+  });
 }

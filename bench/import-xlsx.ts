@@ -35,10 +35,9 @@ import { addDays } from '../domain/dates';
 import { makeIdNumber } from '../domain/idcard';
 import { canonicalHeader, MEMBER_FIELDS } from '../domain/imports/headers';
 import { bootstrap, systemCtx } from '../server/bootstrap';
-import type { Config } from '../server/config';
 import { createOrg } from '../server/modules/orgs/service';
 import { runImport } from '../server/modules/imports/service';
-import { deadline, openTarget, parseArgs } from './common';
+import { benchConfig, deadline, openTarget, parseArgs } from './common';
 
 const args = parseArgs();
 const ROWS = args.number('rows', 100_000);
@@ -142,23 +141,7 @@ async function main(): Promise<void> {
   const target = await openTarget(args);
   const work = path.resolve('.tmp', `bench-import-${process.pid}`);
   mkdirSync(work, { recursive: true });
-  const config: Config = {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: null,
-    engine: 'pglite',
-    dataDir: work,
-    secretKey: 'bench-secret-key-that-is-long-enough-0123456789',
-    demo: false,
-    adminPassword: 'bench-admin-password',
-    logLevel: 'silent',
-    webDist: path.join(work, 'no-web'),
-    reminderDays: 7,
-    timeZone: 'Asia/Shanghai',
-    trustProxy: false,
-    sessionIdleMinutes: 120,
-    sessionMaxHours: 12,
-  };
+  const config = benchConfig(work);
   try {
     await bootstrap(target.database, config);
     const ctx = systemCtx(target.database, config);

@@ -14,7 +14,6 @@ import path from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { buildApp } from '../server/app';
 import { systemCtx } from '../server/bootstrap';
-import type { Config } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { sessions, users } from '../server/db/schema/auth';
 import { members } from '../server/db/schema/members';
@@ -23,7 +22,7 @@ import { newId } from '../server/ids';
 import { attendance, createActivity } from '../server/modules/activities/service';
 import { currentCode } from '../server/modules/activities/signInCodes';
 import { makeIdNumber } from '../domain/idcard';
-import { deadline, ms, parseArgs, stats } from './common';
+import { benchConfig, deadline, ms, parseArgs, stats } from './common';
 
 const args = parseArgs();
 const N = args.number('members', 500);
@@ -32,23 +31,7 @@ const guard = deadline(args.number('max-minutes', 5), 'sign-in benchmark');
 
 const work = mkdtempSync(path.join(tmpdir(), 'gj-bench-signin-'));
 const database = await openDatabase({ url: process.env.DATABASE_URL ?? null, dataDir: process.env.DATABASE_URL ? null : work, engine: 'pglite' });
-const config: Config = {
-  port: 0,
-  host: '127.0.0.1',
-  databaseUrl: process.env.DATABASE_URL ?? null,
-  engine: 'pglite',
-  dataDir: work,
-  secretKey: randomBytes(32).toString('base64url'),
-  demo: false,
-  adminPassword: null,
-  logLevel: 'silent',
-  webDist: path.join(work, 'no-web'),
-  reminderDays: 7,
-  timeZone: 'Asia/Shanghai',
-  trustProxy: false,
-  sessionIdleMinutes: 120,
-  sessionMaxHours: 12,
-};
+const config = benchConfig(work);
 try {
   const ctx = systemCtx(database, config);
   const branchId = newId();
