@@ -10,6 +10,8 @@ export const users = pgTable('users', {
   memberId: text('member_id').references(() => members.id),
   disabled: boolean('disabled').notNull().default(false),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** set with each successful sign-in, for the administrators' list */
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
