@@ -51,10 +51,22 @@ describe('user accounts', () => {
 
   it('validates the body: duplicate username, short password, bad role, unknown field', async () => {
     const dup = await t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { username: 'viewerA', password: 'secret-password', roles: [{ role: 'viewer', orgId: ids.A }] } });
-    expect(dup.json().error.details).toMatchObject([{ field: 'username', code: 'username_taken', message: '此用户名已被使用' }]);
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error).toMatchObject({ code: 'username_taken', details: [{ field: 'username', code: 'username_taken', message: '此用户名已被使用' }] });
     const bad = await t.call(admin, { method: 'POST', url: '/api/v1/users', payload: { username: 'ok-name', password: 'short', roles: [{ role: 'boss', orgId: ids.A }], email: 'a@b' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['password', 'roles.0.role', 'email']));
+  });
+
+  it('gives one of four simultaneous creations of a new name the account and the others the same 409 as a known duplicate', async () => {
+    const payload = { username: 'race-name', password: 'secret-password', roles: [{ role: 'viewer', orgId: ids.A }] };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => t.call(admin, { method: 'POST', url: '/api/v1/users', payload })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    for (const a of answers.filter((x) => x.statusCode === 409)) {
+      expect(a.json().error).toMatchObject({ code: 'username_taken', details: [{ field: 'username', code: 'username_taken' }] });
+    }
+    const named = (await t.call(admin, { method: 'GET', url: '/api/v1/users' })).json().items.filter((u: { username: string }) => u.username === 'race-name');
+    expect(named).toHaveLength(1);
   });
 
   it('links a user to a member, whose own record then shows on /users/me', async () => {
