@@ -28,23 +28,30 @@ export async function userView(db: Db, user: UserRow): Promise<User> {
   };
 }
 
-/** Refuses the grants the caller may not hand out; returns each granted organization's path. */
-async function checkGrants(ctx: Ctx, roles: readonly GrantInput[]): Promise<Map<string, string>> {
-  const found = await orgPaths(ctx.db, roles.map((r) => r.orgId).filter((id): id is string => id !== null));
-  const pathOf = new Map([...found].map(([id, o]) => [id, o.path]));
-  roles.forEach((grant, i) => {
-    if (grant.orgId === null && grant.role !== 'admin') throw invalid([{ field: `roles.${i}.orgId`, code: 'role_needs_org' }]);
-    if (grant.orgId !== null && !pathOf.has(grant.orgId)) throw invalid([{ field: `roles.${i}.orgId`, code: 'no_such_org' }]);
-  });
-  return pathOf;
+function isGlobalAdmin(ctx: Ctx): boolean {
+  return ctx.actor.grants.some((g) => g.orgPath === null && g.role === 'admin');
 }
 
 export async function createUser(ctx: Ctx, input: UserCreate, opts: { mustChangePassword?: boolean } = {}): Promise<User> {
-  const pathOf = await checkGrants(ctx, input.roles);
-  for (const r of input.roles) if (!mayGrant(ctx.actor, { role: r.role, orgPath: r.orgId === null ? null : pathOf.get(r.orgId)! })) throw forbidden();
+  const orgIds = input.roles.map((r) => r.orgId).filter((id): id is string => id !== null);
+  const found = orgIds.length ? await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, orgIds)) : [];
+  const pathOf = new Map(found.map((o) => [o.id, o.path]));
+  input.roles.forEach((grant, i) => {
+    if (grant.orgId === null) {
+      if (grant.role !== 'admin') throw invalid([{ field: `roles.${i}.orgId`, code: 'role_needs_org' }]);
+      if (!isGlobalAdmin(ctx)) throw forbidden();
+      return;
+    }
+    const path = pathOf.get(grant.orgId);
+    if (!path) throw invalid([{ field: `roles.${i}.orgId`, code: 'no_such_org' }]);
+    if (!authorize(ctx.actor, 'user.manage', { orgPath: path })) throw forbidden();
+    // Only an admin above the organization may hand out admin over it.
+    if (grant.role === 'admin' && !ctx.actor.grants.some((g) => g.role === 'admin' && (g.orgPath === null || isWithin(path, g.orgPath)))) throw forbidden();
+  });
   if (input.memberId) await assertMemberVisible(ctx, input.memberId);
   const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-  if (taken) throw invalid([{ field: 'username', code: 'username_taken' }]);
+  // the same answer as the unique constraint gives the race of two requests passing this check (plugins/errors.ts)
+  if (taken) throw conflict('username_taken', {}, [{ field: 'username', code: 'username_taken' }]);
   assertPasswordAcceptable(input.password, input.username, 'password');
   const passwordHash = await hashPassword(input.password);
   const id = newId();
@@ -78,7 +85,37 @@ export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<{ user:
   };
 }
 
-@@REST@@
+/** Users holding a role anywhere inside the caller's managed subtrees. */
+export async function listUsers(ctx: Ctx): Promise<User[]> {
+  const managed = ctx.actor.grants.filter((g) => g.role === 'admin' || g.role === 'org_admin');
+  if (managed.length === 0) throw forbidden();
+  const rows = await ctx.db.select().from(users).orderBy(asc(users.username)).limit(1000);
+  const out: User[] = [];
+  for (const row of rows) {
+    const grants = await grantsOf(ctx.db, row.id);
+    const visible = isGlobalAdmin(ctx) || grants.some((g) => g.orgPath && authorize(ctx.actor, 'user.manage', { orgPath: g.orgPath }));
+    if (visible) out.push(await userView(ctx.db, row));
+  }
+  return out;
+}
+
+export async function resetPassword(ctx: Ctx, userId: string, newPassword: string): Promise<void> {
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, userId));
+  if (!row) throw notFound('user');
+  const grants = await grantsOf(ctx.db, userId);
+  const allowed = isGlobalAdmin(ctx) || (grants.length > 0 && grants.every((g) => g.orgPath && authorize(ctx.actor, 'user.manage', { orgPath: g.orgPath })));
+  if (!allowed) throw forbidden();
+  assertPasswordAcceptable(newPassword, row.username, 'newPassword');
+  const passwordHash = await hashPassword(newPassword);
+  await inTx(ctx, async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId));
+    // A reset answers a lost or stolen password: every signed-in device and every script must sign in again.
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
+    await appendAudit(ctx, tx, { action: 'user.password_reset', subjectType: 'user', subjectId: userId });
+  });
+  forgetUserSessions(userId);
+}
 
 /** The command line's reset (`user password <username>`), by name; the same rules and revocations as the API's. */
 export async function resetPasswordByName(ctx: Ctx, username: string, newPassword: string): Promise<void> {
