@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -35,6 +34,7 @@ import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { inputPlugin } from './plugins/input';
 import { headersPlugin } from './plugins/headers';
+import { webPlugin } from './plugins/web';
 
 export const VERSION = '0.1.0';
 
@@ -118,14 +118,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   );
 
   if (existsSync(opts.config.webDist)) {
-    await app.register(fastifyStatic, { root: opts.config.webDist, wildcard: false });
-    // the phone ballot page is a light entry of its own (web/ballot/index.html); slips link to /ballot#<code>
-    app.get('/ballot', (_req, reply) => reply.sendFile('ballot/index.html'));
-    // The web app routes on the client: any other non-API path serves its index page.
-    app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
+    await app.register(webPlugin, { root: opts.config.webDist });
   }
   return app;
 }

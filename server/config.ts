@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Engine } from './db/client';
 
+/** pino's levels: GONGJIAN_LOG_LEVEL names one */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export interface Config {
   port: number;
   host: string;
@@ -76,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(sessionIdleMinutes) || sessionIdleMinutes < 1 || sessionIdleMinutes > 7 * 24 * 60) fail('GONGJIAN_SESSION_IDLE_MIN must be a whole number of minutes, 1 to 10080');
   const sessionMaxHours = Number(env.GONGJIAN_SESSION_MAX_HOURS ?? 12);
   if (!Number.isInteger(sessionMaxHours) || sessionMaxHours < 1 || sessionMaxHours > 30 * 24) fail('GONGJIAN_SESSION_MAX_HOURS must be a whole number of hours, 1 to 720');
+  // warnings and errors only by default, so the start banner (admin password, address) stays readable on a
+  // terminal; GONGJIAN_LOG_LEVEL=info logs each request (LOG_LEVEL is the older name)
+  const logLevel = env.GONGJIAN_LOG_LEVEL ?? env.LOG_LEVEL ?? 'warn';
+  if (!LOG_LEVELS.includes(logLevel)) fail(`GONGJIAN_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -85,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: readSecretKey(dataDir, env.GONGJIAN_SECRET_KEY),
     demo: demoRaw === undefined ? null : demoRaw === '1' || demoRaw === 'true',
     adminPassword: env.GONGJIAN_ADMIN_PASSWORD || null,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel,
     webDist: path.resolve(env.GONGJIAN_WEB_DIST ?? 'dist/web'),
     reminderDays,
     timeZone,
