@@ -18,7 +18,8 @@ import type { Db } from '../../db/client';
 import { newId } from '../../ids';
 import { labelsOf } from '../orgs/queries';
 import * as q from './queries';
-import { evaluatePeriods, factsOf, hasCommittee, versionsFor, versionsOnPath, type OrgRow } from './service';
+import { evaluateMany, evaluatePeriods, factsOf, hasCommittee, versionsFor, versionsOnPath, type OrgRow } from './service';
+import { yieldToEventLoop } from '../../eventLoop';
 
 /** Organizations recomputed per background transaction: a few thousand rows, well under a second. */
 const JOB_BATCH = 100;
@@ -213,7 +214,7 @@ export async function runJobs(db: Db, today: string, opts: { budgetMs: number; b
     batches += 1;
     if (performance.now() - started > opts.budgetMs) break;
     // let requests in between two batches
-    await new Promise((r) => setImmediate(r));
+    await yieldToEventLoop();
   }
   return { batches, open: (await q.openJobs(db)).length };
 }
@@ -322,30 +323,54 @@ export async function statusesFromRows(db: Db, orgIds: string[], months: string[
   return out;
 }
 
+/** A row as the reminders and the workbench read it today: its status now, the current sub-period of a due one. */
+function resultOn(r: q.ResultRow, today: string): ComplianceResult {
+  const now = complianceOn(asStored(r), today);
+  const result: ComplianceResult = {
+    id: r.requirementId,
+    requirement: r.requirement as ActivityType,
+    status: now.status,
+    severity: r.severity as ComplianceResult['severity'],
+    per: r.per as ComplianceResult['per'],
+    required: r.required,
+    count: r.count,
+    activities: [],
+    window: r.window,
+  };
+  if (now.status === 'due') result.subPeriods = [{ label: now.current!, status: 'due', count: 0 }];
+  if (now.daysLeft !== undefined) result.daysLeft = now.daysLeft;
+  return result;
+}
+
+function byOrg(rows: q.ResultRow[], today: string, keep: (r: ComplianceResult) => boolean): { orgId: string; results: ComplianceResult[] }[] {
+  const out = new Map<string, ComplianceResult[]>();
+  for (const r of rows) {
+    const result = resultOn(r, today);
+    if (!keep(result)) continue;
+    const list = out.get(r.orgId) ?? [];
+    list.push(result);
+    out.set(r.orgId, list);
+  }
+  return [...out].map(([orgId, results]) => ({ orgId, results }));
+}
+
 /** Results still due in the month, as the reminders read them, for the organizations in these subtrees. */
 export async function dueFromRows(db: Db, month: string, scopes: string[], today: string): Promise<{ orgId: string; results: ComplianceResult[] }[]> {
-  const byOrg = new Map<string, ComplianceResult[]>();
-  for (const r of await q.dueRows(db, month, scopes)) {
-    const now = complianceOn(asStored(r), today);
-    if (now.status !== 'due') continue;
-    const result: ComplianceResult = {
-      id: r.requirementId,
-      requirement: r.requirement as ActivityType,
-      status: 'due',
-      severity: r.severity as ComplianceResult['severity'],
-      per: r.per as ComplianceResult['per'],
-      required: r.required,
-      count: r.count,
-      activities: [],
-      window: r.window,
-      subPeriods: [{ label: now.current!, status: 'due', count: 0 }],
-    };
-    if (now.daysLeft !== undefined) result.daysLeft = now.daysLeft;
-    const list = byOrg.get(r.orgId) ?? [];
-    list.push(result);
-    byOrg.set(r.orgId, list);
-  }
-  return [...byOrg].map(([orgId, results]) => ({ orgId, results }));
+  return byOrg(await q.dueRows(db, month, scopes), today, (r) => r.status === 'due');
+}
+
+/**
+ * The month's results of these organizations themselves, in the requirements' order, from the rows where they
+ * serve and live otherwise (the workbench, the settling of reminders).
+ */
+export async function monthResults(db: Db, list: OrgRow[], month: string, today: string): Promise<{ orgId: string; results: ComplianceResult[] }[]> {
+  const served: OrgRow[] = [];
+  const live: OrgRow[] = [];
+  for (const org of list) ((await servesPeriod(db, month, org.path)) ? served : live).push(org);
+  const rows = (await q.rowsFor(db, served.map((o) => o.id), [month])).sort((a, b) => a.position - b.position);
+  const fromRows = new Map(byOrg(rows, today, () => true).map((x) => [x.orgId, x.results]));
+  const evaluated = new Map((live.length === 0 ? [] : await evaluateMany(db, live, month, today)).map(({ org, results }) => [org.id, results.filter((r) => r.status !== 'not_applicable')]));
+  return list.map((o) => ({ orgId: o.id, results: fromRows.get(o.id) ?? evaluated.get(o.id) ?? [] }));
 }
 
 // ---------------------------------------------------------------- the check

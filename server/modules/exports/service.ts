@@ -20,6 +20,7 @@ import { members } from '../../db/schema/members';
 import { orgs, partyGroups } from '../../db/schema/orgs';
 import * as orgQ from '../orgs/queries';
 import { loadOrg } from '../orgs/service';
+import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
 
 export const EXPORT_BATCH = 2000;
 
@@ -81,7 +82,8 @@ export async function prepareMemberExport(ctx: Ctx, orgId: string, opts: { batch
         const rows = await ctx.db.select({ id: partyGroups.id, name: partyGroups.name }).from(partyGroups).where(inArray(partyGroups.id, groupIds));
         for (const g of rows) groups.set(g.id, g.name);
       }
-      for (const m of batch) {
+      for (const [i, m] of batch.entries()) {
+        if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
         const sensitive = authorize(ctx.actor, 'member.readSensitive', { orgPath: m.orgPath, memberId: m.id });
         const values: Record<MemberField, string | null> = {
           name: m.name,
