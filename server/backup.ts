@@ -13,7 +13,11 @@ import { forgetAllSessions } from './modules/auth/sessions';
 // PostgreSQL renders them (row_to_json), restored with json_populate_recordset. So a PGlite laptop
 // can move to a PostgreSQL server and back.
 
-/** Parents before children, so foreign keys hold while restoring. */
+/**
+ * Parents before children, so foreign keys hold while restoring. Not here: compliance_counts and
+ * compliance_subtree_orgs, which triggers derive from compliance_results (emptied with orgs by the
+ * cascade, rebuilt as the results are inserted).
+ */
 export const TABLES = [
   'orgs',
   'org_counts',
@@ -31,6 +35,7 @@ export const TABLES = [
   'audit_events',
   'audit_checkpoints',
   'import_jobs',
+  'import_mappings',
   'custom_activity_types',
   'pairings',
   'pairing_parties',
@@ -95,6 +100,7 @@ const ORDER_KEY: Record<(typeof TABLES)[number], string> = {
   audit_events: 'seq',
   audit_checkpoints: 'id',
   import_jobs: 'id',
+  import_mappings: 'user_id, t.kind, t.header',
   custom_activity_types: 'id',
   pairings: 'id',
   pairing_parties: 'pairing_id, t.org_id',

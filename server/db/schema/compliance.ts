@@ -64,3 +64,38 @@ export const complianceJobs = pgTable(
   },
   (t) => [index('compliance_jobs_open').on(t.finishedAt, t.createdAt)],
 );
+
+/**
+ * The counts of compliance_results per subtree: for each organization, period and requirement, how
+ * many results its whole subtree has (`applicable`) and how many of them are met, so a roll-up at
+ * the top of a province reads a handful of rows instead of counting a million. Kept by statement
+ * triggers on compliance_results (migration 0013), whatever writes the rows, and by `orgMoved`
+ * when a subtree changes ancestors. Derived data: not in backups; rebuilt as a restore inserts
+ * the results.
+ */
+export const complianceCounts = pgTable(
+  'compliance_counts',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    period: text('period').notNull(),
+    requirementId: text('requirement_id').notNull(),
+    applicable: integer('applicable').notNull(),
+    met: integer('met').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period, t.requirementId] })],
+);
+
+/** How many organizations of each subtree have any result for a period (the roll-up's `organizations`); kept like compliance_counts. */
+export const complianceSubtreeOrgs = pgTable(
+  'compliance_subtree_orgs',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    period: text('period').notNull(),
+    organizations: integer('organizations').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period] })],
+);
