@@ -1,4 +1,5 @@
-import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from './auth';
 
 /** Progress of an import, polled by the web app while a large file is read. */
 export const importJobs = pgTable('import_jobs', {
@@ -14,3 +15,20 @@ export const importJobs = pgTable('import_jobs', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** How a user last read a column header the vocabulary does not know: a field, or null to ignore it.
+ *  Applied to the next file with that header, so a roster is mapped once. */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** the header as compared (domain/imports/headers.ts normalizeHeader) */
+    header: text('header').notNull(),
+    field: text('field'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind, t.header] })],
+);
