@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ltree } from '../ltree';
 import { users } from './auth';
@@ -46,6 +47,11 @@ export const activities = pgTable(
     orgPath: ltree('org_path').notNull(),
     /** a joint activity of a pairing counts for the pairing's agreed frequency too */
     pairingId: text('pairing_id').references(() => pairings.id),
+    /**
+     * other requirement types the activity also served (a life meeting that included the democratic evaluation of
+     * members); allowed only where the rule pack's requirement lists the activity's type in heldWith
+     */
+    alsoCounts: text('also_counts').array().notNull().default(sql`'{}'::text[]`),
     createdBy: text('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -57,7 +63,10 @@ export const activities = pgTable(
   ],
 );
 
-/** A joint activity has several hosts and counts for each of them. */
+/**
+ * A joint activity has several hosts and counts for each accepted one. A co-host named by someone outside its
+ * scope is pending (accepted_at null) until someone entitled for it accepts; a pending host counts nowhere.
+ */
 export const activityHosts = pgTable(
   'activity_hosts',
   {
@@ -71,6 +80,10 @@ export const activityHosts = pgTable(
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     type: text('type').notNull(),
     state: text('state').notNull(),
+    // rows written by bulk loaders (bench, imports) and before consent was asked for were recorded by someone
+    // entitled for every host: accepted unless the writer says otherwise
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).defaultNow(),
+    acceptedBy: text('accepted_by'),
   },
   (t) => [
     primaryKey({ columns: [t.activityId, t.orgId] }),
