@@ -102,6 +102,8 @@ export const pairingFiles = pgTable(
     size: integer('size').notNull(),
     storedAs: text('stored_as').notNull(),
     thumbnailAs: text('thumbnail_as'),
+    /** who uploaded it (may delete it besides the agreement's keeper); null for files from before it was kept */
+    uploadedBy: text('uploaded_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('pairing_files_pairing').on(t.pairingId), index('pairing_files_demand').on(t.demandId)],

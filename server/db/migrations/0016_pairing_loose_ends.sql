@@ -1,0 +1,1 @@
+ALTER TABLE "pairing_files" ADD COLUMN "uploaded_by" text;
