@@ -8,13 +8,14 @@ import { ORGS } from './orgs';
 import { PAIRINGS } from './pairings';
 import { PROJECTS } from './projects';
 import type { Catalog, Lang, MessageParams, Texts } from './text';
+import { USERS } from './users';
 import { WORKBENCH } from './workbench';
 
 // The one catalog of server messages, read by the server's error plugin (to word `message` in the
 // caller's language) and by the web app (to word a code it receives). A new domain adds its file
 // to CATALOGS; messages.test.ts fails on a code without both texts or one defined twice.
 
-export const CATALOGS: Record<string, Catalog> = { COMMON, AUTH, MEMBERS, ORGS, ACTIVITIES, PAIRINGS, IMPORTS, WORKBENCH, PROJECTS, ASSESSMENTS };
+export const CATALOGS: Record<string, Catalog> = { COMMON, AUTH, MEMBERS, ORGS, ACTIVITIES, PAIRINGS, IMPORTS, WORKBENCH, PROJECTS, ASSESSMENTS, USERS };
 
 const MESSAGES: Catalog = Object.assign({}, ...Object.values(CATALOGS)) as Catalog;
 
@@ -27,6 +28,7 @@ const LABELS: Record<string, Record<string, Texts>> = {
     api_token: { zh: 'API 令牌', en: 'Token' },
     notification: { zh: '通知', en: 'Notification' },
     activity: { zh: '活动', en: 'Activity' },
+    activity_host: { zh: '主办党组织', en: 'Host organization' },
     file: { zh: '文件', en: 'File' },
     thumbnail: { zh: '缩略图', en: 'Thumbnail' },
     import_job: { zh: '导入任务', en: 'Import job' },

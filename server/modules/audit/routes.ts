@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DateString, Id, ListQuery, Nullable } from '../../../domain/schemas/common';
-import { listAudit } from '../../audit';
-import type { Ctx } from '../../context';
-import { forbidden } from '../../errors';
+import { AUDIT_SUBJECTS } from '../../../domain/audit/labels';
 import { requireActor } from '../../plugins/auth';
+import { listAuditEvents } from './service';
 
 const AuditEvent = Type.Object({
   seq: Type.Integer(),
@@ -18,15 +17,12 @@ const AuditEvent = Type.Object({
   before: Type.Unknown(),
   after: Type.Unknown(),
   requestId: Nullable(Type.String()),
+  /** the subject's name as it is now (an organization's or member's name, a title), when it still exists */
+  subjectName: Nullable(Type.String()),
+  /** the organization the event is filed under */
+  orgId: Nullable(Type.String()),
+  orgName: Nullable(Type.String()),
 });
-
-/** Admins read the whole log; organization admins the events of their subtrees. */
-function auditScopes(ctx: Ctx): string[] | null {
-  const grants = ctx.actor.grants.filter((g) => g.role === 'admin' || g.role === 'org_admin');
-  if (grants.length === 0) throw forbidden();
-  if (grants.some((g) => g.orgPath === null)) return null;
-  return grants.map((g) => g.orgPath!);
-}
 
 export async function auditRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -37,7 +33,7 @@ export async function auditRoutes(base: FastifyInstance) {
         tags: ['audit'],
         querystring: Type.Object(
           {
-            subjectType: Type.Optional(Type.String({ maxLength: 50 })),
+            subjectType: Type.Optional(Type.Enum(Object.keys(AUDIT_SUBJECTS))),
             subjectId: Type.Optional(Id),
             actor: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'user id or username' })),
             from: Type.Optional(DateString()),
@@ -48,13 +44,20 @@ export async function auditRoutes(base: FastifyInstance) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(AuditEvent), nextCursor: Nullable(Type.String()) }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(AuditEvent),
+            nextCursor: Nullable(Type.String()),
+            /** names of the ids the page mentions (subjects, actors, ids inside before and after) */
+            names: Type.Record(Type.String(), Type.String()),
+          }),
+        },
       },
     },
     async (req) => {
       const ctx = requireActor(req);
       const query = { ...req.query, to: req.query.to ? `${req.query.to}T23:59:59.999+08:00` : undefined, from: req.query.from ? `${req.query.from}T00:00:00+08:00` : undefined };
-      return listAudit(ctx.db, auditScopes(ctx), query);
+      return listAuditEvents(ctx, query);
     },
   );
 }

@@ -105,6 +105,7 @@ export async function login(ctx: Ctx, username: string, password: string, addres
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + ctx.config.sessionMaxHours * 3600_000),
     });
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     await appendAudit({ ...ctx, actor: { userId: user.id, memberId: user.memberId, grants: [] } }, tx, {
       action: 'auth.login',
       subjectType: 'user',

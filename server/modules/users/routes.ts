@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Id, Nullable } from '../../../domain/schemas/common';
 import { Ability } from '../../../domain/schemas/orgs';
 import { MemberDetail } from '../../../domain/schemas/members';
-import { PasswordReset, User, UserCreate } from '../../../domain/schemas/users';
+import { PasswordReset, User, UserCreate, UserListItem, UserListQuery, UserUpdate } from '../../../domain/schemas/users';
 import { requireActor } from '../../plugins/auth';
-import { createUser, getMe, listUsers, resetPassword } from './service';
+import { createUser, getMe, listUsers, resetPassword, setUserDisabled, updateUser } from './service';
 
 const Me = Type.Object({
   user: User,
@@ -17,29 +18,46 @@ const Me = Type.Object({
   abilities: Type.Array(Ability),
 });
 
-export async function userRoutes(app: FastifyInstance) {
+const ById = Type.Object({ id: Id });
+
+export async function userRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
   app.post('/users', { schema: { tags: ['users'], body: UserCreate, response: { 201: User } } }, async (req, reply) =>
-    reply.status(201).send(await createUser(requireActor(req), req.body as UserCreate)),
+    reply.status(201).send(await createUser(requireActor(req), req.body)),
   );
 
-  app.get('/users', { schema: { tags: ['users'], response: { 200: Type.Object({ items: Type.Array(User) }) } } }, async (req) => ({
-    items: await listUsers(requireActor(req)),
-  }));
-
   app.get(
-    '/users/me',
-    { schema: { tags: ['users'], response: { 200: Me } } },
-    async (req) => {
-      return getMe(requireActor(req), req.csrfToken);
-    },
+    '/users',
+    { schema: { tags: ['users'], querystring: UserListQuery, response: { 200: Type.Object({ items: Type.Array(UserListItem), total: Type.Integer() }) } } },
+    async (req) => listUsers(requireActor(req), req.query),
+  );
+
+  app.get('/users/me', { schema: { tags: ['users'], response: { 200: Me } } }, async (req) => getMe(requireActor(req), req.csrfToken));
+
+  app.patch(
+    '/users/:id',
+    { schema: { tags: ['users'], params: ById, body: UserUpdate, response: { 200: UserListItem } } },
+    async (req) => updateUser(requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/users/:id/disable',
+    { schema: { tags: ['users'], params: ById, response: { 200: UserListItem } } },
+    async (req) => setUserDisabled(requireActor(req), req.params.id, true),
+  );
+
+  app.post(
+    '/users/:id/enable',
+    { schema: { tags: ['users'], params: ById, response: { 200: UserListItem } } },
+    async (req) => setUserDisabled(requireActor(req), req.params.id, false),
   );
 
   app.post(
     '/users/:id/password',
-    { schema: { tags: ['users'], params: Type.Object({ id: Id }), body: PasswordReset, response: { 204: Type.Null() } } },
+    { schema: { tags: ['users'], params: ById, body: PasswordReset, response: { 204: Type.Null() } } },
     async (req, reply) => {
-      await resetPassword(requireActor(req), (req.params as { id: string }).id, (req.body as { newPassword: string }).newPassword);
-      return reply.status(204).send();
+      await resetPassword(requireActor(req), req.params.id, req.body.newPassword);
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,20 +1,23 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { ACTIONS, abilitiesWithin, authorize, isWithin, type Action } from '../../../domain/access';
+import { eq, inArray } from 'drizzle-orm';
+import { ACTIONS, abilitiesWithin, type Action, type Grant } from '../../../domain/access';
 import type { AccessRole } from '../../../domain/enums';
 import type { MemberDetail } from '../../../domain/schemas/members';
-import type { User, UserCreate } from '../../../domain/schemas/users';
+import type { GrantInput, User, UserCreate, UserListItem, UserListQuery, UserUpdate } from '../../../domain/schemas/users';
+import { grantChanges, mayGrant, mayManageAccount, maySeeUser, userAbilities, userScopes } from '../../../domain/users/access';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { apiTokens, roleGrants, sessions, users } from '../../db/schema/auth';
-import { orgs } from '../../db/schema/orgs';
 import { conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { getMemberDetail, assertMemberVisible } from '../members/service';
 import { assertPasswordAcceptable, grantsOf, hashPassword } from '../auth/service';
 import { forgetUserSessions } from '../auth/sessions';
+import { findUsers, getUser, grantsOfUsers, orgPaths, type GrantRow, type UserRow } from './queries';
 
-type UserRow = typeof users.$inferSelect;
+// Accounts and what they may do where. Who may grant, see and switch off what is decided in
+// domain/users/access.ts; each change (roles, disabling, a reset) is one transaction with its audit
+// event, and ends the account's cached sessions so the change holds from the next request.
 
 export async function userView(db: Db, user: UserRow): Promise<User> {
   const grants = await grantsOf(db, user.id);
@@ -28,26 +31,20 @@ export async function userView(db: Db, user: UserRow): Promise<User> {
   };
 }
 
-function isGlobalAdmin(ctx: Ctx): boolean {
-  return ctx.actor.grants.some((g) => g.orgPath === null && g.role === 'admin');
+/** Refuses the grants the caller may not hand out; returns each granted organization's path. */
+async function checkGrants(ctx: Ctx, roles: readonly GrantInput[]): Promise<Map<string, string>> {
+  const found = await orgPaths(ctx.db, roles.map((r) => r.orgId).filter((id): id is string => id !== null));
+  const pathOf = new Map([...found].map(([id, o]) => [id, o.path]));
+  roles.forEach((grant, i) => {
+    if (grant.orgId === null && grant.role !== 'admin') throw invalid([{ field: `roles.${i}.orgId`, code: 'role_needs_org' }]);
+    if (grant.orgId !== null && !pathOf.has(grant.orgId)) throw invalid([{ field: `roles.${i}.orgId`, code: 'no_such_org' }]);
+  });
+  return pathOf;
 }
 
 export async function createUser(ctx: Ctx, input: UserCreate, opts: { mustChangePassword?: boolean } = {}): Promise<User> {
-  const orgIds = input.roles.map((r) => r.orgId).filter((id): id is string => id !== null);
-  const found = orgIds.length ? await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, orgIds)) : [];
-  const pathOf = new Map(found.map((o) => [o.id, o.path]));
-  input.roles.forEach((grant, i) => {
-    if (grant.orgId === null) {
-      if (grant.role !== 'admin') throw invalid([{ field: `roles.${i}.orgId`, code: 'role_needs_org' }]);
-      if (!isGlobalAdmin(ctx)) throw forbidden();
-      return;
-    }
-    const path = pathOf.get(grant.orgId);
-    if (!path) throw invalid([{ field: `roles.${i}.orgId`, code: 'no_such_org' }]);
-    if (!authorize(ctx.actor, 'user.manage', { orgPath: path })) throw forbidden();
-    // Only an admin above the organization may hand out admin over it.
-    if (grant.role === 'admin' && !ctx.actor.grants.some((g) => g.role === 'admin' && (g.orgPath === null || isWithin(path, g.orgPath)))) throw forbidden();
-  });
+  const pathOf = await checkGrants(ctx, input.roles);
+  for (const r of input.roles) if (!mayGrant(ctx.actor, { role: r.role, orgPath: r.orgId === null ? null : pathOf.get(r.orgId)! })) throw forbidden();
   if (input.memberId) await assertMemberVisible(ctx, input.memberId);
   const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
   // the same answer as the unique constraint gives the race of two requests passing this check (plugins/errors.ts)
@@ -85,26 +82,117 @@ export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<{ user:
   };
 }
 
-/** Users holding a role anywhere inside the caller's managed subtrees. */
-export async function listUsers(ctx: Ctx): Promise<User[]> {
-  const managed = ctx.actor.grants.filter((g) => g.role === 'admin' || g.role === 'org_admin');
-  if (managed.length === 0) throw forbidden();
-  const rows = await ctx.db.select().from(users).orderBy(asc(users.username)).limit(1000);
-  const out: User[] = [];
-  for (const row of rows) {
-    const grants = await grantsOf(ctx.db, row.id);
-    const visible = isGlobalAdmin(ctx) || grants.some((g) => g.orgPath && authorize(ctx.actor, 'user.manage', { orgPath: g.orgPath }));
-    if (visible) out.push(await userView(ctx.db, row));
+function asGrants(rows: readonly GrantRow[]): Grant[] {
+  return rows.map((g) => ({ role: g.role, orgPath: g.orgPath }));
+}
+
+function listItem(ctx: Ctx, row: UserRow, grants: readonly GrantRow[]): UserListItem {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    memberId: row.memberId,
+    disabled: row.disabled,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    roles: grants.map((g) => ({ role: g.role, orgId: g.orgId, orgName: g.orgName, editable: mayGrant(ctx.actor, { role: g.role, orgPath: g.orgPath }) })),
+    abilities: userAbilities(ctx.actor, { userId: row.id, disabled: row.disabled, grants: asGrants(grants) }),
+  };
+}
+
+/** Accounts holding a role anywhere inside the caller's managed subtrees, filtered and paged. */
+export async function listUsers(ctx: Ctx, q: UserListQuery): Promise<{ items: UserListItem[]; total: number }> {
+  const scopes = userScopes(ctx.actor);
+  if (scopes !== null && scopes.length === 0) throw forbidden();
+  let orgPath: string | undefined;
+  if (q.orgId) {
+    orgPath = (await orgPaths(ctx.db, [q.orgId])).get(q.orgId)?.path;
+    if (!orgPath) throw invalid([{ field: 'orgId', code: 'no_such_org' }]);
   }
-  return out;
+  const { rows, total } = await findUsers(ctx.db, { scopes, q: q.q, role: q.role, orgPath, disabled: q.disabled }, { limit: q.limit ?? 20, offset: q.offset ?? 0 });
+  const grants = await grantsOfUsers(ctx.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => listItem(ctx, r, grants.get(r.id) ?? [])), total };
+}
+
+/** The account and its grants, refused (403) when none of its grants lies in the caller's scope. */
+async function visibleUser(ctx: Ctx, userId: string): Promise<{ row: UserRow; grants: GrantRow[] }> {
+  const row = await getUser(ctx.db, userId);
+  if (!row) throw notFound('user');
+  const grants = (await grantsOfUsers(ctx.db, [userId])).get(userId) ?? [];
+  if (!maySeeUser(ctx.actor, asGrants(grants))) throw forbidden();
+  return { row, grants };
+}
+
+/** Where the account's events are filed: its first grant the caller administers, else its first. */
+function auditPath(ctx: Ctx, grants: readonly GrantRow[]): string | null {
+  const mine = grants.find((g) => g.orgPath !== null && mayGrant(ctx.actor, { role: g.role, orgPath: g.orgPath }));
+  return (mine ?? grants[0])?.orgPath ?? null;
+}
+
+const grantView = (grants: readonly { role: string; orgId: string | null }[]) => grants.map((g) => ({ role: g.role, orgId: g.orgId }));
+
+/** Renames the account and changes its roles: each grant added or taken back must be the caller's to give. */
+export async function updateUser(ctx: Ctx, userId: string, input: UserUpdate): Promise<UserListItem> {
+  const { row, grants } = await visibleUser(ctx, userId);
+  let added: GrantRow[] = [];
+  let removed: GrantRow[] = [];
+  if (input.roles) {
+    const pathOf = await checkGrants(ctx, input.roles);
+    const wanted: GrantRow[] = input.roles.map((r) => ({ id: '', userId, role: r.role, orgId: r.orgId, orgPath: r.orgId === null ? null : pathOf.get(r.orgId)!, orgName: null }));
+    ({ added, removed } = grantChanges(grants, wanted));
+    if ((added.length || removed.length) && userId === ctx.actor.userId) throw conflict('user_self');
+    if (![...added, ...removed].every((g) => mayGrant(ctx.actor, g))) throw forbidden('grant_out_of_scope');
+  }
+  const renamed = input.displayName !== undefined && input.displayName !== row.displayName;
+  if (!renamed && added.length === 0 && removed.length === 0) return listItem(ctx, row, grants);
+  await inTx(ctx, async (tx) => {
+    if (renamed) await tx.update(users).set({ displayName: input.displayName ?? null }).where(eq(users.id, userId));
+    if (removed.length) await tx.delete(roleGrants).where(inArray(roleGrants.id, removed.map((g) => g.id)));
+    if (added.length) await tx.insert(roleGrants).values(added.map((g) => ({ id: newId(), userId, role: g.role, orgId: g.orgId })));
+    const remaining = grants.filter((g) => !removed.includes(g));
+    await appendAudit(ctx, tx, {
+      action: 'user.update',
+      subjectType: 'user',
+      subjectId: userId,
+      orgPath: auditPath(ctx, [...remaining, ...added]),
+      before: { ...(renamed ? { displayName: row.displayName } : {}), ...(input.roles ? { roles: grantView(grants) } : {}) },
+      after: { ...(renamed ? { displayName: input.displayName ?? null } : {}), ...(input.roles ? { roles: grantView([...remaining, ...added]) } : {}) },
+    });
+  });
+  // cached sessions carry the grants: the new roles apply from the next request
+  forgetUserSessions(userId);
+  const updated = (await getUser(ctx.db, userId))!;
+  return listItem(ctx, updated, (await grantsOfUsers(ctx.db, [userId])).get(userId) ?? []);
+}
+
+/** Disabling ends every session and revokes every API token; a disabled account cannot sign in. */
+export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolean): Promise<UserListItem> {
+  const { row, grants } = await visibleUser(ctx, userId);
+  if (!mayManageAccount(ctx.actor, asGrants(grants))) throw forbidden();
+  if (userId === ctx.actor.userId) throw conflict('user_self');
+  if (row.disabled === disabled) return listItem(ctx, row, grants);
+  const [updated] = await inTx(ctx, async (tx) => {
+    const result = await tx.update(users).set({ disabled }).where(eq(users.id, userId)).returning();
+    if (disabled) {
+      await tx.delete(sessions).where(eq(sessions.userId, userId));
+      await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
+    }
+    await appendAudit(ctx, tx, {
+      action: disabled ? 'user.disable' : 'user.enable',
+      subjectType: 'user',
+      subjectId: userId,
+      orgPath: auditPath(ctx, grants),
+      before: { disabled: row.disabled },
+      after: { disabled },
+    });
+    return result;
+  });
+  forgetUserSessions(userId);
+  return listItem(ctx, updated!, grants);
 }
 
 export async function resetPassword(ctx: Ctx, userId: string, newPassword: string): Promise<void> {
-  const [row] = await ctx.db.select().from(users).where(eq(users.id, userId));
-  if (!row) throw notFound('user');
-  const grants = await grantsOf(ctx.db, userId);
-  const allowed = isGlobalAdmin(ctx) || (grants.length > 0 && grants.every((g) => g.orgPath && authorize(ctx.actor, 'user.manage', { orgPath: g.orgPath })));
-  if (!allowed) throw forbidden();
+  const { row, grants } = await visibleUser(ctx, userId);
+  if (!mayManageAccount(ctx.actor, asGrants(grants))) throw forbidden();
   assertPasswordAcceptable(newPassword, row.username, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await inTx(ctx, async (tx) => {
@@ -112,7 +200,7 @@ export async function resetPassword(ctx: Ctx, userId: string, newPassword: strin
     // A reset answers a lost or stolen password: every signed-in device and every script must sign in again.
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
-    await appendAudit(ctx, tx, { action: 'user.password_reset', subjectType: 'user', subjectId: userId });
+    await appendAudit(ctx, tx, { action: 'user.password_reset', subjectType: 'user', subjectId: userId, orgPath: auditPath(ctx, grants) });
   });
   forgetUserSessions(userId);
 }
