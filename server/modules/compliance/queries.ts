@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import { rulePackVersions } from '../../db/schema/activities';
-import { complianceJobs, complianceResults } from '../../db/schema/compliance';
+import { complianceCounts, complianceJobs, complianceResults, complianceSubtreeOrgs } from '../../db/schema/compliance';
 import { orgs } from '../../db/schema/orgs';
 
 export type ResultRow = typeof complianceResults.$inferSelect;
@@ -158,21 +158,47 @@ export async function retireYears(db: Db, before: number): Promise<void> {
 
 // ---------------------------------------------------------------- readers
 
-/** Per requirement: organizations subject to it in the subtree, and how many met it; and how many organizations have any result. */
-export async function subtreeCounts(db: Db, path: string, period: string) {
-  const items = await queryRows<{ requirementId: string; applicable: number; met: number }>(
-    db,
-    sql`select r.requirement_id as "requirementId", count(*)::int as applicable, (count(*) filter (where r.status = 'met'))::int as met
-        from compliance_results r join orgs o on o.id = r.org_id
-        where r.period = ${period} and o.path <@ ${path}::ltree
-        group by r.requirement_id`,
-  );
-  const [orgsRow] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(distinct r.org_id)::int as n from compliance_results r join orgs o on o.id = r.org_id
-        where r.period = ${period} and o.path <@ ${path}::ltree`,
-  );
+/**
+ * Per requirement: organizations subject to it in the subtree, and how many met it; and how many
+ * organizations have any result. Read from the subtree counts the triggers keep (migration 0013).
+ */
+export async function subtreeCounts(db: Db, orgId: string, period: string) {
+  const items = await db
+    .select({ requirementId: complianceCounts.requirementId, applicable: complianceCounts.applicable, met: complianceCounts.met })
+    .from(complianceCounts)
+    .where(and(eq(complianceCounts.orgId, orgId), eq(complianceCounts.period, period), gt(complianceCounts.applicable, 0)));
+  const [orgsRow] = await db
+    .select({ n: complianceSubtreeOrgs.organizations })
+    .from(complianceSubtreeOrgs)
+    .where(and(eq(complianceSubtreeOrgs.orgId, orgId), eq(complianceSubtreeOrgs.period, period)));
   return { items, organizations: orgsRow?.n ?? 0 };
+}
+
+/**
+ * The first subtree count (organization, period, requirement; the organizations figure under
+ * requirement '') that differs from counting compliance_results afresh, or undefined.
+ */
+export async function countsDifference(db: Db): Promise<{ orgId: string; period: string; requirementId: string; expected: number[] | null; actual: number[] | null } | undefined> {
+  const [row] = await queryRows<{ orgId: string; period: string; requirementId: string; expected: number[] | null; actual: number[] | null }>(
+    db,
+    sql`with ancestors as (
+          select a.id as org_id, r.org_id as member, r.period, r.requirement_id, r.status
+          from compliance_results r join orgs o on o.id = r.org_id cross join lateral unnest(string_to_array(o.path::text, '.')) as a(id)),
+        expected as (
+          select org_id, period, requirement_id, array[count(*)::int, (count(*) filter (where status = 'met'))::int] as v from ancestors group by 1, 2, 3
+          union all
+          select org_id, period, '', array[count(distinct member)::int] from ancestors group by 1, 2),
+        actual as (
+          select org_id, period, requirement_id, array[applicable, met] as v from compliance_counts where applicable <> 0 or met <> 0
+          union all
+          select org_id, period, '', array[organizations] from compliance_subtree_orgs where organizations <> 0)
+        select coalesce(e.org_id, a.org_id) as "orgId", coalesce(e.period, a.period) as period, coalesce(e.requirement_id, a.requirement_id) as "requirementId",
+               e.v as expected, a.v as actual
+        from expected e full join actual a on a.org_id = e.org_id and a.period = e.period and a.requirement_id = e.requirement_id
+        where e.v is distinct from a.v
+        order by 1, 2, 3 limit 1`,
+  );
+  return row;
 }
 
 export interface LaggingRow {

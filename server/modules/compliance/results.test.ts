@@ -1,11 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/dates';
 import type { ActivityType } from '../../../domain/enums';
 import { parsePeriod } from '../../../domain/periods';
 import { seededRandom } from '../../../domain/random';
 import type { Ctx } from '../../context';
-import { complianceJobs } from '../../db/schema/compliance';
+import { backup, restore } from '../../backup';
+import { complianceCounts, complianceJobs } from '../../db/schema/compliance';
 import { orgs } from '../../db/schema/orgs';
 import { AppError } from '../../errors';
 import { newId } from '../../ids';
@@ -211,6 +215,35 @@ describe('maintained compliance results', () => {
     expect(await markMissed(t.database.db, later)).toBe(0);
     expect((await verifyResults(t.database.db, later)).difference).toBeNull();
     expect(await rollupFromRows(t.database.db, rootRow!, quarter, later)).toEqual(live);
+  });
+
+  it('keeps the subtree counts the roll-up reads equal to the rows, through a backup and restore too, and names one that is off', async () => {
+    const period = today().slice(0, 4);
+    const countOfA = () =>
+      t.database.db
+        .select({ applicable: complianceCounts.applicable, met: complianceCounts.met })
+        .from(complianceCounts)
+        .where(and(eq(complianceCounts.orgId, ids.A), eq(complianceCounts.period, period), eq(complianceCounts.requirementId, 'theme_day')));
+    const [before] = await countOfA();
+    expect(before!.applicable).toBeGreaterThan(0);
+    const dir = mkdtempSync(path.join(tmpdir(), 'gj-counts-'));
+    try {
+      const file = path.join(dir, 'backup.jsonl.gz');
+      await backup(t.database, file, t.config.secretKey);
+      await restore(t.database, file, t.config.secretKey);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await countOfA()).toEqual([before]);
+    // the rows were last written by the nightly pass of 40 days on (the test before)
+    const later = addDays(today(), 40);
+    expect((await verifyResults(t.database.db, later)).difference).toBeNull();
+    const off = (by: number) =>
+      t.database.db.execute(sql`update compliance_counts set met = met + ${by} where org_id = ${ids.A} and period = ${period} and requirement_id = 'theme_day'`);
+    await off(1);
+    expect((await verifyResults(t.database.db, later)).difference).toMatchObject({ orgId: ids.A, period, requirementId: 'theme_day' });
+    await off(-1);
+    expect((await verifyResults(t.database.db, later)).difference).toBeNull();
   });
 
   it('names the first row that differs', async () => {

@@ -255,7 +255,7 @@ export async function servesPeriod(db: Db, periodLabel: string, path: string | n
 
 /** The roll-up of a subtree from the rows: what rollupCompliance gives on the live evaluation. */
 export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: string): Promise<{ organizations: number; items: RollupRow[] }> {
-  const { items: counts, organizations } = await q.subtreeCounts(db, root.path, p.label);
+  const { items: counts, organizations } = await q.subtreeCounts(db, root.id, p.label);
   if (organizations === 0) return { organizations, items: [] };
   // the items come in the order the first evaluated organization (by name) of each pack lists them
   const versioned = await q.versionedBelow(db, root.path);
@@ -412,7 +412,11 @@ export async function verifyResults(db: Db, today: string): Promise<{ difference
   let cursor = '';
   for (;;) {
     const ids = await q.orgIdsAfter(db, cursor, VERIFY_BATCH);
-    if (ids.length === 0) return { difference: null, rows, years, openJobs };
+    if (ids.length === 0) {
+      // the rows agree; then the subtree counts the roll-up reads must agree with the rows
+      const counts = await q.countsDifference(db);
+      return { difference: counts ? { ...counts, expected: counts.expected ?? 'no count', actual: counts.actual ?? 'no count' } : null, rows, years, openJobs };
+    }
     cursor = ids.at(-1)!;
     const list = await q.orgsById(db, ids);
     const expected = new Map((await liveRows(db, list, years, today)).map((r) => [keyOf(r), r]));
