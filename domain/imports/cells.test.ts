@@ -30,6 +30,15 @@ describe('parseDateCell', () => {
     expect(ok('2020年11月')).toBe('2020-11-01');
     expect(ok('202001')).toBe('2020-01-01');
   });
+  it('says when a date gave only a month', () => {
+    const precision = (v: unknown) => {
+      const r = parseDateCell(v);
+      return r.ok ? r.precision : null;
+    };
+    expect(['2024.06', '2024年6月', '2024-06', '202406', 2024.06, 202406].map(precision)).toEqual(['month', 'month', 'month', 'month', 'month', 'month']);
+    expect(['2024.06.01', '2024年6月1日', '2024/6/1', '2024-06-01', 45444, new Date(Date.UTC(2024, 5, 1))].map(precision)).toEqual(['day', 'day', 'day', 'day', 'day', 'day']);
+    expect(ok(45444)).toBe('2024-06-01');
+  });
   it('reads Excel dates, serials and numbers typed as dates', () => {
     expect(ok(new Date(Date.UTC(2020, 0, 5)))).toBe('2020-01-05');
     expect(ok(new Date(Date.UTC(2020, 0, 5) - 1))).toBe('2020-01-05'); // float error below midnight
@@ -138,21 +147,23 @@ describe('normalizeMemberRow', () => {
   });
 
   it('reports future dates, joining before 18 and full membership before joining', () => {
-    expect(memberRow({ 入党时间: '2030-01-01', 转正时间: null }).errors).toEqual([{ column: '入党时间', message: '日期 2030-01-01 晚于今天' }]);
-    expect(memberRow({ 入党时间: '2007-12-31', 转正时间: null }).errors).toEqual([
+    const probationary = { 党员类型: '预备', 转正时间: null };
+    expect(memberRow({ ...probationary, 入党时间: '2030-01-01' }).errors).toEqual([{ column: '入党时间', message: '日期 2030-01-01 晚于今天' }]);
+    expect(memberRow({ ...probationary, 入党时间: '2007-12-31' }).errors).toEqual([
       { column: '入党时间', message: '入党时间 2007-12-31 时未满 18 周岁（出生日期 1990-01-01）' },
     ]);
-    expect(memberRow({ 入党时间: '2008-01-01', 转正时间: null }).errors).toEqual([]);
+    expect(memberRow({ ...probationary, 入党时间: '2008-01-01' }).errors).toEqual([]);
+    expect(memberRow({ 转正时间: null }).errors).toEqual([{ column: '转正时间', message: '正式党员须填写转正日期', code: 'full_on_required', params: {} }]);
     expect(memberRow({ 转正时间: '2015-01-01' }).errors[0]?.column).toBe('转正时间');
     expect(memberRow({ 党员类型: '预备党员' }).errors[0]?.message).toMatch(/预备党员不应有转正时间/);
   });
 
   it('names wrong enum labels and missing required cells', () => {
-    const r = memberRow({ 党员类型: '积极分子', 人员类别: '', 所在党支部: ' ', 姓名: null });
+    const r = memberRow({ 党员类型: '积极分子', 人员类别: '打工', 所在党支部: ' ', 姓名: null });
     expect(r.errors).toEqual([
       { column: '姓名', message: '不能为空' },
       { column: '党员类型', message: '无法识别“积极分子”，可填：正式党员、预备党员' },
-      { column: '人员类别', message: '不能为空' },
+      { column: '人员类别', message: '无法识别“打工”，可填：在职、离退休、学生、农民、失业、其他' },
       { column: '所在党支部', message: '不能为空' },
     ]);
   });
@@ -168,7 +179,7 @@ describe('normalizeMemberRow', () => {
   it('leaves out columns the file does not have and clears empty optional cells', () => {
     const { map } = resolveHeaders('members', ['姓名', '身份证号', '入党时间', '党员状态', '人员类别', '所在党组织']);
     const r = normalizeMemberRow(
-      { 姓名: '李四', 身份证号: ID_MALE, 入党时间: '2012-05', 党员状态: '正式党员', 人员类别: '退休', 所在党组织: 'B1' },
+      { 姓名: '李四', 身份证号: ID_MALE, 入党时间: '2012-05', 党员状态: '预备党员', 人员类别: '退休', 所在党组织: 'B1' },
       map,
       TODAY,
     );
@@ -178,7 +189,7 @@ describe('normalizeMemberRow', () => {
       birthDate: '1990-01-01',
       idNumber: ID_MALE,
       joinedOn: '2012-05-01',
-      status: 'full',
+      status: 'probationary',
       category: 'retired',
       org: 'B1',
     });
@@ -221,5 +232,80 @@ describe('normalizeOrgRow', () => {
     expect(r.value).toBeNull();
     expect(r.errors.map((e) => e.column)).toEqual(['组织编码', '组织类型', '单位类别', '成立日期']);
     expect(r.errors[1]?.message).toBe('无法识别“党小组”，可填：党委、党工委、党总支、党支部、联合党支部、党组');
+  });
+});
+
+describe('normalizeMemberRow: the rosters offices already have', () => {
+  const national = resolveHeaders('members', ['姓名', '公民身份号码', '民族', '人员类别', '所在党支部', '入党日期', '转为正式党员日期', '工作岗位', '党籍状态']).map;
+
+  it('derives gender, birth date and status from the national table, with notices', () => {
+    const full = normalizeMemberRow(
+      { 姓名: '王芳', 公民身份号码: ID_FEMALE, 民族: '汉', 人员类别: '在岗职工', 所在党支部: '第一支部', 入党日期: '2010/7/1', 转为正式党员日期: '2011年7月1日', 工作岗位: '专业技术人员', 党籍状态: '正常' },
+      national,
+      TODAY,
+    );
+    expect(full.errors).toEqual([]);
+    expect(full.value).toEqual({
+      name: '王芳',
+      gender: 'female',
+      birthDate: '1985-03-15',
+      idNumber: ID_FEMALE,
+      ethnicity: '汉族',
+      category: 'in_service',
+      org: '第一支部',
+      joinedOn: '2010-07-01',
+      fullOn: '2011-07-01',
+      status: 'full',
+      jobTitle: '专业技术人员',
+    });
+    expect(full.notices).toEqual([
+      { code: 'import_gender_from_id', column: '公民身份号码' },
+      { code: 'import_birth_date_from_id', column: '公民身份号码' },
+      { code: 'import_status_derived', column: '转为正式党员日期' },
+    ]);
+    const probationary = normalizeMemberRow(
+      { 姓名: '李强', 公民身份号码: ID_MALE, 人员类别: '离退休人员', 所在党支部: '第一支部', 入党日期: 45444, 转为正式党员日期: null },
+      national,
+      TODAY,
+    );
+    expect(probationary.value).toMatchObject({ status: 'probationary', fullOn: null, category: 'retired', joinedOn: '2024-06-01' });
+  });
+
+  it('reads 政治面貌 as the status, a month-only birth date against the ID number, and assumes the first of a month with a notice', () => {
+    const company = resolveHeaders('members', ['姓名', '民族', '籍贯', '出生年月', '身份证号', '政治面貌', '入党时间', '所属支部']).map;
+    const r = normalizeMemberRow(
+      { 姓名: '赵六', 民族: '回', 籍贯: '湖南湘潭', 出生年月: '1990.01', 身份证号: ID_MALE, 政治面貌: '中共预备党员', 入党时间: '2024.06', 所属支部: '第一支部' },
+      company,
+      TODAY,
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.value).toMatchObject({ birthDate: '1990-01-01', status: 'probationary', joinedOn: '2024-06-01', ethnicity: '回族', category: 'in_service' });
+    expect(r.notices).toEqual([
+      { code: 'import_gender_from_id', column: '身份证号' },
+      { code: 'import_category_defaulted', column: '人员类别' },
+      { code: 'import_day_assumed', column: '入党时间' },
+    ]);
+    const wrongMonth = normalizeMemberRow({ 姓名: '赵六', 出生年月: '1990.02', 身份证号: ID_MALE, 政治面貌: '中共党员', 入党时间: '2024.06', 所属支部: '第一支部' }, company, TODAY);
+    expect(wrongMonth.errors).toEqual([
+      { column: '出生年月', message: '出生年月与身份证号不符（身份证号显示为 1990-01-01）', code: 'import_birth_month_mismatch', params: { date: '1990-01-01' } },
+      { column: '转正时间', message: '正式党员须填写转正日期', code: 'full_on_required', params: {} },
+    ]);
+  });
+
+  it('lists every problem of a row at once and still names its organization and ID number', () => {
+    const r = normalizeMemberRow(
+      { 姓名: '钱七', 公民身份号码: ID_MALE, 人员类别: '在岗职工', 所在党支部: '不存在的支部', 入党日期: '2030-01-01', 转为正式党员日期: '2015-13-01' },
+      national,
+      TODAY,
+    );
+    expect(r.value).toBeNull();
+    expect(r.errors.map((e) => e.column)).toEqual(['入党日期', '转为正式党员日期']);
+    expect(r.refs).toEqual({ org: '不存在的支部', idNumber: ID_MALE });
+  });
+
+  it('cannot tell the status without a status, 政治面貌 or date of full membership column', () => {
+    const bare = resolveHeaders('members', ['姓名', '身份证号', '入党时间', '所在党支部']).map;
+    const r = normalizeMemberRow({ 姓名: '孙八', 身份证号: ID_MALE, 入党时间: '2015-01-01', 所在党支部: 'X' }, bare, TODAY);
+    expect(r.errors).toEqual([{ column: '党员状态', message: expect.stringMatching(/^无法确定党员状态/) as string, code: 'import_status_unknown', params: {} }]);
   });
 });

@@ -18,6 +18,9 @@ import {
   type Sector,
 } from '../enums';
 import { parseIdCard } from '../idcard';
+import { messageText } from '../messages/registry';
+import type { MessageParams } from '../messages/text';
+import { officialEthnicity } from './ethnicities';
 import type { MemberCreate } from '../schemas/members';
 import type { OrgCreate } from '../schemas/orgs';
 import { canonicalHeader, type FieldOf, type HeaderMap, type ImportKind, type MemberField, type OrgField } from './headers';
@@ -25,6 +28,16 @@ import { canonicalHeader, type FieldOf, type HeaderMap, type ImportKind, type Me
 export interface CellError {
   column: string;
   message: string;
+  /** set for problems worded by the catalog (domain/messages/imports.ts), so a report can be
+   *  worded in the caller's language */
+  code?: string;
+  params?: MessageParams;
+}
+
+/** Something the importer assumed or derived for a row; the report counts them per column. */
+export interface CellNotice {
+  code: string;
+  column: string;
 }
 
 /** A member row as the file gives it: the organization and party group are still names. */
@@ -42,6 +55,10 @@ export interface RowResult<T> {
   /** null when the row has errors */
   value: T | null;
   errors: CellError[];
+  notices?: CellNotice[];
+  /** what a row with errors still names, so that its references and duplicates are checked in
+   *  the same pass and fixing the listed errors reveals no new ones */
+  refs?: { org?: string; partyGroup?: string | null; idNumber?: string };
 }
 
 /** The earliest date anything in the Party's records can carry (founding of the CPC). */
@@ -53,24 +70,26 @@ type Labels<T extends string> = Record<T, readonly string[]>;
 
 /** Chinese labels of each value; the first is what templates and exports write. */
 export const GENDER_LABELS: Labels<Gender> = { male: ['男', '男性'], female: ['女', '女性'] };
+/** 政治面貌 as the national table writes it (中共党员, 中共预备党员) reads as the status too. */
 export const STATUS_LABELS: Labels<MemberStatus> = {
-  full: ['正式党员', '正式'],
-  probationary: ['预备党员', '预备'],
+  full: ['正式党员', '正式', '中共党员', '中国共产党党员'],
+  probationary: ['预备党员', '预备', '中共预备党员', '中国共产党预备党员'],
 };
+/** Besides our own labels, the national table's 人员类别 values and their common sub-kinds. */
 export const CATEGORY_LABELS: Labels<MemberCategory> = {
-  in_service: ['在职', '在岗'],
-  retired: ['离退休', '退休', '离休'],
-  student: ['学生'],
-  farmer: ['农民', '农牧渔民'],
-  unemployed: ['失业', '失业人员', '待业'],
-  other: ['其他'],
+  in_service: ['在职', '在岗', '在岗职工', '在职职工', '职工', '工人', '专业技术人员', '企业管理人员', '党政机关工作人员', '公务员', '事业单位工作人员', '社会组织工作人员'],
+  retired: ['离退休', '退休', '离休', '离退休人员', '退休人员', '离休人员', '离退休干部'],
+  student: ['学生', '在校学生', '在读学生'],
+  farmer: ['农民', '农牧渔民', '牧民', '渔民', '农牧民'],
+  unemployed: ['失业', '失业人员', '待业', '待业人员', '无职业', '无职业人员', '下岗人员'],
+  other: ['其他', '其他职业人员', '其他人员', '解放军、武警', '军人', '自由职业者', '个体经营者', '进城务工人员'],
 };
 export const EDUCATION_LABELS: Labels<Education> = {
-  postgraduate: ['研究生', '博士研究生', '硕士研究生', '博士', '硕士'],
-  bachelor: ['大学本科', '本科'],
+  postgraduate: ['研究生', '博士研究生', '硕士研究生', '博士', '硕士', '研究生及以上'],
+  bachelor: ['大学本科', '本科', '大学'],
   junior_college: ['大学专科', '大专', '专科'],
-  secondary: ['中专', '中等专科', '中技', '技校'],
-  high_school: ['高中'],
+  secondary: ['中专', '中等专科', '中技', '技校', '技工学校', '中等职业学校'],
+  high_school: ['高中', '普通高中', '职业高中'],
   middle_school: ['初中'],
   primary: ['小学', '小学及以下'],
 };
@@ -174,11 +193,12 @@ function dateFromJs(d: Date): string {
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-export type DateParse = { ok: true; date: string } | { ok: false; message: string };
+/** `precision: 'month'`: the cell gave a year and month only, and `date` is the first of that month. */
+export type DateParse = { ok: true; date: string; precision: 'day' | 'month' } | { ok: false; message: string };
 
-function ymd(y: number, m: number, d: number, raw: string): DateParse {
+function ymd(y: number, m: number, d: number, raw: string, precision: 'day' | 'month' = 'day'): DateParse {
   const date = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-  return isValidDate(date) ? { ok: true, date } : { ok: false, message: `日期不存在：“${raw}”` };
+  return isValidDate(date) ? { ok: true, date, precision } : { ok: false, message: `日期不存在：“${raw}”` };
 }
 
 const DATE_HINT = '请写成 2020-01-05 的格式';
@@ -191,7 +211,7 @@ const DATE_HINT = '请写成 2020-01-05 的格式';
 export function parseDateCell(value: unknown): DateParse {
   if (value instanceof Date) {
     if (isNaN(value.getTime())) return { ok: false, message: `无法识别的日期，${DATE_HINT}` };
-    return { ok: true, date: dateFromJs(value) };
+    return { ok: true, date: dateFromJs(value), precision: 'day' };
   }
   if (typeof value === 'number') return parseDateNumber(value);
   const text = cellText(value);
@@ -204,7 +224,7 @@ function parseDateNumber(n: number): DateParse {
   if (!Number.isFinite(n) || n <= 0) return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
   if (Number.isInteger(n)) {
     if (n >= 19000101 && n <= 21001231) return ymd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100, raw);
-    if (n >= 190001 && n <= 210012) return ymd(Math.floor(n / 100), n % 100, 1, raw);
+    if (n >= 190001 && n <= 210012) return ymd(Math.floor(n / 100), n % 100, 1, raw, 'month');
     if (n >= 1900 && n <= 2100) return { ok: false, message: `日期不完整（只有年份“${raw}”），${DATE_HINT}` };
   } else if (n > 1900 && n < 2101) {
     // 2020.01 typed into a numeric cell; 2020.1 could be January or October (2020.10)
@@ -213,12 +233,12 @@ function parseDateNumber(n: number): DateParse {
     if (hundredths === 10 && Math.abs(n - year - 0.1) < 1e-9) {
       return { ok: false, message: `日期“${raw}”有歧义（1月还是10月？），请把单元格设为文本或${DATE_HINT.slice(1)}` };
     }
-    if (Math.abs((n - year) * 100 - hundredths) < 1e-6) return ymd(year, hundredths, 1, raw);
+    if (Math.abs((n - year) * 100 - hundredths) < 1e-6) return ymd(year, hundredths, 1, raw, 'month');
     return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
   }
   // an Excel serial day number (1900 date system), 1900-03-01 .. 2100-12-31
   if (n >= 61 && n < 73416) {
-    return { ok: true, date: dateFromJs(new Date(EXCEL_EPOCH_MS + Math.floor(n) * 86_400_000)) };
+    return { ok: true, date: dateFromJs(new Date(EXCEL_EPOCH_MS + Math.floor(n) * 86_400_000)), precision: 'day' };
   }
   return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
 }
@@ -234,7 +254,7 @@ export function parseDateText(raw: string): DateParse {
   let m = FULL_DATE.exec(text) ?? COMPACT_DATE.exec(text);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), raw);
   m = MONTH_ONLY.exec(text) ?? COMPACT_MONTH.exec(text);
-  if (m) return ymd(Number(m[1]), Number(m[2]), 1, raw);
+  if (m) return ymd(Number(m[1]), Number(m[2]), 1, raw, 'month');
   return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
 }
 
@@ -242,6 +262,9 @@ export function parseDateText(raw: string): DateParse {
 
 class Row<K extends ImportKind> {
   readonly errors: CellError[] = [];
+  readonly notices: CellNotice[] = [];
+  /** fields whose date gave a month without a day */
+  readonly monthOnly = new Set<FieldOf<K>>();
   constructor(
     private readonly kind: K,
     private readonly cells: Record<string, unknown>,
@@ -266,17 +289,24 @@ class Row<K extends ImportKind> {
     this.errors.push({ column: this.column(field), message });
   }
 
+  /** an error worded by the catalog (Chinese here; the report words it in the caller's language) */
+  coded(field: FieldOf<K>, code: string, params: MessageParams = {}): void {
+    this.errors.push({ column: this.column(field), message: messageText(code, params, 'zh') ?? code, code, params });
+  }
+
+  notice(field: FieldOf<K>, code: string): void {
+    this.notices.push({ code, column: this.column(field) });
+  }
+
   hasError(field: FieldOf<K>): boolean {
     const column = this.column(field);
     return this.errors.some((e) => e.column === column);
   }
 
-  /** absent column → undefined; empty cell → null */
+  /** absent column → undefined (a required one is a problem of the file, reported once, not per
+   *  row); empty cell → null */
   text(field: FieldOf<K>, maxLength: number, required = false): string | null | undefined {
-    if (!this.has(field)) {
-      if (required) this.error(field, '缺少此项');
-      return undefined;
-    }
+    if (!this.has(field)) return undefined;
     const text = cellText(this.raw(field));
     if (text === null) {
       if (required) this.error(field, '不能为空');
@@ -304,10 +334,7 @@ class Row<K extends ImportKind> {
   }
 
   date(field: FieldOf<K>, today: string, required = false): string | null | undefined {
-    if (!this.has(field)) {
-      if (required) this.error(field, '缺少此项');
-      return undefined;
-    }
+    if (!this.has(field)) return undefined;
     const raw = this.raw(field);
     if (cellText(raw) === null) {
       if (required) this.error(field, '不能为空');
@@ -322,6 +349,7 @@ class Row<K extends ImportKind> {
       this.error(field, `日期 ${parsed.date} 晚于今天`);
       return null;
     }
+    if (parsed.precision === 'month') this.monthOnly.add(field);
     return parsed.date;
   }
 }
@@ -359,7 +387,12 @@ function idNumberOf(row: Row<'members'>, today: string): { id: string; birthDate
   return { id: parsed.info.normalized, birthDate: parsed.info.birthDate, gender: parsed.info.gender };
 }
 
-/** Member row → MemberImport. `today` is the calendar date in China ('YYYY-MM-DD'). */
+/**
+ * Member row → MemberImport. `today` is the calendar date in China ('YYYY-MM-DD'). Every cell is
+ * checked, and every check across cells whose cells could be read, so that one pass lists every
+ * problem of the row. What can be derived is: gender and birth date from the ID-card number, the
+ * status from a date of full membership, the category (in service) — each with a notice.
+ */
 export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMap<'members'>, today: string): RowResult<MemberImport> {
   const row = new Row('members', cells, map);
   const f = (field: MemberField) => field;
@@ -372,6 +405,7 @@ export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMa
     if (gender && gender !== id.gender) {
       row.error('gender', `性别与身份证号不符（身份证号显示为${labelOf(GENDER_LABELS, id.gender)}）`);
     }
+    if (!gender && !row.hasError('gender')) row.notices.push({ code: 'import_gender_from_id', column: row.column('idNumber') });
     gender ??= id.gender;
   } else if (!gender && !row.hasError('gender') && !row.hasError('idNumber')) {
     row.error('gender', row.has('gender') ? '不能为空' : '缺少此项（或填写身份证号）');
@@ -383,18 +417,29 @@ export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMa
     birthDate = null;
   }
   if (id) {
-    if (birthDate && birthDate !== id.birthDate) {
+    if (birthDate && row.monthOnly.has('birthDate')) {
+      // 出生年月 written 1990.08: the ID number gives the day
+      if (birthDate.slice(0, 7) !== id.birthDate.slice(0, 7)) row.coded('birthDate', 'import_birth_month_mismatch', { date: id.birthDate });
+      row.monthOnly.delete('birthDate');
+      birthDate = id.birthDate;
+    } else if (birthDate && birthDate !== id.birthDate) {
       row.error('birthDate', `出生日期与身份证号不符（身份证号显示为 ${id.birthDate}）`);
     }
+    if (!birthDate && !row.hasError('birthDate')) row.notices.push({ code: 'import_birth_date_from_id', column: row.column('idNumber') });
     birthDate ??= id.birthDate;
   } else if (!birthDate && !row.hasError('birthDate') && !row.hasError('idNumber')) {
     row.error('birthDate', row.has('birthDate') ? '不能为空（或填写身份证号）' : '缺少此项（或填写身份证号）');
   }
 
-  const ethnicity = row.text(f('ethnicity'), 20);
+  const ethnicityText = row.text(f('ethnicity'), 20);
+  const ethnicity = ethnicityText ? officialEthnicity(ethnicityText) : ethnicityText;
   const education = row.choice(f('education'), INDEX.education, EDUCATION_LABELS);
-  const status = row.choice(f('status'), INDEX.status, STATUS_LABELS, true);
-  const category = row.choice(f('category'), INDEX.category, CATEGORY_LABELS, true);
+  let status = row.choice(f('status'), INDEX.status, STATUS_LABELS);
+  let category = row.choice(f('category'), INDEX.category, CATEGORY_LABELS);
+  if (!category && !row.hasError('category')) {
+    category = 'in_service';
+    row.notice('category', 'import_category_defaulted');
+  }
 
   const joinedOn = row.date(f('joinedOn'), today, true);
   if (joinedOn) {
@@ -404,10 +449,17 @@ export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMa
     }
   }
   const fullOn = row.date(f('fullOn'), today);
+  if (!status && !row.hasError('status')) {
+    // the national table has no status column: a date of full membership tells it
+    if (row.has('fullOn') && !row.hasError('fullOn')) {
+      status = fullOn ? 'full' : 'probationary';
+      row.notice('fullOn', 'import_status_derived');
+    } else if (!row.hasError('fullOn')) row.coded('status', 'import_status_unknown');
+  }
   if (fullOn) {
     if (joinedOn && fullOn < joinedOn) row.error('fullOn', `转正时间 ${fullOn} 早于入党时间 ${joinedOn}`);
     else if (status === 'probationary') row.error('fullOn', '预备党员不应有转正时间（已转正请把党员状态改为正式党员）');
-  }
+  } else if (status === 'full' && !row.hasError('fullOn')) row.coded('fullOn', 'full_on_required');
 
   const org = row.text(f('org'), 500, true);
   const partyGroup = row.text(f('partyGroup'), 50);
@@ -418,12 +470,18 @@ export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMa
     if (!/^[0-9+\- ]*$/.test(phone)) {
       row.error('phone', `联系电话只能包含数字、空格、+ 和 -：“${phone}”`);
       phone = null;
-    }
+    } else if (!/^\+?\d{7,15}$/.test(phone.replace(/[\s-]/g, ''))) row.coded('phone', 'phone_format'); // the service's rule, checked here with the rest of the row
+
   }
   const jobTitle = row.text(f('jobTitle'), 100);
+  for (const field of row.monthOnly) row.notice(field, 'import_day_assumed');
 
+  const refs: RowResult<MemberImport>['refs'] = {};
+  if (org) refs.org = org;
+  if (partyGroup !== undefined) refs.partyGroup = partyGroup;
+  if (id) refs.idNumber = id.id;
   if (row.errors.length || !name || !gender || !birthDate || !status || !category || !joinedOn || !org) {
-    return { value: null, errors: row.errors };
+    return { value: null, errors: row.errors, notices: row.notices, refs };
   }
   const value: MemberImport = { name, gender, birthDate, joinedOn, status, category, org };
   if (ethnicity !== undefined) value.ethnicity = ethnicity;
@@ -433,7 +491,7 @@ export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMa
   if (fullOn !== undefined) value.fullOn = fullOn;
   if (jobTitle !== undefined) value.jobTitle = jobTitle;
   if (partyGroup !== undefined) value.partyGroup = partyGroup;
-  return { value, errors: [] };
+  return { value, errors: [], notices: row.notices, refs };
 }
 
 /** Organization row → OrgImport. */

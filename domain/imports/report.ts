@@ -3,14 +3,42 @@ import { Nullable } from '../schemas/common';
 
 export const ImportKindSchema = Type.Union([Type.Literal('members'), Type.Literal('orgs')]);
 
+const Params = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]));
+
 export const RowError = Type.Object({
   /** the row number as a spreadsheet program shows it */
   row: Type.Integer(),
   /** the column header as it appears in the file */
   column: Type.String(),
   message: Type.String(),
+  /** for problems worded by the message catalog: the code and its parameters */
+  code: Type.Optional(Type.String()),
+  params: Type.Optional(Params),
 });
 export type RowError = Static<typeof RowError>;
+
+/** Something the import ignored, assumed or derived, once per kind and column, with the rows it concerns. */
+export const ImportNotice = Type.Object({
+  code: Type.String(),
+  /** the column header as it appears in the file (or the canonical header of a field it lacks) */
+  column: Type.String(),
+  /** data rows concerned; 0 for the file as a whole (an ignored column) */
+  count: Type.Integer(),
+  /** the first rows concerned, as a spreadsheet program numbers them */
+  rows: Type.Array(Type.Integer()),
+  params: Params,
+  message: Type.String(),
+});
+export type ImportNotice = Static<typeof ImportNotice>;
+
+/** How a header of the file was read; the web app's wizard offers to map the unknown ones. */
+export const ImportColumn = Type.Object({
+  header: Type.String(),
+  /** the field it was read as; null when ignored */
+  field: Nullable(Type.String()),
+  source: Type.Union([Type.Literal('vocabulary'), Type.Literal('mapping'), Type.Literal('not_kept'), Type.Literal('unknown'), Type.Literal('duplicate')]),
+});
+export type ImportColumn = Static<typeof ImportColumn>;
 
 /** What an import did (or, for a dry run, would do). A commit with errors writes nothing. */
 export const ImportReport = Type.Object({
@@ -22,8 +50,13 @@ export const ImportReport = Type.Object({
   updated: Type.Integer(),
   unchanged: Type.Integer(),
   errors: Type.Array(RowError),
-  /** problems with the file as a whole: not a spreadsheet, missing or unknown headers */
+  /** problems with the file as a whole: it cannot be read, or lacks a column that cannot be derived
+   *  (name, ID-card number or birth date, organization, joining date) */
   fileErrors: Type.Array(Type.String()),
+  /** columns ignored, days assumed, values derived or defaulted */
+  notices: Type.Array(ImportNotice),
+  /** the file's headers and how each was read (empty when the file could not be read) */
+  columns: Type.Array(ImportColumn),
 });
 export type ImportReport = Static<typeof ImportReport>;
 

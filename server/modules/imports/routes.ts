@@ -6,12 +6,14 @@ import { pipeline } from 'node:stream/promises';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { ImportKind } from '../../../domain/imports/headers';
+import { parseMapping, type ImportKind } from '../../../domain/imports/headers';
+import { languageOf } from '../../../domain/messages/registry';
 import { ImportJob, ImportKindSchema, ImportReport } from '../../../domain/imports/report';
 import { ErrorBody } from '../../../domain/schemas/common';
 import { appError, forbidden, invalid, type FieldError } from '../../errors';
 import { requireActor } from '../../plugins/auth';
 import { readParts, uploadError } from '../../uploads';
+import { rememberMapping } from './mappings';
 import { mayImportSomewhere, getJob, runImport, templateWorkbook, tmpDir } from './service';
 
 /** a file download (documented as binary; a Buffer or stream is sent as is) */
@@ -36,7 +38,8 @@ export function importRoutes(base: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Import organizations or members from .xlsx or .csv (multipart: kind, dryRun, jobId?, file)',
+        summary:
+          'Import organizations or members from .xlsx or .csv (multipart: kind, dryRun, jobId?, mapping?, file). mapping: JSON {"header": "field" | null}, remembered for the caller\'s next file',
         consumes: ['multipart/form-data'],
         response: { 200: ImportReport, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: Rejected },
       },
@@ -71,13 +74,18 @@ export function importRoutes(base: FastifyInstance): Promise<void> {
         if (dryRun !== 'true' && dryRun !== 'false') problems.push({ field: 'dryRun', code: 'true_or_false' });
         if (jobId !== null && !JOB_ID.test(jobId)) problems.push({ field: 'jobId', code: 'uuid_required' });
         if (!upload) problems.push({ field: 'file', code: 'required' });
+        const mapping = fields.mapping && (kind === 'members' || kind === 'orgs') ? parseMapping(kind, fields.mapping) : null;
+        if (mapping && !mapping.ok) problems.push({ field: 'mapping', code: mapping.code, params: mapping.params });
         if (problems.length) throw invalid(problems);
+        if (mapping?.ok) await rememberMapping(ctx, kind as ImportKind, mapping.mapping);
 
         const report = await runImport(ctx, upload!, {
           kind: kind as ImportKind,
           dryRun: dryRun === 'true',
           jobId,
           progressOnJob: app.database.kind === 'postgres',
+          lang: languageOf(req.headers['accept-language']),
+          ...(mapping?.ok ? { mapping: mapping.mapping } : {}),
         });
         const rowErrors = report.errors.length > 0;
         if (report.fileErrors.length > 0 || (rowErrors && !report.dryRun)) {

@@ -76,7 +76,14 @@ describe('POST /api/v1/imports (members)', () => {
 
     const dry = await upload(orgAdminA, 'members', true, file, { jobId: '0b6f2a55-1111-4c6b-9a1e-000000000001' });
     expect(dry.statusCode).toBe(200);
-    expect(dry.json<ImportReport>()).toEqual({ kind: 'members', dryRun: true, rows: 3, created: 3, updated: 0, unchanged: 0, errors: [], fileErrors: [] });
+    expect(dry.json<ImportReport>()).toMatchObject({ kind: 'members', dryRun: true, rows: 3, created: 3, updated: 0, unchanged: 0, errors: [], fileErrors: [] });
+    // row 3 leaves gender and birth date to the ID number; row 4 joined in "2024-12"
+    expect(dry.json<ImportReport>().notices.map((n) => [n.code, n.column, n.rows])).toEqual([
+      ['import_gender_from_id', '公民身份号码', [3]],
+      ['import_birth_date_from_id', '公民身份号码', [3]],
+      ['import_day_assumed', '入党时间', [4]],
+    ]);
+    expect(dry.json<ImportReport>().columns.filter((c) => c.source !== 'vocabulary')).toEqual([]);
     expect(await memberCount()).toBe(before);
     expect(await auditCount()).toBe(auditBefore);
 
@@ -182,13 +189,13 @@ describe('POST /api/v1/imports (members)', () => {
     expect(await auditCount()).toBe(auditBefore);
   });
 
-  it('refuses missing and unknown headers and files that are not spreadsheets, naming the problem', async () => {
-    const missing = await upload(orgAdminA, 'members', true, await xlsx([['姓名', '身份证号', '党员状态', '爱好'], ['甲', idFor('1990-01-01'), '正式', '读书']]));
+  it('refuses a file without a column that cannot be derived, still checking its rows; an unknown column is only a notice', async () => {
+    const missing = await upload(orgAdminA, 'members', true, await xlsx([['姓名', '身份证号', '党员状态', '爱好'], ['甲', idFor('1990-01-01'), '正式党', '读书']]));
     expect(missing.statusCode).toBe(422);
-    const fileErrors = missing.json<ImportReport>().fileErrors;
-    expect(fileErrors).toContain('无法识别的列：“爱好”');
-    expect(fileErrors).toContain('缺少必需的列：“入党时间”');
-    expect(fileErrors).toContain('缺少必需的列：“所在党组织”');
+    const report = missing.json<ImportReport>();
+    expect(report.fileErrors).toEqual(['缺少必需的列：“入党时间”', '缺少必需的列：“所在党组织”']);
+    expect(report.errors).toEqual([{ row: 2, column: '党员状态', message: '无法识别“正式党”，可填：正式党员、预备党员' }]);
+    expect(report.notices).toContainEqual(expect.objectContaining({ code: 'import_column_unknown', column: '爱好', message: '无法识别的列“爱好”，已忽略；可在“对应列”中指定它对应的项' }));
 
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     const res = await upload(orgAdminA, 'members', false, png);

@@ -37,17 +37,20 @@ import {
   resolveHeaders,
   type FieldOf,
   type HeaderMap,
+  type HeaderMapping,
   type ImportKind,
   type MemberField,
   type OrgField,
 } from '../../../domain/imports/headers';
-import type { ImportJob, ImportReport, ImportState } from '../../../domain/imports/report';
+import type { ImportJob, ImportNotice, ImportReport, ImportState } from '../../../domain/imports/report';
+import type { Lang } from '../../../domain/messages/text';
 import type { MemberCreate } from '../../../domain/schemas/members';
 import type { OrgCreate } from '../../../domain/schemas/orgs';
 import { deferAudit, flushDeferredAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { importJobs } from '../../db/schema/imports';
+import { rememberedMapping } from './mappings';
 import { members } from '../../db/schema/members';
 import { partyGroups } from '../../db/schema/orgs';
 import { messageText } from '../../../domain/messages/registry';
@@ -73,6 +76,10 @@ export interface ImportOptions {
    *  open transaction (PostgreSQL); on PGlite, with its one connection, the update would wait for
    *  the transaction it is part of. */
   progressOnJob?: boolean;
+  /** the language of the report's messages (Chinese by default) */
+  lang?: Lang;
+  /** the user's reading of headers the vocabulary does not know, over the one remembered */
+  mapping?: HeaderMapping<ImportKind>;
 }
 
 export const BATCH_SIZE = 1000;
@@ -148,18 +155,46 @@ export async function getJob(ctx: Ctx, id: string): Promise<ImportJob> {
 
 // ---- the report ------------------------------------------------------------------------------
 
+/** rows named in a notice; the count says how many there are in all */
+const NOTICE_ROWS = 20;
+
 class Report {
   readonly value: ImportReport;
   errorCount = 0;
-  constructor(kind: ImportKind, dryRun: boolean) {
-    this.value = { kind, dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, errors: [], fileErrors: [] };
+  private readonly notices = new Map<string, ImportNotice>();
+  constructor(
+    kind: ImportKind,
+    dryRun: boolean,
+    readonly lang: Lang,
+  ) {
+    this.value = { kind, dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, errors: [], fileErrors: [], notices: [], columns: [] };
   }
-  add(row: number, column: string, message: string): void {
+  text(code: string, params: MessageParams = {}): string {
+    return messageText(code, params, this.lang) ?? code;
+  }
+  add(row: number, column: string, message: string, coded?: Pick<CellError, 'code' | 'params'>): void {
     this.errorCount++;
-    if (this.value.errors.length < MAX_LISTED_ERRORS) this.value.errors.push({ row, column, message });
+    if (this.value.errors.length >= MAX_LISTED_ERRORS) return;
+    if (coded?.code) {
+      const params = coded.params ?? {};
+      this.value.errors.push({ row, column, message: this.text(coded.code, params), code: coded.code, params });
+    } else this.value.errors.push({ row, column, message });
   }
   addAll(row: number, errors: readonly CellError[]): void {
-    for (const e of errors) this.add(row, e.column, e.message);
+    for (const e of errors) this.add(row, e.column, e.message, e);
+  }
+  /** row 0: the file as a whole */
+  notice(row: number, code: string, column: string, params: MessageParams = {}): void {
+    const key = `${code}\u0000${column}`;
+    let notice = this.notices.get(key);
+    if (!notice) {
+      notice = { code, column, count: 0, rows: [], params, message: '' };
+      this.notices.set(key, notice);
+    }
+    if (row > 0) {
+      notice.count++;
+      if (notice.rows.length < NOTICE_ROWS) notice.rows.push(row);
+    }
   }
   get failed(): boolean {
     return this.errorCount > 0 || this.value.fileErrors.length > 0;
@@ -169,6 +204,11 @@ class Report {
     if (this.errorCount > MAX_LISTED_ERRORS) {
       this.value.fileErrors.push(`共有 ${this.errorCount} 处错误，只列出了前 ${MAX_LISTED_ERRORS} 处`);
     }
+    this.value.notices = [...this.notices.values()].map((n) => {
+      const rows = n.rows.join(this.lang === 'zh' ? '、' : ', ') + (n.count > n.rows.length ? ' …' : '');
+      const params = { ...n.params, column: n.column, count: n.count, rows };
+      return { ...n, params, message: this.text(n.code, params) };
+    });
     return this.value;
   }
 }
@@ -244,7 +284,20 @@ async function writeLine(out: WriteStream, line: string): Promise<void> {
   if (!out.write(line)) await once(out, 'drain');
 }
 
-/** Reads and checks every row; good rows go to `stagingFile`. Returns the header map, or null on file errors. */
+/** How rows of a kind are read: normalized, keyed for duplicates within the file, and (for a row
+ *  with errors, which never reaches the writing pass) checked for its references. */
+interface RowReading<K extends ImportKind, T> {
+  normalize(cells: Record<string, unknown>, map: HeaderMap<K>): RowResult<T>;
+  duplicateKey(result: RowResult<T>, map: HeaderMap<K>): { key: string; column: string; label: string } | null;
+  checkRefs?(result: RowResult<T>, map: HeaderMap<K>): Promise<CellError[]>;
+}
+
+/**
+ * Reads and checks every row in one pass, so the report lists every problem at once: the columns
+ * the file lacks, each row's cells and cross-cell checks, duplicates within the file, and the
+ * references of rows with errors. Good rows go to `stagingFile`. Returns the header map, or null
+ * when the file cannot be imported as it is (it cannot be read, or lacks a column).
+ */
 async function readPass<K extends ImportKind, T>(
   ctx: Ctx,
   job: Job,
@@ -252,8 +305,8 @@ async function readPass<K extends ImportKind, T>(
   stagingFile: string,
   kind: K,
   report: Report,
-  normalize: (cells: Record<string, unknown>, map: HeaderMap<K>) => RowResult<T>,
-  duplicateKey: (value: T, map: HeaderMap<K>) => { key: string; column: string; label: string } | null,
+  mapping: HeaderMapping<K>,
+  reading: RowReading<K, T>,
 ): Promise<{ map: HeaderMap<K>; excluded: Set<number> } | null> {
   let sheet;
   try {
@@ -267,37 +320,40 @@ async function readPass<K extends ImportKind, T>(
   }
   const out = createWriteStream(stagingFile);
   try {
-    const { map, errors } = resolveHeaders(kind, sheet.headers, { allowRootOrgs: isGlobalAdmin(ctx) });
-    if (errors.length) {
-      report.value.fileErrors.push(...errors);
-      return null;
-    }
+    const { map, missing, notices, columns } = resolveHeaders(kind, sheet.headers, { allowRootOrgs: isGlobalAdmin(ctx), mapping });
+    report.value.columns = columns;
+    for (const n of notices) report.notice(0, n.code, n.column, n.params);
+    for (const m of missing) report.value.fileErrors.push(report.text(m.code, m.params));
     const firstRowOf = new Map<string, number>();
     const excluded = new Set<number>();
     const flagged = new Set<number>();
     for await (const { rowNumber, cells } of sheet.rows) {
       report.value.rows++;
-      const result = normalize(cells, map);
-      if (result.value === null) report.addAll(rowNumber, result.errors);
-      else {
-        const dup = duplicateKey(result.value, map);
-        const first = dup ? firstRowOf.get(dup.key) : undefined;
-        if (dup && first !== undefined) {
-          report.add(rowNumber, dup.column, `${dup.label}与第 ${first} 行重复`);
-          if (!flagged.has(first)) {
-            flagged.add(first);
-            excluded.add(first);
-            report.add(first, dup.column, `${dup.label}与第 ${rowNumber} 行重复`);
-          }
-        } else {
-          if (dup) firstRowOf.set(dup.key, rowNumber);
+      const result = reading.normalize(cells, map);
+      for (const n of result.notices ?? []) report.notice(rowNumber, n.code, n.column);
+      if (result.value === null) {
+        report.addAll(rowNumber, result.errors);
+        if (reading.checkRefs) report.addAll(rowNumber, await reading.checkRefs(result, map));
+      }
+      const dup = reading.duplicateKey(result, map);
+      const first = dup ? firstRowOf.get(dup.key) : undefined;
+      if (dup && first !== undefined) {
+        report.add(rowNumber, dup.column, `${dup.label}与第 ${first} 行重复`);
+        if (!flagged.has(first)) {
+          flagged.add(first);
+          excluded.add(first);
+          report.add(first, dup.column, `${dup.label}与第 ${rowNumber} 行重复`);
+        }
+      } else {
+        if (dup) firstRowOf.set(dup.key, rowNumber);
+        if (result.value !== null) {
           await writeLine(out, JSON.stringify({ row: rowNumber, value: result.value } satisfies Staged<T>) + '\n');
         }
       }
       if (report.value.rows % PROGRESS_EVERY === 0) await updateJob(ctx, job, { rowsRead: report.value.rows });
     }
     if (report.value.rows === 0) report.value.fileErrors.push('文件中只有表头，没有数据行');
-    return { map, excluded };
+    return missing.length ? null : { map, excluded };
   } catch (e) {
     if (e instanceof SheetError) {
       report.value.fileErrors.push(e.message);
@@ -309,6 +365,51 @@ async function readPass<K extends ImportKind, T>(
     out.end();
     await once(out, 'close');
   }
+}
+
+/** The problems with a member row's organization, party group and ID-card number that the writing
+ *  pass finds for good rows, found here for a row with errors (read-only, outside the transaction). */
+class MemberRefs {
+  private readonly orgs = new Map<string, { id: string; path: string } | null>();
+  constructor(private readonly ctx: Ctx) {}
+
+  async check(result: RowResult<MemberImport>, map: HeaderMap<'members'>): Promise<CellError[]> {
+    const ref = result.refs?.org;
+    if (!ref) return [];
+    const orgColumn = map.headerOf.org ?? canonicalHeader('members', 'org');
+    let org = this.orgs.get(ref);
+    if (org === undefined) {
+      org = await resolveOrgRef(this.ctx, this.ctx.db, ref);
+      this.orgs.set(ref, org);
+    }
+    const problem = orgProblem(this.ctx, ref, org);
+    if (problem || !org) return problem ? [{ column: orgColumn, message: problem }] : [];
+    const errors: CellError[] = [];
+    const group = result.refs?.partyGroup;
+    if (group) {
+      const [found] = await this.ctx.db
+        .select({ id: partyGroups.id })
+        .from(partyGroups)
+        .where(and(eq(partyGroups.orgId, org.id), eq(partyGroups.name, group)));
+      if (!found) errors.push({ column: map.headerOf.partyGroup ?? canonicalHeader('members', 'partyGroup'), message: `“${ref}”中没有党小组“${group}”` });
+    }
+    const idNumber = result.refs?.idNumber;
+    if (idNumber) {
+      const [onRoster] = await this.ctx.db
+        .select({ orgId: members.orgId })
+        .from(members)
+        .where(eq(members.idNumberHash, this.ctx.crypto.blindIndex(idNumber)));
+      if (onRoster && onRoster.orgId !== org.id) errors.push({ column: orgColumn, message: translateServiceMessage('this member is on the roster of another organization') });
+    }
+    return errors;
+  }
+}
+
+/** Why a member row's organization cannot take it, or null. */
+function orgProblem(ctx: Ctx, ref: string, org: { path: string } | null): string | null {
+  if (!org) return `找不到党组织“${ref}”（或有重名，请写出上级路径，如“上级党委/第一党支部”）`;
+  if (!authorize(ctx.actor, 'import.run', { orgPath: org.path })) return `无权向“${ref}”导入党员`;
+  return null;
 }
 
 async function* stagedRows<T>(stagingFile: string, excluded: Set<number>): AsyncGenerator<Staged<T>> {
@@ -365,12 +466,8 @@ class MemberWriter implements Writer<MemberImport> {
       org = await resolveOrgRef(ctx, tx, value.org);
       this.orgs.set(value.org, org);
     }
-    if (!org) {
-      return { row, outcome: [{ column: this.column('org'), message: `找不到党组织“${value.org}”（或有重名，请写出上级路径，如“上级党委/第一党支部”）` }] };
-    }
-    if (!authorize(ctx.actor, 'import.run', { orgPath: org.path })) {
-      return { row, outcome: [{ column: this.column('org'), message: `无权向“${value.org}”导入党员` }] };
-    }
+    const problem = orgProblem(ctx, value.org, org);
+    if (problem || !org) return { row, outcome: [{ column: this.column('org'), message: problem ?? '' }] };
     const { org: orgRef, partyGroup, ...fields } = value;
     const input: MemberCreate = { ...fields, orgId: org.id };
     if (partyGroup !== undefined) {
@@ -592,23 +689,31 @@ export async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Pr
   if (!mayImportSomewhere(ctx)) throw forbidden();
   const job: Job = { id: opts.jobId ?? randomUUID(), state: 'reading', onProgress: opts.onProgress };
   await createJob(ctx, job.id, opts);
-  const report = new Report(opts.kind, opts.dryRun);
+  const report = new Report(opts.kind, opts.dryRun, opts.lang ?? 'zh');
   const stagingFile = path.join(tmpDir(ctx), `import-${randomUUID()}.ndjson`);
+  const mapping = new Map([...(await rememberedMapping(ctx, opts.kind)), ...(opts.mapping ?? [])]);
   try {
     if (opts.kind === 'members') {
-      const read = await readPass(ctx, job, file, stagingFile, 'members', report, (cells, map) => normalizeMemberRow(cells, map, ctx.today), (v, map) =>
-        v.idNumber ? { key: v.idNumber, column: map.headerOf.idNumber ?? '公民身份号码', label: '身份证号' } : null,
-      );
+      const refs = new MemberRefs(ctx);
+      const read = await readPass(ctx, job, file, stagingFile, 'members', report, mapping as HeaderMapping<'members'>, {
+        normalize: (cells, map) => normalizeMemberRow(cells, map, ctx.today),
+        duplicateKey: (r, map) => (r.refs?.idNumber ? { key: r.refs.idNumber, column: map.headerOf.idNumber ?? '公民身份号码', label: '身份证号' } : null),
+        checkRefs: (r, map) => refs.check(r, map),
+      });
       if (read) {
         await updateJob(ctx, job, { rowsRead: report.value.rows, state: 'writing' });
         await writePass<MemberImport>(ctx, job, report, stagingFile, read.excluded, (tx) => new MemberWriter(ctx, tx, read.map), opts);
       }
     } else {
-      const read = await readPass(ctx, job, file, stagingFile, 'orgs', report, (cells, map) => normalizeOrgRow(cells, map, ctx.today), (v, map) =>
-        v.code
-          ? { key: `code:${v.code}`, column: map.headerOf.code ?? '组织编码', label: '组织编码' }
-          : { key: `name:${v.parent ?? ''}\u0000${v.name}`, column: map.headerOf.name ?? '党组织名称', label: '同一上级下的党组织名称' },
-      );
+      const read = await readPass(ctx, job, file, stagingFile, 'orgs', report, mapping as HeaderMapping<'orgs'>, {
+        normalize: (cells, map) => normalizeOrgRow(cells, map, ctx.today),
+        duplicateKey: ({ value: v }, map) =>
+          v === null
+            ? null
+            : v.code
+              ? { key: `code:${v.code}`, column: map.headerOf.code ?? '组织编码', label: '组织编码' }
+              : { key: `name:${v.parent ?? ''}\u0000${v.name}`, column: map.headerOf.name ?? '党组织名称', label: '同一上级下的党组织名称' },
+      });
       if (read) {
         await updateJob(ctx, job, { rowsRead: report.value.rows, state: 'writing' });
         await writePass<OrgImport>(ctx, job, report, stagingFile, read.excluded, (tx) => new OrgWriter(ctx, tx, read.map), opts);
