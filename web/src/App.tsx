@@ -21,7 +21,6 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const MyRecordPage = lazy(() => import('./features/me/MyRecordPage'));
 const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage'));
 const SignInScreen = lazy(() => import('./features/activities/SignInScreen'));
-const CheckinPage = lazy(() => import('./features/checkin/CheckinPage'));
 const CompliancePage = lazy(() => import('./features/compliance/CompliancePage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const PairingsPage = lazy(() => import('./features/pairings/PairingsPage'));
@@ -76,7 +75,6 @@ export default function App() {
               <Suspense fallback={null}>
                 <Routes>
                   <Route path="/login" element={<LoginPage />} />
-                  <Route path="/checkin/:id" element={<CheckinPage />} />
                   <Route path="/activities/:id/sign-in" element={<SignInScreen />} />
                   <Route path="/assessments/:id/projector" element={<ProjectorPage />} />
                   <Route element={<AppLayout />}>

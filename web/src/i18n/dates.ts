@@ -1,18 +1,24 @@
-import i18n from './i18n';
-
 // The one way the web app shows dates and times: one format per language, every timestamp in the
 // organization's time zone (the server's GONGJIAN_TIME_ZONE, sent with /users/me) rather than the
 // browser's. Chinese: 2026-12-28 14:30; English: 28 Dec 2026, 14:30. A calendar date (YYYY-MM-DD)
 // is a day, not an instant: it is shown as written, never shifted by a time zone.
 
+// Set by the web app's i18n (i18n.ts) and by the phone pages' own texts; this file stays free of
+// i18next so the light phone entries can show dates the same way.
 let timeZone = 'Asia/Shanghai';
+let language: 'zh' | 'en' = 'zh';
 
 /** Set once the signed-in user's settings arrive. */
 export function setTimeZone(zone: string): void {
   timeZone = zone;
 }
 
-const english = () => i18n.language === 'en';
+/** Set whenever the interface's language changes. */
+export function setDateLanguage(value: 'zh' | 'en'): void {
+  language = value;
+}
+
+const english = () => language === 'en';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const pad = (n: number) => String(n).padStart(2, '0');
 

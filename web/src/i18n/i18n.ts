@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { setDateLanguage } from './dates';
 import en from './en.json';
 import zh from './zh.json';
 
@@ -18,6 +19,7 @@ export function changeLanguage(language: Language): void {
   void i18n.changeLanguage(language);
 }
 
+i18n.on('languageChanged', (language) => setDateLanguage(language === 'en' ? 'en' : 'zh'));
 void i18n.use(initReactI18next).init({
   resources: { zh: { translation: zh }, en: { translation: en } },
   lng: storedLanguage(),
