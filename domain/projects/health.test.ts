@@ -43,6 +43,12 @@ describe('project health', () => {
     expect(riskReasons({ ...base, earliestOpenMilestoneDue: '2022-05-25' }, '2022-05-25', s)).toEqual([]);
   });
 
+  it('gives a milestone the grace the organizer set before the project is at risk', () => {
+    const grace = effectiveSettings({ milestoneOverdueDays: 7 });
+    expect(riskReasons({ ...base, earliestOpenMilestoneDue: '2022-05-18' }, '2022-05-25', grace)).toEqual([]); // 7 days late
+    expect(riskReasons({ ...base, earliestOpenMilestoneDue: '2022-05-17' }, '2022-05-25', grace)).toEqual(['milestone_overdue']); // 8
+  });
+
   it('is at risk with an obstacle open longer than the limit (14 days by default)', () => {
     const f = { ...base, oldestOpenObstacle: '2022-05-10' };
     expect(projectHealth(f, '2022-05-24', s)).toBe('on_track'); // 14 days

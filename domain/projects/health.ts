@@ -4,7 +4,7 @@ import type { CampaignSettings } from './settings';
 import { shiftWeek, weekEnd, weekKey, weeksBetween } from './weeks';
 
 // How a project is doing, from its records only. `late`: past its end date and not completed. `at_risk`: a milestone
-// past due and not done, an obstacle open longer than the organizer's limit, or the last N weekly reports missing.
+// not done longer than the organizer's grace after its due date, an obstacle open longer than the organizer's limit, or the last N weekly reports missing.
 // Otherwise `on_track`. No health before the project is launched, nor once cancelled; a completed project is on track.
 
 export interface HealthFacts {
@@ -37,7 +37,7 @@ export function missingReportWeeks(f: Pick<HealthFacts, 'startOn' | 'endOn' | 'l
 
 export function riskReasons(f: HealthFacts, today: string, s: CampaignSettings): RiskReason[] {
   const reasons: RiskReason[] = [];
-  if (f.earliestOpenMilestoneDue !== null && f.earliestOpenMilestoneDue < today) reasons.push('milestone_overdue');
+  if (f.earliestOpenMilestoneDue !== null && addDays(f.earliestOpenMilestoneDue, s.milestoneOverdueDays) < today) reasons.push('milestone_overdue');
   if (f.oldestOpenObstacle !== null && addDays(f.oldestOpenObstacle, s.obstacleDays) < today) reasons.push('obstacle_open');
   if (missingReportWeeks(f, today).length >= s.missingReports) reasons.push('reports_missing');
   return reasons;

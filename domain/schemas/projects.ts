@@ -26,6 +26,7 @@ export const CriterionInput = Type.Object(
 export const Criterion = Type.Object({ id: Type.String(), name: Type.String(), weight: Type.Number(), max: Type.Number() });
 
 export const CampaignSettings = Type.Object({
+  milestoneOverdueDays: Type.Integer({ minimum: 0, maximum: 90 }),
   obstacleDays: Type.Integer({ minimum: 1, maximum: 365 }),
   missingReports: Type.Integer({ minimum: 1, maximum: 52 }),
   supervisionMonths: Type.Integer({ minimum: 1, maximum: 12 }),
@@ -325,6 +326,10 @@ export const BoardItem = Type.Object({
   openObstacles: Type.Integer(),
   lastReportWeek: Nullable(Type.String()),
   indicators: Type.Array(Indicator),
+  score: Nullable(Type.Number()),
+  grade: Nullable(Grade),
+  /** an excellent project, shown as an example (典型) on the campaign page */
+  showcase: Type.Boolean(),
 });
 export const BoardQuery = Type.Object({ state: Type.Optional(ProjectState), health: Type.Optional(ProjectHealth), org: Type.Optional(Id) }, Strict);
 export type BoardQuery = Static<typeof BoardQuery>;

@@ -2,6 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { isValidDate } from '../../../domain/dates';
 import type { Grade, ProjectState } from '../../../domain/projects/enums';
 import { averageScore, checkScores, round2, weightedTotal } from '../../../domain/projects/evaluation';
+import { projectReminders } from '../../../domain/projects/reminders';
+import { effectiveSettings } from '../../../domain/projects/settings';
 import { isWeekKey, weekEnd, weekStart } from '../../../domain/projects/weeks';
 import type { EvaluationCreate, ReportCreate, ReportPatch, SupervisionCreate } from '../../../domain/schemas/projects';
 import { appendAudit } from '../../audit';
@@ -22,6 +24,7 @@ import {
 } from '../../db/schema/projects';
 import { appError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
+import { settleNotifications } from '../notifications/service';
 import { actsFor, readsOrg } from './access';
 import * as q from './queries';
 import { fileApi, requireProject, rolesOf, type Roles } from './service';
@@ -108,6 +111,10 @@ export async function patchMilestone(ctx: Ctx, id: string, itemId: string, input
       ...(input.doneOn !== undefined ? { doneOn: input.doneOn } : {}),
     };
     const [after] = await tx.update(projectMilestones).set(set).where(eq(projectMilestones.id, itemId)).returning();
+    if (after!.doneOn !== null) {
+      const kinds = ['project_milestone_due', 'project_milestone_overdue'] as const;
+      await settleNotifications(tx, { subjectType: 'secretary_project', subjectIds: [id], kinds, keys: kinds.map((k) => `${k}:${id}:${itemId}`) });
+    }
     await audit(ctx, tx, project, 'milestone.update', before, set);
     return milestoneApi(after!);
   });
@@ -119,6 +126,14 @@ export const taskApi = (t: TaskRow) => ({ ...t.task, ownerName: t.ownerName });
 export async function listTasks(ctx: Ctx, id: string) {
   await requireProject(ctx, ctx.db, id);
   return { items: (await q.tasksOf(ctx.db, [id])).map((t) => taskApi(t)).map(({ projectId: _, ...t }) => t) };
+}
+
+/** Who may own a task: the people of the applying organization and below, the leader, the contact leader, the supervisors. */
+export async function taskOwners(ctx: Ctx, id: string) {
+  const { row } = await requireProject(ctx, ctx.db, id);
+  const p = row.project;
+  const named = [p.leaderId, p.contactLeaderId, ...p.supervisorIds].filter((x): x is string => x !== null);
+  return { items: await q.peopleOf(ctx.db, p.orgPath, named) };
 }
 
 async function checkTask(tx: Db, project: q.ProjectRow, t: { milestoneId?: string | null; ownerId?: string | null; startOn: string; dueOn: string }, errors: FieldErrors) {
@@ -247,6 +262,11 @@ export async function addReport(ctx: Ctx, id: string, input: ReportCreate) {
     const obstacles = (input.obstacles ?? []).map((o) => ({ id: newId(), projectId: id, reportId, description: o.description.trim(), raisedOn: ctx.today, clearedOn: null }));
     if (obstacles.length) await tx.insert(projectObstacles).values(obstacles);
     await refreshPercent(tx, id);
+    // the report reminders still due after this one stay; the report reminders do not read the campaign's settings
+    const { lastReportWeek } = (await q.factsOf(tx, [id])).get(id)!;
+    const running = { ...project, lastReportWeek, lastVisitOn: null, milestones: [], requirements: [] };
+    const keep = projectReminders(running, ctx.today, effectiveSettings(null)).map((r) => r.key);
+    await settleNotifications(tx, { subjectType: 'secretary_project', subjectIds: [id], kinds: ['project_report_due', 'project_report_missing'], keep });
     await audit(ctx, tx, project, 'report.add', null, { ...row, indicatorValues: input.indicatorValues ?? [], obstacles });
   });
   return (await listReports(ctx, id)).items.find((r) => r.id === reportId)!;

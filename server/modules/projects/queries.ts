@@ -157,6 +157,21 @@ export async function secretaryOf(db: Db, orgId: string): Promise<string | null>
   return row?.userId ?? null;
 }
 
+/** Active users with a grant on an organization or one below it, and the given users, by name. */
+export async function peopleOf(db: Db, orgPath: string, alsoIds: string[]) {
+  const granted = db
+    .select({ id: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
+    .where(sql`${orgs.path} <@ ${orgPath}::ltree`);
+  return db
+    .select({ id: users.id, name: sql<string>`coalesce(${users.displayName}, ${users.username})` })
+    .from(users)
+    .where(and(eq(users.disabled, false), alsoIds.length ? sql`(${inArray(users.id, granted)} or ${inArray(users.id, alsoIds)})` : inArray(users.id, granted)))
+    .orderBy(asc(sql`coalesce(${users.displayName}, ${users.username})`), asc(users.id))
+    .limit(500);
+}
+
 /** Those who act for an organization: its secretary, and the admins of it or of an organization above it. */
 export async function officersOf(db: Db, orgPath: string): Promise<string[]> {
   const rows = await db

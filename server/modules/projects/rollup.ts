@@ -1,5 +1,6 @@
 import { and, eq, isNull, lte, gte, or } from 'drizzle-orm';
-import type { BusinessArea, ProjectState } from '../../../domain/projects/enums';
+import type { BusinessArea, Grade, ProjectState } from '../../../domain/projects/enums';
+import { isShowcase } from '../../../domain/projects/evaluation';
 import { weekEnd, weekKey, weekStart } from '../../../domain/projects/weeks';
 import type { BoardQuery } from '../../../domain/schemas/projects';
 import type { Ctx } from '../../context';
@@ -47,6 +48,9 @@ export async function board(ctx: Ctx, id: string, query: BoardQuery) {
       openObstacles: f.openObstacles,
       lastReportWeek: f.lastReportWeek,
       indicators: indicators.filter((i) => i.indicator.projectId === p.id).map(indicatorApi),
+      score: p.score,
+      grade: p.grade as Grade | null,
+      showcase: isShowcase(p.grade as Grade | null),
     };
   });
   return { items: query.health ? items.filter((i) => i.health === query.health) : items };

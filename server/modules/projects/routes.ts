@@ -170,6 +170,12 @@ export async function projectRoutes(base: FastifyInstance) {
     plan.patchTask(requireActor(req), req.params.id, req.params.itemId, req.body),
   );
 
+  app.get(
+    '/secretary-projects/:id/people',
+    { schema: { tags, summary: 'Who may own a task: the people of the applying organization, the leader, the contact leader, the supervisors', params: Params, response: { 200: List(Type.Object({ id: Type.String(), name: Type.String() })), ...errors } } },
+    async (req) => plan.taskOwners(requireActor(req), req.params.id),
+  );
+
   app.get('/secretary-projects/:id/reports', { schema: { tags, params: Params, response: { 200: List(Report), ...errors } } }, async (req) => plan.listReports(requireActor(req), req.params.id));
   app.post('/secretary-projects/:id/reports', { schema: { tags, summary: 'The weekly progress report (one per ISO week)', params: Params, body: ReportCreate, response: { 201: Report, ...errors } } }, async (req, reply) =>
     reply.status(201).send(await plan.addReport(requireActor(req), req.params.id, req.body)),
