@@ -22,6 +22,10 @@ export const REMINDER_KINDS = [
   // a pairing made by someone outside a party's scope waits for that side (server/modules/pairings)
   'pairing_consent',
   'pairing_accepted',
+  // a joint activity naming a co-host without its consent waits for that side (server/modules/activities)
+  'activity_cohost',
+  'activity_cohost_accepted',
+  'activity_cohost_declined',
   // secretary projects (server/modules/projects): each move tells the next actor; the scheduler's reminders follow
   'project_submitted',
   'project_approved',
@@ -117,6 +121,9 @@ const MESSAGES: Record<ReminderKind, { zh: string; en: string }> = {
   demand_escalated: { zh: '{org}办理的诉求“{title}”已超过办结时限 {dueOn}，请督办', en: 'The demand "{title}" handled by {org} passed its due date {dueOn} unsettled; please follow it up' },
   pairing_consent: { zh: '{org}提议与您结对共建“{title}”，请确认', en: '{org} proposes the pairing "{title}" with you; please accept it' },
   pairing_accepted: { zh: '{org}已确认结对共建“{title}”', en: '{org} accepted the pairing "{title}"' },
+  activity_cohost: { zh: '{org}邀请贵组织共同主办{heldOn}的活动“{theme}”，确认后计入贵组织的组织生活', en: '{org} names your organization a co-host of "{theme}" on {heldOn}; it counts for you once you accept' },
+  activity_cohost_accepted: { zh: '{org}已确认共同主办活动“{theme}”（{heldOn}）', en: '{org} accepted to co-host "{theme}" ({heldOn})' },
+  activity_cohost_declined: { zh: '{org}谢绝共同主办活动“{theme}”（{heldOn}），已从主办组织中移除', en: '{org} declined to co-host "{theme}" ({heldOn}) and was taken off its hosts' },
   project_submitted: { zh: '{org}申报了书记项目“{title}”，请审批', en: '{org} applied with the secretary project "{title}"; please review it' },
   project_approved: { zh: '书记项目“{title}”已获批准（{noticeNo}）', en: 'The secretary project "{title}" was approved ({noticeNo})' },
   project_returned: { zh: '书记项目“{title}”被退回修改：{note}', en: 'The secretary project "{title}" was returned for changes: {note}' },

@@ -7,4 +7,5 @@ export const WORKBENCH: Catalog = {
   todo_demand_work: { zh: '办理诉求“{title}”', en: 'Work on the demand "{title}"' },
   todo_demand_confirm: { zh: '确认并评价诉求“{title}”的办理结果', en: 'Confirm and rate the settlement of the demand "{title}"' },
   todo_demand_escalated: { zh: '督办超期诉求“{title}”', en: 'Follow up the overdue demand "{title}"' },
+  todo_activity_cohost_to_accept: { zh: '确认是否共同主办{org}{heldOn}的活动“{theme}”', en: 'Accept or decline co-hosting "{theme}" of {org} on {heldOn}' },
 };

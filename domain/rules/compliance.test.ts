@@ -4,6 +4,7 @@ import { parsePeriod, PeriodError } from '../periods';
 import { addDays } from '../dates';
 import { seededRandom } from '../random';
 import {
+  alsoCountable,
   complianceOn,
   evaluateCompliance,
   rollupCompliance,
@@ -599,6 +600,15 @@ describe('one activity for several requirements when the practice holds them tog
     expect(status('democratic_evaluation', [lifeMeetingWith(['democratic_evaluation'])], pack)!.status).toBe('missed');
   });
 });
+
+  it('offers a record only what the pack holds together with its type', () => {
+    expect(alsoCountable(DEFAULT_RULE_PACK, 'life_meeting')).toEqual(['democratic_evaluation']);
+    expect(alsoCountable(DEFAULT_RULE_PACK, 'theme_day')).toEqual([]);
+    expect(alsoCountable(DEFAULT_RULE_PACK, 'democratic_evaluation')).toEqual([]);
+    expect(alsoCountable(effectivePack([{ meetings: { requirements: { democratic_evaluation: { heldWith: [] } } } }]), 'life_meeting')).toEqual([]);
+    const both = effectivePack([{ meetings: { requirements: { theme_day: { heldWith: ['life_meeting'] } } } }]);
+    expect(alsoCountable(both, 'life_meeting').sort()).toEqual(['democratic_evaluation', 'theme_day']);
+  });
 
 describe('overrides from a higher organization', () => {
   it('the local quarterly party lecture, switched on, needs one lecture each quarter', () => {

@@ -203,6 +203,15 @@ function evaluateRequirement(
   return result;
 }
 
+/**
+ * The other requirement types an activity of this type may also count for under the pack: those whose requirement
+ * holds it together with this type (heldWith), such as the democratic evaluation held at the life meeting.
+ */
+export function alsoCountable(pack: RulePack, type: ActivityType): ActivityType[] {
+  const types = Object.values(pack.meetings.requirements).filter((r) => r.type !== type && r.heldWith.includes(type)).map((r) => r.type);
+  return [...new Set(types)];
+}
+
 /** Evaluates every requirement of the pack's meetings section, in the pack's order. */
 export function evaluateCompliance(input: ComplianceInput): ComplianceResult[] {
   const period = typeof input.period === 'string' ? parsePeriod(input.period) : input.period;

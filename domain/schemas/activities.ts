@@ -64,6 +64,8 @@ const activityFields = {
   votes: Type.Array(VoteInput, { maxItems: 50 }),
   /** a joint activity of this pairing: every host must be one of its parties */
   pairingId: Nullable(Id),
+  /** other requirement types the activity also served, where the rule pack holds them together (GET /orgs/:id/activity-types) */
+  alsoCounts: Type.Array(ActivityType, { maxItems: 10, uniqueItems: true }),
 };
 type Fields = typeof activityFields;
 const optional = <K extends keyof Fields>(keys: K[]) =>
@@ -87,6 +89,7 @@ const OPTIONAL_ON_CREATE = [
   'resolutions',
   'votes',
   'pairingId',
+  'alsoCounts',
 ] as const;
 
 export const ActivityCreate = Type.Object(
@@ -150,7 +153,17 @@ export const Activity = Type.Object({
   customTypeId: Nullable(Type.String()),
   state: ActivityState,
   hostOrgIds: Type.Array(Type.String()),
-  hosts: Type.Array(Ref),
+  hosts: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      /** a co-host named without its consent: it counts for nothing until someone entitled for it accepts */
+      pending: Type.Boolean(),
+      /** the caller may accept or decline it for the co-host */
+      mayAccept: Type.Boolean(),
+    }),
+  ),
+  alsoCounts: Type.Array(ActivityType),
   startsAt: Type.String(),
   endsAt: Type.String(),
   heldOn: Type.String(),

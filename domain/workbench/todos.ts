@@ -18,6 +18,8 @@ export const TODO_KINDS = [
   'project_report_due',
   'project_report_missing',
   'project_milestone_overdue',
+  // a joint activity naming an organization the caller manages as co-host, waiting for its consent
+  'activity_cohost_to_accept',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import {
   activities,
@@ -19,10 +20,11 @@ export async function getActivity(db: Db, id: string): Promise<ActivityRow | und
   return row;
 }
 
+/** Every host named, accepted or still pending (acceptedAt null). */
 export async function hostsOf(db: Db, activityIds: string[]) {
   if (activityIds.length === 0) return [];
   return db
-    .select({ activityId: activityHosts.activityId, id: orgs.id, name: orgs.name, path: orgs.path })
+    .select({ activityId: activityHosts.activityId, id: orgs.id, name: orgs.name, path: orgs.path, acceptedAt: activityHosts.acceptedAt, acceptedBy: activityHosts.acceptedBy })
     .from(activityHosts)
     .innerJoin(orgs, eq(orgs.id, activityHosts.orgId))
     .where(inArray(activityHosts.activityId, activityIds))
@@ -72,7 +74,7 @@ export async function signInFacts(db: Db, activityId: string, memberId: string |
       memberName: members.name,
       memberOrgId: members.orgId,
       memberOrgName: orgs.name,
-      inHost: sql<boolean>`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and ${members.orgPath} <@ h.org_path)`,
+      inHost: sql<boolean>`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and h.accepted_at is not null and ${members.orgPath} <@ h.org_path)`,
       invited: sql<boolean>`${activityAttendees.memberId} is not null`,
       status: activityAttendees.status,
       reason: activityAttendees.reason,
@@ -92,15 +94,18 @@ export async function memberRefs(db: Db, ids: string[]) {
   return db.select({ id: members.id, name: members.name, orgPath: members.orgPath }).from(members).where(inArray(members.id, [...new Set(ids)]));
 }
 
-/** Activities hosted by an organization (or, with a subtree, by any organization inside it). */
+/**
+ * Activities hosted by an organization (or, with a subtree, by any organization inside it). A co-host that has not
+ * accepted yet does not list the activity as its own: it reaches it from its to-do.
+ */
 export function hostedWithin(path: string, subtree: boolean): SQL {
   return subtree
-    ? sql`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and h.org_path <@ ${path}::ltree)`
-    : sql`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and h.org_path = ${path}::ltree)`;
+    ? sql`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and h.accepted_at is not null and h.org_path <@ ${path}::ltree)`
+    : sql`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and h.accepted_at is not null and h.org_path = ${path}::ltree)`;
 }
 
 export function hostedInAny(paths: string[]): SQL {
-  return sql`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and (${sql.join(
+  return sql`exists (select 1 from activity_hosts h where h.activity_id = ${activities.id} and h.accepted_at is not null and (${sql.join(
     paths.map((p) => sql`h.org_path <@ ${p}::ltree`),
     sql` or `,
   )}))`;
@@ -123,3 +128,29 @@ export const activityFilters = {
   from: (d: string) => gte(activities.heldOn, d),
   to: (d: string) => lte(activities.heldOn, d),
 };
+
+/** The co-hosts still waiting for consent inside these subtrees (null: everywhere), with what a to-do shows. */
+export async function pendingHostsWithin(db: Db, scopes: string[] | null, limit: number) {
+  if (scopes !== null && scopes.length === 0) return [];
+  const organizer = alias(orgs, 'organizer');
+  return db
+    .select({
+      activityId: activityHosts.activityId,
+      orgId: activityHosts.orgId,
+      orgPath: activityHosts.orgPath,
+      theme: activities.theme,
+      heldOn: activities.heldOn,
+      organizerName: organizer.name,
+    })
+    .from(activityHosts)
+    .innerJoin(activities, eq(activities.id, activityHosts.activityId))
+    .innerJoin(organizer, eq(organizer.path, activities.orgPath))
+    .where(
+      and(
+        isNull(activityHosts.acceptedAt),
+        scopes === null ? undefined : sql`(${sql.join(scopes.map((p) => sql`${activityHosts.orgPath} <@ ${p}::ltree`), sql` or `)})`,
+      ),
+    )
+    .orderBy(asc(activities.heldOn), asc(activityHosts.activityId))
+    .limit(limit);
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Activity, ActivityCreate, ActivityFile, ActivityListQuery, ActivityPatch, AttendanceList, Attendee, SignIn, SignInCode } from '../../../domain/schemas/activities';
+import { Activity, ActivityCreate, ActivityType, ActivityFile, ActivityListQuery, ActivityPatch, AttendanceList, Attendee, SignIn, SignInCode } from '../../../domain/schemas/activities';
 import { Id, Nullable } from '../../../domain/schemas/common';
 import { requireActor } from '../../plugins/auth';
 import { disposition, requireUpload } from '../../uploads';
@@ -41,9 +41,13 @@ export async function activityRoutes(base: FastifyInstance) {
   );
 
   const CustomType = Type.Object({ id: Type.String(), orgId: Type.String(), nameZh: Type.String(), nameEn: Type.String() });
-  app.get('/orgs/:id/activity-types', { schema: { tags, params: Params, response: { 200: Type.Object({ items: Type.Array(CustomType) }) } } }, async (req) => ({
-    items: await service.listCustomTypes(requireActor(req), req.params.id),
-  }));
+  // with, for each activity type, the other requirements it may also count for under the organization's rules today
+  const AlsoCountable = Type.Array(Type.Object({ type: ActivityType, alsoCounts: Type.Array(ActivityType) }));
+  app.get(
+    '/orgs/:id/activity-types',
+    { schema: { tags, params: Params, response: { 200: Type.Object({ items: Type.Array(CustomType), alsoCountable: AlsoCountable }) } } },
+    async (req) => service.listActivityTypes(requireActor(req), req.params.id),
+  );
   app.post(
     '/orgs/:id/activity-types',
     {
@@ -64,6 +68,18 @@ export async function activityRoutes(base: FastifyInstance) {
   app.patch('/activities/:id', { schema: { tags, params: Params, body: ActivityPatch, response: { 200: Activity } } }, async (req) =>
     service.updateActivity(requireActor(req), req.params.id, req.body),
   );
+
+  // a co-host named without its consent answers for itself (someone managing that organization)
+  const HostParams = Type.Object({ id: Id, orgId: Id });
+  app.post('/activities/:id/hosts/:orgId/accept', { schema: { tags, params: HostParams, response: { 200: Activity } } }, async (req) => {
+    const ctx = requireActor(req);
+    await service.answerHost(ctx, req.params.id, req.params.orgId, 'accept');
+    return service.getActivity(ctx, req.params.id);
+  });
+  app.post('/activities/:id/hosts/:orgId/decline', { schema: { tags, params: HostParams, response: { 204: Type.Null() } } }, async (req, reply) => {
+    await service.answerHost(requireActor(req), req.params.id, req.params.orgId, 'decline');
+    return reply.status(204).send(null);
+  });
 
   app.get('/activities/:id/sign-in-code', { schema: { tags, params: Params, response: { 200: SignInCode } } }, async (req) => {
     const origin = `${req.protocol}://${req.host}`;

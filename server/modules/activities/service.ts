@@ -1,8 +1,9 @@
-import { and, eq, gte, inArray, lte, ne } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte, ne } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { authorize, isWithin, readScopes, type Action } from '../../../domain/access';
 import { todayInChina } from '../../../domain/dates';
-import type { ActivityState, ActivityType, AttendanceStatus } from '../../../domain/enums';
+import { alsoCountable } from '../../../domain/rules/compliance';
+import { ACTIVITY_TYPES, type ActivityState, type ActivityType, type AttendanceStatus } from '../../../domain/enums';
 import type { Activity, ActivityCreate, ActivityListQuery, ActivityPatch, Attendee } from '../../../domain/schemas/activities';
 import { planYear } from '../../../domain/planning';
 import { evaluateVote } from '../../../domain/voting';
@@ -28,6 +29,8 @@ import { activityWritten } from '../compliance/results';
 import { ACTIVITY_TYPE_LABELS } from '../../../domain/activityLabels';
 import { tallyActivities } from '../dashboard/queries';
 import { checkJointActivity } from '../pairings/jointActivities';
+import { officersOf } from '../demands/queries';
+import { inAppChannel } from '../notifications/service';
 import { checkCode, currentCode } from './signInCodes';
 import { recordSignIn } from './signIns';
 import * as q from './queries';
@@ -35,9 +38,12 @@ import * as q from './queries';
 type Row = q.ActivityRow;
 const ACTIVITY_ABILITIES: readonly Action[] = ['activity.manage'];
 
-/** Readable when the caller may read any host; manageable when they manage any host. */
-async function hostPaths(db: Db, activityId: string): Promise<string[]> {
-  return (await q.hostsOf(db, [activityId])).map((h) => h.path);
+/**
+ * Readable when the caller may read any host, a co-host still asked for its consent included (so it can decide);
+ * manageable only through a host that has accepted.
+ */
+async function hostPaths(db: Db, activityId: string, action: Action): Promise<string[]> {
+  return (await q.hostsOf(db, [activityId])).filter((h) => action === 'activity.read' || h.acceptedAt !== null).map((h) => h.path);
 }
 
 function may(ctx: Ctx, action: Action, paths: string[]): boolean {
@@ -47,7 +53,7 @@ function may(ctx: Ctx, action: Action, paths: string[]): boolean {
 export async function loadActivity(ctx: Ctx, db: Db, id: string, action: Action): Promise<{ row: Row; paths: string[] }> {
   const row = await q.getActivity(db, id);
   if (!row) throw notFound('activity');
-  const paths = await hostPaths(db, id);
+  const paths = await hostPaths(db, id, action);
   if (!may(ctx, action, paths)) throw forbidden();
   return { row, paths };
 }
@@ -84,14 +90,19 @@ async function toApi(ctx: Ctx, rows: Row[], detail: boolean): Promise<Activity[]
     const owners = children.resolutions.map((x) => x.ownerMemberId).filter((x): x is string => !!x);
     const refs = new Map((await q.memberRefs(ctx.db, [...refIds, ...owners])).map((m) => [m.id, { id: m.id, name: m.name }]));
     const own = attendees.filter((a) => a.activityId === r.id);
-    const ownHosts = hosts.filter((h) => h.activityId === r.id);
+    // the organizer first (hostOrgIds[0] names it on every write), the co-hosts by name
+    const ownHosts = hosts.filter((h) => h.activityId === r.id).sort((x, y) => Number(y.path === r.orgPath) - Number(x.path === r.orgPath));
     out.push({
       id: r.id,
       type: r.type as ActivityType,
       customTypeId: r.customTypeId,
       state: r.state as ActivityState,
       hostOrgIds: ownHosts.map((h) => h.id),
-      hosts: ownHosts.map((h) => ({ id: h.id, name: h.name })),
+      hosts: ownHosts.map((h) => {
+        const pending = h.acceptedAt === null;
+        return { id: h.id, name: h.name, pending, mayAccept: pending && authorize(ctx.actor, 'activity.manage', { orgPath: h.path }) };
+      }),
+      alsoCounts: r.alsoCounts as ActivityType[],
       startsAt: new Date(r.startsAt).toISOString(),
       endsAt: new Date(r.endsAt).toISOString(),
       heldOn: r.heldOn,
@@ -121,7 +132,7 @@ async function toApi(ctx: Ctx, rows: Row[], detail: boolean): Promise<Activity[]
         const e = evaluateVote(v);
         return { ...v, quorum: e.quorum, passed: e.passed };
       }),
-      abilities: ownHosts.some((h) => authorize(ctx.actor, 'activity.manage', { orgPath: h.path }))
+      abilities: ownHosts.some((h) => h.acceptedAt !== null && authorize(ctx.actor, 'activity.manage', { orgPath: h.path }))
         ? [...ACTIVITY_ABILITIES]
         : [],
       pairingId: r.pairingId,
@@ -220,6 +231,14 @@ async function validate(ctx: Ctx, tx: Db, a: Resolved, datesChanged = true) {
     if (r.doneOn && r.doneOn > ctx.today) errors.add(`resolutions.${i}.doneOn`, 'date_in_future');
   });
   if (a.pairingId) await checkJointActivity(ctx, tx, a.pairingId, hostIds, errors);
+  const organizer = hosts.find((h) => h.id === a.hostOrgIds[0]);
+  if (a.alsoCounts.length && organizer) {
+    // what the practice holds together, by the organizer's rules on the day
+    const allowed = alsoCountable(await packToday(tx, organizer.path, heldOn), a.type);
+    a.alsoCounts.forEach((t, i) => {
+      if (!allowed.includes(t)) errors.add(`alsoCounts.${i}`, 'also_counts_not_held_with');
+    });
+  }
   errors.throwIfAny();
   return { hosts, heldOn };
 }
@@ -261,21 +280,41 @@ async function writeChildren(tx: Db, id: string, a: Pick<ActivityCreate, 'attend
   }
 }
 
+type HostRow = typeof activityHosts.$inferSelect;
+
 /**
- * Every write of an activity goes through here: the hosts rows are replaced, and the activity's
- * count in the dashboard's org_activity_months moves from what it was (the rows replaced) to what
- * it is, in the same transaction; so do the maintained compliance results of its hosts.
+ * Moves what an activity counts from its hosts rows as they were to the rows as they are, in the same transaction:
+ * its count in the dashboard's org_activity_months and the maintained compliance results. Only accepted hosts count.
  */
-async function writeHosts(tx: Db, id: string, hosts: { id: string; path: string }[], a: { heldOn: string; type: string; state: string }) {
+async function recount(tx: Db, before: HostRow[], after: HostRow[]) {
+  const counted = (rows: HostRow[]) => rows.filter((r) => r.acceptedAt !== null);
+  const was = before[0];
+  const is = after[0];
+  const tally = (rows: HostRow[], r: HostRow | undefined) => (r ? [{ hostPaths: counted(rows).map((h) => h.orgPath), heldOn: r.heldOn, type: r.type, state: r.state }] : []);
+  await tallyActivities(tx, tally(before, was), tally(after, is));
+  const hosted = (rows: HostRow[], r: HostRow | undefined) => (r ? { hostOrgIds: counted(rows).map((h) => h.orgId), heldOn: r.heldOn, state: r.state } : null);
+  // an activity always has a host after a write
+  await activityWritten(tx, todayInChina(), hosted(before, was), hosted(after, is)!);
+}
+
+/**
+ * Every write of an activity goes through here: the hosts rows are replaced and recounted. A host keeps the consent
+ * it gave; a host the caller manages is accepted at once; any other co-host is pending until someone entitled for it
+ * accepts (acceptHost). Returns the co-hosts newly asked for their consent.
+ */
+async function writeHosts(ctx: Ctx, tx: Db, id: string, hosts: { id: string; path: string }[], a: { heldOn: string; type: string; state: string }) {
   const previous = await tx.delete(activityHosts).where(eq(activityHosts.activityId, id)).returning();
-  await tx.insert(activityHosts).values(hosts.map((h) => ({ activityId: id, orgId: h.id, orgPath: h.path, heldOn: a.heldOn, type: a.type, state: a.state })));
-  const was = previous[0];
-  await tallyActivities(
-    tx,
-    was ? [{ hostPaths: previous.map((p) => p.orgPath), heldOn: was.heldOn, type: was.type, state: was.state }] : [],
-    [{ hostPaths: hosts.map((h) => h.path), ...a }],
-  );
-  await activityWritten(tx, todayInChina(), was ? { hostOrgIds: previous.map((p) => p.orgId), heldOn: was.heldOn, state: was.state } : null, { hostOrgIds: hosts.map((h) => h.id), ...a });
+  const consent = new Map(previous.filter((p) => p.acceptedAt !== null).map((p) => [p.orgId, p]));
+  const wasPending = new Set(previous.filter((p) => p.acceptedAt === null).map((p) => p.orgId));
+  const now = new Date();
+  const rows: HostRow[] = hosts.map((h) => {
+    const kept = consent.get(h.id);
+    const accepted = kept ? { acceptedAt: kept.acceptedAt, acceptedBy: kept.acceptedBy } : authorize(ctx.actor, 'activity.manage', { orgPath: h.path }) ? { acceptedAt: now, acceptedBy: ctx.actor.userId || null } : { acceptedAt: null, acceptedBy: null };
+    return { activityId: id, orgId: h.id, orgPath: h.path, heldOn: a.heldOn, type: a.type, state: a.state, ...accepted };
+  });
+  await tx.insert(activityHosts).values(rows);
+  await recount(tx, previous, rows);
+  return { rows, asked: rows.filter((r) => r.acceptedAt === null && !wasPending.has(r.orgId)) };
 }
 
 function scalarColumns(a: Resolved, heldOn: string, orgPath: string) {
@@ -298,6 +337,7 @@ function scalarColumns(a: Resolved, heldOn: string, orgPath: string) {
     cancelReason: a.state === 'cancelled' ? a.cancelReason : null,
     talkMemberIds: a.talkMemberIds,
     pairingId: a.pairingId,
+    alsoCounts: a.alsoCounts,
     orgPath,
   };
 }
@@ -317,18 +357,20 @@ export async function createActivity(ctx: Ctx, input: ActivityCreate): Promise<A
     cancelReason: null,
     talkMemberIds: [],
     pairingId: null,
+    alsoCounts: [],
     ...input,
   };
   const id = newId();
   await inTx(ctx, async (tx) => {
     const { hosts, heldOn } = await validate(ctx, tx, a);
-    // the organizer is the first host, and must manage it; co-hosts may be anywhere in the tree
+    // the organizer is the first host, and must manage it; co-hosts may be anywhere in the tree, and count once they consent
     const organizer = hosts.find((h) => h.id === a.hostOrgIds[0])!;
     if (!authorize(ctx.actor, 'activity.manage', { orgPath: organizer.path })) throw forbidden();
     await tx.insert(activities).values({ id, ...scalarColumns(a, heldOn, organizer.path), createdBy: ctx.actor.userId || null });
-    await writeHosts(tx, id, hosts, { heldOn, type: a.type, state: a.state });
+    const { asked } = await writeHosts(ctx, tx, id, hosts, { heldOn, type: a.type, state: a.state });
     await writeChildren(tx, id, a);
     await appendAudit(ctx, tx, { action: 'activity.create', subjectType: 'activity', subjectId: id, orgPath: organizer.path, after: { ...a } });
+    await askCohosts(ctx, tx, { id, theme: a.theme, heldOn, organizerId: organizer.id }, asked);
   });
   return getActivity(ctx, id);
 }
@@ -365,17 +407,78 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
       cancelReason: before.cancelReason,
       talkMemberIds: before.talkMembers.map((m) => m.id),
       pairingId: before.pairingId,
+      alsoCounts: before.alsoCounts,
       ...patch,
     };
     const { hosts, heldOn } = await validate(ctx, tx, a, patch.startsAt !== undefined);
     if (!hosts.some((h) => authorize(ctx.actor, 'activity.manage', { orgPath: h.path }))) throw forbidden();
     const organizer = hosts.find((h) => h.id === a.hostOrgIds[0])!;
     await tx.update(activities).set({ ...scalarColumns(a, heldOn, organizer.path), updatedAt: new Date() }).where(eq(activities.id, id));
-    await writeHosts(tx, id, hosts, { heldOn, type: a.type, state: a.state });
+    const { rows, asked } = await writeHosts(ctx, tx, id, hosts, { heldOn, type: a.type, state: a.state });
+    // the organizer speaks for the activity: it cannot be a host that has not agreed to it
+    if (rows.some((h) => h.orgId === organizer.id && h.acceptedAt === null)) {
+      throw invalid([{ field: 'hostOrgIds', code: 'activity_organizer_pending' }]);
+    }
     await writeChildren(tx, id, patch);
     await appendAudit(ctx, tx, { action: 'activity.update', subjectType: 'activity', subjectId: id, orgPath: organizer.path, before, after: patch });
+    await askCohosts(ctx, tx, { id, theme: a.theme, heldOn, organizerId: organizer.id }, asked);
   });
   return getActivity(ctx, id);
+}
+
+type CohostNotice = 'activity_cohost' | 'activity_cohost_accepted' | 'activity_cohost_declined';
+
+/** One in-app notice to each of these users but the caller. */
+async function notify(ctx: Ctx, tx: Db, userIds: string[], n: { kind: CohostNotice; key: string; orgId: string; activityId: string; params: Record<string, string> }) {
+  const to = [...new Set(userIds)].filter((u) => u !== ctx.actor.userId);
+  await inAppChannel.send(
+    tx,
+    to.map((userId) => ({ userId, reminder: { kind: n.kind, key: n.key, orgId: n.orgId, subjectType: 'activity', subjectId: n.activityId, params: n.params } })),
+  );
+}
+
+/** Each co-host newly named without its consent is told by the organizer: its secretary and the admins above it. */
+async function askCohosts(ctx: Ctx, tx: Db, a: { id: string; theme: string; heldOn: string; organizerId: string }, asked: HostRow[]) {
+  for (const h of asked) {
+    await notify(ctx, tx, await officersOf(tx, h.orgPath), { kind: 'activity_cohost', key: `activity_cohost:${a.id}:${h.orgId}`, orgId: a.organizerId, activityId: a.id, params: { theme: a.theme, heldOn: a.heldOn } });
+  }
+}
+
+/**
+ * A co-host's answer to being named on another organization's activity, by someone entitled for it (a grant that
+ * manages the co-host): accepting makes the activity count for it from then on (the tallies and compliance results in
+ * the same transaction); declining takes it off the hosts. The activity's author is told either way.
+ */
+export async function answerHost(ctx: Ctx, id: string, orgId: string, answer: 'accept' | 'decline'): Promise<void> {
+  await inTx(ctx, async (tx) => {
+    const row = await q.getActivity(tx, id);
+    if (!row) throw notFound('activity');
+    const before = await tx.select().from(activityHosts).where(eq(activityHosts.activityId, id));
+    const host = before.find((h) => h.orgId === orgId);
+    if (!host) throw notFound('activity_host');
+    if (!authorize(ctx.actor, 'activity.manage', { orgPath: host.orgPath })) throw forbidden();
+    if (host.acceptedAt !== null) throw conflict('activity_host_not_pending');
+    const acceptedAt = new Date();
+    if (answer === 'accept') {
+      await tx.update(activityHosts).set({ acceptedAt, acceptedBy: ctx.actor.userId || null }).where(and(eq(activityHosts.activityId, id), eq(activityHosts.orgId, orgId)));
+      await recount(tx, before, before.map((h) => (h.orgId === orgId ? { ...h, acceptedAt, acceptedBy: ctx.actor.userId || null } : h)));
+    } else {
+      // a pending host counted nowhere: nothing to recount
+      await tx.delete(activityHosts).where(and(eq(activityHosts.activityId, id), eq(activityHosts.orgId, orgId)));
+    }
+    await appendAudit(ctx, tx, {
+      action: answer === 'accept' ? 'activity.host_accept' : 'activity.host_decline',
+      subjectType: 'activity',
+      subjectId: id,
+      orgPath: host.orgPath,
+      before: { orgId, acceptedAt: null },
+      after: answer === 'accept' ? { orgId, acceptedAt: acceptedAt.toISOString() } : { orgId, removed: true },
+    });
+    if (row.createdBy) {
+      const kind = answer === 'accept' ? 'activity_cohost_accepted' : 'activity_cohost_declined';
+      await notify(ctx, tx, [row.createdBy], { kind, key: `${kind}:${id}:${orgId}`, orgId, activityId: id, params: { theme: row.theme, heldOn: row.heldOn } });
+    }
+  });
 }
 
 export async function signInCode(ctx: Ctx, id: string, origin: string) {
@@ -440,7 +543,7 @@ export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
   const existing = await ctx.db
     .select({ type: activityHosts.type, date: activityHosts.heldOn })
     .from(activityHosts)
-    .where(and(eq(activityHosts.orgId, orgId), gte(activityHosts.heldOn, `${year}-01-01`), lte(activityHosts.heldOn, `${year}-12-31`), ne(activityHosts.state, 'cancelled')));
+    .where(and(eq(activityHosts.orgId, orgId), gte(activityHosts.heldOn, `${year}-01-01`), lte(activityHosts.heldOn, `${year}-12-31`), ne(activityHosts.state, 'cancelled'), isNotNull(activityHosts.acceptedAt)));
   const plan = planYear({ year, org: { type: org.type, ...(await structureOf(ctx.db, org, pack)) }, pack, existing, today: ctx.today });
   const created: string[] = [];
   await inTx(ctx, async (tx) => {
@@ -449,7 +552,7 @@ export async function planYearFor(ctx: Ctx, orgId: string, year: number) {
       const startsAt = new Date(`${p.date}T09:00:00+08:00`).toISOString();
       const endsAt = new Date(`${p.date}T11:00:00+08:00`).toISOString();
       await tx.insert(activities).values({ id, type: p.type, state: 'planned', startsAt, endsAt, heldOn: p.date, theme: ACTIVITY_TYPE_LABELS[p.type].zh, orgPath: org.path, createdBy: ctx.actor.userId || null });
-      await writeHosts(tx, id, [org], { heldOn: p.date, type: p.type, state: 'planned' });
+      await writeHosts(ctx, tx, id, [org], { heldOn: p.date, type: p.type, state: 'planned' });
       created.push(id);
     }
     await appendAudit(ctx, tx, { action: 'activity.plan', subjectType: 'org', subjectId: orgId, orgPath: org.path, after: { year, planned: plan.length } });
@@ -463,6 +566,14 @@ export async function listCustomTypes(ctx: Ctx, orgId: string) {
   if (!org) throw notFound('organization');
   if (!authorize(ctx.actor, 'activity.read', { orgPath: org.path })) throw forbidden();
   return ctx.db.select().from(customActivityTypes).where(inArray(customActivityTypes.orgId, org.path.split('.')));
+}
+
+/** The types an organization may record: its custom ones, and what each type may also count for under its rules today. */
+export async function listActivityTypes(ctx: Ctx, orgId: string) {
+  const items = await listCustomTypes(ctx, orgId);
+  const [org] = await ctx.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
+  const pack = await packToday(ctx.db, org!.path, ctx.today);
+  return { items, alsoCountable: ACTIVITY_TYPES.map((type) => ({ type, alsoCounts: alsoCountable(pack, type) })).filter((x) => x.alsoCounts.length > 0) };
 }
 
 export async function addCustomType(ctx: Ctx, orgId: string, input: { nameZh: string; nameEn: string }) {

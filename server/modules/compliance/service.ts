@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { authorize } from '../../../domain/access';
 import type { ActivityState, ActivityType, OrgType } from '../../../domain/enums';
 import { enclosingPeriod, parsePeriod, PeriodError, type Period } from '../../../domain/periods';
@@ -7,7 +7,7 @@ import { packForDate, packForPeriod, type RulePack, type RulePackOverride, type 
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
-import { activityHosts, rulePackVersions } from '../../db/schema/activities';
+import { activities, activityHosts, rulePackVersions } from '../../db/schema/activities';
 import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/orgs';
 import { forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
@@ -89,18 +89,23 @@ export async function factsOf(db: Db, list: OrgRow[]): Promise<Facts[]> {
   return list.map((org) => ({ org, hasPartyGroups: withGroups.has(org.id), committeeSeats: seatsOf.get(org.id) ?? 0, fullMembers: fullOf.get(org.id) ?? 0 }));
 }
 
-/** Held and planned activities of these organizations from one day to another (yearly rules look at the whole year). */
+/**
+ * Held and planned activities of these organizations from one day to another (yearly rules look at the whole year),
+ * for the hosts that have accepted them (a co-host still asked for its consent counts nothing), with what else each
+ * also served.
+ */
 async function activitiesOf(db: Db, orgIds: string[], from: string, to: string): Promise<ComplianceActivity[]> {
   if (orgIds.length === 0) return [];
   const rows = await inSlices(orgIds, (slice) =>
     db
-      .select()
+      .select({ activityId: activityHosts.activityId, orgId: activityHosts.orgId, type: activityHosts.type, state: activityHosts.state, heldOn: activityHosts.heldOn, alsoCounts: activities.alsoCounts })
       .from(activityHosts)
-      .where(and(inArray(activityHosts.orgId, slice), gte(activityHosts.heldOn, from), lte(activityHosts.heldOn, to))),
+      .innerJoin(activities, eq(activities.id, activityHosts.activityId))
+      .where(and(inArray(activityHosts.orgId, slice), gte(activityHosts.heldOn, from), lte(activityHosts.heldOn, to), isNotNull(activityHosts.acceptedAt))),
   );
   const byActivity = new Map<string, ComplianceActivity & { hostOrgIds: string[] }>();
   for (const r of rows) {
-    const a = byActivity.get(r.activityId) ?? { id: r.activityId, type: r.type as ActivityType, state: r.state as ActivityState, date: r.heldOn, hostOrgIds: [] };
+    const a = byActivity.get(r.activityId) ?? { id: r.activityId, type: r.type as ActivityType, state: r.state as ActivityState, date: r.heldOn, hostOrgIds: [], alsoCounts: r.alsoCounts as ActivityType[] };
     a.hostOrgIds.push(r.orgId);
     byActivity.set(r.activityId, a);
   }

@@ -192,10 +192,10 @@ export async function countSubtreeActivities(db: Db, subtreePath: string, orgIds
   if (orgIds.length === 0) return;
   const rows = await queryRows<{ orgId: string; month: string; type: string; state: string; n: number }>(
     db,
-    sql`with moved as (select distinct activity_id from activity_hosts where org_path <@ ${subtreePath}::ltree)
+    sql`with moved as (select distinct activity_id from activity_hosts where org_path <@ ${subtreePath}::ltree and accepted_at is not null)
         select a.id as "orgId", to_char(h.held_on, 'YYYY-MM') as month, h.type, h.state, count(distinct h.activity_id)::int as n
         from moved m
-        join activity_hosts h on h.activity_id = m.activity_id
+        join activity_hosts h on h.activity_id = m.activity_id and h.accepted_at is not null
         join orgs a on a.id in (${sql.join(
           orgIds.map((id) => sql`${id}`),
           sql`, `,
@@ -221,7 +221,7 @@ export const FILL_ACTIVITY_MONTHS_SQL = `
 insert into org_activity_months (org_id, month, type, state, n)
 select a.org_id, to_char(h.held_on, 'YYYY-MM'), h.type, h.state, count(distinct h.activity_id)::int
 from activity_hosts h
-join orgs o on o.id = h.org_id
+join orgs o on o.id = h.org_id and h.accepted_at is not null
 cross join lateral unnest(string_to_array(o.path::text, '.')) as a(org_id)
 group by a.org_id, to_char(h.held_on, 'YYYY-MM'), h.type, h.state`;
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import {
@@ -35,7 +35,8 @@ export async function hostedBetween(db: Db, orgId: string, from: string, to: str
     .from(activities)
     .innerJoin(
       activityHosts,
-      and(eq(activityHosts.activityId, activities.id), eq(activityHosts.orgId, orgId)),
+      // a co-host's ledger holds the activity once it accepted to co-host it
+      and(eq(activityHosts.activityId, activities.id), eq(activityHosts.orgId, orgId), isNotNull(activityHosts.acceptedAt)),
     )
     .leftJoin(customActivityTypes, eq(customActivityTypes.id, activities.customTypeId))
     .leftJoin(presider, eq(presider.id, activities.presiderMemberId))

@@ -1,4 +1,4 @@
-import { abilitiesWithin } from '../../../domain/access';
+import { abilitiesWithin, authorize } from '../../../domain/access';
 import { addDays, addMonths } from '../../../domain/dates';
 import type { OrgType, Sector } from '../../../domain/enums';
 import { messageText } from '../../../domain/messages/registry';
@@ -10,6 +10,7 @@ import { termDates } from '../../../domain/rules/orgFindings';
 import type { Workbench } from '../../../domain/schemas/workbench';
 import { demandTodoKind, notificationsToResolve, todoOfReminder, type Todo } from '../../../domain/workbench/todos';
 import type { Ctx } from '../../context';
+import { pendingHostsWithin } from '../activities/queries';
 import { evaluateMany, packToday } from '../compliance/service';
 import { pairingScopes } from '../demands/queries';
 import { labelsOf } from '../orgs/queries';
@@ -26,6 +27,8 @@ const DEMAND_LIMIT = 300;
 const LIST_LIMIT = 20;
 /** a member's latest attendance records: enough for a phone screen, the full record is on the member's own page */
 const ATTENDANCE_LIMIT = 8;
+/** co-hostings waiting for the caller's answer looked at per request, the oldest activity first */
+const COHOST_LIMIT = 200;
 
 const SHANGHAI_OFFSET = '+08:00';
 
@@ -61,6 +64,13 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
       if (d.dueOn && kind !== 'demand_confirm') todo.dueOn = d.dueOn;
       todos.push(todo);
     }
+  }
+
+  // joint activities naming an organization the caller manages as co-host: its consent is awaited
+  for (const h of await pendingHostsWithin(db, readPaths === null ? null : [...new Set(managing)], COHOST_LIMIT)) {
+    if (!authorize(actor, 'activity.manage', { orgPath: h.orgPath })) continue;
+    const title = messageText('todo_activity_cohost_to_accept', { theme: h.theme, org: h.organizerName, heldOn: h.heldOn }, lang) ?? h.theme;
+    todos.push({ kind: 'activity_cohost_to_accept', subjectType: 'activity', subjectId: h.activityId, title, orgId: h.orgId });
   }
 
   // the organizations the caller manages: required activities still due this month, terms, overdue resolutions

@@ -18,6 +18,7 @@ const TODO_COLOR: Record<Todo['kind'], string> = {
   project_report_due: 'purple',
   project_report_missing: 'red',
   project_milestone_overdue: 'volcano',
+  activity_cohost_to_accept: 'purple',
 };
 
 /** Everyone's home (工作台): what waits for the caller, this month's activities, compliance at a glance, shortcuts. */
