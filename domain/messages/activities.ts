@@ -28,7 +28,7 @@ export const ACTIVITIES: Catalog = {
     en: 'Only members of a host organization or invited members can sign in',
   },
   activity_type_exists: { zh: '本级或上级已有此类型', en: 'this type already exists here or above' },
-};
   also_counts_not_held_with: { zh: '按本组织的规则，此类活动不能同时计为该项', en: "this organization's rules do not let this kind of activity also count for it" },
   activity_organizer_pending: { zh: '主办方须是已确认的主办党组织', en: 'the organizer must be a host that has accepted' },
   activity_host_not_pending: { zh: '该党组织已确认共同主办，无需再次确认', en: 'this organization already accepted to co-host' },
+};

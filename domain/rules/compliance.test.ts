@@ -599,7 +599,6 @@ describe('one activity for several requirements when the practice holds them tog
     const pack = effectivePack([{ meetings: { requirements: { democratic_evaluation: { heldWith: [] } } } }]);
     expect(status('democratic_evaluation', [lifeMeetingWith(['democratic_evaluation'])], pack)!.status).toBe('missed');
   });
-});
 
   it('offers a record only what the pack holds together with its type', () => {
     expect(alsoCountable(DEFAULT_RULE_PACK, 'life_meeting')).toEqual(['democratic_evaluation']);
@@ -609,6 +608,7 @@ describe('one activity for several requirements when the practice holds them tog
     const both = effectivePack([{ meetings: { requirements: { theme_day: { heldWith: ['life_meeting'] } } } }]);
     expect(alsoCountable(both, 'life_meeting').sort()).toEqual(['democratic_evaluation', 'theme_day']);
   });
+});
 
 describe('overrides from a higher organization', () => {
   it('the local quarterly party lecture, switched on, needs one lecture each quarter', () => {
