@@ -159,5 +159,7 @@ export const ORG_ABILITIES: readonly Action[] = [
   'import.run',
   'export.run',
   'user.manage',
+  // keeps the organization's pairings and their policy (the pairing policy section offers editing)
+  'pairing.manage',
 ];
 export const MEMBER_ABILITIES: readonly Action[] = ['member.update', 'member.transfer', 'member.readSensitive'];

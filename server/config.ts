@@ -33,6 +33,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** a session ends this long after sign-in, used or not */
   sessionMaxHours: number;
+  /** QR and code sign-in to an activity opens this many minutes before its start (and closes at its end) */
+  signInOpensMinutes: number;
 }
 
 function isTimeZone(zone: string): boolean {
@@ -83,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // terminal; GONGJIAN_LOG_LEVEL=info logs each request (LOG_LEVEL is the older name)
   const logLevel = env.GONGJIAN_LOG_LEVEL ?? env.LOG_LEVEL ?? 'warn';
   if (!LOG_LEVELS.includes(logLevel)) fail(`GONGJIAN_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const signInOpensMinutes = Number(env.GONGJIAN_SIGNIN_OPENS_MINUTES ?? 30);
+  if (!Number.isInteger(signInOpensMinutes) || signInOpensMinutes < 0 || signInOpensMinutes > 24 * 60) fail('GONGJIAN_SIGNIN_OPENS_MINUTES must be a whole number of minutes, 0 to 1440');
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -99,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.GONGJIAN_TRUST_PROXY),
     sessionIdleMinutes,
     sessionMaxHours,
+    signInOpensMinutes,
   };
 }
 

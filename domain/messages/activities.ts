@@ -27,6 +27,8 @@ export const ACTIVITIES: Catalog = {
     zh: '只有主办党组织的党员或受邀党员可以签到',
     en: 'Only members of a host organization or invited members can sign in',
   },
+  checkin_not_open: { zh: '签到尚未开始，{opensAt} 起可签到', en: 'Sign-in is not open yet; it opens at {opensAt}' },
+  checkin_closed: { zh: '签到已于 {closedAt} 结束', en: 'Sign-in closed at {closedAt}' },
   activity_type_exists: { zh: '本级或上级已有此类型', en: 'this type already exists here or above' },
   also_counts_not_held_with: { zh: '按本组织的规则，此类活动不能同时计为该项', en: "this organization's rules do not let this kind of activity also count for it" },
   activity_organizer_pending: { zh: '主办方须是已确认的主办党组织', en: 'the organizer must be a host that has accepted' },

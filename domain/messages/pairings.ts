@@ -37,6 +37,26 @@ export const PAIRINGS: Catalog = {
     en: 'The agreement cannot take effect before {parties} accept it',
   },
   pairing_not_awaiting: { zh: '该党组织已确认或协议不在草拟状态', en: 'This side has already accepted, or the agreement is no longer a draft' },
+  commitment_not_owner: {
+    zh: '只有承诺方或协议的管理方可以标记该承诺完成',
+    en: 'Only the party that owes this commitment, or the keeper of the agreement, may mark it done',
+  },
+  commitment_not_in_force: {
+    zh: '协议处于“{state|pairingState}”状态，承诺不能标记完成',
+    en: 'The agreement is {state}; its commitments cannot be marked done',
+  },
+  pairing_not_draft: {
+    zh: '只能删除草拟的协议；“{state|pairingState}”的协议请终止',
+    en: 'Only a draft can be deleted; terminate a {state} agreement instead',
+  },
+  pairing_has_records: {
+    zh: '该草拟协议已有诉求、联合活动或共建项目，不能删除',
+    en: 'This draft already has demands, joint activities or joint projects and cannot be deleted',
+  },
+  assignees_not_entitled: {
+    zh: '只有承办方或协调方可以指派承办人',
+    en: 'Only the handling party or the coordinator may assign someone',
+  },
   pairing_not_of_coordinator: { zh: '不是该协调方的结对共建', en: 'not a pairing of this coordinator' },
   coordinator_or_pairing: { zh: '请指定协调方或结对共建', en: 'name a coordinator or a pairing' },
 

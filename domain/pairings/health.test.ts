@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEALTH_THRESHOLDS, median, pairingHealth, type HealthInput } from './health';
+import { DEFAULT_HEALTH_THRESHOLDS, isCommitmentOverdue, median, pairingHealth, type HealthInput } from './health';
 
 const empty: HealthInput = {
   pairing: { id: 'p1', validFrom: '2025-05-16', validTo: '2028-05-15' },
@@ -86,6 +86,30 @@ describe('pairingHealth figures', () => {
     expect(h.reasons).toEqual(['commitments_overdue']);
   });
 
+  it('carries an overdue commitment of an earlier period into the current one, as the pairing page marks it', () => {
+    const today = '2026-12-03';
+    const late = { dueOn: '2026-06-30', done: false };
+    const doneLate = { dueOn: '2026-06-30', done: true, doneOn: '2026-09-10' };
+    const h = pairingHealth({ ...empty, period: '2026-Q4', today, commitments: [late, doneLate], activities: [held('2026-10-20')] });
+    // the page marks each commitment with isCommitmentOverdue(c, today); the quarter's figure is their count
+    expect([late, doneLate].filter((c) => isCommitmentOverdue(c, today))).toHaveLength(1);
+    expect(h.commitments).toEqual({ total: 1, done: 0, overdue: 1 });
+    expect(h.reasons).toEqual(['commitments_overdue']);
+    // the quarter where both fell due counts both, as of its last day: one done late is still overdue then
+    const q2 = pairingHealth({ ...empty, period: '2026-Q2', today, commitments: [late, doneLate], activities: [held('2026-05-20')] });
+    expect(q2.commitments).toEqual({ total: 2, done: 0, overdue: 0 });
+    const q3 = pairingHealth({ ...empty, period: '2026-Q3', today, commitments: [late, doneLate], activities: [held('2026-08-20')] });
+    expect(q3.commitments).toEqual({ total: 2, done: 1, overdue: 1 });
+  });
+
+  it('isCommitmentOverdue: due date passed and not done by then', () => {
+    expect(isCommitmentOverdue({ dueOn: '2026-12-02', done: false }, '2026-12-03')).toBe(true);
+    expect(isCommitmentOverdue({ dueOn: '2026-12-03', done: false }, '2026-12-03')).toBe(false);
+    expect(isCommitmentOverdue({ dueOn: null, done: false }, '2026-12-03')).toBe(false);
+    expect(isCommitmentOverdue({ dueOn: '2026-12-01', done: true, doneOn: '2026-12-02' }, '2026-12-03')).toBe(false);
+    expect(isCommitmentOverdue({ dueOn: '2026-12-01', done: true, doneOn: '2026-12-05' }, '2026-12-03')).toBe(true);
+  });
+
   it('counts demands raised, resolved and overdue, the median days to resolve and the average rating', () => {
     const h = pairingHealth({
       ...empty,
@@ -160,6 +184,7 @@ describe('pairingHealth state', () => {
     expect(DEFAULT_HEALTH_THRESHOLDS).toEqual({
       inactiveAfterDays: 30,
       maxMissedActivityUnits: 0,
+      activityDueWarningDays: 30,
       maxOverdueCommitments: 0,
       maxOverdueDemands: 0,
       minAverageSatisfaction: 3,
@@ -210,6 +235,18 @@ describe('pairingHealth state', () => {
     expect(pairingHealth({ ...base, demands: [took(31)] }).medianDaysToResolve).toBe(31);
     expect(pairingHealth({ ...base, demands: [took(30)] }).state).toBe('on_track');
     expect(pairingHealth({ ...base, demands: [took(31)] }).reasons).toEqual(['slow_resolution']);
+  });
+
+  it('a running quarter with 0 of 1 joint activities held needs attention once 30 days or fewer are left', () => {
+    // something else happened, so it is not inactive
+    const base = { ...empty, period: '2026-Q4', pairing: { id: 'p', validFrom: '2026-01-01', validTo: '2027-12-31' }, projects: [{ doneOn: '2026-10-05' }] };
+    expect(pairingHealth({ ...base, today: '2026-12-01' })).toMatchObject({ state: 'on_track', activities: { held: 0, required: 1 } }); // 31 days left
+    const late = pairingHealth({ ...base, today: '2026-12-03' }); // 29 days left
+    expect(late).toMatchObject({ state: 'needs_attention', reasons: ['activities_due'], activities: { held: 0, required: 1, missed: 0 } });
+    expect(pairingHealth({ ...base, today: '2026-12-03', activities: [held('2026-11-11')] }).state).toBe('on_track');
+    expect(pairingHealth({ ...base, today: '2026-12-03', thresholds: { activityDueWarningDays: 10 } }).state).toBe('on_track');
+    // a unit over is missed, not due
+    expect(pairingHealth({ ...base, today: '2027-01-02' }).reasons).toEqual(['activities_missed']);
   });
 
   it('thresholds are configurable', () => {

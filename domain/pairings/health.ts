@@ -5,7 +5,10 @@
 //   The frequency is checked per unit (each quarter of a year, say); a frequency coarser than the period (a yearly
 //   one asked for a quarter) is checked over the enclosing year, as compliance does. A unit is required when the
 //   agreement is in force on its last day; it is missed once over and short, due while it runs;
-// - commitments due in the period (or without a due date): done, and overdue (not done, due date passed);
+//   A unit still running with fewer held than agreed and at most 30 days left is flagged as due soon;
+// - commitments due in the period, without a due date, or carried over (due before the period and not done by its
+//   start): done, and overdue (not done, due date passed) on the period's last day (or today while it runs). The
+//   pairing page marks a commitment overdue with the same rule (isCommitmentOverdue), so the two always agree;
 // - demands raised in the period, resolved in the period, and overdue on the period's last day (or today while it
 //   runs): due date passed and not resolved by then;
 // - median days to resolve (raised → resolved, calendar days) of the demands resolved in the period;
@@ -14,14 +17,17 @@
 // State, with DEFAULT_HEALTH_THRESHOLDS:
 // - inactive: at least 30 days of the period have passed and nothing happened in it: no joint activity held, no
 //   demand raised or resolved, no commitment or joint project done;
-// - needs_attention: any missed activity unit (more than 0), any overdue commitment (more than 0), any overdue demand
-//   (more than 0), an average satisfaction below 3, or a median time to resolve above 30 days;
+// - needs_attention: any missed activity unit (more than 0), a running unit short of the agreed frequency with 30
+//   days or fewer left, any overdue commitment (more than 0), any overdue demand (more than 0), an average
+//   satisfaction below 3, or a median time to resolve above 30 days;
 // - on_track otherwise (also before the period starts).
 
+import { addDays } from '../dates';
 import type { ActivityState } from '../enums';
 import {
   containsDate,
   daysInclusive,
+  daysLeft,
   enclosingPeriod,
   isCoarser,
   isPeriodOver,
@@ -44,6 +50,8 @@ export interface HealthThresholds {
   inactiveAfterDays: number;
   /** needs attention above these counts */
   maxMissedActivityUnits: number;
+  /** a running unit short of the agreed frequency needs attention once this many days or fewer are left in it */
+  activityDueWarningDays: number;
   maxOverdueCommitments: number;
   maxOverdueDemands: number;
   /** needs attention below this average rating (when there are ratings) */
@@ -55,6 +63,7 @@ export interface HealthThresholds {
 export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
   inactiveAfterDays: 30,
   maxMissedActivityUnits: 0,
+  activityDueWarningDays: 30,
   maxOverdueCommitments: 0,
   maxOverdueDemands: 0,
   minAverageSatisfaction: 3,
@@ -67,6 +76,7 @@ export type HealthState = (typeof HEALTH_STATES)[number];
 export type HealthReason =
   | 'no_records'
   | 'activities_missed'
+  | 'activities_due'
   | 'commitments_overdue'
   | 'demands_overdue'
   | 'low_satisfaction'
@@ -163,6 +173,14 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? hi : ((sorted[mid - 1] ?? 0) + hi) / 2;
 }
 
+/** Done on or before `asOf` (a commitment without a done date but marked done counts as done). */
+const doneBy = (c: HealthCommitment, asOf: string): boolean => c.done && (!c.doneOn || c.doneOn <= asOf);
+
+/** Not done by `asOf` and its due date before it: the one rule for the pairing page and every health figure. */
+export function isCommitmentOverdue(c: HealthCommitment, asOf: string): boolean {
+  return c.dueOn !== null && c.dueOn < asOf && !doneBy(c, asOf);
+}
+
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Calendar days from a to b (0 on the same day). */
@@ -188,6 +206,10 @@ export function pairingHealth(input: HealthInput): PairingHealth {
     else status = 'due';
     return { label: unit.label, held: count, status };
   });
+  // the running unit, short of the agreed frequency with little time left (a unit over is missed instead)
+  const running = splitPeriod(window, frequency.per).find((unit) => containsDate(unit, today));
+  const runningStatus = running ? units.find((u) => u.label === running.label) : undefined;
+  const activitiesDue = !!running && runningStatus?.status === 'due' && daysLeft(running, today) <= t.activityDueWarningDays;
   const requiredUnits = units.filter((u) => u.status !== 'not_required').length;
   const activities = {
     held: held.filter((a) => inPeriod(a.date)).length,
@@ -200,11 +222,12 @@ export function pairingHealth(input: HealthInput): PairingHealth {
   };
 
   // commitments
-  const counted = input.commitments.filter((c) => c.dueOn === null || inPeriod(c.dueOn));
+  const carriedOver = (c: HealthCommitment) => c.dueOn !== null && c.dueOn < period.start && !doneBy(c, addDays(period.start, -1));
+  const counted = input.commitments.filter((c) => c.dueOn === null || inPeriod(c.dueOn) || carriedOver(c));
   const commitments = {
     total: counted.length,
-    done: counted.filter((c) => c.done).length,
-    overdue: counted.filter((c) => !c.done && c.dueOn !== null && c.dueOn < today).length,
+    done: counted.filter((c) => doneBy(c, asOf)).length,
+    overdue: counted.filter((c) => isCommitmentOverdue(c, asOf)).length,
   };
   const commitmentsDoneInPeriod = input.commitments.filter((c) => c.done && inPeriod(c.doneOn)).length;
 
@@ -247,6 +270,7 @@ export function pairingHealth(input: HealthInput): PairingHealth {
     reasons.push('no_records');
   } else {
     if (activities.missed > t.maxMissedActivityUnits) reasons.push('activities_missed');
+    if (activitiesDue) reasons.push('activities_due');
     if (commitments.overdue > t.maxOverdueCommitments) reasons.push('commitments_overdue');
     if (demands.overdue > t.maxOverdueDemands) reasons.push('demands_overdue');
     if (averageSatisfaction !== null && averageSatisfaction < t.minAverageSatisfaction)

@@ -60,6 +60,17 @@ export const Dashboard = Type.Object({
       }),
     ),
     total: Type.Integer({ description: 'terms expiring within 6 months; items holds the first ones by date' }),
+    expired: Type.Integer({ description: 'terms already expired (on or before today) and not renewed; expiredItems holds the longest expired first' }),
+    expiredItems: Type.Array(
+      Type.Object({
+        orgId: Type.String(),
+        orgName: Type.String(),
+        type: Type.Enum(ORG_TYPES),
+        electedOn: DateString(),
+        expiresOn: DateString(),
+        daysLeft: Type.Integer({ description: '0 or negative: days since it expired' }),
+      }),
+    ),
   }),
 });
 export type Dashboard = Static<typeof Dashboard>;

@@ -125,6 +125,8 @@ export const Commitment = Type.Object({
   dueOn: Nullable(Type.String()),
   doneOn: Nullable(Type.String()),
   overdue: Type.Boolean(),
+  /** the caller may mark it done (or undo that): it acts for the owing party, or keeps the agreement */
+  mayMarkDone: Type.Optional(Type.Boolean()),
 });
 
 export const PairingFile = Type.Object({
@@ -133,7 +135,21 @@ export const PairingFile = Type.Object({
   mime: Type.String(),
   size: Type.Integer(),
   createdAt: Type.String(),
+  /** the caller may delete it: it uploaded it, or keeps the agreement */
+  mayDelete: Type.Optional(Type.Boolean()),
 });
+
+/** A list item's health this quarter (health.ts), from the same rule as the pairing page and the dashboard. */
+export const PairingHealthSummary = Type.Object({
+  period: Type.String(),
+  state: HealthState,
+  reasons: Type.Array(Type.String()),
+  activitiesHeld: Type.Integer(),
+  activitiesRequired: Type.Integer(),
+  commitmentsOverdue: Type.Integer(),
+  demandsOverdue: Type.Integer(),
+});
+export type PairingHealthSummary = Static<typeof PairingHealthSummary>;
 
 export const Pairing = Type.Object({
   id: Type.String(),
@@ -160,6 +176,8 @@ export const Pairing = Type.Object({
   actingOrgIds: Type.Array(Type.String()),
   /** the parties whose side has not yet accepted the pairing (a draft stays a draft until none is left) */
   awaitingOrgIds: Type.Optional(Type.Array(Type.String())),
+  /** list items: this quarter's health; null for a pairing not in force in it (a draft, or one ended before it) */
+  health: Type.Optional(Nullable(PairingHealthSummary)),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -408,6 +426,7 @@ export const PairingPolicy = Type.Object(
       {
         inactiveAfterDays: Type.Integer({ minimum: 0, maximum: 366 }),
         maxMissedActivityUnits: Type.Integer({ minimum: 0, maximum: 100 }),
+        activityDueWarningDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 366 })),
         maxOverdueCommitments: Type.Integer({ minimum: 0, maximum: 1000 }),
         maxOverdueDemands: Type.Integer({ minimum: 0, maximum: 1000 }),
         minAverageSatisfaction: Type.Number({ minimum: 0, maximum: 5 }),
@@ -520,6 +539,7 @@ export type SuggestionList = Static<typeof SuggestionList>;
 export const HEALTH_REASONS = [
   'no_records',
   'activities_missed',
+  'activities_due',
   'commitments_overdue',
   'demands_overdue',
   'low_satisfaction',
@@ -641,3 +661,24 @@ export const JointActivity = Type.Object({
   heldOn: Type.String(),
   hosts: Type.Array(OrgRef),
 });
+
+// ---- added with issue 11: one commitment marked done, the demand's possible assignees ------------
+
+export const CommitmentDone = Type.Object(
+  {
+    /** the day it was done (not after today); null undoes it */
+    doneOn: Nullable(DateString()),
+  },
+  { additionalProperties: false },
+);
+export type CommitmentDone = Static<typeof CommitmentDone>;
+
+export const DemandAssignee = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  /** the party organization the account acts for here */
+  orgId: Type.String(),
+  orgName: Type.String(),
+});
+export const DemandAssigneeList = Type.Object({ items: Type.Array(DemandAssignee) });
+export type DemandAssigneeList = Static<typeof DemandAssigneeList>;

@@ -85,6 +85,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     trustProxy: false,
     sessionIdleMinutes: 120,
     sessionMaxHours: 12,
+    signInOpensMinutes: 30,
     ...overrides,
   };
   await bootstrap(database, config);

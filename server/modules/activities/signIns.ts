@@ -2,7 +2,9 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
-import { activityAttendees } from '../../db/schema/activities';
+import { activities, activityAttendees } from '../../db/schema/activities';
+import { conflict } from '../../errors';
+import { localDateTime, signInStatus, signInWindow } from '../../../domain/signInWindow';
 
 // Sign-ins that arrive together are written together (group commit). Every write extends the one
 // audit chain, so writers queue behind its head: measured with 50 phones at once, each sign-in in
@@ -36,8 +38,24 @@ interface Queue {
 /** One queue per database (tests run several apps in one process). */
 const queues = new WeakMap<Db, Queue>();
 
+/**
+ * Self sign-in is open from GONGJIAN_SIGNIN_OPENS_MINUTES before the start until the end (domain/signInWindow.ts);
+ * outside it, 409 with the local time it opens or closed. Read here, with the write, so every way of signing in
+ * (the QR link and the typed code) passes the same check.
+ */
+async function refuseOutsideWindow(write: SignInWrite, now: Date): Promise<void> {
+  const { config, db } = write.ctx;
+  const [activity] = await db.select({ startsAt: activities.startsAt, endsAt: activities.endsAt }).from(activities).where(eq(activities.id, write.activityId));
+  if (!activity) return;
+  const window = signInWindow(activity.startsAt, activity.endsAt, config.signInOpensMinutes, config.timeZone);
+  const status = signInStatus(window, now);
+  if (status === 'not_yet') throw conflict('checkin_not_open', { opensAt: localDateTime(window.opensAt, config.timeZone) });
+  if (status === 'closed') throw conflict('checkin_closed', { closedAt: localDateTime(window.closesAt, config.timeZone) });
+}
+
 /** Records the member as present; resolves with the time stored once it has committed. */
-export function recordSignIn(write: SignInWrite): Promise<string> {
+export async function recordSignIn(write: SignInWrite): Promise<string> {
+  await refuseOutsideWindow(write, new Date());
   let queue = queues.get(write.ctx.db);
   if (!queue) {
     queue = { items: [], flushing: false };

@@ -193,7 +193,26 @@ describe('GET /api/v1/dashboard', () => {
     const a = await dashboard(ids.A);
     expect(a.terms.items.map((i) => [i.orgId, i.expiresOn])).toEqual([[ids.A1, addYears(elected, 3)]]);
     expect(a.terms.total).toBe(1);
+    expect(a.terms).toMatchObject({ expired: 0, expiredItems: [] });
     expect((await dashboard(ids.B)).terms.total).toBe(0);
+  });
+
+  it('shows terms already expired next to those due, as the compliance findings count them (on the day itself)', async () => {
+    const today = todayInChina();
+    // a branch term is 3 years: elected 4 years ago it expired a year ago; elected 3 years ago today it expires today
+    let res = await t.call(admin, { method: 'PATCH', url: `/api/v1/orgs/${ids.A2}`, payload: { termElectedOn: addYears(today, -4) } });
+    expect(res.statusCode, res.body).toBe(200);
+    const a = await dashboard(ids.A);
+    expect(a.terms.expired).toBe(1);
+    expect(a.terms.expiredItems).toMatchObject([{ orgId: ids.A2, expiresOn: addYears(today, -1) }]);
+    expect(a.terms.expiredItems[0]!.daysLeft).toBeLessThan(-360);
+    expect(a.terms.items.map((i) => i.orgId)).not.toContain(ids.A2);
+    res = await t.call(admin, { method: 'PATCH', url: `/api/v1/orgs/${ids.A2}`, payload: { termElectedOn: addYears(today, -3) } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await dashboard(ids.A)).terms.expiredItems).toMatchObject([{ orgId: ids.A2, expiresOn: today, daysLeft: 0 }]);
+    // re-elected: neither expired nor due
+    await t.call(admin, { method: 'PATCH', url: `/api/v1/orgs/${ids.A2}`, payload: { termElectedOn: today } });
+    expect((await dashboard(ids.A)).terms).toMatchObject({ expired: 0 });
   });
   it('keeps the maintained activity counts equal to a live count through edits, joint activities, plans and moves', async () => {
     const months = lastMonths(todayInChina(), 12);

@@ -126,9 +126,10 @@ async function themeDayFigures(db: Db, path: string, today: string): Promise<Das
 }
 
 /**
- * Terms expiring from today to 6 months on. The pack of an organization depends only on the
- * versioned organizations on its path, so the subtree has the root's pack and one per versioned
- * organization below it: a handful of pack reads, whatever the size of the subtree.
+ * Terms expiring within 6 months, and terms already expired (on or before today, as the compliance findings count
+ * them: term_expired) and not renewed since. The pack of an organization depends only on the versioned organizations
+ * on its path, so the subtree has the root's pack and one per versioned organization below it: a handful of pack
+ * reads, whatever the size of the subtree.
  */
 async function termFigures(db: Db, path: string, today: string): Promise<Dashboard['terms']> {
   const until = addMonths(today, TERM_WINDOW_MONTHS);
@@ -136,18 +137,23 @@ async function termFigures(db: Db, path: string, today: string): Promise<Dashboa
   const packs = new Map<string, RulePack>([[path, await packToday(db, path, today)]]);
   for (const v of versioned) packs.set(v.path, await packToday(db, v.path, today));
   const years = [...packs.values()].flatMap((p) => [p.terms.committeeYears, p.terms.branchYears, p.terms.villageCommunityYears]);
-  // elected so that some term length ends in the window
-  const candidates = await q.electedBetween(db, path, addYears(today, -Math.max(...years)), addYears(until, -Math.min(...years)));
+  // elected so that some term length ends in the window or before it
+  const candidates = await q.electedBetween(db, path, '0001-01-01', addYears(until, -Math.min(...years)));
   const packPaths = [...packs.keys()].sort((a, b) => b.length - a.length);
   const items: Dashboard['terms']['items'] = [];
+  const expired: Dashboard['terms']['expiredItems'] = [];
   for (const c of candidates) {
     const packPath = packPaths.find((p) => c.path === p || c.path.startsWith(`${p}.`)) ?? path;
     const term = termDates(c.type as OrgType, c.sector as Sector | null, c.termElectedOn!, packs.get(packPath)!);
-    if (!term || term.expiresOn < today || term.expiresOn > until) continue;
-    items.push({ orgId: c.id, orgName: c.name, type: c.type as OrgType, electedOn: c.termElectedOn!, expiresOn: term.expiresOn, daysLeft: daysBetween(today, term.expiresOn) });
+    if (!term || term.expiresOn > until) continue;
+    const item = { orgId: c.id, orgName: c.name, type: c.type as OrgType, electedOn: c.termElectedOn!, expiresOn: term.expiresOn };
+    if (term.expiresOn <= today) expired.push({ ...item, daysLeft: -daysBetween(term.expiresOn, today) });
+    else items.push({ ...item, daysLeft: daysBetween(today, term.expiresOn) });
   }
-  items.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.orgName.localeCompare(b.orgName));
-  return { items: items.slice(0, TERM_ITEMS), total: items.length };
+  const byDate = (a: { expiresOn: string; orgName: string }, b: { expiresOn: string; orgName: string }) => a.expiresOn.localeCompare(b.expiresOn) || a.orgName.localeCompare(b.orgName);
+  items.sort(byDate);
+  expired.sort(byDate);
+  return { items: items.slice(0, TERM_ITEMS), total: items.length, expired: expired.length, expiredItems: expired.slice(0, TERM_ITEMS) };
 }
 
 /** Everything the dashboard of an organization's subtree shows, in one answer. */

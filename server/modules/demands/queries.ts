@@ -170,3 +170,23 @@ export async function escalationCandidates(db: Db, today: string) {
     .where(and(overdueOn(today), isNull(demands.escalatedOn), isNotNull(pairings.coordinatorPath)))
     .orderBy(asc(demands.dueOn), asc(demands.id));
 }
+
+/**
+ * Active accounts with a managing role held in the organization or above it: the candidates who may handle a demand
+ * for it (the service keeps those whose grant allows it, as authorize decides). Global administrators are left out,
+ * as they are from officersOf: they act for every party but are nobody's person to assign.
+ */
+export async function handlerGrants(db: Db, orgPath: string) {
+  return db
+    .select({ userId: users.id, name: sql<string>`coalesce(${users.displayName}, ${users.username})`, role: roleGrants.role, grantPath: orgs.path })
+    .from(roleGrants)
+    .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(inArray(roleGrants.role, ['secretary', 'org_admin', 'admin']), eq(users.disabled, false), sql`${orgs.path} @> ${orgPath}::ltree`))
+    .orderBy(asc(users.username));
+}
+
+export async function orgNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, ids));
+}

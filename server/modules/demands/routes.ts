@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Id, Nullable } from '../../../domain/schemas/common';
-import { Demand, DemandCreate, DemandListQuery, DemandTransition, PairingFile } from '../../../domain/schemas/pairings';
+import { Demand, DemandAssigneeList, DemandCreate, DemandListQuery, DemandTransition, PairingFile } from '../../../domain/schemas/pairings';
 import { requireActor } from '../../plugins/auth';
 import { disposition, requireUpload } from '../../uploads';
-import { addDemandFile, openDemandFile } from './files';
+import { addDemandFile, openDemandFile, removeDemandFile } from './files';
 import * as service from './service';
 
 const Params = Type.Object({ id: Id });
@@ -33,6 +33,19 @@ export async function demandRoutes(base: FastifyInstance) {
     service.transitionDemand(requireActor(req), req.params.id, req.body),
   );
 
+  app.get(
+    '/demands/:id/assignees',
+    {
+      schema: {
+        tags,
+        description: 'Who may handle the demand (accounts entitled for the handling party), for whoever may assign it.',
+        params: Params,
+        response: { 200: DemandAssigneeList },
+      },
+    },
+    async (req) => service.assigneesOf(requireActor(req), req.params.id),
+  );
+
   app.post('/demands/:id/files', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 201: PairingFile } } }, async (req, reply) => {
     const ctx = requireActor(req);
     const upload = await requireUpload(req);
@@ -46,5 +59,10 @@ export async function demandRoutes(base: FastifyInstance) {
       .header('content-disposition', disposition(file.filename, file.mime))
       .header('x-content-type-options', 'nosniff')
       .send(file.stream);
+  });
+
+  app.delete('/demands/:id/files/:fileId', { schema: { tags, description: 'By the uploader or the agreement\'s keeper, while the demand is open.', params: FileParams, response: { 204: Type.Null() } } }, async (req, reply) => {
+    await removeDemandFile(requireActor(req), req.params.id, req.params.fileId);
+    return reply.status(204).send(null);
   });
 }

@@ -14,7 +14,9 @@ import {
 } from '../../../domain/pairings/demands';
 import type { DemandState, PairingCategory, Urgency } from '../../../domain/pairings/enums';
 import type { Reminder, ReminderKind } from '../../../domain/reminders';
-import type { Demand, DemandCreate, DemandListQuery, DemandTransition } from '../../../domain/schemas/pairings';
+import { settledDemandKinds } from '../../../domain/workbench/todos';
+import type { Demand, DemandAssigneeList, DemandCreate, DemandListQuery, DemandTransition } from '../../../domain/schemas/pairings';
+import type { AccessRole } from '../../../domain/enums';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import { decodeCursor, encodeCursor } from '../../cursor';
@@ -23,8 +25,8 @@ import { demandEvents, demands } from '../../db/schema/pairings';
 import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { actorForUser } from '../auth/service';
-import { inAppChannel, type NotificationChannel } from '../notifications/service';
-import { actingOrgIds, actsForCoordinator, canReadPairing, loadPairingScope, ownPartyOrgIds, readablePairings, requirePairing, type PairingScope } from '../pairings/access';
+import { inAppChannel, settleNotifications, type NotificationChannel } from '../notifications/service';
+import { actingOrgIds, actsForCoordinator, canReadPairing, loadPairingScope, mayDeleteFile, ownPartyOrgIds, readablePairings, requirePairing, type PairingScope } from '../pairings/access';
 import { effectivePolicy } from '../pairings/pairingPolicy';
 import { stateOn } from '../../../domain/pairings/agreements';
 import * as q from './queries';
@@ -173,7 +175,7 @@ export async function getDemand(ctx: Ctx, id: string): Promise<Demand> {
   const [events, files] = await Promise.all([q.eventsOf(ctx.db, id), q.filesOf(ctx.db, id)]);
   return toApi(ctx, row, scope, {
     events: events.map((e) => ({ ...e, from: e.from as DemandState | null, to: e.to as DemandState, at: new Date(e.at).toISOString() })),
-    files: files.map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: f.createdAt.toISOString() })),
+    files: files.map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: f.createdAt.toISOString(), mayDelete: row.demand.state !== 'confirmed' && mayDeleteFile(ctx.actor, scope, f.uploadedBy) })),
   });
 }
 
@@ -373,6 +375,7 @@ export async function transitionDemand(ctx: Ctx, id: string, input: DemandTransi
       before,
       after: { ...next, note: event.note },
     });
+    await settleNotifications(tx, { subjectType: 'demand', subjectIds: [id], kinds: settledDemandKinds({ state: next.state, escalatedOn: row.escalatedOn }) });
     await notifyMove(ctx, tx, scope, { ...next, id, title: row.title }, eventId, event.byOrgId, input);
   });
   return getDemand(ctx, id);
@@ -430,4 +433,30 @@ export async function escalateOverdueDemands(db: Db, today: string, channel: Not
     });
   }
   return { escalated, sent };
+}
+
+/**
+ * Who may handle a demand, for the accept dialog's picker: the accounts entitled for the handling party (the assigned
+ * organization once accepted, otherwise each partner other than the raiser). Asked by whoever may assign: a caller
+ * acting for a handling party sees that party's people, the coordinator's people see every handling party's.
+ */
+export async function assigneesOf(ctx: Ctx, id: string): Promise<DemandAssigneeList> {
+  const { row, scope } = await loadDemand(ctx, ctx.db, id, 'read');
+  const d = row.demand;
+  const handling = scope.parties.filter((p) => (d.assignedOrgId !== null ? p.orgId === d.assignedOrgId : p.orgId !== d.raisedByOrgId));
+  const mine = new Set(actingOrgIds(ctx.actor, scope));
+  const visible = actsForCoordinator(ctx.actor, scope) ? handling : handling.filter((p) => mine.has(p.orgId));
+  if (visible.length === 0) throw forbidden('assignees_not_entitled');
+  const names = new Map((await q.orgNames(ctx.db, visible.map((p) => p.orgId))).map((o) => [o.id, o.name]));
+  const items: DemandAssigneeList['items'] = [];
+  for (const party of visible) {
+    const seen = new Set<string>();
+    for (const g of await q.handlerGrants(ctx.db, party.orgPath)) {
+      const allowed = authorize({ userId: g.userId, memberId: null, grants: [{ role: g.role as AccessRole, orgPath: g.grantPath }] }, 'pairing.manage', { orgPath: party.orgPath });
+      if (!allowed || seen.has(g.userId)) continue;
+      seen.add(g.userId);
+      items.push({ userId: g.userId, name: g.name, orgId: party.orgId, orgName: names.get(party.orgId) ?? '' });
+    }
+  }
+  return { items };
 }

@@ -65,6 +65,11 @@ export function mayManageAgreement(actor: Actor, scope: PairingScope): boolean {
   return actingOrgIds(actor, scope).length > 0;
 }
 
+/** An attachment (the agreement's or a demand's) is deleted by whoever uploaded it, or by the agreement's keeper. */
+export function mayDeleteFile(actor: Actor, scope: PairingScope, uploadedBy: string | null): boolean {
+  return mayManageAgreement(actor, scope) || (!!actor.userId && uploadedBy === actor.userId && canReadPairing(actor, scope));
+}
+
 /** 404 when the pairing does not exist, 403 when the caller may not read it. */
 export async function requirePairing(ctx: Ctx, db: Db, id: string): Promise<PairingScope> {
   const scope = await loadPairingScope(db, id);

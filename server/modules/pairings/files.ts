@@ -9,11 +9,11 @@ import { inTx, type Ctx } from '../../context';
 import { pairingFiles } from '../../db/schema/pairings';
 import { forbidden, notFound } from '../../errors';
 import { removeStored, storeUpload } from '../../uploads';
-import { mayManageAgreement, requirePairing, type PairingScope } from './access';
+import { mayDeleteFile, mayManageAgreement, requirePairing, type PairingScope } from './access';
 import * as q from './queries';
 
 // The agreement's attachments (the signed scan, a photo of the plaque): kept by whoever keeps the
-// agreement, read by whoever reads it.
+// agreement, read by whoever reads it, deleted by the keeper or whoever uploaded one.
 
 /** Demand attachments live in the same folder (they belong to the pairing too). */
 export function pairingDir(ctx: Ctx, pairingId: string): string {
@@ -35,13 +35,13 @@ export async function addPairingFile(ctx: Ctx, pairingId: string, upload: Multip
     inTx(ctx, async (tx) => {
       const [row] = await tx
         .insert(pairingFiles)
-        .values({ id: f.id, pairingId, filename: f.filename, mime: f.mime, size: f.size, storedAs: f.storedAs, thumbnailAs: f.thumbnailAs })
+        .values({ id: f.id, pairingId, filename: f.filename, mime: f.mime, size: f.size, storedAs: f.storedAs, thumbnailAs: f.thumbnailAs, uploadedBy: ctx.actor.userId || null })
         .returning({ createdAt: pairingFiles.createdAt });
       createdAt = row!.createdAt;
       await appendAudit(ctx, tx, { action: 'pairing.file.add', subjectType: 'pairing', subjectId: pairingId, orgPath: filedUnder(scope), after: { fileId: f.id, filename: f.filename, size: f.size, mime: f.mime } });
     }),
   );
-  return { id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: createdAt.toISOString() };
+  return { id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: createdAt.toISOString(), mayDelete: true };
 }
 
 export async function openPairingFile(ctx: Ctx, pairingId: string, fileId: string) {
@@ -51,10 +51,12 @@ export async function openPairingFile(ctx: Ctx, pairingId: string, fileId: strin
   return { stream: createReadStream(path.join(pairingDir(ctx, pairingId), file.storedAs)), mime: file.mime, filename: file.filename };
 }
 
+/** The uploader or the keeper deletes an attachment; the stored file goes once the row is gone. */
 export async function removePairingFile(ctx: Ctx, pairingId: string, fileId: string): Promise<void> {
-  const scope = await managed(ctx, pairingId);
+  const scope = await requirePairing(ctx, ctx.db, pairingId);
   const file = await q.agreementFile(ctx.db, pairingId, fileId);
   if (!file) throw notFound('file');
+  if (!mayDeleteFile(ctx.actor, scope, file.uploadedBy)) throw forbidden();
   await inTx(ctx, async (tx) => {
     await tx.delete(pairingFiles).where(eq(pairingFiles.id, fileId));
     await appendAudit(ctx, tx, { action: 'pairing.file.remove', subjectType: 'pairing', subjectId: pairingId, orgPath: filedUnder(scope), before: { fileId, filename: file.filename } });

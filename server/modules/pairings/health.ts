@@ -4,7 +4,7 @@ import type { ActivityState } from '../../../domain/enums';
 import type { DemandState } from '../../../domain/pairings/enums';
 import { pairingHealth, type HealthActivity, type HealthCommitment, type HealthDemand, type HealthProject, type HealthThresholds, type PairingHealth } from '../../../domain/pairings/health';
 import { parsePeriod, PeriodError, periodContaining, quartersOf, shiftPeriod, type Period, type PeriodKind } from '../../../domain/periods';
-import type { PairingDashboard, PairingMatrix } from '../../../domain/schemas/pairings';
+import type { PairingDashboard, PairingHealthSummary, PairingMatrix } from '../../../domain/schemas/pairings';
 import type { Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { orgs } from '../../db/schema/orgs';
@@ -70,7 +70,7 @@ async function loadRecords(db: Db, inSet: q.PairingSet, from: string, to: string
 /** A terminated agreement was in force until the day it was terminated. */
 const endOf = (row: q.PairingRow) => (row.terminatedOn && row.terminatedOn < row.validTo ? row.terminatedOn : row.validTo);
 
-function healthOf(row: q.PairingRow, period: Period, records: Records, today: string, thresholds: HealthThresholds): PairingHealth {
+function healthOf(row: q.PairingRow, period: Period, records: Records, today: string, thresholds: Partial<HealthThresholds>): PairingHealth {
   return pairingHealth({
     pairing: { id: row.id, validFrom: row.validFrom, validTo: endOf(row), frequency: { min: row.frequencyMin, per: row.frequencyPer as PeriodKind } },
     period,
@@ -94,6 +94,37 @@ export async function healthOfPairing(ctx: Ctx, id: string, periodText: string):
   const records = await loadRecords(ctx.db, (column) => eq(column, id), period.start, period.end);
   const policy = await effectivePolicy(ctx.db, row.coordinatorOrgId);
   return healthOf(row, period, records, ctx.today, policy.thresholds);
+}
+
+/**
+ * This quarter's health of a page of list rows: the records of all of them in four queries, the policies of their
+ * coordinators once each, then the domain rule per row (the same as the pairing page and the dashboard use).
+ */
+export async function listHealth(db: Db, rows: q.PairingRow[], today: string): Promise<Map<string, PairingHealthSummary | null>> {
+  const period = periodContaining(today, 'quarter');
+  const out = new Map<string, PairingHealthSummary | null>(rows.map((r) => [r.id, null]));
+  const inForce = rows.filter((r) => inForceDuring(r, period, today));
+  if (inForce.length === 0) return out;
+  const ids = inForce.map((r) => r.id);
+  const coordinatorIds = [...new Set(inForce.map((r) => r.coordinatorOrgId))];
+  const [records, policies] = await Promise.all([
+    loadRecords(db, (column) => inArray(column, ids), period.start, period.end),
+    Promise.all(coordinatorIds.map(async (id) => [id, await effectivePolicy(db, id)] as const)),
+  ]);
+  const policyOf = new Map(policies);
+  for (const r of inForce) {
+    const h = healthOf(r, period, records, today, policyOf.get(r.coordinatorOrgId)!.thresholds);
+    out.set(r.id, {
+      period: h.period,
+      state: h.state,
+      reasons: h.reasons,
+      activitiesHeld: h.activities.held,
+      activitiesRequired: h.activities.required,
+      commitmentsOverdue: h.commitments.overdue,
+      demandsOverdue: h.demands.overdue,
+    });
+  }
+  return out;
 }
 
 /** The coordinator's view needs read rights on the coordinator (that reads all of its pairings). */

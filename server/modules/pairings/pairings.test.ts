@@ -91,7 +91,8 @@ describe('creating a pairing', () => {
       plaque: { wording: '结对共建单位' },
       previousId: null,
       nextId: null,
-      abilities: ['pairing.manage', 'pairing.coordinate'],
+      // a draft may be deleted by its keeper (or its author)
+      abilities: ['pairing.manage', 'pairing.coordinate', 'pairing.delete'],
       actingOrgIds: [],
     });
     expect(p.parties.map((x: { orgName: string }) => x.orgName)).toEqual(['甲公司第一党支部', '乙公司党支部']);
@@ -355,7 +356,8 @@ describe('the signed agreement', () => {
     expect(res.statusCode).toBe(201);
     const file = res.json();
     expect(file).toMatchObject({ filename: 'agreement-scan.pdf', mime: 'application/pdf', size: scan.length });
-    expect((await get(s.secretaryA1, `/pairings/${id}`)).json().files).toEqual([file]);
+    // a party reads it; only the keeper (or whoever uploaded it) may delete it
+    expect((await get(s.secretaryA1, `/pairings/${id}`)).json().files).toEqual([{ ...file, mayDelete: false }]);
     const download = await get(s.secretaryB1, `/pairings/${id}/files/${file.id}`);
     expect(download.rawPayload.equals(scan)).toBe(true);
     expect(download.headers['content-disposition']).toContain('inline');

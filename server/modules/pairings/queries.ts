@@ -284,3 +284,37 @@ export async function storedPolicy(db: Db, orgId: string): Promise<unknown> {
   const [row] = await db.select({ policy: pairingPolicies.policy }).from(pairingPolicies).where(eq(pairingPolicies.orgId, orgId));
   return row?.policy ?? null;
 }
+
+// ---- deleting a draft ----------------------------------------------------------------------------
+
+/** What a draft may already carry that is not its own to delete: demands, linked activities, joint projects on its items. */
+export async function recordsOfDraft(db: Db, pairingId: string): Promise<number> {
+  const itemIds = db.select({ id: pairingItems.id }).from(pairingItems).where(eq(pairingItems.pairingId, pairingId));
+  const [d, a, p] = await Promise.all([
+    db.select({ n: count() }).from(demands).where(eq(demands.pairingId, pairingId)),
+    db.select({ n: count() }).from(activities).where(eq(activities.pairingId, pairingId)),
+    db
+      .select({ n: count() })
+      .from(jointProjects)
+      .where(or(eq(jointProjects.pairingId, pairingId), inArray(jointProjects.needId, itemIds), inArray(jointProjects.resourceId, itemIds))),
+  ]);
+  return (d[0]?.n ?? 0) + (a[0]?.n ?? 0) + (p[0]?.n ?? 0);
+}
+
+/** Every file of a pairing (its own and its demands'), for removing them from disk. */
+export async function allFilesOf(db: Db, pairingId: string) {
+  return db.select({ storedAs: pairingFiles.storedAs, thumbnailAs: pairingFiles.thumbnailAs, demandId: pairingFiles.demandId }).from(pairingFiles).where(eq(pairingFiles.pairingId, pairingId));
+}
+
+export async function deleteDraftRows(db: Db, pairingId: string): Promise<void> {
+  await db.delete(pairingFiles).where(eq(pairingFiles.pairingId, pairingId));
+  await db.delete(pairingCommitments).where(eq(pairingCommitments.pairingId, pairingId));
+  await db.delete(pairingItems).where(eq(pairingItems.pairingId, pairingId));
+  await db.delete(pairingParties).where(eq(pairingParties.pairingId, pairingId));
+  await db.delete(pairings).where(eq(pairings.id, pairingId));
+}
+
+export async function getCommitment(db: Db, pairingId: string, commitmentId: string) {
+  const [row] = await db.select().from(pairingCommitments).where(and(eq(pairingCommitments.id, commitmentId), eq(pairingCommitments.pairingId, pairingId)));
+  return row;
+}

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Id, Nullable } from '../../../domain/schemas/common';
 import {
+  CommitmentDone,
   ItemCreate,
   ItemPatch,
   JointActivity,
@@ -31,6 +32,7 @@ import {
 } from '../../../domain/schemas/pairings';
 import { requireActor } from '../../plugins/auth';
 import { disposition, requireUpload } from '../../uploads';
+import { agreementDocx, plaqueDocx, type PairingDocument } from './documents';
 import { addPairingFile, openPairingFile, removePairingFile } from './files';
 import { dashboard, healthOfPairing, matrix } from './health';
 import * as lists from './lists';
@@ -41,8 +43,10 @@ const Params = Type.Object({ id: Id });
 const FileParams = Type.Object({ id: Id, fileId: Id });
 const ItemParams = Type.Object({ id: Id, itemId: Id });
 const ProjectParams = Type.Object({ id: Id, projectId: Id });
+const CommitmentParams = Type.Object({ id: Id, commitmentId: Id });
 const Binary = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
 const tags = ['pairings'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function pairingRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -114,6 +118,57 @@ export async function pairingRoutes(base: FastifyInstance) {
 
   app.patch('/pairings/:id', { schema: { tags, params: Params, body: PairingPatch, response: { 200: Pairing } } }, async (req) =>
     service.updatePairing(requireActor(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    '/pairings/:id',
+    {
+      schema: {
+        tags,
+        description: 'Deletes a draft (never put into force, with no demands, joint activities or joint projects), by its author or its keeper; 409 otherwise.',
+        params: Params,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await service.deletePairing(requireActor(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.patch(
+    '/pairings/:id/commitments/:commitmentId',
+    {
+      schema: {
+        tags,
+        description: 'Marks one commitment done on a day (or undoes it with null): the party that owes it, or the agreement\'s keeper.',
+        params: CommitmentParams,
+        body: CommitmentDone,
+        response: { 200: Pairing },
+      },
+    },
+    async (req) => service.markCommitment(requireActor(req), req.params.id, req.params.commitmentId, req.body),
+  );
+
+  // ---- printable documents, derived from the records
+  const sendDocx = (reply: FastifyReply, file: PairingDocument) =>
+    reply.headers({ 'content-type': DOCX, 'content-disposition': disposition(file.filename, DOCX), 'cache-control': 'no-store' }).send(file.body);
+  app.get(
+    '/pairings/:id/plaque.docx',
+    { schema: { tags, description: 'The 共建 plaque: parties, title and period on one large, centred landscape page (.docx).', params: Params, response: { 200: Binary } } },
+    async (req, reply) => sendDocx(reply, await plaqueDocx(requireActor(req), req.params.id)),
+  );
+  app.get(
+    '/pairings/:id/agreement.docx',
+    {
+      schema: {
+        tags,
+        description: 'The agreement summary (.docx): parties, contacts (phones masked), validity, commitments with owners and due dates, needs, resources and joint projects.',
+        params: Params,
+        response: { 200: Binary },
+      },
+    },
+    async (req, reply) => sendDocx(reply, await agreementDocx(requireActor(req), req.params.id)),
   );
 
   app.post(

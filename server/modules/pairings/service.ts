@@ -4,24 +4,27 @@ import { addDays, addMonths } from '../../../domain/dates';
 import { maskPhone } from '../../../domain/idcard';
 import type { PairingState } from '../../../domain/pairings/enums';
 import { isClosed, stateOn } from '../../../domain/pairings/agreements';
-import { DEFAULT_JOINT_ACTIVITY_FREQUENCY } from '../../../domain/pairings/health';
+import { DEFAULT_JOINT_ACTIVITY_FREQUENCY, isCommitmentOverdue } from '../../../domain/pairings/health';
 import { daysInclusive, type PeriodKind } from '../../../domain/periods';
-import type { Pairing, PairingAccept, PairingBulk, PairingCreate, PairingListQuery, PairingPatch, PairingRenew } from '../../../domain/schemas/pairings';
+import type { CommitmentDone, Pairing, PairingAccept, PairingBulk, PairingCreate, PairingListQuery, PairingPatch, PairingRenew } from '../../../domain/schemas/pairings';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import type { Db } from '../../db/client';
 import { pairingCommitments, pairingParties, pairings } from '../../db/schema/pairings';
-import { FieldErrors, conflict, forbidden, invalid } from '../../errors';
+import { FieldErrors, appError, conflict, forbidden, invalid } from '../../errors';
 import { newId } from '../../ids';
 import { officersOf } from '../demands/queries';
 import { inAppChannel } from '../notifications/service';
-import { actingOrgIds, actsForCoordinator, mayManageAgreement, readablePairings, requirePairing, type PairingScope } from './access';
+import { removeStored } from '../../uploads';
+import { actingOrgIds, actsForCoordinator, mayDeleteFile, mayManageAgreement, readablePairings, requirePairing, type PairingScope } from './access';
+import { pairingDir } from './files';
+import { listHealth } from './health';
 import * as q from './queries';
 
 // Agreements: create (one or many from the coordinator's matrix), read, edit, renew, expire.
 
-const PAIRING_ABILITIES = { manage: 'pairing.manage', coordinate: 'pairing.coordinate' } as const;
+const PAIRING_ABILITIES = { manage: 'pairing.manage', coordinate: 'pairing.coordinate', delete: 'pairing.delete' } as const;
 
 const partiesKeyOf = (ids: readonly string[]) => [...ids].sort().join(',');
 
@@ -67,10 +70,22 @@ function scopeOf(row: q.PairingRow, parties: { orgId: string; orgPath: string }[
   return { id: row.id, state: row.state as PairingState, coordinatorOrgId: row.coordinatorOrgId, coordinatorPath: row.coordinatorPath, parties };
 }
 
-function abilitiesFor(actor: Actor, scope: PairingScope): string[] {
+/** A draft is deleted by its author (while it may still read it) or by whoever keeps the agreement. */
+function mayDeleteDraft(actor: Actor, scope: PairingScope, row: q.PairingRow, today: string): boolean {
+  if (stateOn(row, today) !== 'draft') return false;
+  return mayManageAgreement(actor, scope) || (!!actor.userId && row.createdBy === actor.userId);
+}
+
+/** A commitment is marked done by the party that owes it, or by the agreement's keeper. */
+function mayMarkDone(actor: Actor, scope: PairingScope, orgId: string): boolean {
+  return mayManageAgreement(actor, scope) || actingOrgIds(actor, scope).includes(orgId);
+}
+
+function abilitiesFor(actor: Actor, scope: PairingScope, row: q.PairingRow, today: string): string[] {
   const out: string[] = [];
   if (mayManageAgreement(actor, scope)) out.push(PAIRING_ABILITIES.manage);
   if (actsForCoordinator(actor, scope)) out.push(PAIRING_ABILITIES.coordinate);
+  if (mayDeleteDraft(actor, scope, row, today)) out.push(PAIRING_ABILITIES.delete);
   return out;
 }
 
@@ -114,9 +129,20 @@ async function toApi(ctx: Ctx, db: Db, rows: q.PairingRow[], detail: boolean): P
       nextId: successors.get(r.id) ?? null,
       commitments: commitments
         .filter((c) => c.pairingId === r.id)
-        .map((c) => ({ id: c.id, orgId: c.orgId, description: c.description, target: c.target, dueOn: c.dueOn, doneOn: c.doneOn, overdue: !c.doneOn && !!c.dueOn && c.dueOn < ctx.today })),
-      files: files.filter((f) => f.pairingId === r.id).map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: f.createdAt.toISOString() })),
-      abilities: abilitiesFor(ctx.actor, scope),
+        .map((c) => ({
+          id: c.id,
+          orgId: c.orgId,
+          description: c.description,
+          target: c.target,
+          dueOn: c.dueOn,
+          doneOn: c.doneOn,
+          overdue: isCommitmentOverdue({ dueOn: c.dueOn, done: c.doneOn !== null, doneOn: c.doneOn }, ctx.today),
+          mayMarkDone: mayMarkDone(ctx.actor, scope, c.orgId),
+        })),
+      files: files
+        .filter((f) => f.pairingId === r.id)
+        .map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, createdAt: f.createdAt.toISOString(), mayDelete: mayDeleteFile(ctx.actor, scope, f.uploadedBy) })),
+      abilities: abilitiesFor(ctx.actor, scope, r, ctx.today),
       actingOrgIds: actingOrgIds(ctx.actor, scope),
       awaitingOrgIds: own.filter((p) => p.acceptedAt === null).map((p) => p.orgId),
       createdAt: r.createdAt.toISOString(),
@@ -155,8 +181,9 @@ export async function listPairings(ctx: Ctx, query: PairingListQuery) {
   const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor, 'date'), limit);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const [items, health] = await Promise.all([toApi(ctx, ctx.db, page, false), listHealth(ctx.db, page, ctx.today)]);
   return {
-    items: await toApi(ctx, ctx.db, page, false),
+    items: items.map((p) => ({ ...p, health: health.get(p.id) ?? null })),
     total: await q.countWhere(ctx.db, where),
     nextCursor: rows.length > limit && last ? encodeCursor(last.validFrom, last.id) : null,
   };
@@ -615,4 +642,53 @@ export async function expirePairings(db: Db, today: string): Promise<{ expired: 
     }
     return { expired: ended.length };
   });
+}
+
+// ---- one commitment, deleting a draft -------------------------------------------------------------
+
+/**
+ * The party that owes a commitment marks it done (or undoes that) without editing the agreement; the keeper may too.
+ * A closed agreement is left as it ended.
+ */
+export async function markCommitment(ctx: Ctx, id: string, commitmentId: string, body: CommitmentDone): Promise<Pairing> {
+  await inTx(ctx, async (tx) => {
+    const scope = await requirePairing(ctx, tx, id);
+    const commitment = await q.getCommitment(tx, id, commitmentId);
+    if (!commitment) throw appError(404, 'commitment_not_of_pairing');
+    if (!mayMarkDone(ctx.actor, scope, commitment.orgId)) throw forbidden('commitment_not_owner');
+    const row = (await q.getPairing(tx, id))!;
+    const state = stateOn(row, ctx.today);
+    if (isClosed(state) || state === 'draft') throw conflict('commitment_not_in_force', { state });
+    if (body.doneOn !== null && body.doneOn > ctx.today) throw invalid([{ field: 'doneOn', code: 'date_in_future' }]);
+    await tx.update(pairingCommitments).set({ doneOn: body.doneOn }).where(eq(pairingCommitments.id, commitmentId));
+    const orgPath = scope.parties.find((p) => p.orgId === commitment.orgId)?.orgPath ?? scope.coordinatorPath;
+    await appendAudit(ctx, tx, { action: 'pairing.commitment.done', subjectType: 'pairing', subjectId: id, orgPath, before: { commitmentId, doneOn: commitment.doneOn }, after: { commitmentId, doneOn: body.doneOn } });
+  });
+  return getPairing(ctx, id);
+}
+
+/**
+ * A draft that was never put into force is deleted whole (parties, commitments, lists, files), by its author or its
+ * keeper. Anything else is 409: an agreement once in force is terminated instead, and a draft that already carries
+ * demands, joint activities or joint projects keeps them.
+ */
+export async function deletePairing(ctx: Ctx, id: string): Promise<void> {
+  const stored = await inTx(ctx, async (tx) => {
+    await lockAgreements(tx);
+    const scope = await requirePairing(ctx, tx, id);
+    const row = (await q.getPairing(tx, id))!;
+    const state = stateOn(row, ctx.today);
+    if (!mayManageAgreement(ctx.actor, scope) && !(ctx.actor.userId && row.createdBy === ctx.actor.userId)) throw forbidden();
+    if (state !== 'draft') throw conflict('pairing_not_draft', { state });
+    if ((await q.recordsOfDraft(tx, id)) > 0) throw conflict('pairing_has_records');
+    const [before] = await toApi({ ...ctx, db: tx }, tx, [row], true);
+    const files = await q.allFilesOf(tx, id);
+    await q.deleteDraftRows(tx, id);
+    await appendAudit(ctx, tx, { action: 'pairing.delete', subjectType: 'pairing', subjectId: id, orgPath: scope.coordinatorPath ?? scope.parties[0]?.orgPath ?? null, before: auditView(before!) });
+    return files;
+  });
+  await removeStored(
+    pairingDir(ctx, id),
+    stored.flatMap((f) => [f.storedAs, f.thumbnailAs]),
+  );
 }
