@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -16,13 +16,14 @@ function precompress(): Plugin {
   return {
     name: 'gongjian-precompress',
     apply: 'build',
-    writeBundle(options) {
+    writeBundle(options, bundle) {
       const dir = options.dir ?? path.resolve(root, 'dist/web');
-      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile() || !worthIt.test(entry.name)) continue;
-        const file = path.join(entry.parentPath, entry.name);
-        const content = readFileSync(file);
+      // this build's files only (the public folder holds nothing worth it), never whatever else is in the folder
+      for (const [name, output] of Object.entries(bundle)) {
+        if (!worthIt.test(name)) continue;
+        const content = Buffer.from(output.type === 'chunk' ? output.code : output.source);
         if (content.length < 1024) continue; // smaller than the headers a compressed answer adds
+        const file = path.join(dir, name);
         writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
         writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
       }
