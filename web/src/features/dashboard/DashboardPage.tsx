@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Result, Row, Spin, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, Result, Row, Spin, Statistic, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { withQuery, type QueryValue } from '../../api/client';
@@ -77,6 +77,9 @@ export default function DashboardPage() {
           <Col>
             <Statistic title={t('dashboard.terms')} value={d.terms.total} />
           </Col>
+          <Col>
+            <Statistic title={t('dashboard.termsExpired')} value={d.terms.expired} valueStyle={d.terms.expired ? { color: '#cf1322' } : undefined} />
+          </Col>
         </Row>
         <Typography.Text type="secondary">{t('dashboard.clickHint')}</Typography.Text>
       </Card>
@@ -112,26 +115,53 @@ export default function DashboardPage() {
           <ThemeDayHeatmap data={d.themeDays} onPick={(org, month) => go('/compliance', { org, period: month })} />
         </Col>
         <Col xs={24} xl={10}>
-          <Card size="small" title={t('dashboard.terms')} className="dashboard-card">
-            {d.terms.total > d.terms.items.length && (
-              <Alert type="info" showIcon message={t('dashboard.termsMore', { total: d.terms.total, shown: d.terms.items.length })} />
-            )}
-            <Table<Term>
+          <Card size="small" title={t('dashboard.termsCard')} className="dashboard-card" data-testid="dashboard-terms">
+            <Tabs
               size="small"
-              rowKey="orgId"
-              dataSource={d.terms.items}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              onRow={(r) => ({ onClick: () => go('/orgs', { org: r.orgId }), style: { cursor: 'pointer' } })}
-              columns={[
-                { title: t('dashboard.org'), dataIndex: 'orgName', ellipsis: true },
-                { title: t('dashboard.type'), dataIndex: 'type', render: (v: string) => t(`enums.orgType.${v}`), width: 90 },
-                { title: t('dashboard.expiresOn'), dataIndex: 'expiresOn', width: 110 },
-                { title: t('dashboard.daysLeft'), dataIndex: 'daysLeft', render: (n: number) => t('dashboard.days', { count: n }), width: 90 },
+              items={[
+                {
+                  key: 'due',
+                  label: t('dashboard.termsDueTab', { count: d.terms.total }),
+                  children: <TermTable items={d.terms.items} total={d.terms.total} onPick={(orgId) => go('/orgs', { org: orgId })} />,
+                },
+                {
+                  key: 'expired',
+                  label: t('dashboard.termsExpiredTab', { count: d.terms.expired }),
+                  children: <TermTable items={d.terms.expiredItems} total={d.terms.expired} onPick={(orgId) => go('/orgs', { org: orgId })} />,
+                },
               ]}
             />
           </Card>
         </Col>
       </Row>
     </div>
+  );
+}
+
+/** Terms due within 6 months (days left) or already expired (days since), nearest date first; a row opens the organization. */
+function TermTable({ items, total, onPick }: { items: Term[]; total: number; onPick: (orgId: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {total > items.length && <Alert type="info" showIcon message={t('dashboard.termsMore', { total, shown: items.length })} />}
+      <Table<Term>
+        size="small"
+        rowKey="orgId"
+        dataSource={items}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        onRow={(r) => ({ onClick: () => onPick(r.orgId), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('dashboard.org'), dataIndex: 'orgName', ellipsis: true },
+          { title: t('dashboard.type'), dataIndex: 'type', render: (v: string) => t(`enums.orgType.${v}`), width: 90 },
+          { title: t('dashboard.expiresOn'), dataIndex: 'expiresOn', width: 110 },
+          {
+            title: t('dashboard.daysLeft'),
+            dataIndex: 'daysLeft',
+            width: 100,
+            render: (n: number) => (n > 0 ? t('dashboard.days', { count: n }) : <Typography.Text type="danger">{t('dashboard.expiredDays', { count: -n })}</Typography.Text>),
+          },
+        ]}
+      />
+    </>
   );
 }

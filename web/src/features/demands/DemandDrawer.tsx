@@ -117,7 +117,6 @@ export default function DemandDrawer({
             base={`${demandPath(d.id)}/files`}
             files={d.files ?? []}
             mayUpload={d.state !== 'confirmed' && contributes}
-            mayDelete={false}
             uploadLabel={t('demand.attach')}
             onChanged={() => queryClient.invalidateQueries({ queryKey: demandKeys.detail(d.id) })}
           />

@@ -3,9 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { hasRole, useMe } from '../../auth/useMe';
-import type { Demand, DemandTransition } from '../../../../domain/schemas/pairings';
-import type { User } from '../../../../domain/schemas/users';
+import type { Demand, DemandAssigneeList, DemandTransition } from '../../../../domain/schemas/pairings';
 import { applyServerErrors } from '../../components/serverErrors';
 import { pairingKeys, usePairing } from '../pairings/pairingQueries';
 import { demandKeys, demandPath } from './demandQueries';
@@ -21,16 +19,16 @@ interface Values {
   actingAsOrgId?: string;
 }
 
-/** Officers of the pairing's parties other than the raiser, for an admin who assigns someone else. */
+/**
+ * Who may handle the demand (the accounts entitled for the handling party), as the server lists them for whoever may
+ * assign it; anyone else is refused there and gets no picker.
+ */
 function useAssignees(demand: Demand, enabled: boolean) {
   return useQuery({
-    queryKey: ['users'],
-    queryFn: () => api<{ items: User[] }>('/users'),
+    queryKey: [...demandKeys.detail(demand.id), 'assignees'],
+    queryFn: () => api<DemandAssigneeList>(`${demandPath(demand.id)}/assignees`),
     enabled,
-    select: (data) =>
-      data.items.filter((u) =>
-        u.roles.some((r) => r.orgId !== null && r.orgId !== demand.raisedByOrgId && r.role !== 'viewer'),
-      ),
+    retry: false,
   });
 }
 
@@ -50,11 +48,10 @@ export default function DemandTransitionModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const me = useMe();
   const [form] = Form.useForm<Values>();
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const admin = hasRole(me.data, ['admin', 'org_admin']);
-  const assignees = useAssignees(demand, to === 'accepted' && admin);
+  const assignees = useAssignees(demand, to === 'accepted');
+  const people = assignees.data?.items ?? [];
   // in progress → in progress is a progress note; otherwise the note is optional
   const progressNote = to === 'in_progress' && demand.state === 'in_progress';
   // a caller acting for several partners of the pairing chooses which one accepts (the server asks for it otherwise)
@@ -121,20 +118,14 @@ export default function DemandTransitionModal({
             <Select options={partners.map((p) => ({ value: p.orgId, label: p.orgName }))} />
           </Form.Item>
         )}
-        {to === 'accepted' && admin && (
+        {to === 'accepted' && people.length > 0 && (
           <Form.Item name="assigneeId" label={t('demand.assignee')} extra={t('demand.assigneeHelp')}>
             <Select
               allowClear
               showSearch
               optionFilterProp="label"
-              loading={assignees.isFetching}
-              options={(assignees.data ?? []).map((u) => ({
-                value: u.id,
-                label: `${u.displayName ?? u.username}（${u.roles
-                  .map((r) => r.orgName)
-                  .filter(Boolean)
-                  .join('、')}）`,
-              }))}
+              data-testid="assignee-picker"
+              options={people.map((u) => ({ value: u.userId, label: `${u.name}（${u.orgName}）` }))}
             />
           </Form.Item>
         )}

@@ -15,7 +15,6 @@ export default function AttachmentFiles({
   base,
   files,
   mayUpload,
-  mayDelete,
   uploadLabel,
   onChanged,
 }: {
@@ -23,7 +22,6 @@ export default function AttachmentFiles({
   base: string;
   files: PairingFileEntry[];
   mayUpload: boolean;
-  mayDelete: boolean;
   uploadLabel: string;
   onChanged: () => Promise<unknown>;
 }) {
@@ -82,7 +80,8 @@ export default function AttachmentFiles({
           renderItem={(f) => (
             <List.Item
               actions={
-                mayDelete
+                // the uploader or the agreement's keeper, as the server says per file
+                f.mayDelete
                   ? [
                       <Popconfirm
                         key="delete"

@@ -1,4 +1,4 @@
-import { CheckOutlined, EditOutlined, LikeOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, EditOutlined, LikeOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -40,10 +40,22 @@ export default function PairingActions({ pairing, size }: { pairing: Pairing; si
     },
     onError: (error) => void message.error(error.message),
   });
+  const remove = useMutation({
+    mutationFn: () => api<null>(pairingPath(pairing.id), { method: 'DELETE' }),
+    onSuccess: async () => {
+      void message.success(t('pairing.deleted'));
+      queryClient.removeQueries({ queryKey: pairingKeys.detail(pairing.id) });
+      await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
+      void navigate('/pairings');
+    },
+    onError: (error) => void message.error(error.message),
+  });
   const awaiting = pairing.state === 'draft' ? (pairing.awaitingOrgIds ?? []) : [];
   const mayAccept = awaiting.some((orgId) => pairing.actingOrgIds.includes(orgId));
   const manages = pairing.abilities.includes('pairing.manage');
-  if (!manages && !mayAccept) return null;
+  // a draft's author may delete it without keeping the agreement
+  const mayDelete = pairing.abilities.includes('pairing.delete');
+  if (!manages && !mayAccept && !mayDelete) return null;
   const awaitedNames = pairing.parties.filter((p) => awaiting.includes(p.orgId)).map((p) => p.orgName);
   const open = pairing.state === 'draft' || pairing.state === 'active';
   return (
@@ -80,6 +92,13 @@ export default function PairingActions({ pairing, size }: { pairing: Pairing; si
           <Button size={size} danger icon={<StopOutlined />} onClick={() => setDialog('terminate')}>
             {t('pairing.terminate')}
           </Button>
+        )}
+        {mayDelete && (
+          <Popconfirm title={t('pairing.deleteConfirm', { title: pairing.title })} onConfirm={() => remove.mutate()}>
+            <Button size={size} danger icon={<DeleteOutlined />} loading={remove.isPending}>
+              {t('pairing.deleteDraft')}
+            </Button>
+          </Popconfirm>
         )}
       </Space>
       {dialog === 'edit' && (

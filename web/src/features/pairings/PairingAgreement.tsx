@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Pairing, PairingPatch } from '../../../../domain/schemas/pairings';
+import type { CommitmentDone, Pairing } from '../../../../domain/schemas/pairings';
 import AttachmentFiles from './AttachmentFiles';
 import { pairingKeys, pairingPath, partyNames } from './pairingQueries';
 import { formatDateRange } from '../../i18n/dates';
@@ -22,22 +22,14 @@ export default function PairingAgreement({ pairing }: { pairing: Pairing }) {
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
   const manage = pairing.abilities.includes('pairing.manage');
+  const inForce = pairing.state === 'active';
   const names = partyNames(pairing);
 
+  // each party marks its own commitments done (the keeper any of them), one at a time
   const markDone = useMutation({
     mutationFn: (id: string) => {
-      const today = dayjs().format('YYYY-MM-DD');
-      const body: PairingPatch = {
-        commitments: pairing.commitments.map((c) => ({
-          id: c.id,
-          orgId: c.orgId,
-          description: c.description,
-          target: c.target,
-          dueOn: c.dueOn,
-          doneOn: c.id === id ? today : c.doneOn,
-        })),
-      };
-      return api<Pairing>(pairingPath(pairing.id), { method: 'PATCH', body });
+      const body: CommitmentDone = { doneOn: dayjs().format('YYYY-MM-DD') };
+      return api<Pairing>(`${pairingPath(pairing.id)}/commitments/${encodeURIComponent(id)}`, { method: 'PATCH', body });
     },
     onSuccess: async () => {
       void message.success(t('pairing.commitmentDone'));
@@ -107,7 +99,7 @@ export default function PairingAgreement({ pairing }: { pairing: Pairing }) {
             dataIndex: 'doneOn',
             render: (v: string | null, c) =>
               v ??
-              (manage ? (
+              (inForce && c.mayMarkDone ? (
                 <Button
                   size="small"
                   icon={<CheckOutlined />}
@@ -144,7 +136,6 @@ export default function PairingAgreement({ pairing }: { pairing: Pairing }) {
         base={`${pairingPath(pairing.id)}/files`}
         files={pairing.files}
         mayUpload={manage}
-        mayDelete={manage}
         uploadLabel={t('pairing.files.upload')}
         onChanged={() => queryClient.invalidateQueries({ queryKey: pairingKeys.detail(pairing.id) })}
       />

@@ -12,6 +12,7 @@ import HealthBadge from './HealthBadge';
 import MatchSuggestions from './MatchSuggestions';
 import { ActivityDemandTrend, HealthTrend, type TrendSeries } from './PairingTrendChart';
 import { usePairingDashboard } from './pairingQueries';
+import PairingPolicyCard from './PairingPolicyCard';
 import PeriodPicker from './PeriodPicker';
 import { useCoordinator } from './useCoordinator';
 import '../dashboard/dashboard.css';
@@ -274,6 +275,9 @@ export default function PairingDashboardPage() {
         </Col>
         <Col xs={24}>
           <MatchSuggestions coordinator={coordinator} />
+        </Col>
+        <Col xs={24} id="policy">
+          <PairingPolicyCard orgId={coordinator} />
         </Col>
       </Row>
     </div>

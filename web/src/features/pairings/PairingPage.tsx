@@ -8,6 +8,7 @@ import JointActivities from './JointActivities';
 import JointProjectsTable from './JointProjectsTable';
 import PairingActions from './PairingActions';
 import PairingAgreement from './PairingAgreement';
+import PairingDocuments from './PairingDocuments';
 import PairingHealthPanel from './PairingHealthPanel';
 import PairingItemsTable from './PairingItemsTable';
 import { usePairing } from './pairingQueries';
@@ -51,7 +52,10 @@ export default function PairingPage() {
             {p.coordinatorName && ` · ${t('pairing.coordinatedBy', { name: p.coordinatorName })}`}
           </Typography.Text>
         </div>
-        <PairingActions pairing={p} />
+        <Space wrap size={4} align="start">
+          <PairingActions pairing={p} />
+          <PairingDocuments pairingId={p.id} />
+        </Space>
       </Card>
       <Card size="small">
         <Tabs

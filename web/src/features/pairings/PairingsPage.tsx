@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,7 +11,7 @@ import type { Pairing } from '../../../../domain/schemas/pairings';
 import { currentPeriod, PAIRING_STATE_COLORS } from './format';
 import PairingActions from './PairingActions';
 import PairingFormModal from './PairingFormModal';
-import PairingHealthCell from './PairingHealthCell';
+import HealthBadge from './HealthBadge';
 import { usePairingList, type PairingFilters } from './pairingQueries';
 import './pairings.css';
 import { formatDateRange } from '../../i18n/dates';
@@ -143,8 +143,24 @@ export default function PairingsPage() {
           {
             title: t('pairing.healthOf', { period }),
             key: 'health',
+            // computed with the list (one rule with the pairing page and the dashboard), not asked per row
             render: (_v, p) =>
-              p.state === 'active' ? <PairingHealthCell pairingId={p.id} period={period} /> : '—',
+              p.health ? (
+                <Tooltip
+                  title={t('pairing.healthFigures', {
+                    held: p.health.activitiesHeld,
+                    required: p.health.activitiesRequired,
+                    commitments: p.health.commitmentsOverdue,
+                    demands: p.health.demandsOverdue,
+                  })}
+                >
+                  <span>
+                    <HealthBadge state={p.health.state} />
+                  </span>
+                </Tooltip>
+              ) : (
+                '—'
+              ),
           },
           {
             title: t('common.actions'),
