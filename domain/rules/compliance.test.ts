@@ -7,6 +7,7 @@ import {
   alsoCountable,
   complianceOn,
   evaluateCompliance,
+  orderLagging,
   rollupCompliance,
   storedCompliance,
   type ComplianceActivity,
@@ -912,6 +913,13 @@ describe('rollupCompliance', () => {
       severity: 'hard',
     });
     expect(row('theme_day').lagging[3]).toMatchObject({ orgName: '支部A', daysLeft: 30, count: 2 });
+  });
+
+  it('counts every lagging organization, and a bounded list keeps the first of them in the same order', () => {
+    expect(row('theme_day').laggingTotal).toBe(4);
+    expect(orderLagging(row('theme_day').lagging, 2).map((l) => l.orgId)).toEqual(['B', 'C']);
+    // ties (C and E, 7 days left each) keep the order they were given in
+    expect(orderLagging([...row('theme_day').lagging].reverse()).map((l) => l.orgId)).toEqual(['B', 'E', 'C', 'A']);
   });
 
   it('leaves out organizations the requirement does not apply to (no party groups, a committee)', () => {

@@ -246,6 +246,8 @@ export interface RollupRow {
   met: number;
   /** met / applicable, 0–1; null when no organization is subject to it */
   shareMet: number | null;
+  /** how many organizations lag in all (`lagging` may list only the first of them) */
+  laggingTotal: number;
   /** organizations not (yet) meeting it: missed first, then due (the earliest deadline first), otherwise in input order */
   lagging: LaggingOrg[];
 }
@@ -270,6 +272,7 @@ export function rollupCompliance(orgs: readonly OrgCompliance[]): RollupRow[] {
           applicable: 0,
           met: 0,
           shareMet: null,
+          laggingTotal: 0,
           lagging: [],
         };
         rows.set(r.id, row);
@@ -298,15 +301,22 @@ export function rollupCompliance(orgs: readonly OrgCompliance[]): RollupRow[] {
       row.lagging.push(lag);
     }
   }
-  const rank = (l: LaggingOrg) => (l.status === 'missed' ? 0 : 1);
   for (const row of rows.values()) {
     row.shareMet = row.applicable === 0 ? null : row.met / row.applicable;
-    row.lagging = row.lagging
-      .map((l, i) => ({ l, i }))
-      .sort((a, b) => rank(a.l) - rank(b.l) || (a.l.daysLeft ?? 0) - (b.l.daysLeft ?? 0) || a.i - b.i)
-      .map(({ l }) => l);
+    row.laggingTotal = row.lagging.length;
+    row.lagging = orderLagging(row.lagging);
   }
   return [...rows.values()];
+}
+
+/** Missed first, then due with the earliest deadline first, otherwise in the given order; the first `limit` of them. */
+export function orderLagging(list: readonly LaggingOrg[], limit = Infinity): LaggingOrg[] {
+  const rank = (l: LaggingOrg) => (l.status === 'missed' ? 0 : 1);
+  return list
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => rank(a.l) - rank(b.l) || (a.l.daysLeft ?? 0) - (b.l.daysLeft ?? 0) || a.i - b.i)
+    .slice(0, limit)
+    .map(({ l }) => l);
 }
 
 /** A required sub-period not met and not over yet when a result was stored. */

@@ -9,6 +9,17 @@ export const PeriodText = Type.String({ pattern: PERIOD_PATTERN, description: '2
 
 export const ComplianceQuery = Type.Object({ org: Id, period: PeriodText }, { additionalProperties: false });
 
+export const RollupQuery = Type.Object(
+  {
+    org: Id,
+    period: PeriodText,
+    laggingLimit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 1000, description: 'list at most this many lagging organizations per requirement (the first in order); all by default' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const ComplianceItem = Type.Object({
   id: Type.String(),
   requirement: Type.Enum(ACTIVITY_TYPES),
@@ -44,6 +55,7 @@ export const RollupReport = Type.Object({
       applicable: Type.Integer(),
       met: Type.Integer(),
       shareMet: Type.Union([Type.Number(), Type.Null()]),
+      laggingTotal: Type.Integer({ description: 'organizations lagging in all, however many `lagging` lists' }),
       lagging: Type.Array(
         Type.Object({
           orgId: Type.String(),

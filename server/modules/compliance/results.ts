@@ -11,7 +11,7 @@
 // evaluation, so what they answer never depends on the rows being complete.
 
 import { monthPeriod, parsePeriod, quarterPeriod, yearPeriod, type Period } from '../../../domain/periods';
-import { complianceOn, storedCompliance, type ComplianceResult, type LaggingOrg, type RollupRow } from '../../../domain/rules/compliance';
+import { complianceOn, orderLagging, storedCompliance, type ComplianceResult, type LaggingOrg, type RollupRow } from '../../../domain/rules/compliance';
 import type { ActivityType, ComplianceStatus } from '../../../domain/enums';
 import { packForPeriod } from '../../../domain/rules/pack';
 import type { Db } from '../../db/client';
@@ -254,7 +254,7 @@ export async function servesPeriod(db: Db, periodLabel: string, path: string | n
 }
 
 /** The roll-up of a subtree from the rows: what rollupCompliance gives on the live evaluation. */
-export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: string): Promise<{ organizations: number; items: RollupRow[] }> {
+export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: string, laggingLimit?: number): Promise<{ organizations: number; items: RollupRow[] }> {
   const { items: counts, organizations } = await q.subtreeCounts(db, root.id, p.label);
   if (organizations === 0) return { organizations, items: [] };
   // the items come in the order the first evaluated organization (by name) of each pack lists them
@@ -276,7 +276,7 @@ export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: str
   const rows = new Map<string, RollupRow>();
   for (const g of order) {
     for (const [id, req] of Object.entries(packOf.get(g)!.meetings.requirements)) {
-      if (!rows.has(id)) rows.set(id, { id, requirement: req.type, severity: req.severity, applicable: 0, met: 0, shareMet: null, lagging: [] });
+      if (!rows.has(id)) rows.set(id, { id, requirement: req.type, severity: req.severity, applicable: 0, met: 0, shareMet: null, laggingTotal: 0, lagging: [] });
     }
   }
   for (const c of counts) {
@@ -285,8 +285,10 @@ export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: str
     row.applicable = c.applicable;
     row.met = c.met;
     row.shareMet = c.applicable === 0 ? null : c.met / c.applicable;
+    // every result not met lags (missed, or due with time left)
+    row.laggingTotal = c.applicable - c.met;
   }
-  for (const r of await q.laggingRows(db, root.path, p.label, today)) {
+  for (const r of await q.laggingRows(db, root.path, p.label, today, laggingLimit)) {
     const row = rows.get(r.requirementId);
     if (!row) continue;
     const missed = r.missed === '' ? [] : r.missed.split(',');
@@ -306,13 +308,7 @@ export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: str
     if (now.daysLeft !== undefined) lag.daysLeft = now.daysLeft;
     row.lagging.push(lag);
   }
-  const rank = (l: LaggingOrg) => (l.status === 'missed' ? 0 : 1);
-  for (const row of rows.values()) {
-    row.lagging = row.lagging
-      .map((l, i) => ({ l, i }))
-      .sort((a, b) => rank(a.l) - rank(b.l) || (a.l.daysLeft ?? 0) - (b.l.daysLeft ?? 0) || a.i - b.i)
-      .map(({ l }) => l);
-  }
+  for (const row of rows.values()) row.lagging = orderLagging(row.lagging, laggingLimit);
   return { organizations, items: [...rows.values()] };
 }
 

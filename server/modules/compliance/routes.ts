@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Id } from '../../../domain/schemas/common';
-import { ComplianceQuery, ComplianceReport, RollupReport, RulePackVersion, RulePackVersionCreate } from '../../../domain/schemas/compliance';
+import { ComplianceQuery, ComplianceReport, RollupQuery, RollupReport, RulePackVersion, RulePackVersionCreate } from '../../../domain/schemas/compliance';
 import { requireActor } from '../../plugins/auth';
 import * as service from './service';
 
@@ -15,8 +15,8 @@ export async function complianceRoutes(base: FastifyInstance) {
     service.orgCompliance(requireActor(req), req.query.org, req.query.period),
   );
 
-  app.get('/compliance/rollup', { schema: { tags, querystring: ComplianceQuery, response: { 200: RollupReport } } }, async (req) =>
-    service.subtreeRollup(requireActor(req), req.query.org, req.query.period),
+  app.get('/compliance/rollup', { schema: { tags, querystring: RollupQuery, response: { 200: RollupReport } } }, async (req) =>
+    service.subtreeRollup(requireActor(req), req.query.org, req.query.period, req.query.laggingLimit),
   );
 
   app.get(

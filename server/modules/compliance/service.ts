@@ -143,12 +143,14 @@ export async function orgCompliance(ctx: Ctx, orgId: string, periodText: string)
 }
 
 /** Per requirement across the subtree: the share of organizations that met it, and who lags with what. */
-export async function subtreeRollup(ctx: Ctx, orgId: string, periodText: string) {
+export async function subtreeRollup(ctx: Ctx, orgId: string, periodText: string, laggingLimit?: number) {
   const p = period(periodText);
   const root = await loadOrg(ctx, orgId);
   // the maintained rows once they are complete for this year and subtree; the live evaluation otherwise
-  if (await servesPeriod(ctx.db, p.label, root.path)) return { orgId: root.id, period: p.label, ...(await rollupFromRows(ctx.db, root, p, ctx.today)) };
-  return { orgId: root.id, period: p.label, ...(await liveRollup(ctx.db, root, p, ctx.today)) };
+  if (await servesPeriod(ctx.db, p.label, root.path)) return { orgId: root.id, period: p.label, ...(await rollupFromRows(ctx.db, root, p, ctx.today, laggingLimit)) };
+  const live = await liveRollup(ctx.db, root, p, ctx.today);
+  const items = live.items.map((row) => ({ ...row, lagging: row.lagging.slice(0, laggingLimit) }));
+  return { orgId: root.id, period: p.label, organizations: live.organizations, items };
 }
 
 /** The roll-up evaluated live: every organization of the subtree that existed in the period, by name. */
