@@ -291,8 +291,16 @@ describe('many pairings from the matrix', () => {
     expect(res.statusCode).toBe(201);
     const items = res.json().items;
     expect(items.map((p: { title: string }) => p.title)).toEqual(['甲公司第二党支部与乙公司党委结对共建', '甲公司第二党支部与乙公司党支部结对共建']);
-    expect(items[0]).toMatchObject({ coordinatorOrgId: w.Z, state: 'active', partyOrgIds: [w.A2, w.B] });
+    // the zone manages neither side: each waits for both, as one agreement made by the zone would
+    expect(items[0]).toMatchObject({ coordinatorOrgId: w.Z, state: 'draft', partyOrgIds: [w.A2, w.B], awaitingOrgIds: [w.A2, w.B] });
     expect(items[0].commitments.map((c: { orgId: string }) => c.orgId)).toEqual([w.A2, w.B]);
+    const notices = (await get(s.orgAdminB, '/notifications')).json().items;
+    expect(notices).toContainEqual(expect.objectContaining({ kind: 'pairing_consent', subjectId: items[0].id }));
+    expect((await post(s.orgAdminZ, `/pairings/${items[0].id}/accept`, {})).statusCode).toBe(403);
+    expect((await post(s.orgAdminA, `/pairings/${items[0].id}/accept`, {})).json().awaitingOrgIds).toEqual([w.B]);
+    expect((await post(s.orgAdminB, `/pairings/${items[0].id}/accept`, {})).json().awaitingOrgIds).toEqual([]);
+    const activated = await t.call(s.orgAdminZ, { method: 'PATCH', url: `/api/v1/pairings/${items[0].id}`, payload: { state: 'active' } });
+    expect(activated.json()).toMatchObject({ state: 'active', awaitingOrgIds: [] });
 
     expect((await get(s.secretaryA1, `/pairings/matrix?coordinator=${w.Z}`)).statusCode).toBe(403);
     const m = (await get(s.viewerZ, `/pairings/matrix?coordinator=${w.Z}`)).json();
@@ -402,6 +410,20 @@ describe('joint activities', () => {
     expect(fieldsOf((await post(s.secretaryA1, '/activities', activity({ pairingId: 'no-such-pairing' }))).json())).toEqual(['pairingId']);
     expect((await post(s.secretaryA1, '/activities', activity({ hostOrgIds: [w.A1], pairingId: p2 }))).statusCode).toBe(403);
     expect((await get(s.orgAdminZ, `/pairings/${p1}/activities`)).json().items).toHaveLength(1);
+  });
+});
+
+describe('many pairings from the matrix, some inside the coordinator’s scope', () => {
+  const template = { title: '{row}与{column}结对共建', validFrom: '2025-05-16', validTo: '2028-05-15', state: 'active' };
+  it('puts a pair inside the coordinator’s scope in force at once and leaves the others waiting', async () => {
+    const branch = async (name: string) => (await createOrg(t.system, { name, type: 'branch', parentId: w.Z, sector: 'government_organ', foundedOn: '2015-01-01' })).id;
+    const [Z1, Z2] = [await branch('高新区办公室党支部'), await branch('高新区财政局党支部')];
+    const res = await post(s.orgAdminZ, '/pairings/bulk', { coordinatorOrgId: w.Z, pairs: [{ rowOrgId: Z1, columnOrgId: Z2 }, { rowOrgId: Z1, columnOrgId: w.A2 }], template });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().items.map((p: { state: string; awaitingOrgIds: string[] }) => [p.state, p.awaitingOrgIds])).toEqual([
+      ['active', []],
+      ['draft', [w.A2]],
+    ]);
   });
 });
 

@@ -487,7 +487,8 @@ export async function renewPairing(ctx: Ctx, id: string, body: PairingRenew): Pr
 /**
  * Many agreements from one template, all or nothing: each ticked pair becomes a pairing of the row
  * organization (first party) and the column organization, with `{row}` and `{column}` in the title
- * replaced by their names.
+ * replaced by their names. As with one agreement, a pair with a party outside the caller's scope is a
+ * draft awaiting that side, whose officers are asked.
  */
 export async function bulkCreate(ctx: Ctx, input: PairingBulk): Promise<{ items: Pairing[] }> {
   const ids = await inTx(ctx, async (tx) => {
@@ -501,7 +502,7 @@ export async function bulkCreate(ctx: Ctx, input: PairingBulk): Promise<{ items:
     const t = input.template;
     if (t.validTo < t.validFrom) errors.add('template.validTo', 'date_before_start');
     const seen = new Set<string>();
-    const items: { id: string; d: Draft; found: Map<string, OrgInfo>; field: string }[] = [];
+    const items: { id: string; d: Draft; found: Map<string, OrgInfo>; field: string; awaiting: Set<string> }[] = [];
     input.pairs.forEach((p, i) => {
       const row = found.get(p.rowOrgId);
       const column = found.get(p.columnOrgId);
@@ -517,11 +518,13 @@ export async function bulkCreate(ctx: Ctx, input: PairingBulk): Promise<{ items:
       const title = t.title.replaceAll('{row}', row.name).replaceAll('{column}', column.name).trim();
       if (title.length > 200) errors.add(`pairs.${i}`, 'pair_title_too_long');
       if (!title && !errors.has('template.title')) errors.add('template.title', 'required');
+      const awaiting = new Set([row, column].filter((o) => !authorize(ctx.actor, 'pairing.manage', { orgPath: o.path })).map((o) => o.id));
       const d: Draft = {
         ...draftOf({ ...t, commitments: [], title, partyOrgIds: [row.id, column.id], coordinatorOrgId: input.coordinatorOrgId }),
         commitments: (t.commitments ?? []).map((c) => ({ orgId: c.side === 'row' ? row.id : column.id, description: c.description, target: c.target ?? null, dueOn: c.dueOn ?? null })),
+        ...(awaiting.size > 0 ? { state: 'draft' as const } : {}),
       };
-      items.push({ id: newId(), d, found, field: `pairs.${i}` });
+      items.push({ id: newId(), d, found, field: `pairs.${i}`, awaiting });
     });
     errors.throwIfAny();
     await refuseDuplicates(
@@ -530,6 +533,11 @@ export async function bulkCreate(ctx: Ctx, input: PairingBulk): Promise<{ items:
       items.map((x) => ({ d: x.d, field: x.field })),
     );
     await insertAgreements(ctx, tx, items);
+    for (const { id, d, found: orgsById, awaiting } of items) {
+      for (const orgId of awaiting) {
+        await notifyOfficers(ctx, tx, orgsById.get(orgId)!.path, { kind: 'pairing_consent', key: `pairing_consent:${id}:${orgId}`, orgId: input.coordinatorOrgId, subjectId: id, params: { title: d.title } });
+      }
+    }
     return items.map((x) => x.id);
   });
   return { items: await readPairings(ctx, ctx.db, ids) };
