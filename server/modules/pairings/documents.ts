@@ -68,10 +68,11 @@ const text = (value: string, opts: { size?: number; bold?: boolean; hei?: boolea
 export async function plaqueDocx(ctx: Ctx, id: string): Promise<PairingDocument> {
   const { row, parties, coordinatorName } = await load(ctx, id);
   const names = parties.map((p) => p.orgName);
-  const nameSize = names.length > 3 ? 36 : 44;
+  // two parties in 22 pt; more (up to the handful a pairing has) in 16 pt with less space, so the page still holds them
+  const many = names.length > 2;
   const children = [
-    text(row.plaqueWording?.trim() || '结对共建单位', { size: 88, bold: true, hei: true, center: true, before: 600, after: 480 }),
-    ...names.map((n) => text(n, { size: nameSize, bold: true, center: true, after: 160 })),
+    text(row.plaqueWording?.trim() || '结对共建单位', { size: 88, bold: true, hei: true, center: true, before: many ? 200 : 600, after: many ? 240 : 480 }),
+    ...names.map((n) => text(n, { size: many ? 32 : 44, bold: true, center: true, after: many ? 40 : 160 })),
     text(row.title, { size: 32, center: true, before: 360, after: 200 }),
     text(`共建期限：${chineseDate(row.validFrom)}至${chineseDate(row.validTo)}`, { size: 28, center: true, after: 480 }),
     ...(coordinatorName ? [text(coordinatorName, { size: 28, center: true, after: 120 })] : []),
