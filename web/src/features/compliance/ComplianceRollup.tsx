@@ -1,4 +1,5 @@
-import { Alert, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Progress, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRollup, type RollupItem } from './complianceQueries';
 
@@ -10,7 +11,10 @@ type Lagging = RollupItem['lagging'][number];
  */
 export default function ComplianceRollup({ org, period }: { org: string | null; period: string }) {
   const { t } = useTranslation();
-  const rollup = useRollup(org, period);
+  // a province's root lags in thousands of organizations: the first of each requirement until asked
+  const shown = `${org ?? ''}|${period}`;
+  const [allFor, setAllFor] = useState<string | null>(null);
+  const rollup = useRollup(org, period, allFor === shown);
 
   const lagging = (l: Lagging) => (
     <li key={l.orgId}>
@@ -82,8 +86,22 @@ export default function ComplianceRollup({ org, period }: { org: string | null; 
           {
             title: t('compliance.rollup.lagging'),
             dataIndex: 'lagging',
-            render: (list: Lagging[]) =>
-              list.length === 0 ? '—' : <ul className="compliance-lagging">{list.map(lagging)}</ul>,
+            render: (list: Lagging[], i) =>
+              list.length === 0 ? (
+                '—'
+              ) : (
+                <>
+                  <ul className="compliance-lagging">{list.map(lagging)}</ul>
+                  {i.laggingTotal > list.length && (
+                    <Space size="small">
+                      <Typography.Text type="secondary">{t('compliance.rollup.more', { count: i.laggingTotal - list.length })}</Typography.Text>
+                      <Button type="link" size="small" onClick={() => setAllFor(shown)}>
+                        {t('compliance.rollup.showAll')}
+                      </Button>
+                    </Space>
+                  )}
+                </>
+              ),
           },
         ]}
       />

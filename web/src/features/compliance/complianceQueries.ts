@@ -39,10 +39,14 @@ export function periodRange(label: string): { from: string; to: string } | null 
 export type Rollup = Static<typeof RollupReport>;
 export type RollupItem = Rollup['items'][number];
 
-export function useRollup(org: string | null, period: string) {
+/** The first lagging organizations of each requirement the roll-up lists until the user asks for all. */
+export const ROLLUP_LAGGING_SHOWN = 20;
+
+export function useRollup(org: string | null, period: string, all: boolean) {
+  const laggingLimit = all ? undefined : ROLLUP_LAGGING_SHOWN;
   return useQuery({
-    queryKey: ['compliance', 'rollup', org, period],
-    queryFn: () => api<Rollup>(withQuery('/compliance/rollup', { org, period })),
+    queryKey: ['compliance', 'rollup', org, period, laggingLimit],
+    queryFn: () => api<Rollup>(withQuery('/compliance/rollup', { org, period, laggingLimit })),
     enabled: org !== null,
     placeholderData: keepPreviousData,
   });
