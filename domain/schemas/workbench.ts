@@ -4,7 +4,7 @@ import { TODO_KINDS } from '../workbench/todos';
 
 export const Todo = Type.Object({
   kind: Type.Enum(TODO_KINDS),
-  subjectType: Type.Enum(['demand', 'org', 'activity', 'secretary_project']),
+  subjectType: Type.Enum(['demand', 'org', 'activity', 'secretary_project', 'assessment']),
   subjectId: Type.String(),
   /** in the caller's language */
   title: Type.String(),

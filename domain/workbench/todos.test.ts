@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { demandTodoKind, notificationsToResolve, type DemandFacts } from './todos';
+import { assessmentTodoKind, demandTodoKind, settledDemandKinds, type DemandFacts } from './todos';
 
-const demand = (extra: Partial<DemandFacts>): DemandFacts => ({ state: 'submitted', raisedByOrgId: 'B1', assignedOrgId: null, assigneeId: null, escalatedOn: null, ...extra });
+const demand = (extra: Partial<DemandFacts>): DemandFacts => ({
+  state: 'submitted',
+  raisedByOrgId: 'B1',
+  assignedOrgId: null,
+  assigneeId: null,
+  escalatedOn: null,
+  ...extra,
+});
 const partner = { userId: 'u1', actingOrgIds: ['A1'], coordinator: false };
 const raiser = { userId: 'u2', actingOrgIds: ['B1'], coordinator: false };
 
@@ -12,32 +19,66 @@ describe('demandTodoKind', () => {
     const accepted = demand({ state: 'in_progress', assignedOrgId: 'A1', assigneeId: 'u1' });
     expect(demandTodoKind(accepted, partner)).toBe('demand_work');
     expect(demandTodoKind(accepted, { ...partner, userId: 'u3' })).toBeNull();
-    expect(demandTodoKind(demand({ state: 'reopened', assignedOrgId: 'A1' }), { ...partner, userId: 'u3' })).toBe('demand_work');
-    expect(demandTodoKind(demand({ state: 'resolved', assignedOrgId: 'A1', assigneeId: 'u1' }), raiser)).toBe('demand_confirm');
-    expect(demandTodoKind(demand({ state: 'resolved', assignedOrgId: 'A1', assigneeId: 'u1' }), partner)).toBeNull();
+    expect(
+      demandTodoKind(demand({ state: 'reopened', assignedOrgId: 'A1' }), { ...partner, userId: 'u3' }),
+    ).toBe('demand_work');
+    expect(demandTodoKind(demand({ state: 'resolved', assignedOrgId: 'A1', assigneeId: 'u1' }), raiser)).toBe(
+      'demand_confirm',
+    );
+    expect(
+      demandTodoKind(demand({ state: 'resolved', assignedOrgId: 'A1', assigneeId: 'u1' }), partner),
+    ).toBeNull();
     expect(demandTodoKind(demand({ state: 'confirmed' }), raiser)).toBeNull();
   });
 
   it('asks the coordinator to follow up an escalated demand only', () => {
     const coordinator = { userId: 'z', actingOrgIds: [], coordinator: true };
-    expect(demandTodoKind(demand({ state: 'accepted', assignedOrgId: 'A1', assigneeId: 'u1' }), coordinator)).toBeNull();
-    expect(demandTodoKind(demand({ state: 'accepted', assignedOrgId: 'A1', assigneeId: 'u1', escalatedOn: '2026-01-02' }), coordinator)).toBe('demand_escalated');
+    expect(
+      demandTodoKind(demand({ state: 'accepted', assignedOrgId: 'A1', assigneeId: 'u1' }), coordinator),
+    ).toBeNull();
+    expect(
+      demandTodoKind(
+        demand({ state: 'accepted', assignedOrgId: 'A1', assigneeId: 'u1', escalatedOn: '2026-01-02' }),
+        coordinator,
+      ),
+    ).toBe('demand_escalated');
   });
 });
 
-describe('notificationsToResolve', () => {
-  const todo = { kind: 'demand_work' as const, subjectType: 'demand' as const, subjectId: 'd1', title: '', orgId: 'A1' };
-  const due = { kind: 'activity_due' as const, subjectType: 'org' as const, subjectId: 'A1', title: '', orgId: 'A1', key: 'activity_due:A1:r1:2026-12' };
-  it('resolves a demand reminder whose step no longer waits, and a keyed one whose to-do is gone', () => {
-    const unread = [
-      { id: 'n1', kind: 'demand_submitted' as const, key: 'x', subjectId: 'd1', orgId: 'B1' },
-      { id: 'n2', kind: 'demand_accepted' as const, key: 'y', subjectId: 'd1', orgId: 'A1' },
-      { id: 'n3', kind: 'activity_due' as const, key: 'activity_due:A1:r1:2026-12', subjectId: 'A1', orgId: 'A1' },
-      { id: 'n4', kind: 'activity_due' as const, key: 'activity_due:A1:r2:2026-12', subjectId: 'A1', orgId: 'A1' },
-      { id: 'n5', kind: 'activity_due' as const, key: 'activity_due:A2:r2:2026-12', subjectId: 'A2', orgId: 'A2' },
-      { id: 'n6', kind: 'demand_confirmed' as const, key: 'z', subjectId: 'd1', orgId: 'B1' },
-    ];
-    expect(notificationsToResolve(unread, [todo, due], { demands: true, orgIds: new Set(['A1']) })).toEqual(['n1', 'n4']);
-    expect(notificationsToResolve(unread, [todo, due], { demands: false, orgIds: new Set() })).toEqual([]);
+describe('settledDemandKinds', () => {
+  it('settles the reminders whose step no longer waits once the demand moves', () => {
+    expect(settledDemandKinds({ state: 'accepted', escalatedOn: null }).sort()).toEqual([
+      'demand_escalated',
+      'demand_resolved',
+      'demand_submitted',
+    ]);
+    // working on it still waits for the assignee: the reminder handing it over stays
+    expect(settledDemandKinds({ state: 'in_progress', escalatedOn: null })).not.toContain('demand_accepted');
+    // an escalated one stays with the coordinator until it is resolved
+    expect(settledDemandKinds({ state: 'in_progress', escalatedOn: '2026-01-02' })).not.toContain(
+      'demand_escalated',
+    );
+    expect(settledDemandKinds({ state: 'resolved', escalatedOn: '2026-01-02' }).sort()).toEqual([
+      'demand_accepted',
+      'demand_escalated',
+      'demand_in_progress',
+      'demand_reopened',
+      'demand_submitted',
+    ]);
+    expect(settledDemandKinds({ state: 'reopened', escalatedOn: null })).toContain('demand_resolved');
+    // a rating only tells: it is never settled for its reader
+    expect(settledDemandKinds({ state: 'confirmed', escalatedOn: null })).not.toContain('demand_confirmed');
+    expect(settledDemandKinds({ state: 'confirmed', escalatedOn: null })).toContain('demand_resolved');
+  });
+});
+
+describe('assessmentTodoKind', () => {
+  it('asks to prepare a draft held within two weeks and to follow one scoring now', () => {
+    expect(assessmentTodoKind({ state: 'draft', heldOn: '2026-12-17' }, '2026-12-03')).toBe(
+      'assessment_prepare',
+    );
+    expect(assessmentTodoKind({ state: 'draft', heldOn: '2026-12-18' }, '2026-12-03')).toBeNull();
+    expect(assessmentTodoKind({ state: 'open', heldOn: '2026-12-01' }, '2026-12-03')).toBe('assessment_open');
+    expect(assessmentTodoKind({ state: 'closed', heldOn: '2026-12-01' }, '2026-12-03')).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
+import { addDays } from '../dates';
 import type { DemandState } from '../pairings/enums';
 import type { Reminder, ReminderKind } from '../reminders';
 
 // What waits for one person on the workbench (工作台). To-dos are computed from the records on every
-// read, so one disappears as soon as its work is done; the reminders sent about the same thing are
-// then read as resolved (notificationsToResolve).
+// read, so one disappears as soon as its work is done; the write that does the work settles the
+// reminders sent about the same thing (settledDemandKinds, server/modules/notifications).
 
 export const TODO_KINDS = [
   'demand_accept',
@@ -20,16 +21,32 @@ export const TODO_KINDS = [
   'project_milestone_overdue',
   // a joint activity naming an organization the caller manages as co-host, waiting for its consent
   'activity_cohost_to_accept',
+  // debriefing assessments the caller organizes: one to prepare (a draft held within ASSESSMENT_PREPARE_DAYS), one scoring now
+  'assessment_prepare',
+  'assessment_open',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 export interface Todo {
   kind: TodoKind;
-  subjectType: 'demand' | 'org' | 'activity' | 'secretary_project';
+  subjectType: 'demand' | 'org' | 'activity' | 'secretary_project' | 'assessment';
   subjectId: string;
   title: string;
   dueOn?: string;
   orgId: string;
+}
+
+/** How many days before it is held a draft assessment shows on its organizer's workbench. */
+export const ASSESSMENT_PREPARE_DAYS = 14;
+
+/** The to-do an assessment is for its organizer: a draft held soon is to be prepared, an open one is scoring now. */
+export function assessmentTodoKind(
+  a: { state: string; heldOn: string },
+  today: string,
+): Extract<TodoKind, `assessment_${string}`> | null {
+  if (a.state === 'open') return 'assessment_open';
+  if (a.state === 'draft' && a.heldOn <= addDays(today, ASSESSMENT_PREPARE_DAYS)) return 'assessment_prepare';
+  return null;
 }
 
 export interface DemandFacts {
@@ -60,7 +77,10 @@ export function demandTodoKind(d: DemandFacts, who: DemandWho): Extract<TodoKind
     case 'accepted':
     case 'in_progress':
     case 'reopened': {
-      const mine = d.assigneeId !== null ? d.assigneeId === who.userId : d.assignedOrgId !== null && who.actingOrgIds.includes(d.assignedOrgId);
+      const mine =
+        d.assigneeId !== null
+          ? d.assigneeId === who.userId
+          : d.assignedOrgId !== null && who.actingOrgIds.includes(d.assignedOrgId);
       if (mine) return 'demand_work';
       return who.coordinator && d.escalatedOn !== null ? 'demand_escalated' : null;
     }
@@ -72,8 +92,14 @@ export function demandTodoKind(d: DemandFacts, who: DemandWho): Extract<TodoKind
 }
 
 /** A reminder of the scheduler as a to-do: the same thing, keyed alike. */
-export function todoOfReminder(r: Reminder, title: string): Todo & { key: string } {
-  const todo: Todo & { key: string } = { kind: r.kind as TodoKind, subjectType: r.subjectType as Todo['subjectType'], subjectId: r.subjectId, title, orgId: r.orgId, key: r.key };
+export function todoOfReminder(r: Reminder, title: string): Todo {
+  const todo: Todo = {
+    kind: r.kind as TodoKind,
+    subjectType: r.subjectType as Todo['subjectType'],
+    subjectId: r.subjectId,
+    title,
+    orgId: r.orgId,
+  };
   const dueOn = r.params.dueOn ?? r.params.expiresOn;
   if (typeof dueOn === 'string') todo.dueOn = dueOn;
   return todo;
@@ -88,37 +114,28 @@ const DEMAND_STEP: Partial<Record<ReminderKind, TodoKind>> = {
   demand_resolved: 'demand_confirm',
   demand_escalated: 'demand_escalated',
 };
-const BY_KEY: readonly ReminderKind[] = ['activity_due', 'term_due', 'term_expired', 'resolution_overdue', 'project_report_due', 'project_report_missing', 'project_milestone_overdue'];
-
-export const RESOLVABLE_KINDS: readonly ReminderKind[] = [...(Object.keys(DEMAND_STEP) as ReminderKind[]), ...BY_KEY];
-
-export interface UnreadReminder {
-  id: string;
-  kind: ReminderKind;
-  key: string;
-  subjectId: string;
-  /** the organization the reminder is about */
-  orgId: string | null;
+/** The steps of a demand that wait for someone in this state (whoever that is). */
+function waitingSteps(d: Pick<DemandFacts, 'state' | 'escalatedOn'>): TodoKind[] {
+  switch (d.state) {
+    case 'submitted':
+      return ['demand_accept'];
+    case 'accepted':
+    case 'in_progress':
+    case 'reopened':
+      return d.escalatedOn !== null ? ['demand_work', 'demand_escalated'] : ['demand_work'];
+    case 'resolved':
+      return ['demand_confirm'];
+    case 'confirmed':
+      return [];
+  }
 }
 
 /**
- * The unread reminders whose work is done: a demand reminder once the step it asked for no longer waits for this
- * person; an activity, term or resolution reminder once its organization was looked at and no to-do carries its
- * key. Reminders about organizations the workbench did not look at stay as they are.
+ * The reminders about a demand that its move to this state settles: those asking for a step that no longer waits
+ * (accepting once accepted, working once resolved, confirming once confirmed or reopened, following up once
+ * resolved). The notices that only tell (a rating) are left for their reader.
  */
-export function notificationsToResolve(
-  unread: readonly UnreadReminder[],
-  todos: readonly (Todo & { key?: string })[],
-  lookedAt: { demands: boolean; orgIds: ReadonlySet<string> },
-): string[] {
-  const demandSteps = new Set(todos.filter((t) => t.subjectType === 'demand').map((t) => `${t.kind}:${t.subjectId}`));
-  const keys = new Set(todos.flatMap((t) => (t.key ? [t.key] : [])));
-  return unread
-    .filter((n) => {
-      const step = DEMAND_STEP[n.kind];
-      if (step) return lookedAt.demands && !demandSteps.has(`${step}:${n.subjectId}`);
-      if (!BY_KEY.includes(n.kind) || n.orgId === null || !lookedAt.orgIds.has(n.orgId)) return false;
-      return !keys.has(n.key);
-    })
-    .map((n) => n.id);
+export function settledDemandKinds(d: Pick<DemandFacts, 'state' | 'escalatedOn'>): ReminderKind[] {
+  const waiting = waitingSteps(d);
+  return (Object.keys(DEMAND_STEP) as ReminderKind[]).filter((kind) => !waiting.includes(DEMAND_STEP[kind]!));
 }

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { authorize, isWithin, readScopes, type Action } from '../../../domain/access';
 import { todayInChina } from '../../../domain/dates';
 import { alsoCountable } from '../../../domain/rules/compliance';
+import { resolutionReminders } from '../../../domain/reminders';
 import { ACTIVITY_TYPES, type ActivityState, type ActivityType, type AttendanceStatus } from '../../../domain/enums';
 import type { Activity, ActivityCreate, ActivityListQuery, ActivityPatch, Attendee } from '../../../domain/schemas/activities';
 import { planYear } from '../../../domain/planning';
@@ -26,6 +27,7 @@ import { FieldErrors, conflict, forbidden, invalid, notFound } from '../../error
 import { newId } from '../../ids';
 import { packToday, structureOf } from '../compliance/service';
 import { activityWritten } from '../compliance/results';
+import { settleActivityReminders, settleNotifications } from '../notifications/service';
 import { ACTIVITY_TYPE_LABELS } from '../../../domain/activityLabels';
 import { tallyActivities } from '../dashboard/queries';
 import { checkJointActivity } from '../pairings/jointActivities';
@@ -268,10 +270,12 @@ async function writeChildren(tx: Db, id: string, a: Pick<ActivityCreate, 'attend
   }
   if (a.resolutions) {
     await tx.delete(activityResolutions).where(eq(activityResolutions.activityId, id));
-    if (a.resolutions.length) {
-      await tx.insert(activityResolutions).values(
-        a.resolutions.map((r) => ({ id: newId(), activityId: id, text: r.text, ownerMemberId: r.ownerMemberId ?? null, dueOn: r.dueOn ?? null, doneOn: r.doneOn ?? null })),
-      );
+    const rows = a.resolutions.map((r) => ({ id: newId(), activityId: id, text: r.text, ownerMemberId: r.ownerMemberId ?? null, dueOn: r.dueOn ?? null, doneOn: r.doneOn ?? null }));
+    if (rows.length) await tx.insert(activityResolutions).values(rows);
+    // the rows are replaced with new ids, so a reminder cannot be matched to its resolution: the activity's reminders
+    // are settled once none of its resolutions is overdue any more
+    if (resolutionReminders(rows.map((r) => ({ ...r, orgId: '' })), todayInChina()).length === 0) {
+      await settleNotifications(tx, { subjectType: 'activity', subjectIds: [id], kinds: ['resolution_overdue'] });
     }
   }
   if (a.votes) {
@@ -314,6 +318,7 @@ async function writeHosts(ctx: Ctx, tx: Db, id: string, hosts: { id: string; pat
   });
   await tx.insert(activityHosts).values(rows);
   await recount(tx, previous, rows);
+  await settleActivityReminders(tx, [...new Set([...previous.map((p) => p.orgId), ...hosts.map((h) => h.id)])], todayInChina());
   return { rows, asked: rows.filter((r) => r.acceptedAt === null && !wasPending.has(r.orgId)) };
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { isWithin } from '../../../domain/access';
 import { activityReminders, reminderMessage, resolutionReminders, termReminders, type Reminder, type ReminderKind } from '../../../domain/reminders';
 import { termDates } from '../../../domain/rules/orgFindings';
@@ -10,7 +10,7 @@ import { roleGrants } from '../../db/schema/auth';
 import { orgs } from '../../db/schema/orgs';
 import { notFound } from '../../errors';
 import { newId } from '../../ids';
-import { dueFromRows, servesPeriod } from '../compliance/results';
+import { dueFromRows, monthResults, servesPeriod } from '../compliance/results';
 import { evaluateMany, packToday } from '../compliance/service';
 import { labelsOf } from '../orgs/queries';
 
@@ -87,6 +87,43 @@ export async function runReminders(db: Db, today: string, opts: { activityDaysBe
     return [...new Set(users)].map((userId) => ({ userId, reminder }));
   });
   return { reminders: reminders.length, sent: await channel.send(db, items) };
+}
+
+/**
+ * The work a reminder asked for is done: its unread notifications about these subjects, of these kinds, are read for
+ * every recipient: only those whose key is in `keys` when given, and never those whose key is in `keep` (work that
+ * still waits). Called inside the transaction of the
+ * write that completes the work (a demand moved, an activity held, a report filed), so a reminder is resolved with its
+ * to-do and nothing reading the workbench has to write.
+ */
+export async function settleNotifications(
+  tx: Db,
+  about: { subjectType: Reminder['subjectType']; subjectIds: readonly string[]; kinds: readonly ReminderKind[]; keys?: readonly string[]; keep?: readonly string[] },
+): Promise<number> {
+  if (about.subjectIds.length === 0 || about.kinds.length === 0) return 0;
+  const settled = await tx
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        isNull(notifications.readAt),
+        eq(notifications.subjectType, about.subjectType),
+        inArray(notifications.subjectId, [...about.subjectIds]),
+        inArray(notifications.kind, [...about.kinds]),
+        about.keys ? inArray(notifications.dedupeKey, about.keys.length ? [...about.keys] : ['']) : undefined,
+        about.keep?.length ? notInArray(notifications.dedupeKey, [...about.keep]) : undefined,
+      ),
+    )
+    .returning({ id: notifications.id });
+  return settled.length;
+}
+
+/** An activity of these organizations was written: the reminders of required activities they no longer owe are settled. */
+export async function settleActivityReminders(tx: Db, orgIds: readonly string[], today: string): Promise<number> {
+  if (orgIds.length === 0) return 0;
+  const list = await tx.select().from(orgs).where(inArray(orgs.id, [...orgIds]));
+  const owed = (await monthResults(tx, list, today.slice(0, 7), today)).flatMap(({ orgId, results }) => activityReminders(orgId, results, Number.MAX_SAFE_INTEGER));
+  return settleNotifications(tx, { subjectType: 'org', subjectIds: orgIds, kinds: ['activity_due'], keep: owed.map((r) => r.key) });
 }
 
 export async function listNotifications(ctx: Ctx, query: { unread?: boolean; limit?: number }) {

@@ -6,5 +6,7 @@ import { getWorkbench } from './service';
 
 export async function workbenchRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/workbench', { schema: { tags: ['workbench'], response: { 200: Workbench } } }, async (req) => getWorkbench(requireActor(req)));
+  app.get('/workbench', { schema: { tags: ['workbench'], response: { 200: Workbench } } }, async (req) =>
+    getWorkbench(requireActor(req)),
+  );
 }

@@ -3,24 +3,37 @@ import { addDays, addMonths } from '../../../domain/dates';
 import type { OrgType, Sector } from '../../../domain/enums';
 import { messageText } from '../../../domain/messages/registry';
 import type { DemandState } from '../../../domain/pairings/enums';
-import { activityReminders, reminderMessage, resolutionReminders, termReminders, type Reminder, type ReminderKind } from '../../../domain/reminders';
+import {
+  activityReminders,
+  reminderMessage,
+  resolutionReminders,
+  termReminders,
+  type Reminder,
+} from '../../../domain/reminders';
 import { projectReminders } from '../../../domain/projects/reminders';
 import { effectiveSettings } from '../../../domain/projects/settings';
 import { termDates } from '../../../domain/rules/orgFindings';
 import type { Workbench } from '../../../domain/schemas/workbench';
-import { demandTodoKind, notificationsToResolve, todoOfReminder, type Todo } from '../../../domain/workbench/todos';
+import {
+  ASSESSMENT_PREPARE_DAYS,
+  assessmentTodoKind,
+  demandTodoKind,
+  todoOfReminder,
+  type Todo,
+} from '../../../domain/workbench/todos';
 import type { Ctx } from '../../context';
 import { pendingHostsWithin } from '../activities/queries';
-import { evaluateMany, packToday } from '../compliance/service';
+import { monthResults } from '../compliance/results';
+import { packToday } from '../compliance/service';
 import { pairingScopes } from '../demands/queries';
 import { labelsOf } from '../orgs/queries';
 import { actingOrgIds, actsForCoordinator, readablePairings } from '../pairings/access';
 import * as q from './queries';
 
-// The workbench (工作台): what waits for the caller today, read from the records on every request. The to-dos of
-// the organizations the caller manages come from the same domain functions the scheduler's reminders use, so a
-// reminder and its to-do name one thing; the unread reminders whose to-do is gone are marked read here, because
-// the moves that finish the work live in several modules and none calls back into the notifications.
+// The workbench (工作台): what waits for the caller today, read from the records on every request and writing
+// nothing. The to-dos of the organizations the caller manages come from the same domain functions and the same
+// maintained compliance results the scheduler's reminders use, so a reminder and its to-do name one thing; the
+// write that does the work settles its reminders (settleNotifications, server/modules/notifications).
 
 /** Demands looked at per request; a person with more open demands than this sees the oldest due first. */
 const DEMAND_LIMIT = 300;
@@ -34,26 +47,39 @@ const SHANGHAI_OFFSET = '+08:00';
 
 export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
   const { actor, db, today, lang } = ctx;
-  const managing = actor.grants.filter((g) => g.role !== 'member' && g.role !== 'viewer' && g.orgPath !== null).map((g) => g.orgPath!);
+  const managing = actor.grants
+    .filter((g) => g.role !== 'member' && g.role !== 'viewer' && g.orgPath !== null)
+    .map((g) => g.orgPath!);
   const readPaths = actor.grants.some((g) => g.orgPath === null && g.role === 'admin')
     ? null
     : actor.grants.filter((g) => g.role !== 'member' && g.orgPath !== null).map((g) => g.orgPath!);
   const mine = await q.orgsAt(db, [...new Set(managing)]);
   const orgName = new Map(mine.map((o) => [o.id, o.name]));
-  const todos: (Todo & { key?: string })[] = [];
+  const todos: Todo[] = [];
 
   // demands: the step that waits for the caller
   const readsPairings = readPaths === null || readPaths.length > 0;
   if (readsPairings) {
     const open = await q.openDemands(db, readablePairings(actor), DEMAND_LIMIT);
-    const scopes = await pairingScopes(db, open.map((d) => d.pairingId));
+    const scopes = await pairingScopes(
+      db,
+      open.map((d) => d.pairingId),
+    );
     for (const d of open) {
       const scope = scopes.get(d.pairingId);
       if (!scope) continue;
       const acting = actingOrgIds(actor, scope);
-      const kind = demandTodoKind({ ...d, state: d.state as DemandState }, { userId: actor.userId, actingOrgIds: acting, coordinator: actsForCoordinator(actor, scope) });
+      const kind = demandTodoKind(
+        { ...d, state: d.state as DemandState },
+        { userId: actor.userId, actingOrgIds: acting, coordinator: actsForCoordinator(actor, scope) },
+      );
       if (!kind) continue;
-      const orgId = kind === 'demand_accept' ? (acting.find((o) => o !== d.raisedByOrgId) ?? d.raisedByOrgId) : kind === 'demand_confirm' ? d.raisedByOrgId : (d.assignedOrgId ?? d.raisedByOrgId);
+      const orgId =
+        kind === 'demand_accept'
+          ? (acting.find((o) => o !== d.raisedByOrgId) ?? d.raisedByOrgId)
+          : kind === 'demand_confirm'
+            ? d.raisedByOrgId
+            : (d.assignedOrgId ?? d.raisedByOrgId);
       const todo: Todo = {
         kind,
         subjectType: 'demand',
@@ -75,50 +101,105 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
 
   // the organizations the caller manages: required activities still due this month, terms, overdue resolutions
   const month = today.slice(0, 7);
-  const evaluated = await evaluateMany(db, mine, month, today);
+  const evaluated = await monthResults(db, mine, month, today);
   const reminders: Reminder[] = [];
-  for (const { org, results } of evaluated) reminders.push(...activityReminders(org.id, results, Number.MAX_SAFE_INTEGER));
+  for (const { orgId, results } of evaluated)
+    reminders.push(...activityReminders(orgId, results, Number.MAX_SAFE_INTEGER));
   for (const org of mine.filter((o) => o.termElectedOn)) {
     const pack = await packToday(db, org.path, today);
-    reminders.push(...termReminders(org.id, termDates(org.type as OrgType, org.sector as Sector | null, org.termElectedOn!, pack), today));
+    reminders.push(
+      ...termReminders(
+        org.id,
+        termDates(org.type as OrgType, org.sector as Sector | null, org.termElectedOn!, pack),
+        today,
+      ),
+    );
   }
-  const resolutions = await q.overdueResolutions(db, mine.map((o) => o.path), today);
-  reminders.push(...resolutionReminders(resolutions.map((r) => ({ ...r, orgId: labelsOf(r.orgPath).at(-1)! })), today));
+  const resolutions = await q.overdueResolutions(
+    db,
+    mine.map((o) => o.path),
+    today,
+  );
+  reminders.push(
+    ...resolutionReminders(
+      resolutions.map((r) => ({ ...r, orgId: labelsOf(r.orgPath).at(-1)! })),
+      today,
+    ),
+  );
   for (const r of reminders) {
     const todo = todoOfReminder(r, reminderMessage(r.kind, r.params, orgName.get(r.orgId) ?? '', lang));
     // daysLeft counts today and the period's last day: the last day is the to-do's due date
-    if (r.kind === 'activity_due' && typeof r.params.daysLeft === 'number') todo.dueOn = addDays(today, r.params.daysLeft - 1);
+    if (r.kind === 'activity_due' && typeof r.params.daysLeft === 'number')
+      todo.dueOn = addDays(today, r.params.daysLeft - 1);
     todos.push(todo);
   }
 
   // secretary projects: the leader's weekly report and overdue milestones (the supervisors' visits are theirs to plan)
-  const lookedAt = new Set(mine.map((o) => o.id));
-  for (const { project: p, settings, lastReportWeek, milestones } of await q.ledProjects(db, actor.userId, mine.map((o) => o.path), today)) {
-    lookedAt.add(p.orgId);
-    const running = { id: p.id, title: p.title, startOn: p.startOn, endOn: p.endOn, launchedOn: p.launchedOn, lastReportWeek, lastVisitOn: null, milestones, requirements: [] };
+  for (const { project: p, settings, lastReportWeek, milestones } of await q.ledProjects(
+    db,
+    actor.userId,
+    mine.map((o) => o.path),
+    today,
+  )) {
+    const running = {
+      id: p.id,
+      title: p.title,
+      startOn: p.startOn,
+      endOn: p.endOn,
+      launchedOn: p.launchedOn,
+      lastReportWeek,
+      lastVisitOn: null,
+      milestones,
+      requirements: [],
+    };
     for (const r of projectReminders(running, today, effectiveSettings(settings))) {
-      if (r.kind !== 'project_report_due' && r.kind !== 'project_report_missing' && r.kind !== 'project_milestone_overdue') continue;
-      const reminder: Reminder = { kind: r.kind, key: r.key, orgId: p.orgId, subjectType: 'secretary_project', subjectId: p.id, params: r.params };
+      if (
+        r.kind !== 'project_report_due' &&
+        r.kind !== 'project_report_missing' &&
+        r.kind !== 'project_milestone_overdue'
+      )
+        continue;
+      const reminder: Reminder = {
+        kind: r.kind,
+        key: r.key,
+        orgId: p.orgId,
+        subjectType: 'secretary_project',
+        subjectId: p.id,
+        params: r.params,
+      };
       todos.push(todoOfReminder(reminder, reminderMessage(r.kind, r.params, '', lang)));
     }
   }
 
-  // the reminders about work now done
-  const unread = await q.unreadReminders(db, actor.userId);
-  const done = notificationsToResolve(
-    unread.map((n) => ({ ...n, kind: n.kind as ReminderKind })),
-    todos,
-    { demands: readsPairings && unread.length < 500, orgIds: lookedAt },
-  );
-  await q.markRead(db, actor.userId, done);
+  // debriefing assessments the caller organizes: a draft to prepare, scoring under way
+  for (const a of await q.organizedAssessments(db, managing, addDays(today, ASSESSMENT_PREPARE_DAYS))) {
+    const kind = assessmentTodoKind(a, today);
+    if (!kind || !authorize(actor, 'assessment.manage', { orgPath: a.organizerPath })) continue;
+    const todo: Todo = {
+      kind,
+      subjectType: 'assessment',
+      subjectId: a.id,
+      title: messageText(`todo_${kind}`, { title: a.title, heldOn: a.heldOn }, lang) ?? a.title,
+      orgId: a.organizerOrgId,
+    };
+    if (kind === 'assessment_prepare') todo.dueOn = a.heldOn;
+    todos.push(todo);
+  }
 
   const monthStart = `${month}-01T00:00:00${SHANGHAI_OFFSET}`;
   const nextMonth = `${addMonths(`${month}-01`, 1)}T00:00:00${SHANGHAI_OFFSET}`;
   const activitiesThisMonth = await q.activitiesBetween(db, readPaths, monthStart, nextMonth, LIST_LIMIT);
 
-  const compliance = evaluated.map(({ org, results }) => {
+  const compliance = evaluated.map(({ orgId, results }) => {
     const count = (s: string) => results.filter((r) => r.status === s).length;
-    return { orgId: org.id, orgName: org.name, period: month, met: count('met'), due: count('due'), missed: count('missed') };
+    return {
+      orgId,
+      orgName: orgName.get(orgId) ?? '',
+      period: month,
+      met: count('met'),
+      due: count('due'),
+      missed: count('missed'),
+    };
   });
 
   const may = abilitiesWithin(actor, null, ['activity.manage', 'pairing.manage']);
@@ -127,18 +208,35 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
   if (may.includes('pairing.manage')) shortcuts.push('raise_demand');
 
   return {
-    todos: todos
-      .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'))
-      .map(({ key: _key, ...t }) => t),
-    activitiesThisMonth: { total: activitiesThisMonth.total, items: activitiesThisMonth.items.map(activityItem) },
+    todos: todos.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999')),
+    activitiesThisMonth: {
+      total: activitiesThisMonth.total,
+      items: activitiesThisMonth.items.map(activityItem),
+    },
     compliance,
     shortcuts,
     member: await memberHome(ctx),
   };
 }
 
-function activityItem(a: { id: string; type: string; state: string; theme: string; startsAt: string; place: string | null; orgId: string }) {
-  return { id: a.id, type: a.type, state: a.state, theme: a.theme, startsAt: new Date(a.startsAt).toISOString(), place: a.place, orgId: a.orgId };
+function activityItem(a: {
+  id: string;
+  type: string;
+  state: string;
+  theme: string;
+  startsAt: string;
+  place: string | null;
+  orgId: string;
+}) {
+  return {
+    id: a.id,
+    type: a.type,
+    state: a.state,
+    theme: a.theme,
+    startsAt: new Date(a.startsAt).toISOString(),
+    place: a.place,
+    orgId: a.orgId,
+  };
 }
 
 /** A member's home: the next activities of the member's organization and the member's own attendance. */
@@ -148,10 +246,16 @@ async function memberHome(ctx: Ctx): Promise<Workbench['member']> {
   if (!actor.memberId || !grant) return null;
   const now = new Date().toISOString();
   const until = `${addDays(today, 60)}T00:00:00${SHANGHAI_OFFSET}`;
-  const [upcoming, attendance] = await Promise.all([q.activitiesBetween(db, [grant.orgPath!], now, until, LIST_LIMIT), q.attendanceOf(db, actor.memberId, today, ATTENDANCE_LIMIT)]);
+  const [upcoming, attendance] = await Promise.all([
+    q.activitiesBetween(db, [grant.orgPath!], now, until, LIST_LIMIT),
+    q.attendanceOf(db, actor.memberId, today, ATTENDANCE_LIMIT),
+  ]);
   return {
     orgId: labelsOf(grant.orgPath!).at(-1)!,
     upcoming: upcoming.items.filter((a) => a.state !== 'cancelled').map(activityItem),
-    attendance: attendance.map((a) => ({ ...a, signedInAt: a.signedInAt ? new Date(a.signedInAt).toISOString() : null })),
+    attendance: attendance.map((a) => ({
+      ...a,
+      signedInAt: a.signedInAt ? new Date(a.signedInAt).toISOString() : null,
+    })),
   };
 }

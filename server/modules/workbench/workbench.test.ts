@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../../domain/dates';
 import type { Workbench } from '../../../domain/schemas/workbench';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { weekKey } from '../../../domain/projects/weeks';
+import { assessments } from '../../db/schema/assessments';
+import { ensureYears, runJobs, servesPeriod } from '../compliance/results';
+import { runReminders } from '../notifications/service';
+import { runProjectReminders } from '../projects/reminders';
 import { projectCampaigns, projectMilestones, secretaryProjects } from '../../db/schema/projects';
 import { newId } from '../../ids';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
 import { getOrg } from '../orgs/queries';
 
 // The workbench of a branch secretary (A1), its member, and a secretary of another tree (B): the to-dos come and go
-// with the records, and the reminder about a to-do is read once the work is done.
+// with the records, and the reminder about a to-do is read by the write that does the work (no GET writes).
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
@@ -26,7 +31,9 @@ const workbench = async (who: Session) => {
   return res.json<Workbench>();
 };
 const unread = async (who: Session) =>
-  (await t.call(who, { method: 'GET', url: '/api/v1/notifications?unread=true' })).json<{ items: { kind: string; subjectId: string }[] }>().items;
+  (await t.call(who, { method: 'GET', url: '/api/v1/notifications?unread=true&limit=200' })).json<{
+    items: { id: string; kind: string; subjectId: string; params: Record<string, unknown> }[];
+  }>().items;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -39,7 +46,14 @@ beforeAll(async () => {
   const res = await t.call(admin, {
     method: 'POST',
     url: '/api/v1/pairings',
-    payload: { title: '结对共建协议', partyOrgIds: [ids.A1, ids.B1], coordinatorOrgId: null, validFrom: addDays(today, -30), validTo: addDays(today, 335), state: 'active' },
+    payload: {
+      title: '结对共建协议',
+      partyOrgIds: [ids.A1, ids.B1],
+      coordinatorOrgId: null,
+      validFrom: addDays(today, -30),
+      validTo: addDays(today, 335),
+      state: 'active',
+    },
   });
   if (res.statusCode !== 201) throw new Error(res.body);
   pairingId = res.json().id;
@@ -55,22 +69,57 @@ describe('GET /api/v1/workbench', () => {
     const raised = await t.call(orgAdminB, {
       method: 'POST',
       url: '/api/v1/demands',
-      payload: { pairingId, raisedByOrgId: ids.B1, title: '党建活动场地共享', description: '请协助提供活动场地', category: 'policy', urgency: 'normal' },
+      payload: {
+        pairingId,
+        raisedByOrgId: ids.B1,
+        title: '党建活动场地共享',
+        description: '请协助提供活动场地',
+        category: 'policy',
+        urgency: 'normal',
+      },
     });
     expect(raised.statusCode).toBe(201);
     const demandId: string = raised.json().id;
+    await runReminders(t.database.db, today, { activityDaysBefore: 40 });
+    const themeDayReminder = (await unread(secretaryA1)).find(
+      (n) => n.kind === 'activity_due' && n.params.requirement === 'theme_day',
+    );
+    expect(themeDayReminder).toMatchObject({ subjectId: ids.A1 });
 
     const before = await workbench(secretaryA1);
-    expect(before.todos).toContainEqual({ kind: 'demand_accept', subjectType: 'demand', subjectId: demandId, title: '受理乙公司党支部提出的诉求“党建活动场地共享”', orgId: ids.A1 });
+    expect(before.todos).toContainEqual({
+      kind: 'demand_accept',
+      subjectType: 'demand',
+      subjectId: demandId,
+      title: '受理乙公司党支部提出的诉求“党建活动场地共享”',
+      orgId: ids.A1,
+    });
     const themeDay = before.todos.find((x) => x.kind === 'activity_due' && x.title.includes('主题党日'));
     // due by the month's last day
-    expect(themeDay).toMatchObject({ subjectType: 'org', subjectId: ids.A1, orgId: ids.A1, dueOn: addDays(addMonths(`${today.slice(0, 7)}-01`, 1), -1) });
+    expect(themeDay).toMatchObject({
+      subjectType: 'org',
+      subjectId: ids.A1,
+      orgId: ids.A1,
+      dueOn: addDays(addMonths(`${today.slice(0, 7)}-01`, 1), -1),
+    });
     expect(before.shortcuts).toEqual(['record_activity', 'open_sign_in', 'raise_demand']);
-    expect(before.compliance).toMatchObject([{ orgId: ids.A1, orgName: '甲公司第一党支部', period: today.slice(0, 7) }]);
+    expect(before.compliance).toMatchObject([
+      { orgId: ids.A1, orgName: '甲公司第一党支部', period: today.slice(0, 7) },
+    ]);
     expect(before.compliance[0]!.due).toBeGreaterThan(0);
-    expect(await unread(secretaryA1)).toContainEqual(expect.objectContaining({ kind: 'demand_submitted', subjectId: demandId }));
+    expect(await unread(secretaryA1)).toContainEqual(
+      expect.objectContaining({ kind: 'demand_submitted', subjectId: demandId }),
+    );
 
-    expect((await t.call(secretaryA1, { method: 'POST', url: `/api/v1/demands/${demandId}/transition`, payload: { to: 'accepted' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.call(secretaryA1, {
+          method: 'POST',
+          url: `/api/v1/demands/${demandId}/transition`,
+          payload: { to: 'accepted' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const held = await t.call(secretaryA1, {
       method: 'POST',
       url: '/api/v1/activities',
@@ -86,18 +135,40 @@ describe('GET /api/v1/workbench', () => {
       },
     });
     expect(held.statusCode).toBe(201);
+    // the reminders about the work just done are read with it, before anyone opens the workbench
+    const left = await unread(secretaryA1);
+    expect(left).not.toContainEqual(
+      expect.objectContaining({ kind: 'demand_submitted', subjectId: demandId }),
+    );
+    expect(left.map((n) => n.id)).not.toContain(themeDayReminder!.id);
+    // the other requirements still due keep their reminders
+    expect(left.filter((n) => n.kind === 'activity_due').length).toBeGreaterThan(0);
 
     const after = await workbench(secretaryA1);
     expect(after.todos.filter((x) => x.subjectId === demandId).map((x) => x.kind)).toEqual(['demand_work']);
-    expect(after.todos.find((x) => x.kind === 'activity_due' && x.title.includes('主题党日'))).toBeUndefined();
-    expect(after.todos).toContainEqual(expect.objectContaining({ kind: 'resolution_overdue', subjectType: 'activity', subjectId: held.json().id, dueOn: addDays(today, -1), orgId: ids.A1 }));
+    expect(
+      after.todos.find((x) => x.kind === 'activity_due' && x.title.includes('主题党日')),
+    ).toBeUndefined();
+    expect(after.todos).toContainEqual(
+      expect.objectContaining({
+        kind: 'resolution_overdue',
+        subjectType: 'activity',
+        subjectId: held.json().id,
+        dueOn: addDays(today, -1),
+        orgId: ids.A1,
+      }),
+    );
     expect(after.activitiesThisMonth.items.map((a) => a.id)).toContain(held.json().id);
-    // the reminder asking to accept is settled with its to-do
-    expect(await unread(secretaryA1)).not.toContainEqual(expect.objectContaining({ kind: 'demand_submitted', subjectId: demandId }));
 
     // in English on request
-    const en = await t.call(secretaryA1, { method: 'GET', url: '/api/v1/workbench', headers: { 'accept-language': 'en' } });
-    expect(en.json<Workbench>().todos.find((x) => x.subjectId === demandId)?.title).toBe('Work on the demand "党建活动场地共享"');
+    const en = await t.call(secretaryA1, {
+      method: 'GET',
+      url: '/api/v1/workbench',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(en.json<Workbench>().todos.find((x) => x.subjectId === demandId)?.title).toBe(
+      'Work on the demand "党建活动场地共享"',
+    );
   });
 
   it('shows a member only their own home: no to-dos, shortcuts or other organizations', async () => {
@@ -105,7 +176,15 @@ describe('GET /api/v1/workbench', () => {
       const res = await t.call(who, {
         method: 'POST',
         url: '/api/v1/activities',
-        payload: { type: 'party_lecture', hostOrgIds: [orgId], state: 'planned', startsAt: at(addDays(today, 3), '14:00'), endsAt: at(addDays(today, 3), '16:00'), place: '会议室', theme },
+        payload: {
+          type: 'party_lecture',
+          hostOrgIds: [orgId],
+          state: 'planned',
+          startsAt: at(addDays(today, 3), '14:00'),
+          endsAt: at(addDays(today, 3), '16:00'),
+          place: '会议室',
+          theme,
+        },
       });
       expect(res.statusCode).toBe(201);
       return res.json().id as string;
@@ -127,21 +206,141 @@ describe('GET /api/v1/workbench', () => {
     const db = t.database.db;
     const [A, A1] = [(await getOrg(db, ids.A))!, (await getOrg(db, ids.A1))!];
     const campaignId = newId();
-    await db.insert(projectCampaigns).values({ id: campaignId, organizerOrgId: A.id, organizerPath: A.path, year: Number(today.slice(0, 4)), title: '书记项目', applicationDeadline: addDays(today, -60), eligibleOrgIds: [A.id], criteria: [] });
+    await db
+      .insert(projectCampaigns)
+      .values({
+        id: campaignId,
+        organizerOrgId: A.id,
+        organizerPath: A.path,
+        year: Number(today.slice(0, 4)),
+        title: '书记项目',
+        applicationDeadline: addDays(today, -60),
+        eligibleOrgIds: [A.id],
+        criteria: [],
+      });
     const projectId = newId();
     await db.insert(secretaryProjects).values({
-      id: projectId, campaignId, orgId: A1.id, orgPath: A1.path, title: '码头安全隐患清零', problem: '-', goals: '-', measures: '-', expectedOutcomes: '-', businessArea: 'safety_environment',
-      state: 'in_progress', startOn: addDays(today, -35), endOn: addDays(today, 150), launchedOn: addDays(today, -35), leaderId: secretaryA1.userId,
+      id: projectId,
+      campaignId,
+      orgId: A1.id,
+      orgPath: A1.path,
+      title: '码头安全隐患清零',
+      problem: '-',
+      goals: '-',
+      measures: '-',
+      expectedOutcomes: '-',
+      businessArea: 'safety_environment',
+      state: 'in_progress',
+      startOn: addDays(today, -35),
+      endOn: addDays(today, 150),
+      launchedOn: addDays(today, -35),
+      leaderId: secretaryA1.userId,
     });
     const milestoneId = newId();
-    await db.insert(projectMilestones).values({ id: milestoneId, projectId, title: '完成隐患排查', dueOn: addDays(today, -2) });
+    await db
+      .insert(projectMilestones)
+      .values({ id: milestoneId, projectId, title: '完成隐患排查', dueOn: addDays(today, -2) });
 
-    const kinds = async (who: Session) => (await workbench(who)).todos.filter((x) => x.subjectId === projectId).map((x) => x.kind).sort();
+    const kinds = async (who: Session) =>
+      (await workbench(who)).todos
+        .filter((x) => x.subjectId === projectId)
+        .map((x) => x.kind)
+        .sort();
     expect(await kinds(secretaryA1)).toEqual(['project_milestone_overdue', 'project_report_missing']);
-    expect((await workbench(secretaryA1)).todos.find((x) => x.kind === 'project_milestone_overdue')).toMatchObject({ subjectType: 'secretary_project', orgId: ids.A1, dueOn: addDays(today, -2) });
+    expect(
+      (await workbench(secretaryA1)).todos.find((x) => x.kind === 'project_milestone_overdue'),
+    ).toMatchObject({ subjectType: 'secretary_project', orgId: ids.A1, dueOn: addDays(today, -2) });
     expect(await kinds(orgAdminB)).toEqual([]);
-    await db.update(projectMilestones).set({ doneOn: today }).where(eq(projectMilestones.id, milestoneId));
+    await runProjectReminders(db, today);
+    // this week's report is due from Friday on, whatever is done about the past weeks
+    const remindersOf = async () =>
+      (await unread(secretaryA1))
+        .filter((n) => n.subjectId === projectId && n.kind !== 'project_report_due')
+        .map((n) => n.kind)
+        .sort();
+    const reminded = await remindersOf();
+    expect(reminded).toEqual(['project_milestone_overdue', 'project_report_missing']);
+
+    // the milestone marked done and the missing weeks reported, through the API: to-dos and reminders go together
+    const done = await t.call(secretaryA1, {
+      method: 'PATCH',
+      url: `/api/v1/secretary-projects/${projectId}/milestones/${milestoneId}`,
+      payload: { doneOn: today },
+    });
+    expect(done.statusCode).toBe(200);
+    expect(await remindersOf()).toEqual(['project_report_missing']);
     expect(await kinds(secretaryA1)).toEqual(['project_report_missing']);
+    const lastWeek = weekKey(addDays(today, -7));
+    const report = await t.call(secretaryA1, {
+      method: 'POST',
+      url: `/api/v1/secretary-projects/${projectId}/reports`,
+      payload: { week: lastWeek, done: '完成排查', percentComplete: 20, nextPlan: '继续整改' },
+    });
+    expect(report.statusCode).toBe(201);
+    expect(await remindersOf()).toEqual([]);
+    expect((await kinds(secretaryA1)).filter((k) => k !== 'project_report_due')).toEqual([]);
+  });
+
+  it('reads the required activities still due from the maintained results', async () => {
+    const db = t.database.db;
+    await ensureYears(db, today);
+    await runJobs(db, today, { budgetMs: 60_000 });
+    expect(await servesPeriod(db, today.slice(0, 7), null)).toBe(true);
+    const due = async () =>
+      (await workbench(secretaryA1)).todos.filter((x) => x.kind === 'activity_due' && x.subjectId === ids.A1)
+        .length;
+    const before = await due();
+    expect(before).toBeGreaterThan(0);
+    // a row changed behind the evaluation's back shows: the workbench reads the rows, not a live evaluation
+    await db.execute(
+      sql`update compliance_results set status = 'met', pending = '[]'::jsonb where org_id = ${ids.A1} and period = ${today.slice(0, 7)} and status = 'due'`,
+    );
+    expect(await due()).toBe(0);
+    expect((await workbench(secretaryA1)).compliance[0]!.due).toBe(0);
+  });
+
+  it('shows the organizer a debriefing to prepare within two weeks and one scoring now', async () => {
+    const db = t.database.db;
+    const A = (await getOrg(db, ids.A))!;
+    const row = (title: string, heldOn: string, state: string) => ({
+      id: newId(),
+      organizerOrgId: A.id,
+      organizerPath: A.path,
+      title,
+      year: Number(today.slice(0, 4)),
+      heldOn,
+      state,
+      scale: [],
+      thresholds: { excellent: 90, good: 80, fair: 60 },
+    });
+    const soon = row('年度述职评议', addDays(today, 10), 'draft');
+    const later = row('下季度述职评议', addDays(today, 30), 'draft');
+    const open = row('现场测评', today, 'open');
+    await db.insert(assessments).values([soon, later, open] as (typeof assessments.$inferInsert)[]);
+    const orgAdminA = await t.login('orgAdminA');
+    const todos = (await workbench(orgAdminA)).todos.filter((x) => x.subjectType === 'assessment');
+    expect(todos).toEqual(
+      [
+        {
+          kind: 'assessment_prepare',
+          subjectType: 'assessment',
+          subjectId: soon.id,
+          title: `筹备${soon.heldOn}召开的“年度述职评议”：述职人、测评人与测评码`,
+          dueOn: soon.heldOn,
+          orgId: ids.A,
+        },
+        expect.objectContaining({ kind: 'assessment_open', subjectId: open.id }),
+      ].sort((a, b) => (a.kind === 'assessment_open' ? 1 : -1) - (b.kind === 'assessment_open' ? 1 : -1)),
+    );
+    // the branch secretary and the other tree organize none of them
+    expect((await workbench(secretaryA1)).todos.filter((x) => x.subjectType === 'assessment')).toEqual([]);
+    expect((await workbench(orgAdminB)).todos.filter((x) => x.subjectType === 'assessment')).toEqual([]);
+    await db.update(assessments).set({ state: 'closed' }).where(eq(assessments.id, open.id));
+    expect(
+      (await workbench(orgAdminA)).todos
+        .filter((x) => x.subjectType === 'assessment')
+        .map((x) => x.subjectId),
+    ).toEqual([soon.id]);
   });
 
   it('never shows another tree', async () => {

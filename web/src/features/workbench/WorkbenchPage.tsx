@@ -19,6 +19,8 @@ const TODO_COLOR: Record<Todo['kind'], string> = {
   project_report_missing: 'red',
   project_milestone_overdue: 'volcano',
   activity_cohost_to_accept: 'purple',
+  assessment_prepare: 'magenta',
+  assessment_open: 'green',
 };
 
 /** Everyone's home (工作台): what waits for the caller, this month's activities, compliance at a glance, shortcuts. */

@@ -21,5 +21,7 @@ export function todoLink(todo: Todo): string {
       return `/compliance?org=${id}`;
     case 'secretary_project':
       return `/projects/${id}`;
+    case 'assessment':
+      return `/assessments/${id}`;
   }
 }
