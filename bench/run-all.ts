@@ -19,6 +19,7 @@ const BENCHES: [string, string, string[], number][] = [
   ['soak', 'bench/soak.ts', ['--minutes', '1'], 150],
   ['signin', 'bench/signin.ts', ['--members', '500', '--concurrency', '50'], 90],
   ['import', 'bench/import-xlsx.ts', ['--pglite', '.tmp/bench/import-pglite', '--rows', '5000'], 120],
+  ['crash', 'bench/crash.ts', ['--db', 'postgres', '--rounds', '3'], 120],
 ];
 
 function runOne(name: string, script: string, args: string[], seconds: number): Promise<{ results: Result[]; code: number | null; seconds: number }> {
