@@ -8,10 +8,11 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { ApiError, onUnauthorized } from './api/client';
-import AppLayout from './layout/AppLayout';
 import { ScopeProvider } from './layout/scope';
 
 const LoginPage = lazy(() => import('./auth/LoginPage'));
+// the shell (menu, header, notifications) loads after the login page, which needs none of it
+const AppLayout = lazy(() => import('./layout/AppLayout'));
 const OrgsPage = lazy(() => import('./features/orgs/OrgsPage'));
 const WorkbenchPage = lazy(() => import('./features/workbench/WorkbenchPage'));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));

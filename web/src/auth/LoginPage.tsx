@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -36,7 +36,8 @@ export default function LoginPage() {
 
   return (
     <div className="login-page">
-      <Card className="login-card">
+      {/* a plain panel: antd's Card brings Tabs and with them menus the login page never shows */}
+      <main className="login-card">
         <div className="login-language">
           <LanguageSwitch />
         </div>
@@ -62,7 +63,7 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-      </Card>
+      </main>
     </div>
   );
 }
