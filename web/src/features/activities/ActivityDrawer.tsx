@@ -5,11 +5,13 @@ import {
   Descriptions,
   Drawer,
   Grid,
+  Popconfirm,
   Result,
   Space,
   Spin,
   Table,
   Tag,
+  Tooltip,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -52,6 +54,18 @@ export default function ActivityDrawer({
     onSuccess: async () => {
       void message.success(t('activity.markedHeld'));
       await queryClient.invalidateQueries({ queryKey: activityKeys.all });
+    },
+    onError: (error) => void message.error(error.message),
+  });
+
+  // a co-host named without its consent answers for itself; declined, the activity is no longer its to read
+  const answer = useMutation({
+    mutationFn: ({ orgId, answer: verb }: { orgId: string; answer: 'accept' | 'decline' }) =>
+      api<unknown>(`/activities/${encodeURIComponent(a!.id)}/hosts/${encodeURIComponent(orgId)}/${verb}`, { method: 'POST' }),
+    onSuccess: async (_data, { answer: verb }) => {
+      void message.success(t(verb === 'accept' ? 'activity.hostAccepted' : 'activity.hostDeclined'));
+      if (verb === 'decline') onClose();
+      await Promise.all([queryClient.invalidateQueries({ queryKey: activityKeys.all }), queryClient.invalidateQueries({ queryKey: ['workbench'] })]);
     },
     onError: (error) => void message.error(error.message),
   });
@@ -102,6 +116,11 @@ export default function ActivityDrawer({
           <Descriptions bordered size="small" column={screens.md ? 2 : 1}>
             <Descriptions.Item label={t('activity.type')}>
               {t(`enums.activityType.${a.type}`)}
+              {a.alsoCounts.map((x) => (
+                <Tag key={x} className="activity-also-counts" color="blue">
+                  {t('activity.alsoCountsAs', { type: t(`enums.activityType.${x}`) })}
+                </Tag>
+              ))}
             </Descriptions.Item>
             <Descriptions.Item label={t('activity.state')}>
               <Tag color={STATE_COLORS[a.state]}>{t(`enums.activityState.${a.state}`)}</Tag>
@@ -110,7 +129,30 @@ export default function ActivityDrawer({
               {formatTimeRange(a.startsAt, a.endsAt)}
             </Descriptions.Item>
             <Descriptions.Item label={t('activity.hosts')} span={2}>
-              {a.hosts.map((h) => h.name).join('、')}
+              <Space wrap size={[12, 4]}>
+                {a.hosts.map((h) => (
+                  <Space key={h.id} size={4} wrap className="activity-host">
+                    <span>{h.name}</span>
+                    {h.pending && (
+                      <Tooltip title={t('activity.hostPendingHelp')}>
+                        <Tag color="orange">{t('activity.hostPending')}</Tag>
+                      </Tooltip>
+                    )}
+                    {h.mayAccept && (
+                      <>
+                        <Button size="small" type="primary" loading={answer.isPending} onClick={() => answer.mutate({ orgId: h.id, answer: 'accept' })}>
+                          {t('activity.acceptHost')}
+                        </Button>
+                        <Popconfirm title={t('activity.declineHostConfirm')} onConfirm={() => answer.mutate({ orgId: h.id, answer: 'decline' })}>
+                          <Button size="small" danger disabled={answer.isPending}>
+                            {t('activity.declineHost')}
+                          </Button>
+                        </Popconfirm>
+                      </>
+                    )}
+                  </Space>
+                ))}
+              </Space>
             </Descriptions.Item>
             {a.pairingId && (
               <Descriptions.Item label={t('activity.pairing')} span={2}>

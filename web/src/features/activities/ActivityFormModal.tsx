@@ -38,6 +38,7 @@ import { partyNames } from '../pairings/pairingQueries';
 import PairingSelect from '../pairings/PairingSelect';
 import { activityKeys, useRosters, type RosterEntry } from './activityQueries';
 import { applyServerErrors } from '../../components/serverErrors';
+import AlsoCountsField from './AlsoCountsField';
 import VoteOutcome from './VoteOutcome';
 
 interface AttendeeValue {
@@ -86,6 +87,7 @@ interface Values {
   resolutions: ResolutionValue[];
   votes: VoteValue[];
   pairingId?: string | null;
+  alsoCounts?: ActivityType[];
 }
 
 type Props = { onClose: () => void; onSaved: (id: string) => void } & (
@@ -144,6 +146,7 @@ function toBody(v: Values): ActivityCreate {
           }))
         : [],
     pairingId: v.pairingId ?? null,
+    alsoCounts: v.alsoCounts ?? [],
   };
 }
 
@@ -181,6 +184,7 @@ function fromActivity(a: Activity): Values {
       abstain: v.abstain,
     })),
     pairingId: a.pairingId,
+    alsoCounts: a.alsoCounts,
   };
 }
 
@@ -372,6 +376,7 @@ export default function ActivityFormModal(props: Props) {
               />
             </Form.Item>
           </Col>
+          <AlsoCountsField orgId={hostIds[0]} type={type} />
           <Col xs={24} md={8}>
             <Form.Item name="state" label={t('activity.state')} rules={required}>
               <Radio.Group
