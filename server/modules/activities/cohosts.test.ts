@@ -124,6 +124,9 @@ describe('a co-host outside the author’s scope', () => {
     expect((await t.call(orgAdminB, { method: 'GET', url: `/api/v1/activities?org=${ids.B1}` })).json().items.map((a: { id: string }) => a.id)).toContain(id);
     const todos = (await t.call(orgAdminB, { method: 'GET', url: '/api/v1/workbench' })).json().todos;
     expect(todos.filter((x: { subjectId: string }) => x.subjectId === id)).toEqual([]);
+    // the question is answered: its notice is read
+    const asked = (await t.call(orgAdminB, { method: 'GET', url: '/api/v1/notifications' })).json().items.find((n: { kind: string; subjectId: string }) => n.kind === 'activity_cohost' && n.subjectId === id);
+    expect(asked.readAt).not.toBeNull();
     const notices = (await t.call(secretaryA1, { method: 'GET', url: '/api/v1/notifications' })).json().items;
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'activity_cohost_accepted', subjectId: id, message: expect.stringContaining('乙公司党支部') }));
     const [event] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'activity.host_accept'), eq(auditEvents.subjectId, id)));

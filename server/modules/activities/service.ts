@@ -27,12 +27,11 @@ import { FieldErrors, conflict, forbidden, invalid, notFound } from '../../error
 import { newId } from '../../ids';
 import { packToday, structureOf } from '../compliance/service';
 import { activityWritten } from '../compliance/results';
-import { settleActivityReminders, settleNotifications } from '../notifications/service';
+import { inAppChannel, settleActivityReminders, settleNotifications } from '../notifications/service';
 import { ACTIVITY_TYPE_LABELS } from '../../../domain/activityLabels';
 import { tallyActivities } from '../dashboard/queries';
 import { checkJointActivity } from '../pairings/jointActivities';
 import { officersOf } from '../demands/queries';
-import { inAppChannel } from '../notifications/service';
 import { checkCode, currentCode } from './signInCodes';
 import { recordSignIn } from './signIns';
 import * as q from './queries';
@@ -479,6 +478,8 @@ export async function answerHost(ctx: Ctx, id: string, orgId: string, answer: 'a
       before: { orgId, acceptedAt: null },
       after: answer === 'accept' ? { orgId, acceptedAt: acceptedAt.toISOString() } : { orgId, removed: true },
     });
+    // the question is answered for everyone it was put to
+    await settleNotifications(tx, { subjectType: 'activity', subjectIds: [id], kinds: ['activity_cohost'], keys: [`activity_cohost:${id}:${orgId}`] });
     if (row.createdBy) {
       const kind = answer === 'accept' ? 'activity_cohost_accepted' : 'activity_cohost_declined';
       await notify(ctx, tx, [row.createdBy], { kind, key: `${kind}:${id}:${orgId}`, orgId, activityId: id, params: { theme: row.theme, heldOn: row.heldOn } });
