@@ -30,4 +30,9 @@ export interface AuditEvent {
   before: unknown;
   after: unknown;
   requestId: string | null;
+  /** the subject's current name, null when it no longer exists */
+  subjectName: string | null;
+  /** the organization the event is filed under */
+  orgId: string | null;
+  orgName: string | null;
 }
