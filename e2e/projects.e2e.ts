@@ -2,10 +2,13 @@
 // a 2026 campaign through the campaign form (a second 2026 campaign is refused under the year field) and edits its
 // plan; the secretary of 港务分公司 applies in the web app with a business indicator; the committee returns it from
 // the board, the secretary fixes it through the edit form and submits again, the committee approves it with the
-// notice number and launches it; the secretary files the week's report with an obstacle and the indicator's value
-// from a phone (390×844), and the project page charts the indicator; the committee records a field visit; the board
-// lists the project with its open obstacle, the month calendar shows its milestone, and the demo's 博贺港区 project
-// is at risk; the monthly bulletin downloads and names the project.
+// notice number and launches it; the secretary plans milestones and tasks and links a branch activity from a phone
+// (a milestone outside the project's dates is refused under its field), and files the week's report with an obstacle
+// and the indicator's value, and the project page charts the indicator; the committee records a field visit; the
+// board shows the project at risk for its overdue milestone until the committee gives milestones a week's grace in
+// the campaign's settings; the month calendar shows the milestone, and the demo's 博贺港区 project is at risk; the
+// monthly bulletin downloads and names the project; the secretary completes it, two of the committee score it (the
+// score is their mean), the committee closes the evaluation, and the campaign page shows it among the showcase.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotFailure, type Browser } from './browser';
@@ -64,6 +67,12 @@ afterAll(async () => {
   await desk?.close();
   await server?.stop();
 });
+
+/** Picks an option of the select under a form label. */
+async function pick(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string): Promise<void> {
+  await scope.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).first().click();
+}
 
 async function fillCampaign(page: Page, year: number): Promise<void> {
   const dialog = page.getByRole('dialog', { name: '新建活动' });
@@ -128,6 +137,9 @@ describe('a secretary project from application to the bulletin', () => {
     await dialog.getByPlaceholder('单位').fill('次');
     await dialog.getByPlaceholder('基线').fill('12');
     await dialog.getByPlaceholder('目标').fill('2');
+    // fewer violations is better
+    await dialog.locator('.ant-select').filter({ hasText: '越高越好' }).click();
+    await secretary.locator('.ant-select-dropdown:visible').getByText('越低越好', { exact: true }).click();
     await fillDate(secretary, '开始日期', shift(-7));
     await fillDate(secretary, '结束日期', shift(200));
     await secretary.getByRole('button', { name: '保存草稿' }).click();
@@ -140,6 +152,7 @@ describe('a secretary project from application to the bulletin', () => {
   it('the committee returns it from the board, then approves it with the notice number and launches it', async () => {
     await organizer.goto(`${server.url}/projects?campaign=${campaignId}`);
     const row = organizer.getByRole('row').filter({ hasText: TITLE });
+    await row.getByText('已申报').waitFor();
     await row.getByRole('checkbox').check();
     await organizer.getByRole('button', { name: '退回所选' }).click();
     await organizer.getByLabel('退回意见').fill('请把目标量化到月');
@@ -159,6 +172,7 @@ describe('a secretary project from application to the bulletin', () => {
     await secretary.getByText('已申报').first().waitFor();
 
     await organizer.reload();
+    await row.getByText('已申报').waitFor();
     await row.getByRole('checkbox').check();
     await organizer.getByRole('button', { name: '批准所选' }).click();
     await organizer.getByLabel('批复文号').fill('茂港党〔2026〕8号');
@@ -168,6 +182,68 @@ describe('a secretary project from application to the bulletin', () => {
     await row.getByRole('link', { name: TITLE }).click();
     await organizer.getByRole('button', { name: '启动实施' }).click();
     await organizer.getByText('实施中').first().waitFor();
+  });
+
+  it('the secretary plans milestones and tasks and links a branch activity from a phone', async () => {
+    await secretary.goto(projectUrl);
+    await secretary.getByRole('button', { name: '添加节点' }).click();
+    let dialog = secretary.getByRole('dialog', { name: '添加节点' });
+    await dialog.getByLabel('节点名称').fill('照明改造方案定稿');
+    await fillDate(secretary, '完成时限', shift(300));
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    // outside the project's dates: the server's refusal is read under the due date
+    await dialog.locator('.ant-form-item').filter({ hasText: '完成时限' }).locator('.ant-form-item-explain-error').getByText(/应在项目起止日期/).waitFor();
+    await fillDate(secretary, '完成时限', today());
+    await dialog.getByLabel('交付成果').fill('照明改造方案');
+    await secretary.screenshot({ path: `${SHOTS}-phone-milestone.png` });
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const plan = secretary.locator('.ant-card').filter({ hasText: '节点与任务' });
+    await plan.locator('.ant-list-item').filter({ hasText: '照明改造方案定稿' }).waitFor();
+
+    await secretary.getByRole('button', { name: '添加节点' }).click();
+    dialog = secretary.getByRole('dialog', { name: '添加节点' });
+    await dialog.getByLabel('节点名称').fill('夜班联合巡查制度建立');
+    await fillDate(secretary, '完成时限', shift(-2));
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const overdue = plan.locator('.ant-list-item').filter({ hasText: '夜班联合巡查制度建立' });
+    await overdue.getByText('逾期').waitFor();
+
+    // the milestone's deliverable is edited afterwards
+    await plan.locator('.ant-list-item').filter({ hasText: '照明改造方案定稿' }).getByRole('button', { name: /^编\s*辑$/ }).click();
+    dialog = secretary.getByRole('dialog', { name: '编辑节点' });
+    await dialog.getByLabel('交付成果').fill('照明改造方案及预算');
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await plan.getByText('照明改造方案及预算').waitFor();
+
+    await secretary.getByRole('button', { name: '添加任务' }).click();
+    dialog = secretary.getByRole('dialog', { name: '添加任务' });
+    await dialog.getByLabel('任务名称').fill('现场测量照度');
+    await pick(secretary, dialog, '节点', '◆ 照明改造方案定稿（' + today() + '）');
+    // the leader owns a task unless another is picked
+    await dialog.locator('.ant-form-item').filter({ hasText: '责任人' }).getByText('港务分公司党支部书记（示例）').waitFor();
+    await fillDate(secretary, '开始日期', shift(-1));
+    await fillDate(secretary, '完成时限', today());
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const task = plan.locator('.ant-list-item').filter({ hasText: '现场测量照度' });
+    expect(await task.innerText()).toContain('港务分公司党支部书记（示例）');
+    await task.getByRole('button', { name: '标记完成' }).click();
+    await task.getByText(`${today()} 完成`).waitFor();
+
+    // a theme day of the branch is linked and shows on the timeline
+    const linked = secretary.locator('.ant-card').filter({ hasText: '关联的组织生活' });
+    await linked.locator('.ant-select').click();
+    const option = secretary.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    const picked = (await option.innerText()).trim();
+    const theme = picked.slice(picked.indexOf('：') + 1);
+    await option.click();
+    await linked.getByRole('button', { name: /^关\s*联$/ }).click();
+    await linked.locator('.ant-list-item').filter({ hasText: theme }).waitFor();
+    await secretary.locator('.ant-timeline').getByText(theme).waitFor();
+    await plan.scrollIntoViewIfNeeded();
+    await secretary.screenshot({ path: `${SHOTS}-phone-plan.png` });
   });
 
   it('the secretary files the weekly report with an obstacle from a phone', async () => {
@@ -200,16 +276,25 @@ describe('a secretary project from application to the bulletin', () => {
     await organizer.getByRole('region', { name: '指标走势' }).locator('canvas').first().scrollIntoViewIfNeeded();
     await organizer.screenshot({ path: `${SHOTS}-indicators.png` });
 
+    await organizer.screenshot({ path: `${SHOTS}-project.png`, fullPage: true });
+
+    // the milestone two days overdue puts the project at risk, until the committee allows a week's grace
     await organizer.goto(`${server.url}/projects?campaign=${campaignId}`);
     const row = organizer.getByRole('row').filter({ hasText: TITLE });
     await row.getByText('实施中').waitFor();
-    expect(await row.innerText()).toContain('正常推进');
+    await row.getByText('存在风险').waitFor();
+    await organizer.getByRole('tab', { name: '设置' }).click();
+    const settings = organizer.getByRole('form', { name: '设置' });
+    await settings.getByLabel(/节点逾期超过几天/).fill('7');
+    await settings.getByLabel(/堵点超过几天未解决/).fill('10');
+    await organizer.screenshot({ path: `${SHOTS}-settings.png`, fullPage: true });
+    await settings.getByRole('button', { name: '保存设置' }).click();
+    await settings.getByText('设置已保存').waitFor();
+    await organizer.getByRole('tab', { name: '项目看板' }).click();
+    await row.getByText('正常推进').waitFor();
+    await organizer.screenshot({ path: `${SHOTS}-board.png`, fullPage: true });
 
-    // the month calendar shows the project's milestone on its day (the plan itself is set through the API here)
-    const csrf = await secretary.evaluate(() => sessionStorage.getItem('gongjian.csrf'));
-    const projectId = projectUrl.split('/').pop()!;
-    const milestone = await secretary.request.post(`${server.url}/api/v1/secretary-projects/${projectId}/milestones`, { headers: { 'x-csrf-token': csrf ?? '' }, data: { title: '照明改造方案定稿', dueOn: today() } });
-    expect(milestone.status()).toBe(201);
+    // the month calendar shows the project's milestone on its day
     await organizer.getByRole('tab', { name: '月历' }).click();
     const calendar = organizer.getByRole('region', { name: '月历' });
     await calendar.locator(`td[title="${today()}"]`).getByText('◆ 照明改造方案定稿').waitFor();
@@ -220,6 +305,18 @@ describe('a secretary project from application to the bulletin', () => {
     await organizer.getByRole('tab', { name: '月历' }).click();
     await calendar.locator(`td[title="${today()}"]`).getByText('◆ 照明改造方案定稿').scrollIntoViewIfNeeded();
     await organizer.screenshot({ path: `${SHOTS}-phone-calendar.png` });
+    await organizer.getByRole('tab', { name: '设置' }).click();
+    await organizer.getByRole('form', { name: '设置' }).getByLabel(/节点逾期超过几天/).waitFor();
+    expect(await organizer.getByRole('form', { name: '设置' }).getByLabel(/节点逾期超过几天/).inputValue()).toBe('7');
+    await organizer.screenshot({ path: `${SHOTS}-phone-settings.png`, fullPage: true });
+    await organizer.getByRole('tab', { name: '项目看板' }).click();
+    await organizer.getByRole('row').filter({ hasText: TITLE }).getByText('正常推进').waitFor();
+    await organizer.waitForTimeout(400); // the tab's ink bar slides into place
+    await organizer.screenshot({ path: `${SHOTS}-phone-board.png`, fullPage: true });
+    await organizer.goto(projectUrl);
+    await organizer.getByText('照明改造方案及预算').waitFor();
+    await organizer.screenshot({ path: `${SHOTS}-phone-project.png` });
+    await organizer.goto(`${server.url}/projects?campaign=${campaignId}`);
     await organizer.getByRole('button', { name: '编辑活动' }).click();
     await organizer.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
     await organizer.screenshot({ path: `${SHOTS}-phone-campaign-form.png` });
@@ -242,5 +339,49 @@ describe('a secretary project from application to the bulletin', () => {
     expect(res.headers()['content-type']).toContain('wordprocessingml');
     const { docxText } = await import('../server/testing/docx');
     expect(docxText(await res.body())).toContain(`港务分公司党支部：${TITLE}`);
+  });
+
+  it('two of the committee score the completed project, and the excellent project joins the showcase', async () => {
+    await secretary.goto(projectUrl);
+    await secretary.getByRole('button', { name: '申请结项' }).click();
+    await secretary.getByLabel('意见或结项报告').fill('结项报告：堆场照明改造完成，夜班违章降至每月 2 次。');
+    await secretary.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await secretary.getByText('已结项').first().waitFor();
+
+    // 55/60×60 + 38/40×40 = 93 by the committee's party worker; 50 + 30 = 80 by 杨超灿; the mean is 86.5
+    const score = async (page: Page, first: string, second: string, comment: string) => {
+      await page.goto(projectUrl);
+      const form = page.getByRole('form', { name: '评分' });
+      await form.getByLabel('目标完成（满分 60）').fill(first);
+      await form.getByLabel('示范作用（满分 40）').fill(second);
+      await pick(page, form, '等次', '好');
+      await form.getByLabel('评语').fill(comment);
+      await form.getByRole('button', { name: '保存评分' }).click();
+      await form.getByText('修改我的评分').waitFor();
+    };
+    await score(organizer, '55', '38', '照明改造成效明显');
+    const card = organizer.locator('.ant-card').filter({ hasText: '指标完成情况' });
+    await card.getByRole('row').filter({ hasText: '照明改造成效明显' }).getByText('93').waitFor();
+    // fewer violations is better: 8 against a target of 2 falls short
+    expect(await card.getByRole('region', { name: '指标完成情况（基线 → 目标 → 实际）' }).innerText()).toMatch(/夜班违章次数：12 → 2 → 8 次\s*未达目标/);
+
+    await desk.context.clearCookies();
+    await logIn(organizer, 'yangchaocan');
+    await score(organizer, '50', '30', '可作典型推广');
+    await organizer.locator('.ant-descriptions-item').filter({ hasText: '综合得分' }).getByText('86.5').waitFor();
+    await desk.context.clearCookies();
+    await logIn(organizer, 'maoming');
+
+    await organizer.goto(projectUrl);
+    await organizer.getByRole('button', { name: '完成评价' }).click();
+    await organizer.getByText('已评价').first().waitFor();
+    await organizer.getByText('优秀典型').first().waitFor();
+    await organizer.locator('.ant-card').filter({ hasText: '指标完成情况' }).scrollIntoViewIfNeeded();
+    await organizer.screenshot({ path: `${SHOTS}-evaluation.png`, fullPage: true });
+    await organizer.goto(`${server.url}/projects?campaign=${campaignId}`);
+    const showcase = organizer.locator('.ant-card').filter({ hasText: '优秀典型项目' });
+    await showcase.getByRole('link', { name: TITLE }).waitFor();
+    expect(await showcase.innerText()).toContain('86.5');
+    await organizer.screenshot({ path: `${SHOTS}-showcase.png`, fullPage: true });
   });
 });

@@ -8,13 +8,19 @@ import DateField from '../../components/DateField';
 import { applyServerErrors } from '../../components/serverErrors';
 import type { ProjectTarget } from '../../../../domain/projects/enums';
 import { weekKey } from '../../../../domain/projects/weeks';
+import { useMe } from '../../auth/useMe';
+import { dayOf } from '../../i18n/dates';
+import ActivitiesCard from './ActivitiesCard';
 import ApplyModal from './ApplyModal';
+import EvaluationCard from './EvaluationCard';
 import IndicatorChart from './IndicatorChart';
+import PlanCard from './PlanCard';
 import { HealthTag, StateTag } from './tags';
 import { useProject, useRecords, type MilestoneEntry, type ObstacleEntry, type Report, type Supervision } from './projectQueries';
 
-// One project: the application, the moves the caller may make, the plan, the weekly reports (filed from a phone in a
-// full-width drawer), obstacles, supervision visits and answers, indicators and the evaluation.
+// One project: the application, the moves the caller may make, the plan (PlanCard), the timeline of milestones and
+// linked activities (ActivitiesCard), the weekly reports (filed from a phone in a full-width drawer), obstacles,
+// supervision visits and answers, indicators and the evaluation (EvaluationCard).
 
 const NEEDS: Partial<Record<ProjectTarget, 'note' | 'noticeNo' | 'reason'>> = { approved: 'noticeNo', returned: 'note', completed: 'note', cancelled: 'reason' };
 
@@ -33,6 +39,7 @@ export default function ProjectPage() {
   const [visiting, setVisiting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const me = useMe();
   const refresh = () => void client.invalidateQueries({ queryKey: ['projects'] });
   const move = useMutation({
     mutationFn: (to: ProjectTarget) => {
@@ -112,14 +119,32 @@ export default function ProjectPage() {
         />
       </Card>
       <IndicatorChart indicators={p.indicators} reports={reports.data?.items ?? []} />
+      <PlanCard project={p} />
       <Card size="small" title={t('projects.timeline')}>
         <Timeline
           items={[
-            ...(milestones.data?.items ?? []).map((m) => ({ color: m.doneOn ? 'green' : m.dueOn < new Date().toISOString().slice(0, 10) ? 'red' : 'blue', children: `◆ ${m.dueOn} ${m.title}${m.doneOn ? ` ✓ ${m.doneOn}` : ''}` })),
-            ...(p.activities ?? []).map((a) => ({ color: 'gray', children: `${a.startsAt.slice(0, 10)} ${a.theme}` })),
-          ]}
+            ...(milestones.data?.items ?? []).map((m) => ({
+              date: m.dueOn,
+              color: m.doneOn ? 'green' : m.dueOn < dayOf(new Date()) ? 'red' : 'blue',
+              children: `◆ ${m.dueOn} ${m.title}${m.doneOn ? ` ✓ ${m.doneOn}` : ''}`,
+            })),
+            ...(p.activities ?? []).map((a) => ({
+              date: dayOf(a.startsAt),
+              color: 'gray',
+              children: (
+                <span>
+                  {`${dayOf(a.startsAt)} `}
+                  <Tag>{t(`enums.activityType.${a.type}`, { defaultValue: a.type })}</Tag>
+                  {a.theme}
+                </span>
+              ),
+            })),
+          ]
+            .sort((a, b) => a.date.localeCompare(b.date))
+            .map(({ date: _, ...item }) => item)}
         />
       </Card>
+      {(p.abilities.plan || (p.activities?.length ?? 0) > 0) && <ActivitiesCard project={p} />}
       <Card size="small" title={t('projects.obstacles')}>
         <List
           dataSource={obstacles.data?.items ?? []}
@@ -165,15 +190,7 @@ export default function ProjectPage() {
           )}
         />
       </Card>
-      {(p.score !== null || p.grade) && (
-        <Card size="small" title={t('projects.evaluation')}>
-          <Descriptions size="small">
-            <Descriptions.Item label={t('projects.score')}>{p.score ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('projects.grade')}>{p.grade ? t(`projects.grades.${p.grade}`) : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('projects.comment')}>{p.evaluationComment ?? '—'}</Descriptions.Item>
-          </Descriptions>
-        </Card>
-      )}
+      {(p.state === 'completed' || p.state === 'evaluated') && <EvaluationCard project={p} meId={me.data?.user.id} />}
       <Modal open={moving !== null} title={moving ? t(`projects.moves.${moving}`) : ''} onCancel={() => setMoving(null)} onOk={() => moving && move.mutate(moving)} okButtonProps={{ disabled: !text.trim(), loading: move.isPending }}>
         <Input.TextArea aria-label={moving ? t(`projects.needs.${NEEDS[moving]}`) : ''} placeholder={moving ? t(`projects.needs.${NEEDS[moving]}`) : ''} value={text} onChange={(e) => setText(e.target.value)} />
       </Modal>
@@ -238,7 +255,7 @@ function ReportDrawer({ projectId, indicators, onClose, onDone }: { projectId: s
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item name="percentComplete" label={t('projects.percent')} rules={[{ required: true }]}>
-          <InputNumber style={{ width: '100%' }} inputMode="numeric" />
+          <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} inputMode="numeric" />
         </Form.Item>
         {indicators.map((i) => (
           <Form.Item key={i.id} name={['values', i.id]} label={`${i.name}（${i.unit}）`}>

@@ -8,11 +8,13 @@ import { mayDo, useMe } from '../../auth/useMe';
 import ApplyModal from './ApplyModal';
 import CampaignModal from './CampaignModal';
 import MonthCalendar from './MonthCalendar';
+import SettingsForm from './SettingsForm';
 import { HealthTag, StateTag } from './tags';
 import { projectKeys, useBoard, useCampaigns, useDay, useMyProjects, useWeek, type BoardData } from './projectQueries';
 
-// The campaign page: its plan and documents, the organizer's board (approve or return several at once), this week's
-// and today's work; a branch sees its own projects and applies.
+// The campaign page: its plan and documents, the showcase of excellent projects, the organizer's board (approve or
+// return several at once), this week's and today's work, the month calendar and the organizer's settings; a branch
+// sees its own projects and applies.
 
 type Item = BoardData['items'][number];
 
@@ -71,7 +73,15 @@ export default function ProjectsPage() {
       dataIndex: 'indicators',
       render: (list: Item['indicators']) => list.map((i) => <div key={i.id}>{`${i.name}：${i.baseline} → ${i.target}（${i.achieved ?? '—'}）${i.unit}`}</div>),
     },
+    {
+      title: t('projects.grade'),
+      dataIndex: 'grade',
+      width: 120,
+      render: (g: Item['grade'], r: Item) => (g ? <Space size={4} wrap>{`${t(`projects.grades.${g}`)}（${r.score ?? '—'}）`}{r.showcase && <Tag color="gold">{t('projects.showcase')}</Tag>}</Space> : '—'),
+    },
   ];
+  // the showcase (典型): the excellent projects among those the caller may read (all of the campaign for the organizer)
+  const showcase = (mine.data?.items ?? []).filter((p) => p.showcase);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -105,6 +115,23 @@ export default function ProjectsPage() {
             {organizer && <a href={downloadUrl(`/project-campaigns/${campaign.id}/bulletin.docx`, { month })}>{t('projects.bulletin', { month })}</a>}
             {organizer && <a href={downloadUrl(`/project-campaigns/${campaign.id}/ledger.xlsx`)}>{t('projects.ledger')}</a>}
           </Space>
+        </Card>
+      )}
+      {showcase.length > 0 && (
+        <Card size="small" title={t('projects.showcaseList')}>
+          <List
+            size="small"
+            dataSource={showcase}
+            renderItem={(p) => (
+              <List.Item>
+                <Space wrap size={4}>
+                  <Tag color="gold">{t('projects.showcase')}</Tag>
+                  <Link to={`/projects/${p.id}`}>{p.title}</Link>
+                  <span>{`${p.orgName} · ${t('projects.score')} ${p.score ?? '—'}`}</span>
+                </Space>
+              </List.Item>
+            )}
+          />
         </Card>
       )}
       {campaign && !organizer && (
@@ -152,7 +179,7 @@ export default function ProjectsPage() {
                     dataSource={board.data?.items ?? []}
                     columns={columns}
                     pagination={false}
-                    scroll={{ x: 1100 }}
+                    scroll={{ x: 1220 }}
                     rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.state !== 'submitted' }) }}
                   />
                 </Space>
@@ -182,6 +209,7 @@ export default function ProjectsPage() {
               label: t('projects.month'),
               children: campaignId && tab === 'month' ? <MonthCalendar campaignId={campaignId} /> : null,
             },
+
             {
               key: 'day',
               label: t('projects.day'),
@@ -202,6 +230,11 @@ export default function ProjectsPage() {
                   )}
                 />
               ),
+            },
+            {
+              key: 'settings',
+              label: t('projects.settings'),
+              children: tab === 'settings' ? <SettingsForm key={campaign.id} campaign={campaign} /> : null,
             },
           ]}
         />

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client';
-import type { Board, Campaign, DayView, Milestone, Obstacle, Project, Report, Supervision, WeekView } from '../../../../domain/schemas/projects';
+import type { Board, Campaign, DayView, EvaluationSummary, Milestone, Obstacle, Project, Report, Supervision, Task, WeekView } from '../../../../domain/schemas/projects';
 import type { Static } from 'typebox';
 
 export type BoardData = Static<typeof Board>;
@@ -8,6 +8,8 @@ export type WeekData = Static<typeof WeekView>;
 export type DayData = Static<typeof DayView>;
 export type MilestoneEntry = Static<typeof Milestone>;
 export type ObstacleEntry = Static<typeof Obstacle>;
+export type TaskEntry = Static<typeof Task>;
+export type EvaluationData = Static<typeof EvaluationSummary>;
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -27,6 +29,8 @@ export const useDay = (id: string | undefined, enabled: boolean) => useQuery({ q
 export const useMyProjects = (campaign: string | undefined) =>
   useQuery({ queryKey: ['projects', 'list', campaign], queryFn: () => api<{ items: Project[] }>(withQuery('/secretary-projects', { campaign })), enabled: !!campaign });
 export const useProject = (id: string) => useQuery({ queryKey: projectKeys.detail(id), queryFn: () => api<Project>(`/secretary-projects/${id}`) });
-export const useRecords = <T,>(id: string, kind: 'milestones' | 'reports' | 'supervisions' | 'obstacles') =>
+export const useRecords = <T,>(id: string, kind: 'milestones' | 'tasks' | 'reports' | 'supervisions' | 'obstacles' | 'people') =>
   useQuery({ queryKey: projectKeys.records(id, kind), queryFn: () => api<{ items: T[] }>(`/secretary-projects/${id}/${kind}`) });
+export const useEvaluation = (id: string) => useQuery({ queryKey: projectKeys.records(id, 'evaluation'), queryFn: () => api<EvaluationData>(`/secretary-projects/${id}/evaluation`) });
+export const useCampaign = (id: string | undefined) => useQuery({ queryKey: ['projects', 'campaign', id], queryFn: () => api<Campaign>(`/project-campaigns/${id}`), enabled: !!id });
 export type { Campaign, Project, Report, Supervision };
