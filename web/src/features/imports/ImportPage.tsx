@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, downloadUrl } from '../../api/client';
 import type { ImportKind } from '../../../../domain/imports/headers';
 import type { ImportReport } from '../../../../domain/imports/report';
+import ImportColumnMapper, { type ColumnMapping } from './ImportColumnMapper';
 import ImportProgress from './ImportProgress';
 import ImportReportView from './ImportReportView';
 
@@ -28,6 +29,7 @@ export default function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState(0);
   const [report, setReport] = useState<{ report: ImportReport; committed: boolean } | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
 
   const run = useMutation({
     mutationFn: ({ file: chosen, dryRun, jobId }: Run) => {
@@ -36,6 +38,8 @@ export default function ImportPage() {
       form.append('kind', kind);
       form.append('dryRun', String(dryRun));
       form.append('jobId', jobId);
+      // the server remembers the mapping for the caller's next file
+      if (Object.keys(mapping).length) form.append('mapping', JSON.stringify(mapping));
       form.append('file', chosen, chosen.name);
       return api<ImportReport>('/imports', { method: 'POST', form });
     },
@@ -62,8 +66,11 @@ export default function ImportPage() {
     setStep(0);
     setFile(null);
     setReport(null);
+    setMapping({});
     run.reset();
   };
+  // headers the server did not recognize, and those it read by a mapping (which can be changed)
+  const mappable = report?.report.columns.filter((c) => c.source === 'unknown' || c.source === 'mapping') ?? [];
   const hasErrors = report !== null && report.report.errors.length + report.report.fileErrors.length > 0;
   const failure = run.isError && !report ? run.error.message : null;
 
@@ -132,6 +139,15 @@ export default function ImportPage() {
         />
       )}
       {report && <ImportReportView report={report.report} committed={report.committed} />}
+      {step === 1 && !run.isPending && file && mappable.length > 0 && (
+        <ImportColumnMapper
+          kind={kind}
+          columns={mappable}
+          mapping={mapping}
+          onChange={setMapping}
+          onRecheck={() => start(file, true)}
+        />
+      )}
       {step > 0 && !run.isPending && (
         <Space className="import-actions" wrap>
           {step === 1 && (hasErrors || failure) && picker(t('import.uploadFixed'), (f) => start(f, true))}

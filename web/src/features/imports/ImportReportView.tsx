@@ -1,4 +1,5 @@
-import { Alert, Space, Statistic, Table } from 'antd';
+import { Alert, Grid, Space, Statistic, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../domain/imports/report';
 
@@ -10,6 +11,34 @@ export default function ImportReportView({
   committed: boolean;
 }) {
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const rowColumn: ColumnsType<ImportReport['errors'][number]> = [
+    { title: t('import.errorRow'), dataIndex: 'row', width: 80 },
+    {
+      title: t('import.errorColumn'),
+      dataIndex: 'column',
+      width: 160,
+      render: (c: string) => c || '—',
+    },
+  ];
+  // on a phone the row and the column share one narrow cell, so the reason keeps the width
+  const where: ColumnsType<ImportReport['errors'][number]> =
+    screens.md === false
+      ? [
+          {
+            title: `${t('import.errorRow')} · ${t('import.errorColumn')}`,
+            key: 'where',
+            width: 96,
+            render: (_: unknown, e) => (
+              <>
+                {e.row}
+                <br />
+                {e.column || '—'}
+              </>
+            ),
+          },
+        ]
+      : rowColumn;
   const errorCount = report.errors.length + report.fileErrors.length;
   return (
     <Space direction="vertical" size="middle" className="full-width">
@@ -23,6 +52,20 @@ export default function ImportReportView({
           valueStyle={errorCount ? { color: '#cf1322' } : undefined}
         />
       </Space>
+      {report.notices.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('import.notices')}
+          description={
+            <ul className="import-notices">
+              {report.notices.map((n) => (
+                <li key={`${n.code}-${n.column}`}>{n.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {report.fileErrors.map((message) => (
         <Alert key={message} type="error" showIcon message={message} />
       ))}
@@ -38,16 +81,7 @@ export default function ImportReportView({
           dataSource={report.errors}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
           aria-label={t('import.errors')}
-          columns={[
-            { title: t('import.errorRow'), dataIndex: 'row', width: 80 },
-            {
-              title: t('import.errorColumn'),
-              dataIndex: 'column',
-              width: 160,
-              render: (c: string) => c || '—',
-            },
-            { title: t('import.errorMessage'), dataIndex: 'message' },
-          ]}
+          columns={[...where, { title: t('import.errorMessage'), dataIndex: 'message' }]}
         />
       )}
     </Space>
