@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/dates';
 import type { ActivityType } from '../../../domain/enums';
@@ -14,7 +14,8 @@ import { orgs } from '../../db/schema/orgs';
 import { AppError } from '../../errors';
 import { newId } from '../../ids';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
-import { createActivity, updateActivity } from '../activities/service';
+import { answerHost, createActivity, updateActivity } from '../activities/service';
+import { activityHosts } from '../../db/schema/activities';
 import { getDashboard } from '../dashboard/service';
 import { runReminders } from '../notifications/service';
 import { addCommitteeSeat, createOrg, dissolveOrg, moveOrg } from '../orgs/service';
@@ -82,6 +83,7 @@ describe('maintained compliance results', () => {
     const activities: { id: string; state: string }[] = [];
     const at = (d: string) => ({ startsAt: `${d}T09:00:00+08:00`, endsAt: `${d}T11:00:00+08:00` });
     const seen = new Set<string>();
+    let answered = 0;
 
     const ops: Record<string, () => Promise<unknown>> = {
       create: async () => {
@@ -146,6 +148,29 @@ describe('maintained compliance results', () => {
         const member = await ids.member(branch, `委员${newId().slice(-4)}`);
         await addCommitteeSeat(ctx, branch, { memberId: member, role: 'committee_member', startedOn: first });
       },
+      proposed: async () => {
+        // a manager of committee A names a co-host it may not manage: pending until answered
+        const [a] = await t.database.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, ids.A));
+        const byA: Ctx = { ...ctx, actor: { userId: '', memberId: null, grants: [{ role: 'org_admin', orgPath: a!.path }] } };
+        const placed = await t.database.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, branches));
+        const inA = placed.filter((o) => o.path.startsWith(`${a!.path}.`));
+        const outside = placed.filter((o) => !o.path.startsWith(`${a!.path}.`));
+        if (inA.length === 0 || outside.length === 0) return;
+        const created = await createActivity(byA, { type: pick(types), hostOrgIds: [pick(inA).id, pick(outside).id], state: 'held', theme: 'proposed', ...at(day()) });
+        activities.push({ id: created.id, state: created.state });
+      },
+      answer: async () => {
+        const pending = await t.database.db.select().from(activityHosts).where(isNull(activityHosts.acceptedAt));
+        if (pending.length === 0) return;
+        const h = pick(pending);
+        await answerHost(ctx, h.activityId, h.orgId, random() < 0.7 ? 'accept' : 'decline');
+        answered += 1;
+      },
+      heldWith: async () => {
+        // a life meeting that included the democratic evaluation counts for both
+        const a = await createActivity(ctx, { type: 'life_meeting', hostOrgIds: [pick(branches)], state: 'held', theme: 'x', alsoCounts: ['democratic_evaluation'], ...at(day()) });
+        activities.push({ id: a.id, state: a.state });
+      },
       members: async () => {
         // seven full members give a branch a committee (the default pack's threshold)
         const branch = pick(branches);
@@ -166,6 +191,7 @@ describe('maintained compliance results', () => {
       await expectVerified(`step ${step}: ${kind}`);
     }
     expect([...seen].sort()).toEqual([...kinds].sort());
+    expect(answered, 'co-hosts answered').toBeGreaterThan(0);
 
     // the readers answer from the rows what they answer live
     for (const root of [ids.A, ids.B]) {
