@@ -65,7 +65,7 @@ describe('user accounts', () => {
     for (const a of answers.filter((x) => x.statusCode === 409)) {
       expect(a.json().error).toMatchObject({ code: 'username_taken', details: [{ field: 'username', code: 'username_taken' }] });
     }
-    const named = (await t.call(admin, { method: 'GET', url: '/api/v1/users' })).json().items.filter((u: { username: string }) => u.username === 'race-name');
+    const named = (await t.call(admin, { method: 'GET', url: '/api/v1/users?q=race-name' })).json().items.filter((u: { username: string }) => u.username === 'race-name');
     expect(named).toHaveLength(1);
   });
 
