@@ -35,7 +35,7 @@ const TODAY = '2025-06-30';
 const TICK_MS = 10;
 const APPLICATION_NAME = 'gongjian-bench-compliance';
 
-type Kind = 'org' | 'rollup' | 'dashboard' | 'activitiesByMonth';
+type Kind = 'org' | 'rollup' | 'rollupFirst' | 'dashboard' | 'activitiesByMonth';
 
 interface Job {
   kind: Kind;
@@ -85,6 +85,11 @@ async function runChild(job: Job): Promise<void> {
       case 'rollup': {
         const r = await subtreeRollup(ctx, job.orgId, job.period);
         return `${r.organizations.toLocaleString('en')} organizations evaluated`;
+      }
+      case 'rollupFirst': {
+        // as the roll-up page asks: the first 20 lagging organizations of each requirement
+        const r = await subtreeRollup(ctx, job.orgId, job.period, 20);
+        return `${r.organizations.toLocaleString('en')} organizations evaluated, ${r.items.reduce((n, i) => n + i.laggingTotal, 0).toLocaleString('en')} lagging`;
       }
       case 'dashboard': {
         const d = await getDashboard(ctx, job.orgId);
@@ -270,6 +275,8 @@ async function parent(): Promise<void> {
       [`subtreeRollup, district, ${period}`, 'rollup', district],
       [`subtreeRollup, city, ${period}`, 'rollup', city],
       [`subtreeRollup, root, ${period}`, 'rollup', root],
+      [`subtreeRollup, city, first 20 lagging, ${period}`, 'rollupFirst', city],
+      [`subtreeRollup, root, first 20 lagging, ${period}`, 'rollupFirst', root],
       ['activities per month, root (12 months)', 'activitiesByMonth', root],
       ['getDashboard, root', 'dashboard', root],
     ];

@@ -222,27 +222,33 @@ export interface LaggingRow {
  * The rows not met in the subtree, in the order of the live evaluation (organizations by name,
  * requirements in pack order), with what depends on the day worked out here for the usual case.
  * With a limit, per requirement only the first `limit` in the roll-up's order (missed first, then
- * due by days left, then by name) and every stale row, whose order is known only once worked out.
+ * due by days left, then by name: each requirement's own top-N sort, not a sort of every row) and
+ * every stale row, whose order is known only once worked out.
  */
 export async function laggingRows(db: Db, path: string, period: string, today: string, limit?: number) {
-  const rows = sql`select r.org_id as "orgId", o.name as "orgName", r.requirement_id as "requirementId", r.severity, r.required, r.count, r.status,
+  const columns = sql`r.org_id as "orgId", o.name as "orgName", r.requirement_id as "requirementId", r.severity, r.required, r.count, r.status,
                array_to_string(r.missed_periods, ',') as missed,
                case when jsonb_array_length(r.pending) > 0
                     then ((r.pending -> 0 ->> 'end')::date - greatest(${today}::date, (r.pending -> 0 ->> 'start')::date) + 1)::int end as "daysLeft",
                coalesce((r.pending -> 0 ->> 'end') < ${today}, false) as stale,
                case when (r.pending -> 0 ->> 'end') < ${today} then r.pending end as pending,
-               o.id as "orderId", r.position
-        from compliance_results r join orgs o on o.id = r.org_id
+               o.id as "orderId", r.position`;
+  const notMet = sql`from compliance_results r join orgs o on o.id = r.org_id
         where r.period = ${period} and o.path <@ ${path}::ltree and r.status <> 'met'`;
-  if (limit === undefined) return queryRows<LaggingRow>(db, sql`${rows} order by o.name, o.id, r.position`);
+  if (limit === undefined) return queryRows<LaggingRow>(db, sql`select ${columns} ${notMet} order by o.name, o.id, r.position`);
+  const daysLeft = sql`((r.pending -> 0 ->> 'end')::date - greatest(${today}::date, (r.pending -> 0 ->> 'start')::date) + 1)`;
   return queryRows<LaggingRow>(
     db,
     sql`select * from (
-          select l.*, row_number() over (
-                   partition by l."requirementId"
-                   order by (l.status = 'due')::int, case when l.status = 'due' then l."daysLeft" else 0 end, l."orgName", l."orderId") as n
-          from (${rows}) l) ranked
-        where n <= ${limit} or stale
+          select first.* from (
+            select c.requirement_id from compliance_counts c join orgs top on top.id = c.org_id
+            where top.path = ${path}::ltree and c.period = ${period} and c.applicable > c.met) req
+          cross join lateral (
+            select ${columns} ${notMet} and r.requirement_id = req.requirement_id
+            order by (r.status = 'due'), case when r.status = 'due' then ${daysLeft} else 0 end, o.name, o.id
+            limit ${limit}) first
+          union
+          select ${columns} ${notMet} and (r.pending -> 0 ->> 'end') < ${today}) l
         order by "orgName", "orderId", position`,
   );
 }
