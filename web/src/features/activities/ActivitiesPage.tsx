@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Segmented, Space, Switch, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { mayDo, useMe } from '../../auth/useMe';
+import { EnumFilter, FilterBar } from '../../components/FilterBar';
+import ListTable from '../../components/ListTable';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import {
@@ -46,6 +48,7 @@ export default function ActivitiesPage() {
   const { t } = useTranslation();
   const { scopeId } = useScope();
   const me = useMe();
+  const navigate = useNavigate();
   // a link (a reminder, a dashboard chart) may set the filters or name the activity to open
   const [params] = useSearchParams();
   const [filters, setFiltersState] = useState<ActivityFilters>(() => filtersFromUrl(params, scopeId));
@@ -82,7 +85,11 @@ export default function ActivitiesPage() {
         )
       }
     >
-      <div className="toolbar activity-filters">
+      <FilterBar
+        className="activity-filters"
+        active={Object.entries(filters).some(([k, v]) => k !== 'subtree' && k !== 'org' && v !== undefined)}
+        onReset={() => setFilters({ org: filters.org, subtree: filters.subtree })}
+      >
         <Segmented<'list' | 'calendar'>
           aria-label={t('activity.view.label')}
           value={view}
@@ -109,23 +116,19 @@ export default function ActivitiesPage() {
           />
           <Typography.Text>{t('member.subtree')}</Typography.Text>
         </Space>
-        <Select<ActivityType>
-          allowClear
-          className="activity-filter-select"
-          placeholder={t('activity.type')}
-          aria-label={t('activity.type')}
+        <EnumFilter<ActivityType>
+          label={t('activity.type')}
+          values={ACTIVITY_TYPES}
+          labelKey="enums.activityType"
           value={filters.type}
           onChange={(v) => set('type', v)}
-          options={ACTIVITY_TYPES.map((v) => ({ value: v, label: t(`enums.activityType.${v}`) }))}
         />
-        <Select<ActivityState>
-          allowClear
-          className="activity-filter-select"
-          placeholder={t('activity.state')}
-          aria-label={t('activity.state')}
+        <EnumFilter<ActivityState>
+          label={t('activity.state')}
+          values={ACTIVITY_STATES}
+          labelKey="enums.activityState"
           value={filters.state}
           onChange={(v) => set('state', v)}
-          options={ACTIVITY_STATES.map((v) => ({ value: v, label: t(`enums.activityState.${v}`) }))}
         />
         <DatePicker.RangePicker
           aria-label={t('activity.dateRange')}
@@ -138,7 +141,7 @@ export default function ActivitiesPage() {
             })
           }
         />
-      </div>
+      </FilterBar>
       {manager && filters.org && (
         <div className="toolbar activity-ledger">
           <LedgerActions orgId={filters.org} />
@@ -148,26 +151,48 @@ export default function ActivitiesPage() {
         <ActivityCalendar filters={filters} onOpen={setOpenId} />
       ) : (
         <>
-          <Table<Activity>
-            size="small"
-            rowKey="id"
+          <ListTable<Activity>
+            id="activities"
+            rowKey={(a) => a.id}
             loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
+            rows={list.data?.items ?? []}
             onRow={(a) => ({ onDoubleClick: () => setOpenId(a.id) })}
+            paging={{
+              kind: 'cursor',
+              page: page + 1,
+              pages: cursors.length,
+              hasNext: !!list.data?.nextCursor && page === cursors.length - 1,
+              onPage: (n) => setPage(n - 1),
+              onNext: next,
+            }}
+            rowActions={(a) => [
+              { key: 'open', label: t('common.view'), onClick: () => setOpenId(a.id) },
+              ...(a.state === 'planned' && a.abilities.includes('activity.manage')
+                ? [
+                    {
+                      key: 'signIn',
+                      label: t('list.signInScreen'),
+                      onClick: () => void navigate(`/activities/${encodeURIComponent(a.id)}/sign-in`),
+                    },
+                  ]
+                : []),
+            ]}
             columns={[
               {
+                key: 'time',
                 title: t('activity.time'),
                 dataIndex: 'startsAt',
                 render: (_v: string, a) => formatTimeRange(a.startsAt, a.endsAt),
               },
               {
+                key: 'type',
                 title: t('activity.type'),
                 dataIndex: 'type',
                 render: (v: ActivityType) => t(`enums.activityType.${v}`),
               },
               {
+                key: 'theme',
+                required: true,
                 title: t('activity.theme'),
                 dataIndex: 'theme',
                 render: (theme: string, a) => (
@@ -175,11 +200,13 @@ export default function ActivitiesPage() {
                 ),
               },
               {
+                key: 'hosts',
                 title: t('activity.hosts'),
                 dataIndex: 'hosts',
                 render: (hosts: Activity['hosts']) => hosts.map((h) => h.name).join('、'),
               },
               {
+                key: 'state',
                 title: t('activity.state'),
                 dataIndex: 'state',
                 render: (s: ActivityState) => (
@@ -187,21 +214,13 @@ export default function ActivitiesPage() {
                 ),
               },
               {
+                key: 'present',
                 title: t('activity.present'),
                 dataIndex: 'attendance',
                 render: (c: Activity['attendance']) => c.present,
               },
             ]}
           />
-          <div className="pager">
-            <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
-              {t('common.prev')}
-            </Button>
-            <Typography.Text>{page + 1}</Typography.Text>
-            <Button disabled={!list.data?.nextCursor} onClick={next}>
-              {t('common.next')}
-            </Button>
-          </div>
         </>
       )}
       <ActivityDrawer activityId={openId} onClose={() => setOpenId(null)} />

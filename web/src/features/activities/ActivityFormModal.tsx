@@ -1,6 +1,5 @@
 import { DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Col,
@@ -9,7 +8,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Row,
   Select,
@@ -18,12 +16,13 @@ import {
   Typography,
   type FormListFieldData,
 } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
+import FormModal from '../../components/FormModal';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import {
   ACTIVITY_TYPES,
@@ -37,7 +36,6 @@ import type { Pairing } from '../../../../domain/schemas/pairings';
 import { partyNames } from '../pairings/pairingQueries';
 import PairingSelect from '../pairings/PairingSelect';
 import { activityKeys, useRosters, type RosterEntry } from './activityQueries';
-import { applyServerErrors } from '../../components/serverErrors';
 import AlsoCountsField from './AlsoCountsField';
 import VoteOutcome from './VoteOutcome';
 
@@ -237,7 +235,6 @@ export default function ActivityFormModal(props: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const editing = props.mode === 'edit' ? props.activity : null;
   const watchedHosts = Form.useWatch('hostOrgIds', form) as (string | null)[] | undefined;
   const hostIds = (watchedHosts ?? (editing ? editing.hostOrgIds : [])).filter((id): id is string => !!id);
@@ -258,20 +255,15 @@ export default function ActivityFormModal(props: Props) {
     />
   );
 
-  const save = useMutation({
-    mutationFn: async (values: Values) => {
-      const body = toBody(values);
-      if (!editing) return api<Activity>('/activities', { method: 'POST', body });
-      return api<Activity>(`/activities/${editing.id}`, { method: 'PATCH', body });
-    },
-    onSuccess: async (activity) => {
-      void message.success(editing ? t('common.saved') : t('activity.created'));
-      await queryClient.invalidateQueries({ queryKey: activityKeys.all });
-      props.onSaved(activity.id);
-    },
-    onError: (error) =>
-      setOtherErrors(applyServerErrors(form, error, [['hostOrgIds'], ['attendees'], ['votes']])),
-  });
+  const save = async (values: Values) => {
+    const body = toBody(values);
+    const activity = editing
+      ? await api<Activity>(`/activities/${editing.id}`, { method: 'PATCH', body })
+      : await api<Activity>('/activities', { method: 'POST', body });
+    void message.success(editing ? t('common.saved') : t('activity.created'));
+    await queryClient.invalidateQueries({ queryKey: activityKeys.all });
+    props.onSaved(activity.id);
+  };
 
   const addRoster = () => {
     const current = (form.getFieldValue('attendees') as AttendeeValue[] | undefined) ?? [];
@@ -289,29 +281,16 @@ export default function ActivityFormModal(props: Props) {
     props.mode === 'edit' ? fromActivity(props.activity) : newValues(props.orgId, props.pairing);
 
   return (
-    <Modal
+    <FormModal<Values>
       title={editing ? t('activity.edit') : t('activity.create')}
-      open
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={save.isPending}
+      form={form}
+      initialValues={initialValues}
+      onSubmit={save}
+      onClose={props.onClose}
+      as="drawer"
       width={960}
-      destroyOnHidden
+      errorFields={[['hostOrgIds'], ['attendees'], ['votes']]}
     >
-      {otherErrors.length > 0 && (
-        <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        scrollToFirstError
-        onFinish={(values) => {
-          setOtherErrors([]);
-          save.mutate(values);
-        }}
-      >
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="type" label={t('activity.type')} rules={required}>
@@ -582,8 +561,7 @@ export default function ActivityFormModal(props: Props) {
             </Form.List>
           </>
         )}
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

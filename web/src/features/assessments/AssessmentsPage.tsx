@@ -1,14 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, InputNumber, Select, Table, Tag } from 'antd';
+import { Button, Card, InputNumber, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { hasRole, useMe } from '../../auth/useMe';
+import { EnumFilter, FilterBar } from '../../components/FilterBar';
+import ListTable from '../../components/ListTable';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import { formatDate } from '../../i18n/dates';
 import { ASSESSMENT_STATES, type AssessmentState } from '../../../../domain/assessments/states';
-import { useAssessmentList, type AssessmentFilters, type AssessmentItem } from './assessmentQueries';
+import {
+  assessmentPath,
+  useAssessmentList,
+  type AssessmentFilters,
+  type AssessmentItem,
+} from './assessmentQueries';
 import { STATE_COLORS } from './format';
 import './assessments.css';
 
@@ -34,7 +41,7 @@ export default function AssessmentsPage() {
         )
       }
     >
-      <div className="toolbar">
+      <FilterBar active={Object.values(filters).some((v) => v !== undefined)} onReset={() => setFilters({})}>
         <OrgTreeSelect
           className="member-filter-org"
           rootId={scopeId}
@@ -51,35 +58,74 @@ export default function AssessmentsPage() {
           value={filters.year}
           onChange={(year) => set('year', year)}
         />
-        <Select<AssessmentState>
-          allowClear
-          className="member-filter-select"
-          placeholder={t('assessment.state')}
-          aria-label={t('assessment.state')}
+        <EnumFilter<AssessmentState>
+          label={t('assessment.state')}
+          values={ASSESSMENT_STATES}
+          labelKey="assessment.states"
           value={filters.state}
           onChange={(v) => set('state', v)}
-          options={ASSESSMENT_STATES.map((s) => ({ value: s, label: t(`assessment.states.${s}`) }))}
         />
-      </div>
-      <Table<AssessmentItem>
-        size="small"
-        rowKey="id"
+      </FilterBar>
+      <ListTable<AssessmentItem>
+        id="assessments"
+        rowKey={(a) => a.id}
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        rows={list.data?.items ?? []}
+        paging={{ kind: 'client', pageSize: 20 }}
+        rowActions={(a) => [
+          { key: 'open', label: t('common.view'), onClick: () => void navigate(assessmentPath(a.id)) },
+          ...(a.canManage && a.state === 'draft'
+            ? [
+                {
+                  key: 'edit',
+                  label: t('common.edit'),
+                  onClick: () => void navigate(`${assessmentPath(a.id)}/edit`),
+                },
+              ]
+            : []),
+          ...(a.state === 'open' || a.state === 'closed'
+            ? [
+                {
+                  key: 'projector',
+                  label: t('list.projector'),
+                  onClick: () => void navigate(`${assessmentPath(a.id)}/projector`),
+                },
+              ]
+            : []),
+        ]}
         columns={[
           {
+            key: 'title',
+            required: true,
             title: t('assessment.title'),
             dataIndex: 'title',
             className: 'assessment-list-title',
-            render: (title: string, a) => <Link to={`/assessments/${a.id}`}>{title}</Link>,
+            render: (title: string, a) => <Link to={assessmentPath(a.id)}>{title}</Link>,
           },
           // a phone shows the title and the state
-          { title: t('assessment.year'), dataIndex: 'year', responsive: ['md'] },
-          { title: t('assessment.heldOn'), dataIndex: 'heldOn', responsive: ['md'], render: (d: string) => formatDate(d) },
-          { title: t('assessment.organizer'), dataIndex: 'organizerOrgName', responsive: ['lg'] },
-          { title: t('assessment.reporterCount'), dataIndex: 'reporters', align: 'right', responsive: ['md'] },
+          { key: 'year', title: t('assessment.year'), dataIndex: 'year', responsive: ['md'] },
           {
+            key: 'heldOn',
+            title: t('assessment.heldOn'),
+            dataIndex: 'heldOn',
+            responsive: ['md'],
+            render: (d: string) => formatDate(d),
+          },
+          {
+            key: 'organizer',
+            title: t('assessment.organizer'),
+            dataIndex: 'organizerOrgName',
+            responsive: ['lg'],
+          },
+          {
+            key: 'reporters',
+            title: t('assessment.reporterCount'),
+            dataIndex: 'reporters',
+            align: 'right',
+            responsive: ['md'],
+          },
+          {
+            key: 'state',
             title: t('assessment.state'),
             dataIndex: 'state',
             render: (s: AssessmentState) => (

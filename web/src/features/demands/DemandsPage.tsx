@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Select, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { mayDo, useMe } from '../../auth/useMe';
+import { EnumFilter, FilterBar } from '../../components/FilterBar';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import {
@@ -72,7 +73,11 @@ export default function DemandsPage() {
         )
       }
     >
-      <div className="toolbar demand-filters">
+      <FilterBar
+        className="demand-filters"
+        active={Object.values(filters).some((v) => v !== undefined)}
+        onReset={() => setFilters({})}
+      >
         <PairingSelect
           allowClear
           className="member-filter-org"
@@ -81,23 +86,19 @@ export default function DemandsPage() {
           value={filters.pairing ?? null}
           onChange={(id) => set('pairing', id)}
         />
-        <Select<DemandState>
-          allowClear
-          className="member-filter-select"
-          placeholder={t('demand.state')}
-          aria-label={t('demand.state')}
+        <EnumFilter<DemandState>
+          label={t('demand.state')}
+          values={DEMAND_STATES}
+          labelKey="enums.demandState"
           value={filters.state}
           onChange={(v) => set('state', v)}
-          options={DEMAND_STATES.map((s) => ({ value: s, label: t(`enums.demandState.${s}`) }))}
         />
-        <Select<Urgency>
-          allowClear
-          className="member-filter-select"
-          placeholder={t('demand.urgency')}
-          aria-label={t('demand.urgency')}
+        <EnumFilter<Urgency>
+          label={t('demand.urgency')}
+          values={URGENCIES}
+          labelKey="enums.urgency"
           value={filters.urgency}
           onChange={(v) => set('urgency', v)}
-          options={URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) }))}
         />
         <OrgTreeSelect
           className="member-filter-org"
@@ -118,7 +119,7 @@ export default function DemandsPage() {
         >
           {t('demand.overdueOnly')}
         </Checkbox>
-      </div>
+      </FilterBar>
       {list.isError && <Alert type="error" showIcon message={list.error.message} />}
       {items.length >= BOARD_LIMIT && (
         <Alert type="info" showIcon message={t('demand.limited', { count: BOARD_LIMIT })} />
