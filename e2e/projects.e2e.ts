@@ -42,6 +42,8 @@ async function fillDate(page: Page, label: string, value: string): Promise<void>
   await field.click();
   await field.fill(value);
   await field.press('Enter');
+  // the picker's panel fades out over the form: wait until it is gone before the next click
+  await page.waitForFunction(() => !document.querySelector('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)'));
 }
 
 beforeAll(async () => {
@@ -190,13 +192,13 @@ describe('a secretary project from application to the bulletin', () => {
     let dialog = secretary.getByRole('dialog', { name: '添加节点' });
     await dialog.getByLabel('节点名称').fill('照明改造方案定稿');
     await fillDate(secretary, '完成时限', shift(300));
-    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     // outside the project's dates: the server's refusal is read under the due date
     await dialog.locator('.ant-form-item').filter({ hasText: '完成时限' }).locator('.ant-form-item-explain-error').getByText(/应在项目起止日期/).waitFor();
     await fillDate(secretary, '完成时限', today());
     await dialog.getByLabel('交付成果').fill('照明改造方案');
     await secretary.screenshot({ path: `${SHOTS}-phone-milestone.png` });
-    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.waitFor({ state: 'detached' });
     const plan = secretary.locator('.ant-card').filter({ hasText: '节点与任务' });
     await plan.locator('.ant-list-item').filter({ hasText: '照明改造方案定稿' }).waitFor();
@@ -205,7 +207,7 @@ describe('a secretary project from application to the bulletin', () => {
     dialog = secretary.getByRole('dialog', { name: '添加节点' });
     await dialog.getByLabel('节点名称').fill('夜班联合巡查制度建立');
     await fillDate(secretary, '完成时限', shift(-2));
-    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.waitFor({ state: 'detached' });
     const overdue = plan.locator('.ant-list-item').filter({ hasText: '夜班联合巡查制度建立' });
     await overdue.getByText('逾期').waitFor();
@@ -214,7 +216,7 @@ describe('a secretary project from application to the bulletin', () => {
     await plan.locator('.ant-list-item').filter({ hasText: '照明改造方案定稿' }).getByRole('button', { name: /^编\s*辑$/ }).click();
     dialog = secretary.getByRole('dialog', { name: '编辑节点' });
     await dialog.getByLabel('交付成果').fill('照明改造方案及预算');
-    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await plan.getByText('照明改造方案及预算').waitFor();
 
     await secretary.getByRole('button', { name: '添加任务' }).click();
@@ -225,7 +227,7 @@ describe('a secretary project from application to the bulletin', () => {
     await dialog.locator('.ant-form-item').filter({ hasText: '责任人' }).getByText('港务分公司党支部书记（示例）').waitFor();
     await fillDate(secretary, '开始日期', shift(-1));
     await fillDate(secretary, '完成时限', today());
-    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.waitFor({ state: 'detached' });
     const task = plan.locator('.ant-list-item').filter({ hasText: '现场测量照度' });
     expect(await task.innerText()).toContain('港务分公司党支部书记（示例）');
@@ -356,6 +358,8 @@ describe('a secretary project from application to the bulletin', () => {
       await form.getByLabel('示范作用（满分 40）').fill(second);
       await pick(page, form, '等次', '好');
       await form.getByLabel('评语').fill(comment);
+      await form.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}-score-form.png` });
       await form.getByRole('button', { name: '保存评分' }).click();
       await form.getByText('修改我的评分').waitFor();
     };

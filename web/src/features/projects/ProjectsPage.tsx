@@ -64,7 +64,7 @@ export default function ProjectsPage() {
     { title: t('projects.org'), dataIndex: 'orgName' },
     { title: t('projects.state'), dataIndex: 'state', render: (v: Item['state']) => <StateTag state={v} /> },
     { title: t('projects.health'), dataIndex: 'health', render: (v: Item['health'], r: Item) => <HealthTag health={v} reasons={r.riskReasons} /> },
-    { title: t('projects.percent'), dataIndex: 'percentComplete', width: 140, render: (v: number) => <Progress percent={v} size="small" /> },
+    { title: t('projects.percent'), dataIndex: 'percentComplete', width: 140, render: (v: number) => <Progress percent={v} size="small" aria-label={t('projects.percent')} /> },
     { title: t('projects.nextMilestone'), dataIndex: 'nextMilestone', render: (m: Item['nextMilestone']) => (m ? `${m.title}（${m.dueOn}）` : '—') },
     { title: t('projects.openObstacles'), dataIndex: 'openObstacles', render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
     { title: t('projects.lastReport'), dataIndex: 'lastReportWeek', render: (w: string | null) => w ?? '—' },
@@ -76,7 +76,7 @@ export default function ProjectsPage() {
     {
       title: t('projects.grade'),
       dataIndex: 'grade',
-      width: 120,
+      width: 100,
       render: (g: Item['grade'], r: Item) => (g ? <Space size={4} wrap>{`${t(`projects.grades.${g}`)}（${r.score ?? '—'}）`}{r.showcase && <Tag color="gold">{t('projects.showcase')}</Tag>}</Space> : '—'),
     },
   ];
@@ -160,6 +160,7 @@ export default function ProjectsPage() {
                     <Select
                       allowClear
                       placeholder={t('projects.health')}
+                      aria-label={t('projects.health')}
                       style={{ width: 160 }}
                       value={health}
                       onChange={setHealth}
@@ -179,8 +180,8 @@ export default function ProjectsPage() {
                     dataSource={board.data?.items ?? []}
                     columns={columns}
                     pagination={false}
-                    scroll={{ x: 1220 }}
-                    rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.state !== 'submitted' }) }}
+                    scroll={{ x: 1150 }}
+                    rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.state !== 'submitted', 'aria-label': r.title }) }}
                   />
                 </Space>
               ),
