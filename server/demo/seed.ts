@@ -1,12 +1,14 @@
 import { addYears, fullYearsBetween } from '../../domain/dates';
 import { makeIdNumber } from '../../domain/idcard';
 import { seededRandom } from '../../domain/random';
-import type { Education, MemberCategory } from '../../domain/enums';
+import type { CommitteeRole, Education, MemberCategory } from '../../domain/enums';
 import { inTx, type Ctx } from '../context';
 import { createUser } from '../modules/users/service';
 import { addCommitteeSeat, createOrg } from '../modules/orgs/service';
 import { importMember } from '../modules/members/service';
-import { COVERED_UNITS, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE, type DemoOrg, type DemoPerson } from './seedData';
+import { COVERED_UNITS, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE, TERMS_OVERDUE, type DemoOrg, type DemoPerson } from './seedData';
+import { termYears } from '../../domain/rules/orgFindings';
+import { DEFAULT_RULE_PACK } from '../../domain/rules/pack';
 import { and, eq } from 'drizzle-orm';
 import { members } from '../db/schema/members';
 import { loadDemoActivities } from './seedActivities';
@@ -26,10 +28,29 @@ function dateBetween(rand: () => number, from: string, to: string): string {
   return new Date(a + Math.floor(rand() * (b - a) / 86400_000) * 86400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * When the organization last elected its committee: most were re-elected on time, so the date the news or the
+ * demo gives is moved on by whole terms to the last election before today; a few (TERMS_OVERDUE) are overdue.
+ */
+function lastElection(org: DemoOrg, today: string): string | undefined {
+  if (!org.termElectedOn || TERMS_OVERDUE.has(org.key)) return org.termElectedOn;
+  const years = termYears(org.type, org.sector, DEFAULT_RULE_PACK);
+  if (years === null) return org.termElectedOn;
+  let elected = org.termElectedOn;
+  while (addYears(elected, years) <= today) elected = addYears(elected, years);
+  return elected;
+}
+
+function fullMembersIn(org: DemoOrg): number {
+  return org.synthetic[0] + (org.people?.length ?? 0) + (org.children ?? []).reduce((n, c) => n + fullMembersIn(c), 0);
+}
+
 export async function loadDemo(ctx: Ctx) {
   const rand = seededRandom(20240516);
   const orgIds = new Map<string, string>();
   const personIds = new Map<string, string>();
+  /** the member in each organization's secretary seat, by organization key */
+  const secretaryOf = new Map<string, string>();
   let sequence = 0;
   let synthetic = 0;
 
@@ -67,11 +88,34 @@ export async function loadDemo(ctx: Ctx) {
         partyGroupId: null,
       });
     });
-    if (person) {
+    // the seats the named people leave empty go to the first full synthetic members
+    const role = person ? person.role : probationary ? undefined : openSeats(org).shift();
+    if (person || role) {
       const [row] = await ctx.db.select({ id: members.id }).from(members).where(and(eq(members.orgId, orgId), eq(members.name, name)));
-      personIds.set(person.name, row!.id);
-      if (person.role) await addCommitteeSeat(ctx, orgId, { memberId: row!.id, role: person.role, startedOn: org.termElectedOn ?? org.foundedOn });
+      if (person) personIds.set(person.name, row!.id);
+      if (role === 'secretary') secretaryOf.set(org.key, row!.id);
+      if (role) await addCommitteeSeat(ctx, orgId, { memberId: row!.id, role, startedOn: lastElection(org, ctx.today) ?? org.foundedOn });
     }
+  }
+
+  /**
+   * Every organization has a secretary, and one with seven full members or more (its subtree's, for a committee) a
+   * committee of three (the default rule pack): the seats its named people leave empty, taken in turn by its first
+   * full synthetic members, or after its children by their secretaries (a committee without members of its own).
+   */
+  const seats = new Map<string, CommitteeRole[]>();
+  function openSeats(org: DemoOrg): CommitteeRole[] {
+    if (!seats.has(org.key)) {
+      const full = fullMembersIn(org);
+      const named = (org.people ?? []).filter((p) => p.role);
+      const held = new Set(named.map((p) => p.role));
+      const open: CommitteeRole[] = held.has('secretary') ? [] : ['secretary'];
+      for (const role of ['organization_member', 'publicity_member', 'discipline_member'] as const) {
+        if (full >= 7 && named.length + open.length < 3 && !held.has(role)) open.push(role);
+      }
+      seats.set(org.key, open);
+    }
+    return seats.get(org.key)!;
   }
 
   async function addOrg(org: DemoOrg, parentId: string | null) {
@@ -85,13 +129,20 @@ export async function loadDemo(ctx: Ctx) {
       hostUnit: org.hostUnit,
       foundedOn: org.foundedOn,
       coveredUnits: COVERED_UNITS[org.key] ?? [],
-      termElectedOn: org.termElectedOn ?? null,
+      termElectedOn: lastElection(org, ctx.today) ?? null,
     });
     orgIds.set(org.key, detail.id);
     for (const person of org.people ?? []) await addMember(org, detail.id, person, false);
     for (let i = 0; i < org.synthetic[0]; i++) await addMember(org, detail.id, null, false);
     for (let i = 0; i < org.synthetic[1]; i++) await addMember(org, detail.id, null, true);
     for (const child of org.children ?? []) await addOrg(child, detail.id);
+    for (const child of org.children ?? []) {
+      const memberId = secretaryOf.get(child.key);
+      const role = memberId ? openSeats(org).shift() : undefined;
+      if (!memberId || !role) continue;
+      if (role === 'secretary') secretaryOf.set(org.key, memberId);
+      await addCommitteeSeat(ctx, detail.id, { memberId, role, startedOn: lastElection(org, ctx.today) ?? org.foundedOn });
+    }
   }
 
   for (const root of DEMO_TREE) await addOrg(root, null);
@@ -104,7 +155,8 @@ export async function loadDemo(ctx: Ctx) {
       username: a.username,
       password: DEMO_PASSWORD,
       displayName: a.displayName,
-      memberId: a.person ? (personIds.get(a.person) ?? null) : null,
+      // a secretary's account is the person in the seat
+      memberId: a.person ? (personIds.get(a.person) ?? null) : a.role === 'secretary' ? (secretaryOf.get(a.orgKey) ?? null) : null,
       roles: [{ role: a.role, orgId }],
     });
     accounts.push({ username: a.username, password: DEMO_PASSWORD, role: a.role, org: a.orgKey });

@@ -5,9 +5,10 @@ import type { ActivityCreate } from '../../domain/schemas/activities';
 import type { Ctx } from '../context';
 import { members } from '../db/schema/members';
 import { createActivity } from '../modules/activities/service';
+import { DEMO_TREE, type DemoOrg } from './seedData';
 
-// The activities the five news reports describe, and a year of routine branch life with the gaps
-// real branches have, so that compliance has something to show.
+// The activities the five news reports describe, and a year of routine branch life in every branch,
+// with the gaps some real branches have, so that compliance has something to show.
 
 interface SeedActivity {
   day: string;
@@ -86,19 +87,34 @@ const FROM_SEEDS: SeedActivity[] = [
   { day: '2024-06-05', type: 'study_session', hosts: ['xt-entrepreneurship', 'yongfei', 'deloitte', 'hengchuang'], theme: '共同学习《中国共产党纪律处分条例》', place: '永飞党支部会议室' },
 ];
 
-/** Branches with a year of routine life, and the months (0 = twelve months ago) each one skipped. */
-const ROUTINE: { key: string; skipThemeDay: number[]; committee: boolean; skipCommittee: number[] }[] = [
-  { key: 'hse', skipThemeDay: [4], committee: true, skipCommittee: [2, 7] },
-  { key: 'haijiang', skipThemeDay: [], committee: true, skipCommittee: [5] },
-  { key: 'xinruifeng', skipThemeDay: [1, 8], committee: true, skipCommittee: [] },
-  { key: 'workshop2', skipThemeDay: [3, 6, 9], committee: true, skipCommittee: [0, 1, 2] },
-  { key: 'maoming-1', skipThemeDay: [], committee: true, skipCommittee: [] },
-  { key: 'maoming-3', skipThemeDay: [10], committee: true, skipCommittee: [4] },
-  { key: 'xt-office', skipThemeDay: [], committee: true, skipCommittee: [6] },
-  { key: 'jiajiamei', skipThemeDay: [2, 5], committee: false, skipCommittee: [] },
-  { key: 'minsheng', skipThemeDay: [7], committee: true, skipCommittee: [3, 9] },
-  { key: 'jianche', skipThemeDay: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], committee: false, skipCommittee: [] },
-];
+/**
+ * The branches that lag, and the months (0 = twelve months ago, 11 = last month) each one skipped; every other branch
+ * and general branch of the demo keeps a full year of routine life, as most do. Several lag inside the dashboard's
+ * half-year heatmap: 建车 holds nothing, 力合 missed two recent months, 社会事务局 last month.
+ */
+const LAGGING: Record<string, { skipThemeDay: number[]; skipCommittee: number[] }> = {
+  hse: { skipThemeDay: [4], skipCommittee: [2, 7] },
+  haijiang: { skipThemeDay: [], skipCommittee: [5] },
+  xinruifeng: { skipThemeDay: [1, 8], skipCommittee: [] },
+  workshop2: { skipThemeDay: [3, 6, 9], skipCommittee: [0, 1, 2] },
+  'maoming-3': { skipThemeDay: [10], skipCommittee: [4] },
+  'xt-office': { skipThemeDay: [], skipCommittee: [6] },
+  jiajiamei: { skipThemeDay: [2, 5], skipCommittee: [] },
+  minsheng: { skipThemeDay: [7], skipCommittee: [3, 9] },
+  lihe: { skipThemeDay: [9, 10], skipCommittee: [] },
+  'xt-social': { skipThemeDay: [11], skipCommittee: [] },
+  jianche: { skipThemeDay: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], skipCommittee: [] },
+};
+
+/** A branch of seven full members or more elects a committee that meets monthly (the default rule pack). */
+const COMMITTEE_FROM = 7;
+
+function routineOrgs(tree: readonly DemoOrg[]): { key: string; committee: boolean }[] {
+  return tree.flatMap((o) => [
+    ...(['branch', 'joint_branch', 'general_branch'].includes(o.type) ? [{ key: o.key, committee: o.synthetic[0] + (o.people?.length ?? 0) >= COMMITTEE_FROM }] : []),
+    ...routineOrgs(o.children ?? []),
+  ]);
+}
 
 const THEMES = ['学习贯彻党的二十大精神', '安全生产责任落实', '重温入党誓词', '志愿服务进社区', '学习党章党规', '党史学习教育', '廉洁文化建设', '岗位建功'];
 
@@ -156,7 +172,8 @@ export async function loadDemoActivities(ctx: Ctx, orgIds: Map<string, string>):
 
   // The twelve full months before this one: held, with gaps; this month: planned only.
   const thisMonth = ctx.today.slice(0, 8) + '01';
-  for (const branch of ROUTINE) {
+  for (const org of routineOrgs(DEMO_TREE)) {
+    const branch = { ...org, ...(LAGGING[org.key] ?? { skipThemeDay: [], skipCommittee: [] }) };
     const orgId = orgIds.get(branch.key);
     if (!orgId) continue;
     const people = await roster(orgId);

@@ -281,6 +281,9 @@ export const DEMO_TREE: DemoOrg[] = [
   },
 ];
 
+/** The organizations whose committee term ran out without an election; every other one was re-elected on time. */
+export const TERMS_OVERDUE: ReadonlySet<string> = new Set(['xt-innovation', 'workshop2', 'bluestar-3']);
+
 /** Units a joint branch covers (Branch Regs Art. 5). */
 export const COVERED_UNITS: Record<string, string[]> = {
   wanda: ['万达广场商户甲（示例）', '万达广场商户乙（示例）', '万达广场商户丙（示例）', '万达写字楼企业丁（示例）', '万达写字楼企业戊（示例）', '万达写字楼企业己（示例）'],

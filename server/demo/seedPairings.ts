@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { activities, activityHosts } from '../db/schema/activities';
 import { users } from '../db/schema/auth';
-import { createDemand, transitionDemand } from '../modules/demands/service';
+import { createDemand, escalateOverdueDemands, transitionDemand } from '../modules/demands/service';
 import { createItem, createProject } from '../modules/pairings/lists';
 import { bulkCreate, createPairing, expirePairings, renewPairing, updatePairing } from '../modules/pairings/service';
 
@@ -152,5 +152,7 @@ export async function loadDemoPairings(ctx: Ctx, orgIds: Map<string, string>): P
 
   // a pairing whose end date passed is expired now, not on the next scheduler tick
   await expirePairings(ctx.db, ctx.today);
+  // and a demand past its due date is with the zone's coordinator now (the 督办 on xiangtan's workbench)
+  await escalateOverdueDemands(ctx.db, ctx.today);
   return { pairings: bulk.items.length + 2, demands };
 }

@@ -14,7 +14,8 @@ import {
   projectTasks,
   secretaryProjects,
 } from '../db/schema/projects';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { committeeRoles } from '../db/schema/orgs';
 import { newId } from '../ids';
 import { addMilestone, patchMilestone } from '../modules/projects/plan';
 import { createCampaign, createProject, transitionProject } from '../modules/projects/service';
@@ -65,8 +66,11 @@ export async function loadDemoProjects(ctx: Ctx, orgIds: Map<string, string>) {
   const rand = seededRandom(20220426);
   const org = (i: number) => orgIds.get(`maoming-${i}`)!;
   const maoming = orgIds.get('maoming')!;
+  // a secretary's account is the person in the organization's secretary seat (seed.ts seats one in every branch)
+  const seated = async (orgId: string) =>
+    (await ctx.db.select({ memberId: committeeRoles.memberId }).from(committeeRoles).where(and(eq(committeeRoles.orgId, orgId), eq(committeeRoles.role, 'secretary'))))[0]?.memberId ?? null;
   const user = async (username: string, displayName: string, role: 'org_admin' | 'secretary' | 'viewer', orgId: string) =>
-    (await createUser(ctx, { username, password: DEMO_PASSWORD, displayName, roles: [{ role, orgId }] })).id;
+    (await createUser(ctx, { username, password: DEMO_PASSWORD, displayName, memberId: role === 'secretary' ? await seated(orgId) : null, roles: [{ role, orgId }] })).id;
   const accounts = [
     { username: 'maoming', role: 'org_admin' as const, org: 'maoming' },
     { username: 'yangchaocan', role: 'viewer' as const, org: 'maoming' },
