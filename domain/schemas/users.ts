@@ -46,7 +46,8 @@ export const UserListQuery = Type.Object(
     /** accounts with a grant at this organization or below it (with `role`: that role there) */
     orgId: Type.Optional(Id),
     disabled: Type.Optional(Type.Boolean()),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+    // without a limit, as many as a page may hold: the in-app code issuing lists accounts in one picker
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 200 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
   },
   { additionalProperties: false },

@@ -108,7 +108,7 @@ export async function listUsers(ctx: Ctx, q: UserListQuery): Promise<{ items: Us
     orgPath = (await orgPaths(ctx.db, [q.orgId])).get(q.orgId)?.path;
     if (!orgPath) throw invalid([{ field: 'orgId', code: 'no_such_org' }]);
   }
-  const { rows, total } = await findUsers(ctx.db, { scopes, q: q.q, role: q.role, orgPath, disabled: q.disabled }, { limit: q.limit ?? 20, offset: q.offset ?? 0 });
+  const { rows, total } = await findUsers(ctx.db, { scopes, q: q.q, role: q.role, orgPath, disabled: q.disabled }, { limit: q.limit ?? 200, offset: q.offset ?? 0 });
   const grants = await grantsOfUsers(ctx.db, rows.map((r) => r.id));
   return { items: rows.map((r) => listItem(ctx, r, grants.get(r.id) ?? [])), total };
 }
