@@ -38,6 +38,7 @@ describe('parseDateCell', () => {
     expect(['2024.06', '2024年6月', '2024-06', '202406', 2024.06, 202406].map(precision)).toEqual(['month', 'month', 'month', 'month', 'month', 'month']);
     expect(['2024.06.01', '2024年6月1日', '2024/6/1', '2024-06-01', 45444, new Date(Date.UTC(2024, 5, 1))].map(precision)).toEqual(['day', 'day', 'day', 'day', 'day', 'day']);
     expect(ok(45444)).toBe('2024-06-01');
+    expect(ok('45444')).toBe('2024-06-01'); // a serial number saved as text in a .csv
   });
   it('reads Excel dates, serials and numbers typed as dates', () => {
     expect(ok(new Date(Date.UTC(2020, 0, 5)))).toBe('2020-01-05');

@@ -58,7 +58,7 @@ export interface RowResult<T> {
   notices?: CellNotice[];
   /** what a row with errors still names, so that its references and duplicates are checked in
    *  the same pass and fixing the listed errors reveals no new ones */
-  refs?: { org?: string; partyGroup?: string | null; idNumber?: string };
+  refs?: { org?: string; partyGroup?: string | null; idNumber?: string; name?: string; parent?: string };
 }
 
 /** The earliest date anything in the Party's records can carry (founding of the CPC). */
@@ -255,6 +255,8 @@ export function parseDateText(raw: string): DateParse {
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), raw);
   m = MONTH_ONLY.exec(text) ?? COMPACT_MONTH.exec(text);
   if (m) return ymd(Number(m[1]), Number(m[2]), 1, raw, 'month');
+  // an Excel serial day number that reached the file as text (a .csv saved from a date column)
+  if (/^\d{5}$/.test(text)) return parseDateNumber(Number(text));
   return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
 }
 
@@ -512,7 +514,12 @@ export function normalizeOrgRow(cells: Record<string, unknown>, map: HeaderMap<'
   const contactName = row.text(f('contactName'), 50);
   const contactPhone = row.text(f('contactPhone'), 30);
 
-  if (row.errors.length || !name || !type) return { value: null, errors: row.errors };
+  if (row.errors.length || !name || !type) {
+    const refs: RowResult<OrgImport>['refs'] = {};
+    if (name) refs.name = name;
+    if (parent) refs.parent = parent;
+    return { value: null, errors: row.errors, refs };
+  }
   const value: OrgImport = { name, type, parent: parent ?? null };
   if (shortName !== undefined) value.shortName = shortName;
   if (code !== undefined) value.code = code;

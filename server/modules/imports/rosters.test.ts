@@ -196,6 +196,32 @@ describe('one dry run lists every problem', () => {
   });
 });
 
+describe('one dry run lists every problem of an organization file', () => {
+  it('checks the parent of a row with other errors, unless a row above names it', async () => {
+    const rows = [
+      ['党组织名称', '组织编码', '党组织类别', '上级党组织', '成立日期', '备注'],
+      ['甲公司第五党总支', 'A-5', '党总会', '甲公司党委/不存在的党总支', '2012-03-01', null], // 2: bad type AND unknown parent
+      ['甲公司第六党总支', 'A-6', '党总支', '甲公司党委', '2012-13-01', null], // 3: bad date only
+      ['六总支第一党支部', null, '党支部', '甲公司党委/甲公司第六党总支', '2099-01-01', null], // 4: bad date; its parent is row 3
+      ['乙方支部', null, '党小组', '乙公司党委', null, '越权'], // 5: bad type AND a parent outside the caller's scope
+    ];
+    const { payload, headers } = multipartBody({ kind: 'orgs', dryRun: 'true' }, { name: '组织.xlsx', content: await xlsx(rows) });
+    const res = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/imports', payload, headers });
+    expect(res.statusCode).toBe(200);
+    const report = res.json<ImportReport>();
+    expect(report.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, '党组织类别'],
+      [2, '上级党组织'],
+      [3, '成立日期'],
+      [4, '成立日期'],
+      [5, '党组织类别'],
+      [5, '上级党组织'],
+    ]);
+    expect(report.errors[1]?.message).toBe('找不到上级党组织“甲公司党委/不存在的党总支”（上级须已存在，或在本文件中排在前面）');
+    expect(noticeOf(report, 'import_column_not_kept', '备注')).toBeDefined();
+  });
+});
+
 describe('mapping a header the vocabulary does not know', () => {
   const rows = async (name: string) =>
     xlsx([

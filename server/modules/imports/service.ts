@@ -405,6 +405,46 @@ class MemberRefs {
   }
 }
 
+/** The parent of an organization row with errors: in the database within the caller's scope, or
+ *  a row above it in the same file (which the writing pass would create first). */
+class OrgRefs {
+  /** names, parent/name paths and codes of the rows read so far */
+  private readonly inFile = new Set<string>();
+  private readonly found = new Map<string, { id: string; path: string } | null>();
+  constructor(private readonly ctx: Ctx) {}
+
+  /** a row with errors counts too: once fixed, the writing pass creates it before the rows below */
+  track(result: RowResult<OrgImport>): RowResult<OrgImport> {
+    const name = result.value?.name ?? result.refs?.name;
+    const parent = result.value ? result.value.parent : result.refs?.parent;
+    if (name) {
+      this.inFile.add(name);
+      if (parent) this.inFile.add(`${parent}/${name}`);
+    }
+    if (result.value?.code) this.inFile.add(result.value.code);
+    return result;
+  }
+
+  async check(result: RowResult<OrgImport>, map: HeaderMap<'orgs'>): Promise<CellError[]> {
+    const ref = result.refs?.parent;
+    if (!ref || this.inFile.has(ref)) return [];
+    let parent = this.found.get(ref);
+    if (parent === undefined) {
+      parent = await resolveOrgRef(this.ctx, this.ctx.db, ref);
+      this.found.set(ref, parent);
+    }
+    const problem = parentProblem(this.ctx, ref, parent);
+    return problem ? [{ column: map.headerOf.parent ?? canonicalHeader('orgs', 'parent'), message: problem }] : [];
+  }
+}
+
+/** Why an organization row cannot go under its parent, or null. */
+function parentProblem(ctx: Ctx, ref: string, parent: { path: string } | null): string | null {
+  if (!parent) return `找不到上级党组织“${ref}”（上级须已存在，或在本文件中排在前面）`;
+  if (!authorize(ctx.actor, 'import.run', { orgPath: parent.path })) return `无权在“${ref}”下导入党组织`;
+  return null;
+}
+
 /** Why a member row's organization cannot take it, or null. */
 function orgProblem(ctx: Ctx, ref: string, org: { path: string } | null): string | null {
   if (!org) return `找不到党组织“${ref}”（或有重名，请写出上级路径，如“上级党委/第一党支部”）`;
@@ -592,12 +632,8 @@ class OrgWriter implements Writer<OrgImport> {
         parent = await resolveOrgRef(ctx, tx, parentRef);
         if (parent) this.parents.set(parentRef, parent);
       }
-      if (!parent) {
-        return { row, outcome: [{ column: this.column('parent'), message: `找不到上级党组织“${parentRef}”（上级须已存在，或在本文件中排在前面）` }] };
-      }
-      if (!authorize(ctx.actor, 'import.run', { orgPath: parent.path })) {
-        return { row, outcome: [{ column: this.column('parent'), message: `无权在“${parentRef}”下导入党组织` }] };
-      }
+      const problem = parentProblem(ctx, parentRef, parent);
+      if (problem || !parent) return { row, outcome: [{ column: this.column('parent'), message: problem ?? '' }] };
       parentId = parent.id;
     } else if (!isGlobalAdmin(ctx)) {
       return { row, outcome: [{ column: this.column('parent'), message: '不能为空（只有系统管理员可以导入最上级党组织）' }] };
@@ -705,8 +741,10 @@ export async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Pr
         await writePass<MemberImport>(ctx, job, report, stagingFile, read.excluded, (tx) => new MemberWriter(ctx, tx, read.map), opts);
       }
     } else {
+      const refs = new OrgRefs(ctx);
       const read = await readPass(ctx, job, file, stagingFile, 'orgs', report, mapping as HeaderMapping<'orgs'>, {
-        normalize: (cells, map) => normalizeOrgRow(cells, map, ctx.today),
+        normalize: (cells, map) => refs.track(normalizeOrgRow(cells, map, ctx.today)),
+        checkRefs: (r, map) => refs.check(r, map),
         duplicateKey: ({ value: v }, map) =>
           v === null
             ? null
