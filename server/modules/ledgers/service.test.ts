@@ -65,7 +65,7 @@ beforeAll(async () => {
     ],
     votes: [{ subject: '接收某某同志为预备党员', entitled: 4, present: 3, yes: 3, no: 0, abstain: 0 }],
   });
-  await create(secretaryA1, {
+  const joint = await create(secretaryA1, {
     type: 'theme_day',
     hostOrgIds: [ids.A1, ids.B1],
     state: 'held',
@@ -76,6 +76,8 @@ beforeAll(async () => {
     theme: '甲乙联合主题党日',
     attendees: [{ memberId: ids.memberA1, status: 'present' }],
   });
+  // named by A1's secretary, B1 counts it once its side accepts
+  expect((await t.call(orgAdminB, { method: 'POST', url: `/api/v1/activities/${joint}/hosts/${ids.B1}/accept` })).statusCode).toBe(200);
   await create(secretaryA1, {
     type: 'committee_meeting',
     hostOrgIds: [ids.A1],
