@@ -224,7 +224,10 @@ export async function updateAssessment(ctx: Ctx, id: string, patch: AssessmentPa
     if (locked.length && !isEditable(row.state as AssessmentState)) {
       throw problemsError(409, locked.map((field) => ({ field, code: 'locked', params: { state: row.state } })));
     }
-    const [groups, venues, criteria] = await Promise.all([q.groupsOf(tx, id), q.venuesOf(tx, id), q.criteriaOf(tx, id)]);
+    // one after another: a transaction is one connection, and node-postgres will refuse overlapping queries on it
+    const groups = await q.groupsOf(tx, id);
+    const venues = await q.venuesOf(tx, id);
+    const criteria = await q.criteriaOf(tx, id);
     const lists: SetupLists = {
       reporters: patch.reporters ?? l.reporters.map((r) => ({ id: r.r.id, memberId: r.r.memberId, orgId: r.r.orgId })),
       raterGroups: patch.raterGroups ?? groups,
@@ -291,7 +294,9 @@ export async function updateAssessment(ctx: Ctx, id: string, patch: AssessmentPa
 // ---- codes ---------------------------------------------------------------------------------------------------
 
 async function requireGroupVenue(tx: Db, id: string, raterGroupId: string, venueId: string) {
-  const [groups, venues] = await Promise.all([q.groupsOf(tx, id), q.venuesOf(tx, id)]);
+  // one after another on the transaction's one connection
+  const groups = await q.groupsOf(tx, id);
+  const venues = await q.venuesOf(tx, id);
   const problems: Problem[] = [];
   if (!groups.some((g) => g.id === raterGroupId)) problems.push({ field: 'raterGroupId', code: 'unknown_group' });
   if (!venues.some((v) => v.id === venueId)) problems.push({ field: 'venueId', code: 'unknown_venue' });
@@ -393,7 +398,11 @@ export async function requireOwnCodes(ctx: Ctx, id: string, codes: string[], nor
 
 /** The results from the ballots, exactly (domain/assessments/tally.ts). */
 export async function computeResults(db: Db, row: q.AssessmentRow, reporterIds: string[]) {
-  const [groups, venues, criteria, ballots] = await Promise.all([q.groupsOf(db, row.id), q.venuesOf(db, row.id), q.criteriaOf(db, row.id), q.ballotsOf(db, row.id)]);
+  // one after another: closing calls this inside its transaction, which is one connection
+  const groups = await q.groupsOf(db, row.id);
+  const venues = await q.venuesOf(db, row.id);
+  const criteria = await q.criteriaOf(db, row.id);
+  const ballots = await q.ballotsOf(db, row.id);
   const result = tally({
     scale: row.scale,
     thresholds: row.thresholds,
