@@ -94,12 +94,14 @@ export default function EvaluationCard({ project, meId }: { project: Project; me
             }}
             onFinish={save.mutate}
           >
-            <Typography.Text strong>{mine ? t('projects.rescore') : t('projects.scoreIt')}</Typography.Text>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {mine ? t('projects.rescore') : t('projects.scoreIt')}
+            </Typography.Title>
             {problems.length > 0 && <Alert type="error" message={problems.join('；')} style={{ margin: '8px 0' }} />}
             <Space wrap align="start" style={{ marginTop: 8 }}>
               {criteria.map((c, i) => (
                 <Form.Item key={c.id} name={['scores', i, 'score']} label={t('projects.criterionScore', { name: c.name, max: c.max })} rules={[{ required: true }]}>
-                  <InputNumber min={0} max={c.max} step={0.5} inputMode="decimal" style={{ width: 140 }} />
+                  <InputNumber min={0} max={c.max} inputMode="decimal" style={{ width: 140 }} />
                 </Form.Item>
               ))}
               <Form.Item name="grade" label={t('projects.grade')} rules={[{ required: true }]}>
