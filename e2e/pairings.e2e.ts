@@ -281,3 +281,64 @@ describe('pairing and a demand settled together', () => {
     expect(await coordinator.getByTestId('total-satisfaction').innerText()).toMatch(/\(\d+\)/);
   });
 });
+
+describe('the pairing’s loose ends: its own commitment, the plaque, the policy', () => {
+  const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/shots/h5-${name}.png`, fullPage: true });
+
+  it('the organ secretary marks its own commitment done; the enterprise is offered no button for it', async () => {
+    await organ.goto(`${server.url}/pairings`);
+    // the list shows this quarter's health from the list itself
+    const row = organ.getByRole('row').filter({ hasText: PAIRING });
+    await row.locator('[data-health]').waitFor();
+    await row.getByRole('link', { name: PAIRING }).click();
+    await organ.waitForURL(/\/pairings\/[^/]+$/);
+    const commitment = organ.getByRole('row').filter({ hasText: '每季度到企业开展一次政策宣讲' });
+    await commitment.getByRole('button', { name: '标记完成' }).waitFor();
+    await shot(organ, 'pairing-desktop');
+    await commitment.getByRole('button', { name: '标记完成' }).click();
+    await organ.getByText('已标记完成').waitFor();
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    await commitment.getByText(today).waitFor();
+    expect(await commitment.getByRole('button', { name: '标记完成' }).count()).toBe(0);
+
+    await enterprise.goto(organ.url());
+    await enterprise.getByRole('row').filter({ hasText: '每季度到企业开展一次政策宣讲' }).getByText(today).waitFor();
+    expect(await enterprise.getByRole('button', { name: '标记完成' }).count()).toBe(0);
+    await shot(enterprise, 'pairing-phone');
+    expect(await enterprise.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+
+  it('the plaque downloads as a Word file from the pairing page', async () => {
+    const [download] = await Promise.all([organ.waitForEvent('download'), organ.getByRole('link', { name: /打印共建牌匾/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/共建牌匾\.docx$/);
+    const path = await download.path();
+    const { statSync } = await import('node:fs');
+    expect(statSync(path).size).toBeGreaterThan(2000);
+  });
+
+  it('the coordinator reads and edits the pairing policy on the dashboard', async () => {
+    await coordinator.goto(`${server.url}/pairings/dashboard`);
+    const policy = coordinator.getByTestId('pairing-policy');
+    await policy.getByText('活动未达频次时提前提醒天数').waitFor();
+    await policy.scrollIntoViewIfNeeded();
+    await policy.screenshot({ path: '.tmp/shots/h5-policy-desktop.png' });
+    await policy.getByRole('button', { name: /编\s*辑/ }).click();
+    const drawer = coordinator.locator('.ant-drawer').filter({ hasText: '修改共建规则' });
+    const field = drawer.getByLabel('允许逾期诉求数');
+    await field.fill('3');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    // a bordered description: the label cell, then its value cell
+    const overdueDemands = policy.locator('th', { hasText: '允许逾期诉求数' }).locator('xpath=following-sibling::td[1]');
+    await overdueDemands.getByText('3', { exact: true }).waitFor();
+    await coordinator.setViewportSize({ width: 390, height: 844 });
+    await policy.scrollIntoViewIfNeeded();
+    await policy.screenshot({ path: '.tmp/shots/h5-policy-phone.png' });
+    await coordinator.goto(`${server.url}/dashboard`);
+    await coordinator.getByTestId('dashboard-terms').waitFor();
+    await coordinator.getByTestId('dashboard-terms').screenshot({ path: '.tmp/shots/h5-terms-phone.png' });
+    await coordinator.setViewportSize({ width: 1366, height: 900 });
+    await coordinator.getByTestId('dashboard-terms').getByText(/已过期（\d+）/).click();
+    await coordinator.getByTestId('dashboard-terms').screenshot({ path: '.tmp/shots/h5-terms-desktop.png' });
+  });
+});

@@ -12,7 +12,11 @@ export default function PairingDocuments({ pairingId }: { pairingId: string }) {
       <Button icon={<PrinterOutlined />} href={downloadUrl(`${pairingPath(pairingId)}/plaque.docx`)} download>
         {t('pairing.documents.plaque')}
       </Button>
-      <Button icon={<FileWordOutlined />} href={downloadUrl(`${pairingPath(pairingId)}/agreement.docx`)} download>
+      <Button
+        icon={<FileWordOutlined />}
+        href={downloadUrl(`${pairingPath(pairingId)}/agreement.docx`)}
+        download
+      >
         {t('pairing.documents.agreement')}
       </Button>
     </Space>
