@@ -98,6 +98,11 @@ describe('a co-host outside the author’s scope', () => {
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'activity_cohost', subjectId: id, message: expect.stringContaining('甲公司第一党支部') }));
   });
 
+  it('stays pending through an edit by someone who could accept it: only an answer accepts', async () => {
+    expect((await t.call(admin, { method: 'PATCH', url: `/api/v1/activities/${id}`, payload: { place: '党员活动室' } })).json().hosts.find((h: { id: string }) => h.id === ids.B1).pending).toBe(true);
+    expect(await counted(ids.B1)).toMatchObject({ months: 0 });
+  });
+
   it('is answered only by someone entitled for the co-host', async () => {
     const url = `/api/v1/activities/${id}/hosts/${ids.B1}/accept`;
     expect((await t.call(null, { method: 'POST', url })).statusCode).toBe(401);

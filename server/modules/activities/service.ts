@@ -302,8 +302,8 @@ async function recount(tx: Db, before: HostRow[], after: HostRow[]) {
 
 /**
  * Every write of an activity goes through here: the hosts rows are replaced and recounted. A host keeps the consent
- * it gave; a host the caller manages is accepted at once; any other co-host is pending until someone entitled for it
- * accepts (acceptHost). Returns the co-hosts newly asked for their consent.
+ * it gave, or the question put to it; a new host the caller manages is accepted at once; any other is pending until
+ * someone entitled for it answers (answerHost). Returns the rows and the co-hosts newly asked for their consent.
  */
 async function writeHosts(ctx: Ctx, tx: Db, id: string, hosts: { id: string; path: string }[], a: { heldOn: string; type: string; state: string }) {
   const previous = await tx.delete(activityHosts).where(eq(activityHosts.activityId, id)).returning();
@@ -312,7 +312,9 @@ async function writeHosts(ctx: Ctx, tx: Db, id: string, hosts: { id: string; pat
   const now = new Date();
   const rows: HostRow[] = hosts.map((h) => {
     const kept = consent.get(h.id);
-    const accepted = kept ? { acceptedAt: kept.acceptedAt, acceptedBy: kept.acceptedBy } : authorize(ctx.actor, 'activity.manage', { orgPath: h.path }) ? { acceptedAt: now, acceptedBy: ctx.actor.userId || null } : { acceptedAt: null, acceptedBy: null };
+    // a question already put is answered only by answerHost, never by an edit that happens to be made by someone entitled
+    const asks = wasPending.has(h.id) || !authorize(ctx.actor, 'activity.manage', { orgPath: h.path });
+    const accepted = kept ? { acceptedAt: kept.acceptedAt, acceptedBy: kept.acceptedBy } : asks ? { acceptedAt: null, acceptedBy: null } : { acceptedAt: now, acceptedBy: ctx.actor.userId || null };
     return { activityId: id, orgId: h.id, orgPath: h.path, heldOn: a.heldOn, type: a.type, state: a.state, ...accepted };
   });
   await tx.insert(activityHosts).values(rows);
