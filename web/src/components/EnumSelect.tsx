@@ -24,6 +24,8 @@ export default function EnumSelect({ enumName, values, ...rest }: Props) {
   const { t } = useTranslation();
   return (
     <Select<string>
+      // a filter has no label of its own: its placeholder names it for screen readers too
+      aria-label={typeof rest.placeholder === 'string' ? rest.placeholder : undefined}
       {...rest}
       options={values.map((value) => ({ value, label: t(`enums.${enumName}.${value}`) }))}
     />

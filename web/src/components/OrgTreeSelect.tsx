@@ -112,6 +112,8 @@ export default function OrgTreeSelect({
       filterTreeNode={false}
       allowClear={allowClear}
       placeholder={placeholder}
+      // a filter has no label of its own: its placeholder names it for screen readers too
+      aria-label={placeholder}
       loading={top.isLoading || found.isFetching}
       popupMatchSelectWidth={false}
       treeNodeLabelProp="title"

@@ -1,28 +1,13 @@
-import {
-  AuditOutlined,
-  ApartmentOutlined,
-  AppstoreOutlined,
-  CalendarOutlined,
-  CheckCircleOutlined,
-  DashboardOutlined,
-  DesktopOutlined,
-  FundOutlined,
-  IdcardOutlined,
-  MessageOutlined,
-  ProjectOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  UploadOutlined,
-  UsergroupAddOutlined,
-  UserSwitchOutlined,
-} from '@ant-design/icons';
-import { Grid, Layout, Menu, Result, Spin } from 'antd';
-import { Suspense, useState } from 'react';
+import { Breadcrumb, Grid, Layout, Menu, Result, Spin, type MenuProps } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { hasRole, mayDo, useMe } from '../auth/useMe';
+import { hasRole, useMe } from '../auth/useMe';
 import HeaderBar from './HeaderBar';
+import { locate, navigation, trail } from './navigation';
+
+type MenuItem = Required<MenuProps>['items'][number];
 
 export default function AppLayout() {
   const { t } = useTranslation();
@@ -31,40 +16,25 @@ export default function AppLayout() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined);
+  const groups = me.data ? navigation(me.data, !screens.md) : [];
+  const crumbs = trail(groups, location.pathname);
+  // the browser tab names the page: 详情 · 结对共建 · 共建
+  const title = [...crumbs.filter((c) => c.to || crumbs.at(-1) === c).reverse().map((c) => t(c.label)), t('app.title')].join(' · ');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   if (me.isPending) return <Spin size="large" className="page-spinner" />;
   if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to="/login" replace />;
   if (me.isError) return <Result status="error" title={t('common.error')} subTitle={me.error.message} />;
 
   const manager = hasRole(me.data, ['admin', 'org_admin', 'secretary', 'viewer']);
-  // pages of one action are offered to those the server says may take it
-  const importer = mayDo(me.data, 'import.run');
-  const userManager = mayDo(me.data, 'user.manage');
-  const auditor = mayDo(me.data, 'audit.read');
-  const items = [
-    { key: '/', icon: <DesktopOutlined />, label: t('nav.workbench') },
-    manager && { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
-    manager && { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
-    manager && { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
-    manager && { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
-    manager && { key: '/compliance', icon: <CheckCircleOutlined />, label: t('nav.compliance') },
-    manager && { key: '/pairings', icon: <UsergroupAddOutlined />, label: t('nav.pairings') },
-    manager && { key: '/pairings/matrix', icon: <AppstoreOutlined />, label: t('nav.pairingMatrix') },
-    manager && { key: '/pairings/dashboard', icon: <FundOutlined />, label: t('nav.pairingDashboard') },
-    manager && { key: '/demands', icon: <MessageOutlined />, label: t('nav.demands') },
-    manager && { key: '/assessments', icon: <SolutionOutlined />, label: t('nav.assessments') },
-    manager && { key: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
-    importer && { key: '/import', icon: <UploadOutlined />, label: t('nav.import') },
-    userManager && { key: '/users', icon: <UserSwitchOutlined />, label: t('nav.users') },
-    auditor && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
-    { key: '/me', icon: <IdcardOutlined />, label: t('nav.me') },
-  ].filter((item) => item !== false);
-  // the longest key that starts the path: /pairings/matrix before /pairings
-  const selected =
-    items
-      .filter((item) => location.pathname.startsWith(item.key))
-      .sort((a, b) => b.key.length - a.key.length)[0]?.key ?? '/me';
   const narrow = !screens.lg;
+  const items = groups.flatMap((group): MenuItem[] => {
+    const pages = group.pages.map((p) => ({ key: p.path, icon: p.icon, label: t(p.label) }));
+    return group.label ? [{ type: 'group' as const, key: group.label, label: t(group.label), children: pages }] : pages;
+  });
+  const selected = locate(groups, location.pathname)?.page.path ?? '';
 
   return (
     <Layout className="app-layout">
@@ -87,7 +57,9 @@ export default function AppLayout() {
           items={items}
           onClick={({ key }) => {
             if (narrow) setCollapsed(true);
-            void navigate(key);
+            // a light phone page is an entry of its own: a full page load
+            if (groups.some((g) => g.pages.some((p) => p.path === key && p.light))) window.location.assign(key);
+            else void navigate(key);
           }}
         />
       </Layout.Sider>
@@ -101,6 +73,12 @@ export default function AppLayout() {
           onMenu={narrow ? () => setCollapsed(!(collapsed ?? narrow)) : undefined}
         />
         <Layout.Content className="app-content">
+          {crumbs.length > 1 && (
+            <Breadcrumb
+              className="app-breadcrumb"
+              items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{t(c.label)}</Link> : t(c.label) }))}
+            />
+          )}
           <Suspense fallback={<Spin className="page-spinner" />}>
             <Outlet />
           </Suspense>

@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Grid, List, Popover, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +42,8 @@ export default function NotificationBell() {
   const readAll = useMutation({ mutationFn: () => api<unknown>('/notifications/read-all', { method: 'POST' }), onSuccess: refresh });
 
   const [shown, setShown] = useState(false);
+  // a popover does not fit a phone: there the list slides in as a drawer
+  const phone = !Grid.useBreakpoint().md;
   const open = async (n: Notification) => {
     setShown(false);
     if (!n.readAt) read.mutate(n.id);
@@ -69,25 +71,32 @@ export default function NotificationBell() {
     </div>
   );
 
+  const title = (
+    <div className="notification-title">
+      <span>{t('notifications.title')}</span>
+      <Button type="link" size="small" disabled={!list.data?.unreadCount} onClick={() => readAll.mutate()}>
+        {t('notifications.readAll')}
+      </Button>
+    </div>
+  );
+  const bell = (
+    <Badge count={list.data?.unreadCount ?? 0} size="small" offset={[-4, 4]}>
+      <Button type="text" icon={<BellOutlined />} aria-label={t('notifications.title')} onClick={phone ? () => setShown(true) : undefined} />
+    </Badge>
+  );
+
+  if (phone)
+    return (
+      <>
+        {bell}
+        <Drawer open={shown} onClose={() => setShown(false)} placement="right" width="100%" title={title} rootClassName="notification-drawer">
+          {content}
+        </Drawer>
+      </>
+    );
   return (
-    <Popover
-      open={shown}
-      onOpenChange={setShown}
-      trigger="click"
-      placement="bottomRight"
-      title={
-        <div className="notification-title">
-          <span>{t('notifications.title')}</span>
-          <Button type="link" size="small" disabled={!list.data?.unreadCount} onClick={() => readAll.mutate()}>
-            {t('notifications.readAll')}
-          </Button>
-        </div>
-      }
-      content={content}
-    >
-      <Badge count={list.data?.unreadCount ?? 0} size="small" offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined />} aria-label={t('notifications.title')} />
-      </Badge>
+    <Popover open={shown} onOpenChange={setShown} trigger="click" placement="bottomRight" title={title} content={content}>
+      {bell}
     </Popover>
   );
 }

@@ -13,7 +13,6 @@ export default function DemandCard({ demand, onOpen }: { demand: Demand; onOpen:
       className={demand.overdue ? 'demand-card demand-card-overdue' : 'demand-card'}
       onClick={() => onOpen(demand.id)}
       role="button"
-      aria-label={demand.title}
     >
       <Typography.Text strong className="demand-card-title">
         {demand.title}

@@ -161,6 +161,7 @@ export default function MembersPage() {
           {t('common.next')}
         </Button>
         <Select
+          aria-label={t('common.rowsPerPage')}
           value={limit}
           onChange={(size) => {
             setLimit(size);
