@@ -277,6 +277,11 @@ describe('printable plaque and agreement summary', () => {
 });
 
 describe('the pairing policy', () => {
+  it("the organization's abilities say who may edit it (the web app shows it read-only otherwise)", async () => {
+    expect((await call(s.orgAdminZ, 'GET', `/orgs/${w.Z}`)).json().abilities).toContain('pairing.manage');
+    expect((await call(s.viewerZ, 'GET', `/orgs/${w.Z}`)).json().abilities).not.toContain('pairing.manage');
+  });
+
   it('takes the warning days for a running quarter, and a body without them keeps the default', async () => {
     const policy = (await call(s.viewerZ, 'GET', `/orgs/${w.Z}/pairing-policy`)).json();
     expect(policy.thresholds.activityDueWarningDays).toBe(30);
