@@ -21,6 +21,7 @@ const ActivityItem = Type.Object({
   place: Nullable(Type.String()),
   /** the first host */
   orgId: Type.String(),
+  orgName: Type.String(),
 });
 
 export const SHORTCUTS = ['record_activity', 'open_sign_in', 'raise_demand'] as const;

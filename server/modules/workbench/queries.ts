@@ -99,6 +99,7 @@ export async function activitiesBetween(
         startsAt: activities.startsAt,
         place: activities.place,
         orgId: sql<string>`subpath(${activities.orgPath}, -1)::text`,
+        orgName: sql<string>`(select o.name from orgs o where o.path = ${activities.orgPath})`,
       })
       .from(activities)
       .where(where)

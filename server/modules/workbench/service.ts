@@ -227,6 +227,7 @@ function activityItem(a: {
   startsAt: string;
   place: string | null;
   orgId: string;
+  orgName: string;
 }) {
   return {
     id: a.id,
@@ -236,6 +237,7 @@ function activityItem(a: {
     startsAt: new Date(a.startsAt).toISOString(),
     place: a.place,
     orgId: a.orgId,
+    orgName: a.orgName,
   };
 }
 

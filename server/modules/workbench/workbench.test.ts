@@ -196,7 +196,7 @@ describe('GET /api/v1/workbench', () => {
     expect(home.shortcuts).toEqual([]);
     expect(home.compliance).toEqual([]);
     expect(home.member?.orgId).toBe(ids.A1);
-    expect(home.member?.upcoming.map((a) => a.id)).toContain(mine);
+    expect(home.member?.upcoming.find((a) => a.id === mine)).toMatchObject({ orgId: ids.A1, orgName: '甲公司第一党支部' });
     expect(home.member?.upcoming.map((a) => a.id)).not.toContain(elsewhere);
     expect(home.activitiesThisMonth.items.map((a) => a.id)).not.toContain(elsewhere);
   });

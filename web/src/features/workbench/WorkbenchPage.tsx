@@ -43,6 +43,7 @@ export default function WorkbenchPage() {
             <span>{formatDateTime(a.startsAt)}</span>
             <Tag>{t(`enums.activityType.${a.type}`)}</Tag>
             <Tag color={a.state === 'held' ? 'green' : a.state === 'cancelled' ? 'default' : 'blue'}>{t(`enums.activityState.${a.state}`)}</Tag>
+            <span>{a.orgName}</span>
             {a.place && <span>{a.place}</span>}
           </Space>
         }
