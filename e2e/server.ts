@@ -1,7 +1,7 @@
 // Starts the real gongjian server for a browser test: a fresh embedded database with the demo
 // organizations, the built web app, a free port. Stops exactly the process it started.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,24 +33,45 @@ function builtAt(): number | null {
   }
 }
 
-/** Builds the web app when it is missing, older than its sources, or always in CI. */
-export function ensureWebBuild(): void {
+const BUILD_LOCK = path.join(REPO_ROOT, 'dist/.web-build.lock');
+
+/** Whether dist/web is missing or older than its sources. */
+function webBuildStale(): boolean {
   const built = builtAt();
-  const sources = Math.max(
-    newestMtime(path.join(REPO_ROOT, 'web')),
-    newestMtime(path.join(REPO_ROOT, 'vite.config.ts')),
-  );
-  if (!process.env.CI && built !== null && built >= sources) return;
-  const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
-  // Vitest sets NODE_ENV=test, which would make a development bundle.
-  const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: REPO_ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0)
-    throw new Error(`vite build failed (exit ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
+  const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'web')), newestMtime(path.join(REPO_ROOT, 'vite.config.ts')));
+  return built === null || built < sources;
+}
+
+/**
+ * Builds the web app when it is missing or older than its sources (a clean checkout builds it once
+ * for all the browser test files). One build at a time across processes: another test run
+ * building meanwhile holds the lock, and its result is used when it is fresh.
+ */
+export function ensureWebBuild(): void {
+  if (!webBuildStale()) return;
+  mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  const waitUntil = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      // a lock left by a build that died more than 10 minutes ago is taken over
+      if (Date.now() - statSync(BUILD_LOCK, { throwIfNoEntry: false })!.mtimeMs > 10 * 60_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      if (Date.now() > waitUntil) throw new Error(`another web build has held ${BUILD_LOCK} for 10 minutes`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    if (!webBuildStale()) return;
+    const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
+    // Vitest sets NODE_ENV=test, which would make a development bundle.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`vite build failed (exit ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 function freePort(): Promise<number> {
