@@ -229,7 +229,7 @@ describe('the shell of the full app', () => {
     const drawer = phone.locator('.notification-drawer');
     await drawer.waitFor();
     const box = await drawer.locator('.ant-drawer-content').boundingBox();
-    expect(box?.width).toBe(390);
+    expect(box?.width).toBeCloseTo(390, 0);
     expect(await fitsTheScreen(phone)).toBe(true);
     await shoot(phone, 'shell-bell-390');
   });
@@ -252,7 +252,14 @@ describe('the shell of the full app', () => {
     await desk.waitForURL(/\/pairings\/[^/]+$/);
     await crumbs.getByRole('link', { name: '结对共建' }).waitFor();
     await desk.waitForFunction(() => document.title === '详情 · 结对共建 · 共建');
+    await desk.locator('.ant-tabs').first().waitFor();
     await shoot(desk, 'shell-desktop');
+    // the light pages at desktop size (one column, centred)
+    for (const [name, url] of [['checkin', `/checkin/${activityId}`], ['record', '/m/record'], ['demands', '/m/demands']] as const) {
+      await desk.goto(`${server.url}${url}`);
+      await desk.locator('main .p-card').first().waitFor();
+      await shoot(desk, `${name}-desktop`);
+    }
     const icon = await desk.request.get(`${server.url}/favicon.svg`);
     expect(icon.status()).toBe(200);
     expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);

@@ -17,7 +17,8 @@ export default function AppLayout() {
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined);
   const groups = me.data ? navigation(me.data, !screens.md) : [];
-  const crumbs = trail(groups, location.pathname);
+  // a group named like its page (结对共建 / 结对共建) is said once
+  const crumbs = trail(groups, location.pathname).filter((c, i, all) => i + 1 >= all.length || t(c.label) !== t(all[i + 1]!.label));
   // the browser tab names the page: 详情 · 结对共建 · 共建
   const title = [...crumbs.filter((c) => c.to || crumbs.at(-1) === c).reverse().map((c) => t(c.label)), t('app.title')].join(' · ');
   useEffect(() => {
