@@ -22,6 +22,13 @@ async function shot(name: string): Promise<void> {
   await e2e.page.screenshot({ path: path.join(SHOTS, `h4-${name}.png`), fullPage: true });
 }
 
+/** The audit log of one object type, picked from the list. */
+async function showType(label: string): Promise<void> {
+  await e2e.page.locator('.audit-toolbar .ant-select-selector').click();
+  await e2e.page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
+  await e2e.page.getByRole('button', { name: /搜\s*索/ }).click();
+}
+
 /** Whether the account can sign in, asked of the API as a script would. */
 async function signInStatus(username: string): Promise<number> {
   const res = await fetch(`${e2e.server.url}/api/v1/auth/login`, {
@@ -87,8 +94,8 @@ describe('users and access', () => {
     await e2e.page.getByPlaceholder('姓名或用户名').fill('曾春晖');
     await e2e.page.getByPlaceholder('姓名或用户名').press('Enter');
     const row = e2e.page.getByRole('row').filter({ hasText: SECRETARY });
-    await row.waitFor();
-    expect(await e2e.page.getByRole('row').count()).toBe(2); // the header and the one account found
+    // the header and the one account found, once the filtered page has replaced the first one
+    await expect.poll(() => e2e.page.getByRole('row').count()).toBe(2);
     expect(await row.innerText()).toContain('书记 · 重药控股湖南民生药业党支部');
 
     await row.getByRole('button', { name: '编辑权限' }).click();
@@ -121,9 +128,7 @@ describe('users and access', () => {
 
   it('the audit log tells the story in Chinese, with the changed roles by name and a link to the account', async () => {
     await e2e.page.goto(`${e2e.server.url}/audit`);
-    await e2e.page.getByLabel('对象类型').click();
-    await e2e.page.locator('.ant-select-dropdown:visible').getByTitle('用户', { exact: true }).click();
-    await e2e.page.getByRole('button', { name: /搜\s*索/ }).click();
+    await showType('用户');
     const rows = e2e.page.locator('tr.ant-table-row');
     await rows.filter({ hasText: '启用账号' }).first().waitFor();
     const forSecretary = rows.filter({ hasText: '曾春晖' });
@@ -142,6 +147,18 @@ describe('users and access', () => {
     expect(changed).toContain('书记 · 重药控股湖南民生药业党支部');
     expect(changed).toMatch(/查看者 · [^\n；]*办公室党支部/);
     await shot('audit-desktop');
+
+    // an activity recorded by the demo: its fields in Chinese, its organizations and people by name
+    await showType('活动');
+    const recorded = rows.filter({ hasText: '记录活动' }).first();
+    await recorded.waitFor();
+    await recorded.locator('.ant-table-row-expand-icon').click();
+    const activity = await e2e.page.locator('.audit-changes').first().innerText();
+    expect(activity).toContain('举办组织');
+    expect(activity).not.toMatch(/[0-9a-f]{32}/);
+    await shot('audit-activity-desktop');
+    await showType('用户');
+    await update.waitFor();
 
     const link = update.getByRole('link', { name: '曾春晖' });
     expect(await link.getAttribute('href')).toBe(`/users?q=${encodeURIComponent('曾春晖')}`);

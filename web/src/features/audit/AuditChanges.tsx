@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../api/types';
+import { isTechnicalField } from '../../../../domain/audit/labels';
 import { fieldText, langOf, valueText, type ValueContext } from './auditText';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -20,9 +21,9 @@ export default function AuditChanges({ event, names }: { event: AuditEvent; name
   const lang = langOf(i18n.language);
   const c: ValueContext = { t, lang, names, subjectType: event.subjectType, exists: (key) => i18n.exists(key) };
   const { before, after } = event;
-  const fields = [...new Set([...Object.keys(isRecord(before) ? before : {}), ...Object.keys(isRecord(after) ? after : {})])];
+  const fields = [...new Set([...Object.keys(isRecord(before) ? before : {}), ...Object.keys(isRecord(after) ? after : {})])].filter((f) => !isTechnicalField(f));
   const pick = (record: unknown, field: string) => (isRecord(record) ? record[field] : undefined);
-  const rows: Row[] =
+  let rows: Row[] =
     isRecord(before) || isRecord(after)
       ? fields.map((field) => {
           const b = valueText(field, pick(before, field), c);
@@ -32,9 +33,10 @@ export default function AuditChanges({ event, names }: { event: AuditEvent; name
       : (before ?? null) === null && (after ?? null) === null
         ? []
         : [{ field: '—', before: valueText('', before, c), after: valueText('', after, c), changed: true }];
-  if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noDiff')}</Typography.Text>;
-  // a record created or removed has one side only: show it as the content
+  // a record created or removed has one side only: show it as the content, without its empty fields
   const oneSided = (before ?? null) === null || (after ?? null) === null;
+  if (oneSided) rows = rows.filter((r) => r.before !== '—' || r.after !== '—');
+  if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noDiff')}</Typography.Text>;
   return (
     <Table<Row>
       className="audit-changes"

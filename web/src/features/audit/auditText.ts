@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { AUDIT_ACTIONS, AUDIT_FIELDS, AUDIT_SUBJECTS, auditLabel } from '../../../../domain/audit/labels';
+import { AUDIT_ACTIONS, AUDIT_FIELDS, AUDIT_SUBJECTS, auditLabel, isTechnicalField } from '../../../../domain/audit/labels';
 import type { Lang } from '../../../../domain/messages/text';
 import { formatDate, formatDateTime } from '../../i18n/dates';
 
@@ -91,7 +91,7 @@ export function valueText(field: string, value: unknown, c: ValueContext): strin
     }
     return value;
   }
-  if (Array.isArray(value)) return value.map((v) => valueText(field, v, c)).join('；');
+  if (Array.isArray(value)) return value.length ? value.map((v) => valueText(field, v, c)).join('；') : '—';
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     // a grant: 书记 · 甲公司第一党支部
@@ -100,7 +100,7 @@ export function valueText(field: string, value: unknown, c: ValueContext): strin
       return `${valueText('role', record.role, c)} · ${where}`;
     }
     return Object.entries(record)
-      .filter(([, v]) => v !== null && v !== undefined)
+      .filter(([k, v]) => v !== null && v !== undefined && !isTechnicalField(k))
       .map(([k, v]) => `${fieldText(k, c.lang)}：${valueText(k, v, c)}`)
       .join('，');
   }
