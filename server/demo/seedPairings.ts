@@ -1,6 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
+import { addDays } from '../../domain/dates';
+import type { ActivityType } from '../../domain/enums';
+import { periodContaining, shiftPeriod } from '../../domain/periods';
 import type { Ctx } from '../context';
 import { activities, activityHosts } from '../db/schema/activities';
+import { createActivity } from '../modules/activities/service';
 import { users } from '../db/schema/auth';
 import { createDemand, escalateOverdueDemands, transitionDemand } from '../modules/demands/service';
 import { createItem, createProject } from '../modules/pairings/lists';
@@ -25,6 +29,27 @@ const XIANGTAN_PAIRS: [string, string][] = [
   ['xt-planning', 'hengchuang'],
   ['xt-finance', 'deloitte'],
   ['xt-social', 'wanda'],
+];
+
+/**
+ * How the Xiangtan pairings kept up since the launch, so the zone's dashboard reads like a real one: most hold a joint
+ * activity every quarter and did their 2024 commitments. Quarters are counted back from the current one (0 = this
+ * one): 力合 missed a quarter last year and still owes its volunteer service, 屹丰's joint theme day of this quarter is
+ * still ahead (the venue it asks for), 万达 skipped the last quarter, 建车 has gone quiet for three quarters and owes too.
+ */
+const XIANGTAN_LAGGING: Record<string, { skipQuarters: number[]; owesCommitment?: boolean }> = {
+  'xt-economy|lihe': { skipQuarters: [5], owesCommitment: true },
+  'xt-innovation|yifeng': { skipQuarters: [0] },
+  'xt-social|wanda': { skipQuarters: [1] },
+  'xt-planning|jianche': { skipQuarters: [0, 1, 2], owesCommitment: true },
+};
+
+/** Joint activities of the pairings, none of a type the rule pack counts for a branch (its theme days are its own). */
+const JOINT_ACTIVITIES: { type: ActivityType; theme: string }[] = [
+  { type: 'joint_meeting', theme: '结对共建联席会议：走访企业、会商需求' },
+  { type: 'volunteer_service', theme: '结对共建志愿服务：走进社区' },
+  { type: 'study_session', theme: '结对共建联合学习：学习惠企政策' },
+  { type: 'joint_meeting', theme: '结对共建季度会商：对接需求与资源清单' },
 ];
 
 /** Links the already recorded activities hosted by exactly these organizations to the pairing. */
@@ -90,6 +115,41 @@ export async function loadDemoPairings(ctx: Ctx, orgIds: Map<string, string>): P
   });
   const pairingOf = new Map(bulk.items.map((p, i) => [XIANGTAN_PAIRS[i]!.join('|'), p.id]));
   for (const [row, column] of XIANGTAN_PAIRS) await linkJointActivities(ctx, pairingOf.get(`${row}|${column}`)!, [id(row), id(column)]);
+
+  // every quarter after the launch one, up to this one: a joint activity in its first weeks, and the 2024 commitments
+  // done in December 2024, except where a pairing lags
+  const thisQuarter = periodContaining(ctx.today, 'quarter');
+  const quarters = [];
+  for (let q = shiftPeriod(periodContaining('2024-05-16', 'quarter'), 1); q.start <= thisQuarter.start; q = shiftPeriod(q, 1)) quarters.push(q);
+  for (const [i, p] of bulk.items.entries()) {
+    const [row, column] = XIANGTAN_PAIRS[i]!;
+    const lagging = XIANGTAN_LAGGING[`${row}|${column}`];
+    for (const [n, quarter] of quarters.entries()) {
+      const day = addDays(quarter.start, 5 + 2 * i);
+      if (day >= ctx.today || lagging?.skipQuarters.includes(quarters.length - 1 - n)) continue;
+      const joint = JOINT_ACTIVITIES[(n + i) % JOINT_ACTIVITIES.length]!;
+      await createActivity(await as('xiangtan', day), {
+        ...joint,
+        hostOrgIds: [id(row), id(column)],
+        state: 'held',
+        startsAt: `${day}T14:30:00+08:00`,
+        endsAt: `${day}T16:30:00+08:00`,
+        place: '湘潭高新区',
+        pairingId: p.id,
+      });
+    }
+    const doneOn = addDays('2024-12-05', i);
+    await updatePairing(await as('xiangtan', doneOn), p.id, {
+      commitments: p.commitments.map((c) => ({
+        id: c.id,
+        orgId: c.orgId,
+        description: c.description,
+        target: c.target,
+        dueOn: c.dueOn,
+        doneOn: lagging?.owesCommitment && c.orgId === id(column) ? null : doneOn,
+      })),
+    });
+  }
 
   // the office ↔ Minsheng pairing keeps its three lists
   const office = pairingOf.get('xt-office|minsheng')!;
