@@ -186,6 +186,8 @@ export default function ActivitiesPage() {
               },
               {
                 key: 'type',
+                // a phone shows the time, the theme and the state
+                responsive: ['md'],
                 title: t('activity.type'),
                 dataIndex: 'type',
                 render: (v: ActivityType) => t(`enums.activityType.${v}`),
@@ -201,6 +203,7 @@ export default function ActivitiesPage() {
               },
               {
                 key: 'hosts',
+                responsive: ['md'],
                 title: t('activity.hosts'),
                 dataIndex: 'hosts',
                 render: (hosts: Activity['hosts']) => hosts.map((h) => h.name).join('、'),
@@ -215,6 +218,7 @@ export default function ActivitiesPage() {
               },
               {
                 key: 'present',
+                responsive: ['md'],
                 title: t('activity.present'),
                 dataIndex: 'attendance',
                 render: (c: Activity['attendance']) => c.present,
