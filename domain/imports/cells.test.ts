@@ -128,17 +128,17 @@ describe('normalizeMemberRow', () => {
   it('reports a mismatch between ID number, gender and birth date', () => {
     const r = memberRow({ 性别: '女', 出生日期: '1990-02-01' });
     expect(r.value).toBeNull();
-    expect(r.errors).toEqual([
-      { column: '性别', message: '性别与身份证号不符（身份证号显示为男）' },
+    expect(r.errors).toMatchObject([
+      { column: '性别', message: '性别与身份证号不符（身份证号显示为男）', code: 'import_gender_mismatch', params: { gender: 'male' } },
       { column: '出生日期', message: '出生日期与身份证号不符（身份证号显示为 1990-01-01）' },
     ]);
   });
 
   it('reports a wrong check digit, an impossible birth date and a number cell', () => {
     const wrong = ID_MALE.slice(0, 17) + (ID_MALE.endsWith('1') ? '2' : '1');
-    expect(memberRow({ 身份证号: wrong }).errors).toEqual([{ column: '身份证号', message: `身份证号校验码错误：“${wrong}”` }]);
+    expect(memberRow({ 身份证号: wrong }).errors).toMatchObject([{ column: '身份证号', message: `身份证号校验码错误：“${wrong}”` }]);
     const impossible = idNumber('43010219900231123');
-    expect(memberRow({ 身份证号: impossible, 出生日期: null }).errors[0]).toEqual({
+    expect(memberRow({ 身份证号: impossible, 出生日期: null }).errors[0]).toMatchObject({
       column: '身份证号',
       message: `身份证号中的出生日期不存在或晚于今天：“${impossible}”`,
     });
@@ -149,19 +149,19 @@ describe('normalizeMemberRow', () => {
 
   it('reports future dates, joining before 18 and full membership before joining', () => {
     const probationary = { 党员类型: '预备', 转正时间: null };
-    expect(memberRow({ ...probationary, 入党时间: '2030-01-01' }).errors).toEqual([{ column: '入党时间', message: '日期 2030-01-01 晚于今天' }]);
-    expect(memberRow({ ...probationary, 入党时间: '2007-12-31' }).errors).toEqual([
+    expect(memberRow({ ...probationary, 入党时间: '2030-01-01' }).errors).toMatchObject([{ column: '入党时间', message: '日期 2030-01-01 晚于今天' }]);
+    expect(memberRow({ ...probationary, 入党时间: '2007-12-31' }).errors).toMatchObject([
       { column: '入党时间', message: '入党时间 2007-12-31 时未满 18 周岁（出生日期 1990-01-01）' },
     ]);
     expect(memberRow({ ...probationary, 入党时间: '2008-01-01' }).errors).toEqual([]);
-    expect(memberRow({ 转正时间: null }).errors).toEqual([{ column: '转正时间', message: '正式党员须填写转正日期', code: 'full_on_required', params: {} }]);
+    expect(memberRow({ 转正时间: null }).errors).toMatchObject([{ column: '转正时间', message: '正式党员须填写转正日期', code: 'full_on_required', params: {} }]);
     expect(memberRow({ 转正时间: '2015-01-01' }).errors[0]?.column).toBe('转正时间');
     expect(memberRow({ 党员类型: '预备党员' }).errors[0]?.message).toMatch(/预备党员不应有转正时间/);
   });
 
   it('names wrong enum labels and missing required cells', () => {
     const r = memberRow({ 党员类型: '积极分子', 人员类别: '打工', 所在党支部: ' ', 姓名: null });
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { column: '姓名', message: '不能为空' },
       { column: '党员类型', message: '无法识别“积极分子”，可填：正式党员、预备党员' },
       { column: '人员类别', message: '无法识别“打工”，可填：在职、离退休、学生、农民、失业、其他' },
@@ -171,7 +171,7 @@ describe('normalizeMemberRow', () => {
 
   it('refuses over-long text and bad phone numbers', () => {
     const r = memberRow({ 姓名: '张'.repeat(51), 联系电话: '138-abc' });
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { column: '姓名', message: '过长：最多 50 个字，实际 51 个字' },
       { column: '联系电话', message: '联系电话只能包含数字、空格、+ 和 -：“138-abc”' },
     ]);
@@ -199,7 +199,7 @@ describe('normalizeMemberRow', () => {
 
   it('needs gender and birth date when there is no ID number', () => {
     const r = memberRow({ 身份证号: null, 性别: null, 出生日期: null });
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { column: '性别', message: '不能为空' },
       { column: '出生日期', message: '不能为空（或填写身份证号）' },
     ]);
@@ -287,7 +287,7 @@ describe('normalizeMemberRow: the rosters offices already have', () => {
       { code: 'import_day_assumed', column: '入党时间' },
     ]);
     const wrongMonth = normalizeMemberRow({ 姓名: '赵六', 出生年月: '1990.02', 身份证号: ID_MALE, 政治面貌: '中共党员', 入党时间: '2024.06', 所属支部: '第一支部' }, company, TODAY);
-    expect(wrongMonth.errors).toEqual([
+    expect(wrongMonth.errors).toMatchObject([
       { column: '出生年月', message: '出生年月与身份证号不符（身份证号显示为 1990-01-01）', code: 'import_birth_month_mismatch', params: { date: '1990-01-01' } },
       { column: '转正时间', message: '正式党员须填写转正日期', code: 'full_on_required', params: {} },
     ]);
@@ -307,6 +307,6 @@ describe('normalizeMemberRow: the rosters offices already have', () => {
   it('cannot tell the status without a status, 政治面貌 or date of full membership column', () => {
     const bare = resolveHeaders('members', ['姓名', '身份证号', '入党时间', '所在党支部']).map;
     const r = normalizeMemberRow({ 姓名: '孙八', 身份证号: ID_MALE, 入党时间: '2015-01-01', 所在党支部: 'X' }, bare, TODAY);
-    expect(r.errors).toEqual([{ column: '党员状态', message: expect.stringMatching(/^无法确定党员状态/) as string, code: 'import_status_unknown', params: {} }]);
+    expect(r.errors).toMatchObject([{ column: '党员状态', message: expect.stringMatching(/^无法确定党员状态/) as string, code: 'import_status_unknown', params: {} }]);
   });
 });

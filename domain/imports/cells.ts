@@ -1,6 +1,6 @@
 // Normalizes one spreadsheet row into the shape the member and organization services take.
-// Pure: no I/O. Every problem becomes {column, message}, naming the column as the file spells it,
-// with the reason in Chinese (the interface language by default).
+// Pure: no I/O. Every problem becomes {column, code, params, message}, naming the column as the
+// file spells it; the message is the Chinese text (the report words the code in the caller's language).
 
 import { addYears, isValidDate } from '../dates';
 import {
@@ -27,11 +27,16 @@ import { canonicalHeader, type FieldOf, type HeaderMap, type ImportKind, type Me
 
 export interface CellError {
   column: string;
+  /** a code of the catalog (domain/messages/imports.ts and the services' catalogs) and its parameters */
+  code: string;
+  params: MessageParams;
+  /** the Chinese text of the code */
   message: string;
-  /** set for problems worded by the catalog (domain/messages/imports.ts), so a report can be
-   *  worded in the caller's language */
-  code?: string;
-  params?: MessageParams;
+}
+
+/** A problem worded by the catalog, with its Chinese text. */
+export function cellError(column: string, code: string, params: MessageParams = {}): CellError {
+  return { column, code, params, message: messageText(code, params, 'zh') ?? code };
 }
 
 /** Something the importer assumed or derived for a row; the report counts them per column. */
@@ -194,14 +199,19 @@ function dateFromJs(d: Date): string {
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** `precision: 'month'`: the cell gave a year and month only, and `date` is the first of that month. */
-export type DateParse = { ok: true; date: string; precision: 'day' | 'month' } | { ok: false; message: string };
+export type DateParse =
+  | { ok: true; date: string; precision: 'day' | 'month' }
+  | { ok: false; code: string; params: MessageParams; message: string };
+
+function failed(code: string, raw?: string): DateParse {
+  const params: MessageParams = raw === undefined ? {} : { raw };
+  return { ok: false, code, params, message: messageText(code, params, 'zh') ?? code };
+}
 
 function ymd(y: number, m: number, d: number, raw: string, precision: 'day' | 'month' = 'day'): DateParse {
   const date = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-  return isValidDate(date) ? { ok: true, date, precision } : { ok: false, message: `日期不存在：“${raw}”` };
+  return isValidDate(date) ? { ok: true, date, precision } : failed('import_date_invalid', raw);
 }
-
-const DATE_HINT = '请写成 2020-01-05 的格式';
 
 /**
  * A date from a cell: an Excel date, an Excel serial number, or text such as 2020-01-05,
@@ -210,37 +220,37 @@ const DATE_HINT = '请写成 2020-01-05 的格式';
  */
 export function parseDateCell(value: unknown): DateParse {
   if (value instanceof Date) {
-    if (isNaN(value.getTime())) return { ok: false, message: `无法识别的日期，${DATE_HINT}` };
+    if (isNaN(value.getTime())) return failed('import_date_unreadable');
     return { ok: true, date: dateFromJs(value), precision: 'day' };
   }
   if (typeof value === 'number') return parseDateNumber(value);
   const text = cellText(value);
-  if (text === null) return { ok: false, message: '日期为空' };
+  if (text === null) return failed('import_date_empty');
   return parseDateText(text);
 }
 
 function parseDateNumber(n: number): DateParse {
   const raw = String(n);
-  if (!Number.isFinite(n) || n <= 0) return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
+  if (!Number.isFinite(n) || n <= 0) return failed('import_date_unrecognized', raw);
   if (Number.isInteger(n)) {
     if (n >= 19000101 && n <= 21001231) return ymd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100, raw);
     if (n >= 190001 && n <= 210012) return ymd(Math.floor(n / 100), n % 100, 1, raw, 'month');
-    if (n >= 1900 && n <= 2100) return { ok: false, message: `日期不完整（只有年份“${raw}”），${DATE_HINT}` };
+    if (n >= 1900 && n <= 2100) return failed('import_date_year_only', raw);
   } else if (n > 1900 && n < 2101) {
     // 2020.01 typed into a numeric cell; 2020.1 could be January or October (2020.10)
     const year = Math.floor(n);
     const hundredths = Math.round((n - year) * 100);
     if (hundredths === 10 && Math.abs(n - year - 0.1) < 1e-9) {
-      return { ok: false, message: `日期“${raw}”有歧义（1月还是10月？），请把单元格设为文本或${DATE_HINT.slice(1)}` };
+      return failed('import_date_ambiguous', raw);
     }
     if (Math.abs((n - year) * 100 - hundredths) < 1e-6) return ymd(year, hundredths, 1, raw, 'month');
-    return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
+    return failed('import_date_unrecognized', raw);
   }
   // an Excel serial day number (1900 date system), 1900-03-01 .. 2100-12-31
   if (n >= 61 && n < 73416) {
     return { ok: true, date: dateFromJs(new Date(EXCEL_EPOCH_MS + Math.floor(n) * 86_400_000)), precision: 'day' };
   }
-  return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
+  return failed('import_date_unrecognized', raw);
 }
 
 const FULL_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
@@ -257,7 +267,7 @@ export function parseDateText(raw: string): DateParse {
   if (m) return ymd(Number(m[1]), Number(m[2]), 1, raw, 'month');
   // an Excel serial day number that reached the file as text (a .csv saved from a date column)
   if (/^\d{5}$/.test(text)) return parseDateNumber(Number(text));
-  return { ok: false, message: `无法识别的日期“${raw}”，${DATE_HINT}` };
+  return failed('import_date_unrecognized', raw);
 }
 
 // ---- row normalization ----------------------------------------------------------------------
@@ -287,13 +297,8 @@ class Row<K extends ImportKind> {
     return header === undefined ? undefined : this.cells[header];
   }
 
-  error(field: FieldOf<K>, message: string): void {
-    this.errors.push({ column: this.column(field), message });
-  }
-
-  /** an error worded by the catalog (Chinese here; the report words it in the caller's language) */
-  coded(field: FieldOf<K>, code: string, params: MessageParams = {}): void {
-    this.errors.push({ column: this.column(field), message: messageText(code, params, 'zh') ?? code, code, params });
+  error(field: FieldOf<K>, code: string, params: MessageParams = {}): void {
+    this.errors.push(cellError(this.column(field), code, params));
   }
 
   notice(field: FieldOf<K>, code: string): void {
@@ -311,11 +316,11 @@ class Row<K extends ImportKind> {
     if (!this.has(field)) return undefined;
     const text = cellText(this.raw(field));
     if (text === null) {
-      if (required) this.error(field, '不能为空');
+      if (required) this.error(field, 'import_required');
       return null;
     }
     if (text.length > maxLength) {
-      this.error(field, `过长：最多 ${maxLength} 个字，实际 ${text.length} 个字`);
+      this.error(field, 'import_too_long', { max: maxLength, length: text.length });
       return null;
     }
     return text;
@@ -329,7 +334,7 @@ class Row<K extends ImportKind> {
       const allowed = Object.values<readonly string[]>(labels)
         .map((l) => l[0])
         .join('、');
-      this.error(field, `无法识别“${text}”，可填：${allowed}`);
+      this.error(field, 'import_choice_unknown', { value: text, allowed });
       return null;
     }
     return value;
@@ -339,16 +344,16 @@ class Row<K extends ImportKind> {
     if (!this.has(field)) return undefined;
     const raw = this.raw(field);
     if (cellText(raw) === null) {
-      if (required) this.error(field, '不能为空');
+      if (required) this.error(field, 'import_required');
       return null;
     }
     const parsed = parseDateCell(raw);
     if (!parsed.ok) {
-      this.error(field, parsed.message);
+      this.error(field, parsed.code, parsed.params);
       return null;
     }
     if (parsed.date > today) {
-      this.error(field, `日期 ${parsed.date} 晚于今天`);
+      this.error(field, 'import_date_future', { date: parsed.date });
       return null;
     }
     if (parsed.precision === 'month') this.monthOnly.add(field);
@@ -363,27 +368,19 @@ function idNumberOf(row: Row<'members'>, today: string): { id: string; birthDate
   const text = cellText(raw);
   if (text === null) return null;
   if (typeof raw === 'number' || /^\d(\.\d+)?e\+?\d+$/i.test(text)) {
-    row.error(
-      'idNumber',
-      raw !== null && typeof raw === 'number' && raw < 1e15
-        ? `身份证号格式不正确：“${text}”，应为 18 位`
-        : '身份证号被保存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新填写',
-    );
+    if (raw !== null && typeof raw === 'number' && raw < 1e15) row.error('idNumber', 'import_id_number_short', { value: text });
+    else row.error('idNumber', 'import_id_number_as_number');
     return null;
   }
   const value = text.replace(/[\s\u3000]/g, '').normalize('NFKC');
   if (value.includes('*')) {
-    row.error('idNumber', '身份证号已脱敏（含 *），无法导入；请使用完整的身份证号');
+    row.error('idNumber', 'import_id_number_masked');
     return null;
   }
   const parsed = parseIdCard(value, today);
   if (!parsed.ok) {
-    const messages = {
-      format: `身份证号格式不正确：“${value}”，应为 18 位（末位可为 X）`,
-      birth_date: `身份证号中的出生日期不存在或晚于今天：“${value}”`,
-      check_digit: `身份证号校验码错误：“${value}”`,
-    } as const;
-    row.error('idNumber', messages[parsed.problem]);
+    const codes = { format: 'import_id_number_format', birth_date: 'import_id_number_birth_date', check_digit: 'import_id_number_check_digit' } as const;
+    row.error('idNumber', codes[parsed.problem], { value });
     return null;
   }
   return { id: parsed.info.normalized, birthDate: parsed.info.birthDate, gender: parsed.info.gender };
@@ -405,32 +402,32 @@ export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMa
   let gender = row.choice(f('gender'), INDEX.gender, GENDER_LABELS);
   if (id) {
     if (gender && gender !== id.gender) {
-      row.error('gender', `性别与身份证号不符（身份证号显示为${labelOf(GENDER_LABELS, id.gender)}）`);
+      row.error('gender', 'import_gender_mismatch', { gender: id.gender });
     }
     if (!gender && !row.hasError('gender')) row.notices.push({ code: 'import_gender_from_id', column: row.column('idNumber') });
     gender ??= id.gender;
   } else if (!gender && !row.hasError('gender') && !row.hasError('idNumber')) {
-    row.error('gender', row.has('gender') ? '不能为空' : '缺少此项（或填写身份证号）');
+    row.error('gender', row.has('gender') ? 'import_required' : 'import_missing_or_id_number');
   }
 
   let birthDate = row.date(f('birthDate'), today);
   if (birthDate && birthDate < '1900-01-01') {
-    row.error('birthDate', `出生日期 ${birthDate} 不合理`);
+    row.error('birthDate', 'import_birth_date_unlikely', { date: birthDate });
     birthDate = null;
   }
   if (id) {
     if (birthDate && row.monthOnly.has('birthDate')) {
       // 出生年月 written 1990.08: the ID number gives the day
-      if (birthDate.slice(0, 7) !== id.birthDate.slice(0, 7)) row.coded('birthDate', 'import_birth_month_mismatch', { date: id.birthDate });
+      if (birthDate.slice(0, 7) !== id.birthDate.slice(0, 7)) row.error('birthDate', 'import_birth_month_mismatch', { date: id.birthDate });
       row.monthOnly.delete('birthDate');
       birthDate = id.birthDate;
     } else if (birthDate && birthDate !== id.birthDate) {
-      row.error('birthDate', `出生日期与身份证号不符（身份证号显示为 ${id.birthDate}）`);
+      row.error('birthDate', 'import_birth_date_mismatch', { date: id.birthDate });
     }
     if (!birthDate && !row.hasError('birthDate')) row.notices.push({ code: 'import_birth_date_from_id', column: row.column('idNumber') });
     birthDate ??= id.birthDate;
   } else if (!birthDate && !row.hasError('birthDate') && !row.hasError('idNumber')) {
-    row.error('birthDate', row.has('birthDate') ? '不能为空（或填写身份证号）' : '缺少此项（或填写身份证号）');
+    row.error('birthDate', row.has('birthDate') ? 'import_required_or_id_number' : 'import_missing_or_id_number');
   }
 
   const ethnicityText = row.text(f('ethnicity'), 20);
@@ -445,9 +442,9 @@ export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMa
 
   const joinedOn = row.date(f('joinedOn'), today, true);
   if (joinedOn) {
-    if (joinedOn < PARTY_FOUNDED_ON) row.error('joinedOn', `入党时间 ${joinedOn} 早于建党时间`);
+    if (joinedOn < PARTY_FOUNDED_ON) row.error('joinedOn', 'import_joined_before_founding', { date: joinedOn });
     else if (birthDate && joinedOn < addYears(birthDate, 18)) {
-      row.error('joinedOn', `入党时间 ${joinedOn} 时未满 18 周岁（出生日期 ${birthDate}）`);
+      row.error('joinedOn', 'import_join_age', { joinedOn, birthDate });
     }
   }
   const fullOn = row.date(f('fullOn'), today);
@@ -456,12 +453,12 @@ export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMa
     if (row.has('fullOn') && !row.hasError('fullOn')) {
       status = fullOn ? 'full' : 'probationary';
       row.notice('fullOn', 'import_status_derived');
-    } else if (!row.hasError('fullOn')) row.coded('status', 'import_status_unknown');
+    } else if (!row.hasError('fullOn')) row.error('status', 'import_status_unknown');
   }
   if (fullOn) {
-    if (joinedOn && fullOn < joinedOn) row.error('fullOn', `转正时间 ${fullOn} 早于入党时间 ${joinedOn}`);
-    else if (status === 'probationary') row.error('fullOn', '预备党员不应有转正时间（已转正请把党员状态改为正式党员）');
-  } else if (status === 'full' && !row.hasError('fullOn')) row.coded('fullOn', 'full_on_required');
+    if (joinedOn && fullOn < joinedOn) row.error('fullOn', 'import_full_before_joined', { fullOn, joinedOn });
+    else if (status === 'probationary') row.error('fullOn', 'import_full_on_probationary');
+  } else if (status === 'full' && !row.hasError('fullOn')) row.error('fullOn', 'full_on_required');
 
   const org = row.text(f('org'), 500, true);
   const partyGroup = row.text(f('partyGroup'), 50);
@@ -470,9 +467,9 @@ export function normalizeMemberRow(cells: Record<string, unknown>, map: HeaderMa
   if (phone) {
     phone = phone.normalize('NFKC');
     if (!/^[0-9+\- ]*$/.test(phone)) {
-      row.error('phone', `联系电话只能包含数字、空格、+ 和 -：“${phone}”`);
+      row.error('phone', 'import_phone_chars', { phone });
       phone = null;
-    } else if (!/^\+?\d{7,15}$/.test(phone.replace(/[\s-]/g, ''))) row.coded('phone', 'phone_format'); // the service's rule, checked here with the rest of the row
+    } else if (!/^\+?\d{7,15}$/.test(phone.replace(/[\s-]/g, ''))) row.error('phone', 'phone_format'); // the service's rule, checked here with the rest of the row
 
   }
   const jobTitle = row.text(f('jobTitle'), 100);
@@ -504,13 +501,13 @@ export function normalizeOrgRow(cells: Record<string, unknown>, map: HeaderMap<'
   const name = row.text(f('name'), 100, true);
   const shortName = row.text(f('shortName'), 50);
   const code = row.text(f('code'), 50);
-  if (code && !/^[A-Za-z0-9_.-]+$/.test(code)) row.error('code', `组织编码只能包含字母、数字、_ . -：“${code}”`);
+  if (code && !/^[A-Za-z0-9_.-]+$/.test(code)) row.error('code', 'import_org_code_chars', { code });
   const type = row.choice(f('type'), INDEX.orgType, ORG_TYPE_LABELS, true);
   const parent = row.text(f('parent'), 500);
   const hostUnit = row.text(f('hostUnit'), 200);
   const sector = row.choice(f('sector'), INDEX.sector, SECTOR_LABELS);
   const foundedOn = row.date(f('foundedOn'), today);
-  if (foundedOn && foundedOn < PARTY_FOUNDED_ON) row.error('foundedOn', `成立日期 ${foundedOn} 早于建党时间`);
+  if (foundedOn && foundedOn < PARTY_FOUNDED_ON) row.error('foundedOn', 'import_founded_before_party', { date: foundedOn });
   const contactName = row.text(f('contactName'), 50);
   const contactPhone = row.text(f('contactPhone'), 30);
 

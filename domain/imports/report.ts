@@ -10,10 +10,10 @@ export const RowError = Type.Object({
   row: Type.Integer(),
   /** the column header as it appears in the file */
   column: Type.String(),
+  /** worded from `code` in the caller's language */
   message: Type.String(),
-  /** for problems worded by the message catalog: the code and its parameters */
-  code: Type.Optional(Type.String()),
-  params: Type.Optional(Params),
+  code: Type.String(),
+  params: Params,
 });
 export type RowError = Static<typeof RowError>;
 
@@ -53,6 +53,8 @@ export const ImportReport = Type.Object({
   /** problems with the file as a whole: it cannot be read, or lacks a column that cannot be derived
    *  (name, ID-card number or birth date, organization, joining date) */
   fileErrors: Type.Array(Type.String()),
+  /** the code and parameters of each of `fileErrors`, in the same order */
+  fileErrorCodes: Type.Array(Type.Object({ code: Type.String(), params: Params })),
   /** columns ignored, days assumed, values derived or defaulted */
   notices: Type.Array(ImportNotice),
   /** the file's headers and how each was read (empty when the file could not be read) */

@@ -51,6 +51,10 @@ const LABELS: Record<string, Record<string, Texts>> = {
     requirement: { zh: '整改要求', en: 'Requirement' },
     linked_activity: { zh: '关联活动', en: 'Linked activity' },
   },
+  gender: {
+    male: { zh: '男', en: 'male' },
+    female: { zh: '女', en: 'female' },
+  },
   activityState: {
     planned: { zh: '计划', en: 'planned' },
     held: { zh: '已开展', en: 'held' },

@@ -4,9 +4,19 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { messageText } from '../../../domain/messages/registry';
+import type { MessageParams } from '../../../domain/messages/text';
 
 /** A problem with the file as a whole; the message is for the person who uploaded it. */
-export class SheetError extends Error {}
+/** Why the file cannot be read: a code of domain/messages/imports.ts; the message is its Chinese text. */
+export class SheetError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: MessageParams = {},
+  ) {
+    super(messageText(code, params, 'zh') ?? code);
+  }
+}
 
 export interface SheetRow {
   /** the row number a spreadsheet program shows (1-based, counting the header and empty rows) */
@@ -39,13 +49,13 @@ export async function detectFormat(file: string): Promise<'xlsx' | 'csv'> {
     const buf = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     const head = buf.subarray(0, bytesRead);
-    if (bytesRead === 0) throw new SheetError('文件是空的');
+    if (bytesRead === 0) throw new SheetError('import_file_empty');
     if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
     if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-      throw new SheetError('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 或 .csv 后再上传');
+      throw new SheetError('import_file_xls');
     }
     if (isUtf16Bom(head)) return 'csv';
-    if (head.includes(0)) throw new SheetError('无法读取：这不是电子表格文件，请上传 .xlsx 或 .csv 文件');
+    if (head.includes(0)) throw new SheetError('import_file_not_sheet');
     return 'csv';
   } finally {
     await handle.close();
@@ -76,12 +86,12 @@ export async function openSheet(file: string): Promise<OpenSheet> {
   }
   if (!header) {
     await raw.return(undefined);
-    throw new SheetError(format === 'xlsx' ? '工作表中没有数据' : '文件中没有数据');
+    throw new SheetError(format === 'xlsx' ? 'import_sheet_no_data' : 'import_file_no_data');
   }
   const headers = header.values.map((v) => (isEmpty(v) ? '' : String(v).trim()));
   if (headers.length > MAX_COLUMNS) {
     await raw.return(undefined);
-    throw new SheetError(`列太多（${headers.length} 列）：最多 ${MAX_COLUMNS} 列`);
+    throw new SheetError('import_too_many_columns', { count: headers.length, max: MAX_COLUMNS });
   }
 
   async function* rows(): AsyncGenerator<SheetRow> {
@@ -181,7 +191,7 @@ async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
       sawSheet = true;
       for await (const row of sheet) {
         const values = Array.isArray(row.values) ? (row.values as unknown[]) : [];
-        if (values.length - 1 > MAX_COLUMNS * 5) throw new SheetError(`第 ${row.number} 行的列太多`);
+        if (values.length - 1 > MAX_COLUMNS * 5) throw new SheetError('import_row_too_many_columns', { row: row.number });
         const out: unknown[] = [];
         for (let i = 1; i < values.length; i++) out.push(flattenCell(values[i]));
         yield { rowNumber: row.number, values: out };
@@ -190,11 +200,11 @@ async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
     }
   } catch (e) {
     if (e instanceof SheetError) throw e;
-    throw new SheetError(`无法读取 .xlsx 文件（文件可能已损坏）：${(e as Error).message}`);
+    throw new SheetError('import_xlsx_unreadable', { reason: (e as Error).message });
   } finally {
     stream.destroy();
   }
-  if (!sawSheet) throw new SheetError('无法读取：文件中没有工作表（不是有效的 .xlsx 文件）');
+  if (!sawSheet) throw new SheetError('import_xlsx_no_sheet');
 }
 
 // ---- csv -------------------------------------------------------------------------------------
@@ -252,7 +262,7 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<R
   let sawAny = false;
 
   const endField = () => {
-    if (record.length >= MAX_COLUMNS * 5) throw new SheetError(`第 ${rowNumber} 行的列太多`);
+    if (record.length >= MAX_COLUMNS * 5) throw new SheetError('import_row_too_many_columns', { row: rowNumber });
     record.push(field);
     field = '';
     afterQuote = false;
@@ -283,7 +293,7 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<R
         } else {
           field += c;
           if (field.length > MAX_CELL_CHARS) {
-            throw new SheetError(`第 ${rowNumber} 行：单元格过长或引号不成对`);
+            throw new SheetError('import_csv_cell_or_quote', { row: rowNumber });
           }
         }
         continue;
@@ -314,12 +324,12 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<R
         pendingCR = c === '\r';
         continue;
       }
-      if (afterQuote) throw new SheetError(`第 ${rowNumber} 行：引号后面有多余的字符`);
+      if (afterQuote) throw new SheetError('import_csv_after_quote', { row: rowNumber });
       field += c;
-      if (field.length > MAX_CELL_CHARS) throw new SheetError(`第 ${rowNumber} 行：单元格过长`);
+      if (field.length > MAX_CELL_CHARS) throw new SheetError('import_csv_cell_too_long', { row: rowNumber });
     }
   }
-  if (quoted) throw new SheetError(`第 ${rowNumber} 行：引号不成对`);
+  if (quoted) throw new SheetError('import_csv_unclosed_quote', { row: rowNumber });
   if (sawAny || record.length > 0 || field !== '') {
     endField();
     yield { rowNumber, values: record };

@@ -189,7 +189,7 @@ describe('one dry run lists every problem', () => {
     const report = (await upload(orgAdminA, true, twice)).json<ImportReport>();
     expect(report.errors.map((e) => [e.row, e.column, e.message])).toEqual([
       [2, '入党日期', '日期 2030-01-01 晚于今天'],
-      [2, '所在党支部', '此身份证号的党员已在其他党组织的名册中，请办理组织关系转接'],
+      [2, '所在党支部', '该党员在其他党组织的名册中，请办理组织关系转接'],
       [3, '入党日期', '日期 2030-01-01 晚于今天'],
       [3, '所在党支部', expect.stringMatching(/找不到党组织|无权/) as string],
     ]);

@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { parseMapping, type ImportKind } from '../../../domain/imports/headers';
-import { languageOf } from '../../../domain/messages/registry';
+import { languageOf, messageText } from '../../../domain/messages/registry';
 import { ImportJob, ImportKindSchema, ImportReport } from '../../../domain/imports/report';
 import { ErrorBody } from '../../../domain/schemas/common';
 import { appError, forbidden, invalid, type FieldError } from '../../errors';
@@ -79,20 +79,22 @@ export function importRoutes(base: FastifyInstance): Promise<void> {
         if (problems.length) throw invalid(problems);
         if (mapping?.ok) await rememberMapping(ctx, kind as ImportKind, mapping.mapping);
 
+        const lang = languageOf(req.headers['accept-language']);
         const report = await runImport(ctx, upload!, {
           kind: kind as ImportKind,
           dryRun: dryRun === 'true',
           jobId,
           progressOnJob: app.database.kind === 'postgres',
-          lang: languageOf(req.headers['accept-language']),
+          lang,
           ...(mapping?.ok ? { mapping: mapping.mapping } : {}),
         });
         const rowErrors = report.errors.length > 0;
         if (report.fileErrors.length > 0 || (rowErrors && !report.dryRun)) {
+          const params = { count: report.errors.length };
           const message = report.fileErrors.length
-            ? report.fileErrors.join('；')
-            : `文件中有 ${report.errors.length} 处错误，没有导入任何数据`;
-          return reply.status(422).send({ ...report, error: { code: 'import_rejected', message, details: report.errors } });
+            ? report.fileErrors.join(lang === 'zh' ? '；' : '; ')
+            : (messageText('import_rejected', params, lang) ?? 'import_rejected');
+          return reply.status(422).send({ ...report, error: { code: 'import_rejected', message, params, details: report.errors } });
         }
         return reply.status(200).send(report);
       } finally {

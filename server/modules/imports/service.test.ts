@@ -175,7 +175,9 @@ describe('POST /api/v1/imports (members)', () => {
     expect(byRow.get(7)?.[0]?.message).toMatch(/找不到党组织“不存在的支部”/);
     expect(byRow.get(8)).toEqual([{ column: '身份证号', message: '身份证号与第 9 行重复' }]);
     expect(byRow.get(9)).toEqual([{ column: '身份证号', message: '身份证号与第 8 行重复' }]);
-    expect(byRow.get(10)).toEqual([{ column: '所在党组织', message: '此身份证号的党员已在其他党组织的名册中，请办理组织关系转接' }]);
+    // the member service's own code and text
+    expect(byRow.get(10)).toEqual([{ column: '所在党组织', message: '该党员在其他党组织的名册中，请办理组织关系转接' }]);
+    expect(report.errors.find((e) => e.row === 10)).toMatchObject({ code: 'member_on_other_roster', params: {} });
     expect(byRow.get(11)?.[0]).toMatchObject({ column: '人员类别', message: expect.stringMatching(/^无法识别“打工”/) as string });
     expect(byRow.get(12)?.[0]?.message).toMatch(/文本/);
     expect(byRow.get(13)?.[0]).toMatchObject({ column: '所在党组织', message: expect.stringMatching(/找不到党组织|无权/) as string });
@@ -194,13 +196,51 @@ describe('POST /api/v1/imports (members)', () => {
     expect(missing.statusCode).toBe(422);
     const report = missing.json<ImportReport>();
     expect(report.fileErrors).toEqual(['缺少必需的列：“入党时间”', '缺少必需的列：“所在党组织”']);
-    expect(report.errors).toEqual([{ row: 2, column: '党员状态', message: '无法识别“正式党”，可填：正式党员、预备党员' }]);
+    expect(report.errors).toEqual([
+      {
+        row: 2,
+        column: '党员状态',
+        message: '无法识别“正式党”，可填：正式党员、预备党员',
+        code: 'import_choice_unknown',
+        params: { value: '正式党', allowed: '正式党员、预备党员' },
+      },
+    ]);
     expect(report.notices).toContainEqual(expect.objectContaining({ code: 'import_column_unknown', column: '爱好', message: '无法识别的列“爱好”，已忽略；可在“对应列”中指定它对应的项' }));
 
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     const res = await upload(orgAdminA, 'members', false, png);
     expect(res.statusCode).toBe(422);
     expect(res.json<ImportReport>().fileErrors).toEqual(['无法读取：这不是电子表格文件，请上传 .xlsx 或 .csv 文件']);
+  });
+
+  it('words the report in English for an English Accept-Language, with the codes and their parameters', async () => {
+    const en = { 'accept-language': 'en' };
+    const rows = [HEADER, [1, '孙英', '女', '汉族', '1990-02-30', idFor('1990-02-28', 'female'), '本科', '2014-06-01', '2015-06-01', '在职', '正式党员', '不存在的支部', null, null]];
+    const { payload, headers } = multipartBody({ kind: 'members', dryRun: 'true' }, { name: '名册.xlsx', content: await xlsx(rows) });
+    const dry = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/imports', payload, headers: { ...headers, ...en } });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json<ImportReport>().errors).toEqual([
+      { row: 2, column: '出生日期', code: 'import_date_invalid', params: { raw: '1990-02-30' }, message: 'no such date: "1990-02-30"' },
+      {
+        row: 2,
+        column: '所在党支部',
+        code: 'import_org_not_found',
+        params: { org: '不存在的支部' },
+        message: 'No organization "不存在的支部" (or several have this name: write the path, e.g. "Parent committee/First branch")',
+      },
+    ]);
+
+    const onlyHeaders = multipartBody({ kind: 'members', dryRun: 'true' }, { name: '名册.xlsx', content: await xlsx([HEADER]) });
+    const empty = await t.call(orgAdminA, { method: 'POST', url: '/api/v1/imports', payload: onlyHeaders.payload, headers: { ...onlyHeaders.headers, ...en } });
+    expect(empty.statusCode).toBe(422);
+    const body = empty.json<ImportReport & { error: { code: string; message: string } }>();
+    expect(body.fileErrors).toEqual(['The file has headers but no data rows']);
+    expect(body.fileErrorCodes).toEqual([{ code: 'import_no_data_rows', params: {} }]);
+    expect(body.error).toMatchObject({ code: 'import_rejected', message: 'The file has headers but no data rows' });
+
+    // without the header, the same file is worded in Chinese
+    const zh = await upload(orgAdminA, 'members', true, await xlsx([HEADER]));
+    expect(zh.json<ImportReport>().fileErrors).toEqual(['文件中只有表头，没有数据行']);
   });
 
   it('imports a CSV file as Excel saves it (GB18030)', async () => {

@@ -24,6 +24,7 @@ import ExcelJS from 'exceljs';
 import { authorize } from '../../../domain/access';
 import { checkCharacter } from '../../../domain/idcard';
 import {
+  cellError,
   normalizeMemberRow,
   normalizeOrgRow,
   type CellError,
@@ -168,21 +169,22 @@ class Report {
     dryRun: boolean,
     readonly lang: Lang,
   ) {
-    this.value = { kind, dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, errors: [], fileErrors: [], notices: [], columns: [] };
+    this.value = { kind, dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, errors: [], fileErrors: [], fileErrorCodes: [], notices: [], columns: [] };
   }
   text(code: string, params: MessageParams = {}): string {
     return messageText(code, params, this.lang) ?? code;
   }
-  add(row: number, column: string, message: string, coded?: Pick<CellError, 'code' | 'params'>): void {
+  add(row: number, column: string, code: string, params: MessageParams = {}): void {
     this.errorCount++;
     if (this.value.errors.length >= MAX_LISTED_ERRORS) return;
-    if (coded?.code) {
-      const params = coded.params ?? {};
-      this.value.errors.push({ row, column, message: this.text(coded.code, params), code: coded.code, params });
-    } else this.value.errors.push({ row, column, message });
+    this.value.errors.push({ row, column, message: this.text(code, params), code, params });
   }
   addAll(row: number, errors: readonly CellError[]): void {
-    for (const e of errors) this.add(row, e.column, e.message, e);
+    for (const e of errors) this.add(row, e.column, e.code, e.params);
+  }
+  fileError(code: string, params: MessageParams = {}): void {
+    this.value.fileErrors.push(this.text(code, params));
+    this.value.fileErrorCodes.push({ code, params });
   }
   /** row 0: the file as a whole */
   notice(row: number, code: string, column: string, params: MessageParams = {}): void {
@@ -203,7 +205,7 @@ class Report {
   finish(): ImportReport {
     this.value.errors.sort((a, b) => a.row - b.row);
     if (this.errorCount > MAX_LISTED_ERRORS) {
-      this.value.fileErrors.push(`共有 ${this.errorCount} 处错误，只列出了前 ${MAX_LISTED_ERRORS} 处`);
+      this.fileError('import_too_many_errors', { count: this.errorCount, max: MAX_LISTED_ERRORS });
     }
     this.value.notices = [...this.notices.values()].map((n) => {
       const rows = n.rows.join(this.lang === 'zh' ? '、' : ', ') + (n.count > n.rows.length ? ' …' : '');
@@ -212,39 +214,6 @@ class Report {
     });
     return this.value;
   }
-}
-
-// Reasons the member and organization services give, in the language of the report.
-const SERVICE_MESSAGES: [RegExp, string][] = [
-  [/^must be 18 characters/, '身份证号格式不正确，应为 18 位（末位可为 X）'],
-  [/^contains an impossible birth date/, '身份证号中的出生日期不存在'],
-  [/^check digit is wrong/, '身份证号校验码错误'],
-  [/^does not match the ID-card number/, '与身份证号不符'],
-  [/^required \(or give the ID-card number\)/, '不能为空（或填写身份证号）'],
-  [/^required for a full member/, '正式党员必须填写转正时间'],
-  [/^required$/, '不能为空'],
-  [/^not a valid date/, '日期不存在'],
-  [/^must not be in the future/, '不能晚于今天'],
-  [/^a member joins at (\d+) or older/, '入党时须年满 $1 周岁'],
-  [/^a probationary member has no date of full membership/, '预备党员不应有转正时间'],
-  [/^must not be before the date joined/, '不能早于入党时间'],
-  [/^must be 7 to 15 digits/, '联系电话应为 7 到 15 位数字'],
-  [/^not a party group of this organization/, '不是该党组织的党小组'],
-  [/^a member with this ID-card number is already on the roster/, '名册中已有此身份证号的党员'],
-  [/^this member is on the roster of another organization/, '此身份证号的党员已在其他党组织的名册中，请办理组织关系转接'],
-  [/^no such organization/, '党组织不存在'],
-  [/^the organization is dissolved/, '该党组织已撤销'],
-  [/^the parent organization is dissolved/, '上级党组织已撤销'],
-  [/^an organization with this name already exists under the same parent/, '同一上级党组织下已有同名党组织'],
-  [/^this code is already used/, '组织编码已被其他党组织使用'],
-];
-
-export function translateServiceMessage(message: string): string {
-  for (const [re, zh] of SERVICE_MESSAGES) {
-    const m = re.exec(message);
-    if (m) return m[0].replace(re, zh); // the rest of the English sentence is dropped
-  }
-  return message;
 }
 
 const MEMBER_FIELD_OF_SERVICE: Record<string, MemberField> = { orgId: 'org', partyGroupId: 'partyGroup' };
@@ -262,16 +231,12 @@ function columnFor<K extends ImportKind>(map: HeaderMap<K>, serviceField: string
 function rowErrorsOf<K extends ImportKind>(e: unknown, map: HeaderMap<K>, scopeColumn: string): CellError[] {
   if (!(e instanceof AppError)) throw e;
   if (e.code === 'validation' && Array.isArray(e.details)) {
-    // coded details carry no text of their own: their English catalog text feeds the translation below
-    return (e.details as { field?: unknown; message?: unknown; code?: unknown; params?: MessageParams }[]).map((d) => ({
-      column: columnFor(map, typeof d.field === 'string' ? d.field : ''),
-      message: translateServiceMessage(
-        typeof d.message === 'string' ? d.message : ((typeof d.code === 'string' && messageText(d.code, d.params, 'en')) || e.message),
-      ),
-    }));
+    return (e.details as { field?: unknown; code?: unknown; params?: MessageParams }[]).map((d) =>
+      cellError(columnFor(map, typeof d.field === 'string' ? d.field : ''), typeof d.code === 'string' ? d.code : e.code, d.params ?? {}),
+    );
   }
-  if (e.status === 403) return [{ column: scopeColumn, message: '无权导入到该党组织（不在您的管理范围内）' }];
-  return [{ column: scopeColumn, message: translateServiceMessage(e.message) }];
+  if (e.status === 403) return [cellError(scopeColumn, 'import_no_scope')];
+  return [cellError(scopeColumn, e.code, e.params)];
 }
 
 // ---- pass 1: reading -------------------------------------------------------------------------
@@ -289,7 +254,7 @@ async function writeLine(out: WriteStream, line: string): Promise<void> {
  *  with errors, which never reaches the writing pass) checked for its references. */
 interface RowReading<K extends ImportKind, T> {
   normalize(cells: Record<string, unknown>, map: HeaderMap<K>): RowResult<T>;
-  duplicateKey(result: RowResult<T>, map: HeaderMap<K>): { key: string; column: string; label: string } | null;
+  duplicateKey(result: RowResult<T>, map: HeaderMap<K>): { key: string; column: string; code: string } | null;
   checkRefs?(result: RowResult<T>, map: HeaderMap<K>): Promise<CellError[]>;
 }
 
@@ -314,7 +279,7 @@ async function readPass<K extends ImportKind, T>(
     sheet = await openSheet(file);
   } catch (e) {
     if (e instanceof SheetError) {
-      report.value.fileErrors.push(e.message);
+      report.fileError(e.code, e.params);
       return null;
     }
     throw e;
@@ -324,7 +289,7 @@ async function readPass<K extends ImportKind, T>(
     const { map, missing, notices, columns } = resolveHeaders(kind, sheet.headers, { allowRootOrgs: isGlobalAdmin(ctx), mapping });
     report.value.columns = columns;
     for (const n of notices) report.notice(0, n.code, n.column, n.params);
-    for (const m of missing) report.value.fileErrors.push(report.text(m.code, m.params));
+    for (const m of missing) report.fileError(m.code, m.params);
     const firstRowOf = new Map<string, number>();
     const excluded = new Set<number>();
     const flagged = new Set<number>();
@@ -341,11 +306,11 @@ async function readPass<K extends ImportKind, T>(
       const dup = reading.duplicateKey(result, map);
       const first = dup ? firstRowOf.get(dup.key) : undefined;
       if (dup && first !== undefined) {
-        report.add(rowNumber, dup.column, `${dup.label}与第 ${first} 行重复`);
+        report.add(rowNumber, dup.column, dup.code, { row: first });
         if (!flagged.has(first)) {
           flagged.add(first);
           excluded.add(first);
-          report.add(first, dup.column, `${dup.label}与第 ${rowNumber} 行重复`);
+          report.add(first, dup.column, dup.code, { row: rowNumber });
         }
       } else {
         if (dup) firstRowOf.set(dup.key, rowNumber);
@@ -355,11 +320,11 @@ async function readPass<K extends ImportKind, T>(
       }
       if (report.value.rows % PROGRESS_EVERY === 0) await updateJob(ctx, job, { rowsRead: report.value.rows });
     }
-    if (report.value.rows === 0) report.value.fileErrors.push('文件中只有表头，没有数据行');
+    if (report.value.rows === 0) report.fileError('import_no_data_rows');
     return missing.length ? null : { map, excluded };
   } catch (e) {
     if (e instanceof SheetError) {
-      report.value.fileErrors.push(e.message);
+      report.fileError(e.code, e.params);
       return null;
     }
     throw e;
@@ -385,8 +350,8 @@ class MemberRefs {
       org = await resolveOrgRef(this.ctx, this.ctx.db, ref);
       this.orgs.set(ref, org);
     }
-    const problem = orgProblem(this.ctx, ref, org);
-    if (problem || !org) return problem ? [{ column: orgColumn, message: problem }] : [];
+    const problem = orgProblem(this.ctx, ref, org, orgColumn);
+    if (problem || !org) return problem ? [problem] : [];
     const errors: CellError[] = [];
     const group = result.refs?.partyGroup;
     if (group) {
@@ -394,7 +359,7 @@ class MemberRefs {
         .select({ id: partyGroups.id })
         .from(partyGroups)
         .where(and(eq(partyGroups.orgId, org.id), eq(partyGroups.name, group)));
-      if (!found) errors.push({ column: map.headerOf.partyGroup ?? canonicalHeader('members', 'partyGroup'), message: `“${ref}”中没有党小组“${group}”` });
+      if (!found) errors.push(cellError(map.headerOf.partyGroup ?? canonicalHeader('members', 'partyGroup'), 'import_party_group_not_found', { org: ref, group }));
     }
     const idNumber = result.refs?.idNumber;
     if (idNumber) {
@@ -402,7 +367,7 @@ class MemberRefs {
         .select({ orgId: members.orgId })
         .from(members)
         .where(eq(members.idNumberHash, this.ctx.crypto.blindIndex(idNumber)));
-      if (onRoster && onRoster.orgId !== org.id) errors.push({ column: orgColumn, message: translateServiceMessage('this member is on the roster of another organization') });
+      if (onRoster && onRoster.orgId !== org.id) errors.push(cellError(orgColumn, 'member_on_other_roster'));
     }
     return errors;
   }
@@ -436,22 +401,22 @@ class OrgRefs {
       parent = await resolveOrgRef(this.ctx, this.ctx.db, ref);
       this.found.set(ref, parent);
     }
-    const problem = parentProblem(this.ctx, ref, parent);
-    return problem ? [{ column: map.headerOf.parent ?? canonicalHeader('orgs', 'parent'), message: problem }] : [];
+    const problem = parentProblem(this.ctx, ref, parent, map.headerOf.parent ?? canonicalHeader('orgs', 'parent'));
+    return problem ? [problem] : [];
   }
 }
 
 /** Why an organization row cannot go under its parent, or null. */
-function parentProblem(ctx: Ctx, ref: string, parent: { path: string } | null): string | null {
-  if (!parent) return `找不到上级党组织“${ref}”（上级须已存在，或在本文件中排在前面）`;
-  if (!authorize(ctx.actor, 'import.run', { orgPath: parent.path })) return `无权在“${ref}”下导入党组织`;
+function parentProblem(ctx: Ctx, ref: string, parent: { path: string } | null, column: string): CellError | null {
+  if (!parent) return cellError(column, 'import_parent_not_found', { parent: ref });
+  if (!authorize(ctx.actor, 'import.run', { orgPath: parent.path })) return cellError(column, 'import_parent_out_of_scope', { parent: ref });
   return null;
 }
 
 /** Why a member row's organization cannot take it, or null. */
-function orgProblem(ctx: Ctx, ref: string, org: { path: string } | null): string | null {
-  if (!org) return `找不到党组织“${ref}”（或有重名，请写出上级路径，如“上级党委/第一党支部”）`;
-  if (!authorize(ctx.actor, 'import.run', { orgPath: org.path })) return `无权向“${ref}”导入党员`;
+function orgProblem(ctx: Ctx, ref: string, org: { path: string } | null, column: string): CellError | null {
+  if (!org) return cellError(column, 'import_org_not_found', { org: ref });
+  if (!authorize(ctx.actor, 'import.run', { orgPath: org.path })) return cellError(column, 'import_org_out_of_scope', { org: ref });
   return null;
 }
 
@@ -509,15 +474,15 @@ class MemberWriter implements Writer<MemberImport> {
       org = await resolveOrgRef(ctx, tx, value.org);
       this.orgs.set(value.org, org);
     }
-    const problem = orgProblem(ctx, value.org, org);
-    if (problem || !org) return { row, outcome: [{ column: this.column('org'), message: problem ?? '' }] };
+    const problem = orgProblem(ctx, value.org, org, this.column('org'));
+    if (problem || !org) return { row, outcome: problem ? [problem] : [] };
     const { org: orgRef, partyGroup, ...fields } = value;
     const input: MemberCreate = { ...fields, orgId: org.id };
     if (partyGroup !== undefined) {
       if (partyGroup === null) input.partyGroupId = null;
       else {
         const id = await this.groupId(org.id, partyGroup);
-        if (!id) return { row, outcome: [{ column: this.column('partyGroup'), message: `“${orgRef}”中没有党小组“${partyGroup}”` }] };
+        if (!id) return { row, outcome: [cellError(this.column('partyGroup'), 'import_party_group_not_found', { org: orgRef, group: partyGroup })] };
         input.partyGroupId = id;
       }
     }
@@ -591,12 +556,7 @@ class MemberWriter implements Writer<MemberImport> {
       return (given ?? null) !== now;
     });
     if (!differs && candidates.length === 1) return 'unchanged';
-    return [
-      {
-        column: this.column('idNumber'),
-        message: '名册中已有同一党组织、同名、同出生日期但没有身份证号的党员，无法确定是否同一人；请填写身份证号',
-      },
-    ];
+    return [cellError(this.column('idNumber'), 'import_member_without_id_ambiguous')];
   }
 }
 
@@ -635,11 +595,11 @@ class OrgWriter implements Writer<OrgImport> {
         parent = await resolveOrgRef(ctx, tx, parentRef);
         if (parent) this.parents.set(parentRef, parent);
       }
-      const problem = parentProblem(ctx, parentRef, parent);
-      if (problem || !parent) return { row, outcome: [{ column: this.column('parent'), message: problem ?? '' }] };
+      const problem = parentProblem(ctx, parentRef, parent, this.column('parent'));
+      if (problem || !parent) return { row, outcome: problem ? [problem] : [] };
       parentId = parent.id;
     } else if (!isGlobalAdmin(ctx)) {
-      return { row, outcome: [{ column: this.column('parent'), message: '不能为空（只有系统管理员可以导入最上级党组织）' }] };
+      return { row, outcome: [cellError(this.column('parent'), 'import_root_admin_only')] };
     }
     const input: OrgCreate = { ...fields, parentId };
     try {
@@ -738,7 +698,7 @@ export async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Pr
       const refs = new MemberRefs(ctx);
       const read = await readPass(ctx, job, file, stagingFile, 'members', report, mapping as HeaderMapping<'members'>, {
         normalize: (cells, map) => normalizeMemberRow(cells, map, ctx.today),
-        duplicateKey: (r, map) => (r.refs?.idNumber ? { key: r.refs.idNumber, column: map.headerOf.idNumber ?? '公民身份号码', label: '身份证号' } : null),
+        duplicateKey: (r, map) => (r.refs?.idNumber ? { key: r.refs.idNumber, column: map.headerOf.idNumber ?? '公民身份号码', code: 'import_duplicate_id_number' } : null),
         checkRefs: (r, map) => refs.check(r, map),
       });
       if (read) {
@@ -754,8 +714,8 @@ export async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Pr
           v === null
             ? null
             : v.code
-              ? { key: `code:${v.code}`, column: map.headerOf.code ?? '组织编码', label: '组织编码' }
-              : { key: `name:${v.parent ?? ''}\u0000${v.name}`, column: map.headerOf.name ?? '党组织名称', label: '同一上级下的党组织名称' },
+              ? { key: `code:${v.code}`, column: map.headerOf.code ?? '组织编码', code: 'import_duplicate_org_code' }
+              : { key: `name:${v.parent ?? ''}\u0000${v.name}`, column: map.headerOf.name ?? '党组织名称', code: 'import_duplicate_org_name' },
       });
       if (read) {
         await updateJob(ctx, job, { rowsRead: report.value.rows, state: 'writing' });
