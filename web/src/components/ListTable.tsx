@@ -1,5 +1,5 @@
 import { DownloadOutlined, DownOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Dropdown, Pagination, Popover, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Dropdown, Grid, Pagination, Popover, Space, Table, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useState, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +57,7 @@ export interface ListTableProps<T> {
   rowKey: (row: T) => string;
   loading?: boolean;
   paging: Paging;
-  /** what may be done to one row; the first two are links, the rest under 更多 */
+  /** what may be done to one row; the first two are links, the rest under 更多 (all of them on a phone) */
   rowActions?: (row: T) => RowAction[];
   /** what may be done to the selected rows; without any, rows cannot be selected */
   batchActions?: BatchAction<T>[];
@@ -74,6 +74,7 @@ export interface ListTableProps<T> {
  */
 export default function ListTable<T extends object>(props: ListTableProps<T>) {
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const [hidden, setHidden] = useState<string[]>(() => hiddenColumns(props.id));
   const [selected, setSelected] = useState<Key[]>([]);
   const [clientPage, setClientPage] = useState({
@@ -92,20 +93,19 @@ export default function ListTable<T extends object>(props: ListTableProps<T>) {
     columns.push({
       key: '_actions',
       title: t('common.actions'),
-      fixed: 'right',
+      // on a phone the actions fold into one menu, so the row keeps its width for what it says
+      fixed: screens.md ? 'right' : undefined,
       render: (_v, row) => {
         const actions = rowActions(row);
-        const [first, second, ...more] = actions;
+        const shown = screens.md ? actions.slice(0, 2) : [];
+        const more = actions.slice(shown.length);
         return (
           <Space size={4} className="list-row-actions">
-            {[first, second].map(
-              (a) =>
-                a && (
-                  <Typography.Link key={a.key} type={a.danger ? 'danger' : undefined} onClick={a.onClick}>
-                    {a.label}
-                  </Typography.Link>
-                ),
-            )}
+            {shown.map((a) => (
+              <Typography.Link key={a.key} type={a.danger ? 'danger' : undefined} onClick={a.onClick}>
+                {a.label}
+              </Typography.Link>
+            ))}
             {more.length > 0 && (
               <Dropdown
                 menu={{
