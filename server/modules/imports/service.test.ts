@@ -7,6 +7,7 @@ import type { ImportJob, ImportReport } from '../../../domain/imports/report';
 import { members } from '../../db/schema/members';
 import { orgs } from '../../db/schema/orgs';
 import { auditEvents } from '../../db/schema/audit';
+import { importJobs } from '../../db/schema/imports';
 import { readCheckpoint, verifyAudit } from '../../audit';
 import { runImport } from './service';
 import { idFor, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
@@ -378,5 +379,31 @@ describe('GET /api/v1/imports/template.xlsx', () => {
     expect(ws.getRow(2).getCell(1).value).toBe('张三');
     expect((await t.call(orgAdminA, { method: 'GET', url: '/api/v1/imports/template.xlsx?kind=x' })).statusCode).toBe(400);
     expect((await t.call(null, { method: 'GET', url: '/api/v1/imports/template.xlsx?kind=orgs' })).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/v1/imports/:jobId', () => {
+  it('shows a report stored before problems carried codes, its texts under the generic code', async () => {
+    const id = 'job-stored-by-an-older-version';
+    const old = {
+      kind: 'members',
+      dryRun: true,
+      rows: 2,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: [{ row: 3, column: '身份证号', message: '身份证号校验位不对' }],
+      fileErrors: ['缺少必填列：姓名'],
+    };
+    await t.database.db.insert(importJobs).values({ id, userId: orgAdminA.userId, kind: 'members', dryRun: 'true', state: 'failed', report: old });
+    const res = await t.call(orgAdminA, { method: 'GET', url: `/api/v1/imports/${id}` });
+    expect(res.statusCode).toBe(200);
+    const report = res.json<ImportJob>().report!;
+    expect(report.errors).toEqual([{ row: 3, column: '身份证号', message: '身份证号校验位不对', code: 'invalid', params: {} }]);
+    expect(report.fileErrors).toEqual(['缺少必填列：姓名']);
+    expect(report.fileErrorCodes).toEqual([{ code: 'invalid', params: {} }]);
+    expect(report.notices).toEqual([]);
+    // another user's job is not found
+    expect((await t.call(admin, { method: 'GET', url: `/api/v1/imports/${id}` })).statusCode).toBe(404);
   });
 });

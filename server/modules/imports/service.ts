@@ -151,7 +151,21 @@ export async function getJob(ctx: Ctx, id: string): Promise<ImportJob> {
     state: job.state as ImportState,
     rowsRead: job.rowsRead,
     rowsWritten: job.rowsWritten,
-    report: (job.report as ImportReport | null) ?? null,
+    report: job.report ? storedReport(job.report as Partial<ImportReport> & Pick<ImportReport, 'kind' | 'fileErrors' | 'errors'>) : null,
+  };
+}
+
+/**
+ * A report as stored, in today's shape: one stored before problems carried codes (an older
+ * version, or a restored backup) has its texts kept under the generic code.
+ */
+function storedReport(r: Partial<ImportReport> & Pick<ImportReport, 'kind' | 'fileErrors' | 'errors'>): ImportReport {
+  return {
+    ...(r as ImportReport),
+    errors: r.errors.map((e) => ({ ...e, code: e.code ?? 'invalid', params: e.params ?? {} })),
+    fileErrorCodes: r.fileErrorCodes ?? r.fileErrors.map(() => ({ code: 'invalid', params: {} })),
+    notices: r.notices ?? [],
+    columns: r.columns ?? [],
   };
 }
 
