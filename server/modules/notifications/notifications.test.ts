@@ -64,6 +64,21 @@ describe('reminders', () => {
     expect((await t.call(secretaryA1, { method: 'GET', url: '/api/v1/notifications' })).json().items.length).toBe(before);
   });
 
+  it('settles the term reminder once the organization records its new election, and sends none for the new term', async () => {
+    const unreadTerm = async (s: Session) =>
+      ((await t.call(s, { method: 'GET', url: '/api/v1/notifications?unread=true' })).json().items as { kind: string }[]).filter((n) => n.kind === 'term_due').length;
+    expect(await unreadTerm(secretaryA1)).toBe(1);
+    expect(await unreadTerm(orgAdminA)).toBe(1);
+    // an edit that leaves the term alone settles nothing
+    await t.call(orgAdminA, { method: 'PATCH', url: `/api/v1/orgs/${ids.A1}`, payload: { contactName: '王芳' } });
+    expect(await unreadTerm(secretaryA1)).toBe(1);
+    const res = await t.call(orgAdminA, { method: 'PATCH', url: `/api/v1/orgs/${ids.A1}`, payload: { termElectedOn: t.system.today } });
+    expect(res.statusCode).toBe(200);
+    expect(await unreadTerm(secretaryA1)).toBe(0);
+    expect(await unreadTerm(orgAdminA)).toBe(0);
+    expect((await runReminders(t.database.db, t.system.today, { activityDaysBefore: 31 })).sent).toBe(0);
+  });
+
   it('marks one or all read, only the caller’s own', async () => {
     const list = (await t.call(secretaryA1, { method: 'GET', url: '/api/v1/notifications' })).json();
     const id = list.items[0].id;

@@ -14,6 +14,7 @@ import { newId } from '../../ids';
 import { packToday, recordVersion } from '../compliance/service';
 import { orgMoved, refreshOrgs } from '../compliance/results';
 import { countSubtreeActivities, shiftSubtreeFacets } from '../dashboard/queries';
+import { settleNotifications } from '../notifications/service';
 import * as q from './queries';
 
 type OrgRow = q.OrgRow;
@@ -204,10 +205,18 @@ async function patchOrg(ctx: Ctx, tx: Db, org: OrgRow, patch: OrgPatch): Promise
     .where(eq(orgs.id, org.id))
     .returning();
   await refreshOrgs(tx, [org.id], ctx.today);
+  if (patch.termElectedOn !== undefined && patch.termElectedOn !== org.termElectedOn) await termRecorded(ctx, tx, row!);
   await appendAudit(ctx, tx, { action: 'org.update', subjectType: 'org', subjectId: org.id, orgPath: org.path, before: orgAudit(org), after: orgAudit(row!) });
   // a change of the override takes effect today; earlier periods keep the rules they had
   if (patch.rulePackOverride !== undefined) await recordVersion(ctx, tx, org, ctx.today, patch.rulePackOverride);
   return row!;
+}
+
+/** A new election recorded: the reminders of the term it ends are settled; one of the new term (if already due) stays. */
+async function termRecorded(ctx: Ctx, tx: Db, org: OrgRow): Promise<void> {
+  const term = org.termElectedOn ? termDates(org.type as OrgType, org.sector as Sector | null, org.termElectedOn, await packToday(tx, org.path, ctx.today)) : null;
+  const keep = term ? [`term_due:${org.id}:${term.expiresOn}`, `term_expired:${org.id}:${term.expiresOn}`] : [];
+  await settleNotifications(tx, { subjectType: 'org', subjectIds: [org.id], kinds: ['term_due', 'term_expired'], keep });
 }
 
 export async function updateOrg(ctx: Ctx, id: string, patch: OrgPatch): Promise<OrgDetail> {
