@@ -1,5 +1,5 @@
 import { CalendarOutlined, MessageOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, List, Progress, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Grid, List, Progress, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime } from '../../i18n/dates';
@@ -27,6 +27,8 @@ const TODO_COLOR: Record<Todo['kind'], string> = {
 export default function WorkbenchPage() {
   const { t } = useTranslation();
   const wb = useWorkbench();
+  // a phone opens the own record on its light page
+  const phone = !Grid.useBreakpoint().md;
   if (wb.isPending) return <Spin className="page-spinner" />;
   if (wb.isError) return <Result status="error" title={t('common.error')} subTitle={wb.error.message} />;
   const { todos, activitiesThisMonth, compliance, shortcuts, member } = wb.data;
@@ -106,7 +108,7 @@ export default function WorkbenchPage() {
             <Card title={<><CalendarOutlined /> {t('workbench.upcoming')}</>} size="small">
               <List dataSource={member.upcoming} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noUpcoming')} /> }} renderItem={activityRow} />
             </Card>
-            <Card title={t('workbench.attendance')} size="small" extra={<Link to="/me">{t('nav.me')}</Link>}>
+            <Card title={t('workbench.attendance')} size="small" extra={phone ? <a href="/m/record">{t('nav.me')}</a> : <Link to="/me">{t('nav.me')}</Link>}>
               <List
                 dataSource={member.attendance}
                 locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noAttendance')} /> }}
