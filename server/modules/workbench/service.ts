@@ -27,7 +27,7 @@ import { monthResults } from '../compliance/results';
 import { packToday } from '../compliance/service';
 import { pairingScopes } from '../demands/queries';
 import { labelsOf } from '../orgs/queries';
-import { actingOrgIds, actsForCoordinator, readablePairings } from '../pairings/access';
+import { actsForCoordinator, ownPartyOrgIds, readablePairings } from '../pairings/access';
 import * as q from './queries';
 
 // The workbench (工作台): what waits for the caller today, read from the records on every request and writing
@@ -68,7 +68,8 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
     for (const d of open) {
       const scope = scopes.get(d.pairingId);
       if (!scope) continue;
-      const acting = actingOrgIds(actor, scope);
+      // accepting and confirming are a party's own moves: a grant at or above the coordinator acts as the coordinator
+      const acting = ownPartyOrgIds(actor, scope);
       const kind = demandTodoKind(
         { ...d, state: d.state as DemandState },
         { userId: actor.userId, actingOrgIds: acting, coordinator: actsForCoordinator(actor, scope) },

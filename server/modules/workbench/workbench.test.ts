@@ -354,4 +354,34 @@ describe('GET /api/v1/workbench', () => {
     expect(b.compliance.map((c) => c.orgId)).toEqual([ids.B]);
     expect(b.activitiesThisMonth.items.every((x) => [ids.B, ids.B1].includes(x.orgId))).toBe(true);
   });
+
+  it('never asks the coordinator to accept or confirm for a party its grant happens to cover', async () => {
+    const orgAdminA = await t.login('orgAdminA');
+    const made = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/pairings',
+      payload: { title: '支部结对', partyOrgIds: [ids.A1, ids.A2], coordinatorOrgId: ids.A, validFrom: addDays(today, -30), validTo: addDays(today, 335), state: 'active' },
+    });
+    expect(made.statusCode).toBe(201);
+    const raised = await t.call(secretaryA1, {
+      method: 'POST',
+      url: '/api/v1/demands',
+      payload: { pairingId: made.json().id, raisedByOrgId: ids.A1, title: '共享党员活动室', description: '请协助', category: 'venue', urgency: 'normal' },
+    });
+    expect(raised.statusCode).toBe(201);
+    const demandId: string = raised.json().id;
+    const mine = async (who: Session) => (await workbench(who)).todos.filter((x) => x.subjectId === demandId).map((x) => x.kind);
+    // the committee above both branches coordinates: the partner branch A2 accepts, not the committee
+    expect(await mine(orgAdminA)).toEqual([]);
+    const move = (body: Record<string, unknown>) =>
+      t.call(admin, { method: 'POST', url: `/api/v1/demands/${demandId}/transition`, payload: { actingAsOrgId: ids.A2, ...body } });
+    expect((await move({ to: 'accepted' })).statusCode).toBe(200);
+    expect((await move({ to: 'in_progress' })).statusCode).toBe(200);
+    expect((await move({ to: 'resolved', resolution: '已安排' })).statusCode).toBe(200);
+    expect(await mine(secretaryA1)).toEqual(['demand_confirm']);
+    expect(await mine(orgAdminA)).toEqual([]);
+    // and the server agrees: the coordinator may not confirm as the raiser
+    const confirm = await t.call(orgAdminA, { method: 'POST', url: `/api/v1/demands/${demandId}/transition`, payload: { to: 'confirmed', rating: 5, actingAsOrgId: ids.A1 } });
+    expect(confirm.statusCode).toBe(403);
+  });
 });
