@@ -217,13 +217,13 @@ describe('readScopes (list queries)', () => {
 describe('abilities (which controls the web app shows)', () => {
   it('keeps only the allowed candidates, in the order given', () => {
     const secretary = actor([{ role: 'secretary', orgPath: GENERAL_BRANCH }]);
-    expect(abilities(secretary, org(GENERAL_BRANCH), ORG_ABILITIES)).toEqual(['org.update', 'member.create', 'import.run', 'export.run']);
+    expect(abilities(secretary, org(GENERAL_BRANCH), ORG_ABILITIES)).toEqual(['org.update', 'member.create', 'import.run', 'export.run', 'pairing.manage']);
     expect(abilities(secretary, org(BRANCH_B2), ORG_ABILITIES)).toEqual(['export.run']);
   });
 
   it('shows an org_admin every organization control except move and dissolve on its own organization', () => {
     const districtAdmin = actor([{ role: 'org_admin', orgPath: DISTRICT }]);
-    expect(abilities(districtAdmin, org(DISTRICT), ORG_ABILITIES)).toEqual(['org.update', 'org.create', 'org.rules', 'member.create', 'import.run', 'export.run', 'user.manage']);
+    expect(abilities(districtAdmin, org(DISTRICT), ORG_ABILITIES)).toEqual(['org.update', 'org.create', 'org.rules', 'member.create', 'import.run', 'export.run', 'user.manage', 'pairing.manage']);
     expect(abilities(districtAdmin, org(BRANCH_B1), ORG_ABILITIES)).toEqual([...ORG_ABILITIES]);
   });
 
