@@ -131,7 +131,7 @@ describe('activities linked to a project', () => {
     expect((await call(s.secretaryA1!, 'DELETE', `${url}/${held}`)).statusCode).toBe(204);
     expect((await call(s.secretaryA1!, 'DELETE', `${url}/${held}`)).statusCode).toBe(404);
     expect((await call(s.secretaryA1!, 'GET', `/secretary-projects/${projectId}`)).json().activities).toEqual([]);
-    const actions = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, projectId))).map((a) => a.action);
+    const actions = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, projectId)).orderBy(auditEvents.seq)).map((a) => a.action);
     expect(actions.filter((a) => a.startsWith('secretary_project.activity.'))).toEqual(['secretary_project.activity.link', 'secretary_project.activity.unlink']);
   });
 });
