@@ -24,8 +24,9 @@ export default function EnumSelect({ enumName, values, ...rest }: Props) {
   const { t } = useTranslation();
   return (
     <Select<string>
-      // a filter has no label of its own: its placeholder names it for screen readers too
-      aria-label={typeof rest.placeholder === 'string' ? rest.placeholder : undefined}
+      // a filter has no label of its own: its placeholder names it for screen readers too; in a form
+      // (an id) the field's label names it, and an aria-label would hide that label
+      aria-label={rest.id === undefined && typeof rest.placeholder === 'string' ? rest.placeholder : undefined}
       {...rest}
       options={values.map((value) => ({ value, label: t(`enums.${enumName}.${value}`) }))}
     />

@@ -112,8 +112,9 @@ export default function OrgTreeSelect({
       filterTreeNode={false}
       allowClear={allowClear}
       placeholder={placeholder}
-      // a filter has no label of its own: its placeholder names it for screen readers too
-      aria-label={placeholder}
+      // a filter has no label of its own: its placeholder names it for screen readers too; in a form
+      // (an id) the field's label names it, and an aria-label would hide that label
+      aria-label={id ? undefined : placeholder}
       loading={top.isLoading || found.isFetching}
       popupMatchSelectWidth={false}
       treeNodeLabelProp="title"
