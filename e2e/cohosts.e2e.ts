@@ -92,10 +92,14 @@ describe('co-hosting a joint activity', () => {
       .filter({ has: page().getByLabel('活动类型', { exact: true }) })
       .click();
     await page().locator('.ant-select-item-option').filter({ hasText: '组织生活会' }).click();
+    // the type's dropdown fades out over the form: a click before it has gone can land on it
+    await expect.poll(() => page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
     const box = form.getByLabel('同时作为民主评议党员');
     await box.waitFor();
-    await box.check();
+    // the tick shows once the form has taken the value (a render later), so wait for it rather than
+    // expect it the instant the click ends
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(true);
     await page().screenshot({ path: path.join(SCREENS, 'h1-also-counts.png') });
-    expect(await box.isChecked()).toBe(true);
   });
 });
