@@ -223,7 +223,9 @@ const pathOf = (scope: PairingScope, orgId: string) => scope.parties.find((p) =>
 
 /** The officers of each partner: every party of the pairing but the raiser. */
 async function partnerOfficers(tx: Db, scope: PairingScope, raisedByOrgId: string): Promise<string[]> {
-  const lists = await Promise.all(scope.parties.filter((p) => p.orgId !== raisedByOrgId).map((p) => q.officersOf(tx, p.orgPath)));
+  // one party after another: the transaction is one connection, on which node-postgres will refuse overlapping queries
+  const lists = [];
+  for (const p of scope.parties.filter((party) => party.orgId !== raisedByOrgId)) lists.push(await q.officersOf(tx, p.orgPath));
   return lists.flat();
 }
 
