@@ -1,14 +1,15 @@
 // QR sign-in throughput on the embedded database (issue 3): N members of one branch sign in to one
 // activity over real HTTP on loopback, as fast as the server takes them, bounded in count and time.
 //
-//   npx tsx bench/signin.ts                 # 500 members, 50 at a time, PGlite in a temp dir
-//   npx tsx bench/signin.ts --members 500 --concurrency 50 --postgres-dir /tmp/gongjian-signin-pg
+//   npx tsx bench/signin.ts                 # 500 members, 50 at a time, the embedded PostgreSQL server in a temp dir
+//   npx tsx bench/signin.ts --engine pglite # PGlite in a temp dir
+//   DATABASE_URL=postgres://…/empty_db npx tsx bench/signin.ts
 //
 // Accounts and sessions are written straight into the database (one shared password hash): the
 // benchmark measures signing in to the activity, not argon2 at login. Prints throughput, latency
 // percentiles, errors, and how long the last member waited after the first one started.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hash } from '@node-rs/argon2';
@@ -29,9 +30,13 @@ const N = args.number('members', 500);
 const CONCURRENCY = args.number('concurrency', 50);
 const guard = deadline(args.number('max-minutes', 5), 'sign-in benchmark');
 
+// the embedded default (a PostgreSQL server with the app's own settings, fsync on) unless --engine pglite
+const engine = args.get('engine') === 'pglite' ? 'pglite' : 'postgres';
 const work = mkdtempSync(path.join(tmpdir(), 'gj-bench-signin-'));
-const database = await openDatabase({ url: process.env.DATABASE_URL ?? null, dataDir: process.env.DATABASE_URL ? null : work, engine: 'pglite' });
+// the embedded server runs as the postgres system user when started as root
+chmodSync(work, 0o755);
 const config = benchConfig(work);
+const database = await openDatabase({ url: process.env.DATABASE_URL ?? null, dataDir: process.env.DATABASE_URL ? null : work, engine, secretKey: config.secretKey });
 try {
   const ctx = systemCtx(database, config);
   const branchId = newId();

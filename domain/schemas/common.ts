@@ -21,6 +21,11 @@ export const ListQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 };
 
+/** For a list with page numbers: skip this many items (the page's cursor is then ignored). */
+export const OffsetQuery = {
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+};
+
 export function Page<T extends TSchema>(item: T) {
   return Type.Object({
     items: Type.Array(item),
