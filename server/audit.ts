@@ -142,16 +142,22 @@ async function lockHead(tx: Db): Promise<Checkpoint> {
   return { seq: head.seq, head: head.head, keyedFrom: head.keyedFrom, at: head.at };
 }
 
+/** An event and who caused it: a batch may carry several callers' events (grouped sign-ins). */
+export interface ActedAuditInput {
+  ctx: Actor;
+  input: AuditInput;
+}
+
 /** Writes the events and the new checkpoint (the row is created with the first keyed append). */
-async function extend(ctx: Actor, tx: Db, inputs: readonly AuditInput[]): Promise<void> {
-  if (inputs.length === 0) return;
+async function extend(tx: Db, events: readonly ActedAuditInput[]): Promise<void> {
+  if (events.length === 0) return;
   const k = keys();
   const head = await lockHead(tx);
   const isNew = head.at === '';
   const at = new Date().toISOString();
   let prevHash = head.head;
   let seq = head.seq;
-  const rows = inputs.map((input) => {
+  const rows = events.map(({ ctx, input }) => {
     const fields: HashedFields = {
       seq: ++seq,
       at,
@@ -201,12 +207,20 @@ export async function appendAudit(ctx: Actor, tx: Db, input: AuditInput): Promis
     pending.inputs.push(input);
     return;
   }
-  await extend(ctx, tx, [input]);
+  await extend(tx, [{ ctx, input }]);
 }
 
 /** Many events of one transaction at once (an import batch): the same chain, one lock, one checkpoint. */
 export async function appendAuditBatch(ctx: Actor, tx: Db, inputs: readonly AuditInput[]): Promise<void> {
-  await extend(ctx, tx, inputs);
+  await extend(
+    tx,
+    inputs.map((input) => ({ ctx, input })),
+  );
+}
+
+/** Events of several callers written together (sign-ins committed as one batch), each under its own actor and request. */
+export async function appendAuditOfMany(tx: Db, events: readonly ActedAuditInput[]): Promise<void> {
+  await extend(tx, events);
 }
 
 /** The signed head as stored, for export to a place the database administrator cannot write. */

@@ -63,7 +63,7 @@ export async function childrenOf(db: Db, activityId: string) {
 }
 
 /**
- * Everything a QR sign-in decides on, in one round trip: the activity, the caller's member record,
+ * Everything a QR sign-in decides on, in one round trip: the activity and its times, the caller's member record,
  * whether a host organization contains it, and the caller's attendance row if any.
  */
 export async function signInFacts(db: Db, activityId: string, memberId: string | null) {
@@ -71,6 +71,8 @@ export async function signInFacts(db: Db, activityId: string, memberId: string |
     .select({
       state: activities.state,
       orgPath: activities.orgPath,
+      startsAt: activities.startsAt,
+      endsAt: activities.endsAt,
       memberName: members.name,
       memberOrgId: members.orgId,
       memberOrgName: orgs.name,
@@ -111,7 +113,8 @@ export function hostedInAny(paths: string[]): SQL {
   )}))`;
 }
 
-export async function listPage(db: Db, where: SQL[], after: [string, string] | null, limit: number) {
+/** One page, newest first: after a cursor (keyset) or, for a page number, past `offset` rows. */
+export async function listPage(db: Db, where: SQL[], after: [string, string] | null, limit: number, offset = 0) {
   const conds = [...where];
   if (after) conds.push(or(lt(activities.startsAt, after[0]), and(eq(activities.startsAt, after[0]), lt(activities.id, after[1])))!);
   return db
@@ -119,7 +122,20 @@ export async function listPage(db: Db, where: SQL[], after: [string, string] | n
     .from(activities)
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(desc(activities.startsAt), desc(activities.id))
-    .limit(limit + 1);
+    .limit(limit + 1)
+    .offset(offset);
+}
+
+/** Counts the matching activities, but stops at `cap`: a count over a province's years must not stall the server. */
+export async function countWhere(db: Db, where: SQL[], cap: number): Promise<number> {
+  const limited = db
+    .select({ one: sql`1` })
+    .from(activities)
+    .where(where.length ? and(...where) : undefined)
+    .limit(cap + 1)
+    .as('limited');
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(limited);
+  return row?.n ?? 0;
 }
 
 export const activityFilters = {

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, lte, ne } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte, ne, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { authorize, isWithin, readScopes, type Action } from '../../../domain/access';
 import { todayInChina } from '../../../domain/dates';
@@ -10,6 +10,7 @@ import { planYear } from '../../../domain/planning';
 import { evaluateVote } from '../../../domain/voting';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import { activityDateRange } from '../../../domain/plausible';
+import { localDateTime, signInStatus, signInWindow } from '../../../domain/signInWindow';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -148,8 +149,15 @@ export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {
   return activity!;
 }
 
-export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
-  const where = [];
+/** Beyond this many matches the list reports `total` as a lower bound (`totalExact: false`). */
+const COUNT_CAP = 10_000;
+
+/**
+ * What a list of activities selects: the filters inside what the caller may read (an organization it may read, or
+ * every organization in its scopes). Null when nothing is in the caller's scope. The list and its export share it.
+ */
+export async function activityListWhere(ctx: Ctx, query: Omit<ActivityListQuery, 'limit' | 'cursor' | 'offset'>): Promise<SQL[] | null> {
+  const where: SQL[] = [];
   if (query.org) {
     const [org] = await ctx.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, query.org));
     if (!org) throw notFound('organization');
@@ -158,7 +166,7 @@ export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
   } else {
     const scopes = readScopes(ctx.actor, 'org.read');
     if (scopes !== null) {
-      if (scopes.length === 0) return { items: [], nextCursor: null };
+      if (scopes.length === 0) return null;
       where.push(q.hostedInAny(scopes));
     }
   }
@@ -166,12 +174,23 @@ export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
   if (query.state) where.push(q.activityFilters.state(query.state));
   if (query.from) where.push(q.activityFilters.from(query.from));
   if (query.to) where.push(q.activityFilters.to(query.to));
+  return where;
+}
+
+/** A page by cursor, or by page number (`offset`, the cursor then ignored), with the matches counted up to a cap. */
+export async function listActivities(ctx: Ctx, query: ActivityListQuery) {
+  const where = await activityListWhere(ctx, query);
+  if (where === null) return { items: [], total: 0, totalExact: true, nextCursor: null };
   const limit = query.limit ?? 50;
-  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor, 'timestamp'), limit);
+  const offset = query.offset;
+  const rows = await q.listPage(ctx.db, where, offset === undefined ? decodeCursor(query.cursor, 'timestamp') : null, limit, offset ?? 0);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const counted = await q.countWhere(ctx.db, where, COUNT_CAP);
   return {
     items: await toApi(ctx, page, false),
+    total: Math.min(counted, COUNT_CAP),
+    totalExact: counted <= COUNT_CAP,
     nextCursor: rows.length > limit && last ? encodeCursor(last.startsAt, last.id) : null,
   };
 }
@@ -517,6 +536,12 @@ export async function signIn(ctx: Ctx, id: string, code: string): Promise<Attend
   const attendee = (a: { status: string; reason: string | null; signedInAt: string | null; source: string }): Attendee =>
     toAttendee({ activityId: id, memberId, name: facts.memberName!, orgId: facts.memberOrgId!, orgName: facts.memberOrgName ?? '', ...a });
   if (facts.status === 'present' && facts.signedInAt) return attendee({ status: facts.status, reason: facts.reason, signedInAt: facts.signedInAt, source: facts.source ?? 'sign_in' });
+  // self sign-in is open from GONGJIAN_SIGNIN_OPENS_MINUTES before the start until the end (domain/signInWindow.ts),
+  // for the QR link and the typed code alike
+  const window = signInWindow(facts.startsAt, facts.endsAt, ctx.config.signInOpensMinutes, ctx.config.timeZone);
+  const status = signInStatus(window, new Date());
+  if (status === 'not_yet') throw conflict('checkin_not_open', { opensAt: localDateTime(window.opensAt, ctx.config.timeZone) });
+  if (status === 'closed') throw conflict('checkin_closed', { closedAt: localDateTime(window.closesAt, ctx.config.timeZone) });
   const at = await recordSignIn({ ctx, activityId: id, memberId, orgPath: facts.orgPath });
   return attendee({ status: 'present', reason: null, signedInAt: at, source: 'sign_in' });
 }

@@ -1,10 +1,8 @@
 import { and, eq, or, sql } from 'drizzle-orm';
-import { appendAudit } from '../../audit';
+import { appendAuditOfMany, type ActedAuditInput } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
-import { activities, activityAttendees } from '../../db/schema/activities';
-import { conflict } from '../../errors';
-import { localDateTime, signInStatus, signInWindow } from '../../../domain/signInWindow';
+import { activityAttendees } from '../../db/schema/activities';
 
 // Sign-ins that arrive together are written together (group commit). Every write extends the one
 // audit chain, so writers queue behind its head: measured with 50 phones at once, each sign-in in
@@ -38,24 +36,8 @@ interface Queue {
 /** One queue per database (tests run several apps in one process). */
 const queues = new WeakMap<Db, Queue>();
 
-/**
- * Self sign-in is open from GONGJIAN_SIGNIN_OPENS_MINUTES before the start until the end (domain/signInWindow.ts);
- * outside it, 409 with the local time it opens or closed. Read here, with the write, so every way of signing in
- * (the QR link and the typed code) passes the same check.
- */
-async function refuseOutsideWindow(write: SignInWrite, now: Date): Promise<void> {
-  const { config, db } = write.ctx;
-  const [activity] = await db.select({ startsAt: activities.startsAt, endsAt: activities.endsAt }).from(activities).where(eq(activities.id, write.activityId));
-  if (!activity) return;
-  const window = signInWindow(activity.startsAt, activity.endsAt, config.signInOpensMinutes, config.timeZone);
-  const status = signInStatus(window, now);
-  if (status === 'not_yet') throw conflict('checkin_not_open', { opensAt: localDateTime(window.opensAt, config.timeZone) });
-  if (status === 'closed') throw conflict('checkin_closed', { closedAt: localDateTime(window.closesAt, config.timeZone) });
-}
-
 /** Records the member as present; resolves with the time stored once it has committed. */
 export async function recordSignIn(write: SignInWrite): Promise<string> {
-  await refuseOutsideWindow(write, new Date());
   let queue = queues.get(write.ctx.db);
   if (!queue) {
     queue = { items: [], flushing: false };
@@ -119,11 +101,14 @@ async function writeBatch(batch: Pending[]): Promise<Map<string, string>> {
       .returning({ activityId: activityAttendees.activityId, memberId: activityAttendees.memberId });
     const wrote = new Set(written.map(keyOf));
     const stored = new Map<string, string>();
+    const events: ActedAuditInput[] = [];
     for (const p of rows) {
       if (!wrote.has(keyOf(p))) continue;
       stored.set(keyOf(p), p.at);
-      await appendAudit(p.ctx, tx, { action: 'activity.sign_in', subjectType: 'activity', subjectId: p.activityId, orgPath: p.orgPath, after: { memberId: p.memberId, at: p.at } });
+      events.push({ ctx: p.ctx, input: { action: 'activity.sign_in', subjectType: 'activity', subjectId: p.activityId, orgPath: p.orgPath, after: { memberId: p.memberId, at: p.at } } });
     }
+    // one lock of the chain's head, one insert, one checkpoint for the whole batch
+    await appendAuditOfMany(tx, events);
     const already = rows.filter((p) => !wrote.has(keyOf(p)));
     if (already.length > 0) {
       const present = await tx
