@@ -254,7 +254,7 @@ async function importFile(config: Config, file: string | undefined, kind: string
 async function exportRoster(config: Config, orgId: string | undefined, out: string | undefined): Promise<number> {
   if (!orgId || !out) throw new Error('usage: export --org <id> --out <file.xlsx>');
   await withDatabase(config, async (db) => {
-    const roster = await prepareMemberExport(systemCtx(db, config), orgId);
+    const roster = await prepareMemberExport(systemCtx(db, config), { org: orgId });
     await roster.write(createWriteStream(out));
   });
   console.log(`roster written to ${out}`);

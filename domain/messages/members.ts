@@ -27,4 +27,7 @@ export const MEMBERS: Catalog = {
     en: 'must not be before {fromOn}, when the member joined the current organization',
   },
   no_such_member: { zh: '没有这个党员', en: 'no such member' },
+  // a batch on selected members names each one it cannot take
+  no_such_party_group: { zh: '没有这个党小组', en: 'no such party group' },
+  member_not_editable: { zh: '无权修改该党员的信息', en: 'you may not change this member' },
 };

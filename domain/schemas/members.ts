@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { EDUCATIONS, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../enums';
 import { Ability } from './orgs';
-import { DateString, Id, ListQuery, Nullable, Page } from './common';
+import { DateString, Id, ListQuery, Nullable, OffsetQuery, Page } from './common';
 
 export const Gender = Type.Enum(GENDERS);
 export const MemberStatus = Type.Enum(MEMBER_STATUSES);
@@ -101,32 +101,56 @@ export type MemberDetail = Static<typeof MemberDetail>;
 
 export const MEMBER_SORTS = ['name', 'joinedOn', 'birthDate'] as const;
 
+/** The filters of a members list, shared by the list and the export of what it shows. */
+const memberFilters = {
+  subtree: Type.Optional(Type.Boolean({ default: true })),
+  q: Type.Optional(Type.String({ maxLength: 50 })),
+  status: Type.Optional(MemberStatus),
+  category: Type.Optional(MemberCategory),
+  gender: Type.Optional(Gender),
+  education: Type.Optional(Education),
+  ageMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
+  ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
+  joinedFrom: Type.Optional(Type.Integer({ minimum: 1921, maximum: 2100, description: 'year' })),
+  joinedTo: Type.Optional(Type.Integer({ minimum: 1921, maximum: 2100, description: 'year' })),
+  sort: Type.Optional(Type.Enum(MEMBER_SORTS)),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+};
+
 export const MemberListQuery = Type.Object(
   {
     org: Type.Optional(Id),
-    subtree: Type.Optional(Type.Boolean({ default: true })),
-    q: Type.Optional(Type.String({ maxLength: 50 })),
-    status: Type.Optional(MemberStatus),
-    category: Type.Optional(MemberCategory),
-    gender: Type.Optional(Gender),
-    education: Type.Optional(Education),
-    ageMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
-    ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
-    joinedFrom: Type.Optional(Type.Integer({ minimum: 1921, maximum: 2100, description: 'year' })),
-    joinedTo: Type.Optional(Type.Integer({ minimum: 1921, maximum: 2100, description: 'year' })),
-    sort: Type.Optional(Type.Enum(MEMBER_SORTS)),
-    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+    ...memberFilters,
     ...ListQuery,
+    ...OffsetQuery,
   },
   { additionalProperties: false },
 );
 export type MemberListQuery = Static<typeof MemberListQuery>;
 
+/** A member in a list, with what the caller may do to it (edit, transfer) for the row's actions. */
+export const MemberListItem = Type.Object({ ...Member.properties, abilities: Type.Array(Ability) });
+export type MemberListItem = Static<typeof MemberListItem>;
+
 export const MemberPage = Type.Object({
-  ...Page(Member).properties,
+  ...Page(MemberListItem).properties,
   /** false when more members match than were counted: `total` is then a lower bound */
   totalExact: Type.Boolean(),
-  /** what the caller may do somewhere in the listed organization (or its scope): add, import, export */
+  /** what the caller may do somewhere in the listed organization (or its scope): add, import, export, edit */
   abilities: Type.Array(Ability),
 });
 export type MemberPage = Static<typeof MemberPage>;
+
+/** The export of a members list: the roster of an organization (its subtree unless `subtree=false`), filtered like the list. */
+export const MemberExportQuery = Type.Object({ org: Id, ...memberFilters }, { additionalProperties: false });
+export type MemberExportQuery = Static<typeof MemberExportQuery>;
+export type MemberFilterQuery = Omit<MemberExportQuery, 'org'>;
+
+/** Puts the given members into a party group of their organization, or takes them out of theirs (`partyGroupId: null`). */
+export const MemberGroupAssign = Type.Object(
+  { ids: Type.Array(Id, { minItems: 1, maxItems: 200 }), partyGroupId: Nullable(Id) },
+  { additionalProperties: false },
+);
+export type MemberGroupAssign = Static<typeof MemberGroupAssign>;
+export const MemberBatchResult = Type.Object({ updated: Type.Integer(), unchanged: Type.Integer() });
+export type MemberBatchResult = Static<typeof MemberBatchResult>;

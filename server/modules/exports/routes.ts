@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ErrorBody, Id } from '../../../domain/schemas/common';
+import { ErrorBody } from '../../../domain/schemas/common';
+import { MemberExportQuery } from '../../../domain/schemas/members';
 import { requireActor } from '../../plugins/auth';
 import { attachment } from '../imports/routes';
 import { prepareMemberExport } from './service';
@@ -20,14 +21,15 @@ export function exportRoutes(base: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: "The member roster of an organization's subtree as .xlsx (the import's headers; masked unless permitted)",
-        querystring: Type.Object({ org: Id }, { additionalProperties: false }),
+        summary:
+          "The member roster of an organization's subtree as .xlsx, filtered and ordered like GET /members (the import's headers; masked unless permitted)",
+        querystring: MemberExportQuery,
         response: { 200: Binary, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
     async (req, reply) => {
       const ctx = requireActor(req);
-      const roster = await prepareMemberExport(ctx, req.query.org);
+      const roster = await prepareMemberExport(ctx, req.query);
       const out = new PassThrough();
       roster.write(out).catch((e: unknown) => {
         req.log.error({ err: e }, 'member export failed');

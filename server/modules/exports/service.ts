@@ -1,9 +1,10 @@
-// Export of a subtree's member roster as .xlsx, streamed: members are read in keyset batches and
+// Export of a members list as .xlsx: the roster of an organization (its subtree unless subtree=false)
+// with the list's filters and in the list's order, streamed: members are read in keyset batches and
 // each row is committed to the workbook writer as soon as it is written, so memory stays flat.
 // The headers and labels are the import's, so an exported file imports again without changes.
 
 import type { Writable } from 'node:stream';
-import { and, asc, gt, inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { authorize } from '../../../domain/access';
 import {
@@ -16,8 +17,10 @@ import {
 import { MEMBER_FIELDS, canonicalHeader, type MemberField } from '../../../domain/imports/headers';
 import type { Education, Gender, MemberCategory, MemberStatus } from '../../../domain/enums';
 import type { Ctx } from '../../context';
-import { members } from '../../db/schema/members';
+import type { MemberExportQuery } from '../../../domain/schemas/members';
 import { orgs, partyGroups } from '../../db/schema/orgs';
+import * as memberQ from '../members/queries';
+import { filterConditions } from '../members/service';
 import * as orgQ from '../orgs/queries';
 import { loadOrg } from '../orgs/service';
 import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
@@ -54,11 +57,17 @@ class OrgPaths {
   }
 }
 
-/** Checks access (before anything is sent) and returns the writer of the roster of the org's subtree. */
-export async function prepareMemberExport(ctx: Ctx, orgId: string, opts: { batchSize?: number } = {}): Promise<MemberExport> {
+/** Checks access (before anything is sent) and returns the writer of the roster the query selects. */
+export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, opts: { batchSize?: number } = {}): Promise<MemberExport> {
   const batchSize = opts.batchSize ?? EXPORT_BATCH;
-  const org = await loadOrg(ctx, ctx.db, orgId, 'export.run');
+  const org = await loadOrg(ctx, ctx.db, query.org, 'export.run');
   const filename = `${org.name}-党员名册-${ctx.today}.xlsx`;
+  const where = [
+    query.subtree === false ? memberQ.filters.inOrg(org.id) : memberQ.filters.inSubtree(org.path),
+    ...filterConditions(ctx, query),
+  ];
+  const sort = query.sort ?? 'name';
+  const order = query.order ?? 'asc';
 
   async function write(out: Writable): Promise<void> {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -66,14 +75,10 @@ export async function prepareMemberExport(ctx: Ctx, orgId: string, opts: { batch
     sheet.columns = MEMBER_FIELDS.map((f) => ({ header: canonicalHeader('members', f), key: f, width: WIDTHS[f] ?? 12 }));
     sheet.getRow(1).font = { bold: true };
     const paths = new OrgPaths(ctx);
-    let after = '';
+    let after: [string, string] | null = null;
     for (;;) {
-      const batch = await ctx.db
-        .select()
-        .from(members)
-        .where(and(sql`${members.orgPath} <@ ${org.path}::ltree`, gt(members.id, after)))
-        .orderBy(asc(members.id))
-        .limit(batchSize);
+      const rows = await memberQ.listPage(ctx.db, { where, sort, order, after, limit: batchSize });
+      const batch = rows.slice(0, batchSize).map((r) => r.member);
       if (batch.length === 0) break;
       await paths.load(batch.map((m) => m.orgId));
       const groupIds = [...new Set(batch.map((m) => m.partyGroupId).filter((id): id is string => id !== null))];
@@ -103,8 +108,9 @@ export async function prepareMemberExport(ctx: Ctx, orgId: string, opts: { batch
         };
         sheet.addRow(values).commit();
       }
-      if (batch.length < batchSize) break;
-      after = batch[batch.length - 1]!.id;
+      if (rows.length <= batchSize) break;
+      const last = batch[batch.length - 1]!;
+      after = [String(last[sort]), last.id];
     }
     sheet.commit();
     await workbook.commit();

@@ -1,5 +1,8 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idFor, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { auditEvents } from '../../db/schema/audit';
+import { idFor, seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
+import { createUser } from '../users/service';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
@@ -8,6 +11,7 @@ let orgAdminA: Session;
 let secretaryA1: Session;
 let viewerA: Session;
 let memberA1: Session;
+let orgAdminB: Session;
 
 const base = (orgId: string) => ({
   orgId,
@@ -30,6 +34,7 @@ beforeAll(async () => {
   secretaryA1 = await t.login('secretaryA1');
   viewerA = await t.login('viewerA');
   memberA1 = await t.login('memberA1');
+  orgAdminB = await t.login('orgAdminB');
 });
 afterAll(async () => t.close());
 
@@ -120,7 +125,7 @@ describe('the roster', () => {
     const own = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&subtree=false` })).json();
     expect(sub.total).toBe(sub.items.length);
     expect(sub.total).toBeGreaterThanOrEqual(3);
-    expect(own).toEqual({ items: [], total: 0, totalExact: true, nextCursor: null, abilities: ['member.create', 'import.run', 'export.run'] });
+    expect(own).toEqual({ items: [], total: 0, totalExact: true, nextCursor: null, abilities: ['member.create', 'import.run', 'export.run', 'member.update'] });
   });
 
   it('filters by status, gender, age, education and joined year', async () => {
@@ -208,13 +213,131 @@ describe('editing and transfer', () => {
 });
 
 describe('what the list offers', () => {
-  it('offers adding a member to those who may, and only exporting to a viewer', async () => {
+  it('offers adding and editing members to those who may, and only exporting to a viewer', async () => {
     const abilitiesOf = async (s: Session, query: string) => (await t.call(s, { method: 'GET', url: `/api/v1/members${query}` })).json().abilities;
     expect(await abilitiesOf(viewerA, `?org=${ids.A}`)).toEqual(['export.run']);
     expect(await abilitiesOf(viewerA, '')).toEqual(['export.run']);
-    expect(await abilitiesOf(orgAdminA, `?org=${ids.A}`)).toEqual(['member.create', 'import.run', 'export.run']);
-    expect(await abilitiesOf(secretaryA1, `?org=${ids.A1}&subtree=false`)).toEqual(['member.create', 'import.run', 'export.run']);
+    expect(await abilitiesOf(orgAdminA, `?org=${ids.A}`)).toEqual(['member.create', 'import.run', 'export.run', 'member.update']);
+    expect(await abilitiesOf(secretaryA1, `?org=${ids.A1}&subtree=false`)).toEqual(['member.create', 'import.run', 'export.run', 'member.update']);
     // a list of the whole scope offers adding when the caller may add somewhere in it
-    expect(await abilitiesOf(secretaryA1, '')).toEqual(['member.create', 'import.run', 'export.run']);
+    expect(await abilitiesOf(secretaryA1, '')).toEqual(['member.create', 'import.run', 'export.run', 'member.update']);
+  });
+});
+
+describe('page numbers', () => {
+  it('skips `offset` members in the list order, ignores a cursor beside it, and counts the filter', async () => {
+    const all = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&limit=200` })).json();
+    const ids_ = all.items.map((m: { id: string }) => m.id);
+    expect(ids_.length).toBeGreaterThanOrEqual(7);
+    const page = async (query: string) => (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&${query}` })).json();
+    const third = await page('limit=3&offset=6');
+    expect(third.items.map((m: { id: string }) => m.id)).toEqual(ids_.slice(6, 9));
+    expect(third.total).toBe(ids_.length);
+    expect(third.totalExact).toBe(true);
+    const first = await page('limit=3');
+    const withCursor = await page(`limit=3&offset=3&cursor=${first.nextCursor}`);
+    expect(withCursor.items.map((m: { id: string }) => m.id)).toEqual(ids_.slice(3, 6));
+    // a filtered list is counted, and its pages follow the filter
+    const full = all.items.filter((m: { status: string }) => m.status === 'full').map((m: { id: string }) => m.id);
+    const filtered = await page('status=full&limit=2&offset=2');
+    expect(filtered.total).toBe(full.length);
+    expect(filtered.items.map((m: { id: string }) => m.id)).toEqual(full.slice(2, 4));
+    expect((await page('limit=3&offset=100000')).items).toEqual([]);
+    expect((await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&offset=-1` })).statusCode).toBe(400);
+    expect((await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&offset=100001` })).statusCode).toBe(400);
+  });
+
+  it("gives each row the caller's abilities on it", async () => {
+    const row = async (s: Session) => (await t.call(s, { method: 'GET', url: `/api/v1/members?org=${ids.A1}&subtree=false&limit=1` })).json().items[0];
+    expect((await row(orgAdminA)).abilities).toEqual(['member.update', 'member.transfer', 'member.readSensitive']);
+    expect((await row(viewerA)).abilities).toEqual([]);
+  });
+});
+
+describe('putting selected members into a party group (all or none)', () => {
+  const assign = (s: Session | null, payload: Record<string, unknown>) => t.call(s, { method: 'POST', url: '/api/v1/members/batch/party-group', payload });
+  const groupOf = async (orgId: string, name: string) => {
+    const org = (await t.call(admin, { method: 'POST', url: `/api/v1/orgs/${orgId}/groups`, payload: { name } })).json();
+    return org.partyGroups.find((g: { name: string }) => g.name === name) as { id: string };
+  };
+  const groupsOf = async (orgId: string) =>
+    (await t.call(admin, { method: 'GET', url: `/api/v1/orgs/${orgId}` })).json().partyGroups as { id: string; memberCount: number }[];
+  const membersOf = async (orgId: string) =>
+    (await t.call(admin, { method: 'GET', url: `/api/v1/members?org=${orgId}&subtree=false&limit=200` })).json().items as { id: string; partyGroupId: string | null }[];
+  const eventsFor = async (memberIds: string[]) =>
+    t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(inArray(auditEvents.subjectId, memberIds), eq(auditEvents.action, 'member.update')))
+      .orderBy(asc(auditEvents.seq));
+
+  let group: { id: string };
+  let otherGroup: { id: string };
+  let a2: { id: string; partyGroupId: string | null }[];
+  let a1: { id: string }[];
+
+  beforeAll(async () => {
+    group = await groupOf(ids.A2, '第一党小组');
+    otherGroup = await groupOf(ids.A1, '一支部党小组');
+    a2 = await membersOf(ids.A2);
+    a1 = await membersOf(ids.A1);
+  });
+
+  it('needs a session, and the right to edit the members of the group', async () => {
+    const body = { ids: [a2[0]!.id], partyGroupId: group.id };
+    expect((await assign(null, body)).statusCode).toBe(401);
+    expect((await assign(viewerA, body)).statusCode).toBe(403);
+    expect((await assign(orgAdminB, body)).statusCode).toBe(403);
+    expect((await assign(secretaryA1, body)).statusCode).toBe(403);
+    expect((await membersOf(ids.A2)).every((m) => m.partyGroupId === null)).toBe(true);
+  });
+
+  it('refuses no ids, too many ids, and an unknown group', async () => {
+    expect((await assign(orgAdminA, { ids: [], partyGroupId: group.id })).statusCode).toBe(400);
+    const many = await assign(orgAdminA, { ids: Array.from({ length: 201 }, (_, i) => `m${i}`), partyGroupId: group.id });
+    expect(many.statusCode).toBe(400);
+    const unknown = await assign(orgAdminA, { ids: [a2[0]!.id], partyGroupId: 'no-such-group' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toMatchObject([{ field: 'partyGroupId', code: 'no_such_party_group', message: '没有这个党小组' }]);
+  });
+
+  it('names every member it cannot take and changes nothing when one fails', async () => {
+    const eventsBefore = (await eventsFor(a2.map((m) => m.id))).length;
+    const res = await assign(orgAdminA, { ids: [a2[0]!.id, ids.memberB1, a1[0]!.id, a2[0]!.id, a2[1]!.id], partyGroupId: group.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([
+      expect.objectContaining({ field: 'ids.1', code: 'no_such_member', message: '没有这个党员' }),
+      expect.objectContaining({ field: 'ids.2', code: 'party_group_not_of_org', message: '不是本党组织的党小组' }),
+      expect.objectContaining({ field: 'ids.3', code: 'listed_twice' }),
+    ]);
+    // a secretary of the committee reads the whole tree but edits only the committee's own members
+    await createUser(t.system, { username: 'secretaryA', password: USER_PASSWORD, memberId: null, roles: [{ role: 'secretary', orgId: ids.A }] });
+    const secretaryA = await t.login('secretaryA');
+    const taking = await assign(secretaryA, { ids: [a2[0]!.id], partyGroupId: null });
+    expect(taking.statusCode).toBe(400);
+    expect(taking.json().error.details).toMatchObject([{ field: 'ids.0', code: 'member_not_editable' }]);
+    expect((await membersOf(ids.A2)).every((m) => m.partyGroupId === null)).toBe(true);
+    expect((await groupsOf(ids.A2)).find((g) => g.id === group.id)?.memberCount).toBe(0);
+    expect(await eventsFor(a2.map((m) => m.id))).toHaveLength(eventsBefore);
+  });
+
+  it('puts the members into the group, with an audit event each, and takes them out again', async () => {
+    const chosen = [a2[0]!.id, a2[1]!.id];
+    const eventsBefore = (await eventsFor(chosen)).length;
+    const res = await assign(orgAdminA, { ids: chosen, partyGroupId: group.id });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ updated: 2, unchanged: 0 });
+    const after = await membersOf(ids.A2);
+    expect(after.filter((m) => m.partyGroupId === group.id).map((m) => m.id).sort()).toEqual([...chosen].sort());
+    expect((await groupsOf(ids.A2)).find((g) => g.id === group.id)?.memberCount).toBe(2);
+    const events = (await eventsFor(chosen)).slice(eventsBefore);
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatchObject({ before: { partyGroupId: null }, after: { partyGroupId: group.id } });
+    // again: nothing to change
+    expect((await assign(orgAdminA, { ids: chosen, partyGroupId: group.id })).json()).toEqual({ updated: 0, unchanged: 2 });
+    // the other branch's group does not take them
+    expect((await assign(orgAdminA, { ids: chosen, partyGroupId: otherGroup.id })).statusCode).toBe(400);
+    expect((await assign(orgAdminA, { ids: [a2[0]!.id], partyGroupId: null })).json()).toEqual({ updated: 1, unchanged: 0 });
+    expect((await groupsOf(ids.A2)).find((g) => g.id === group.id)?.memberCount).toBe(1);
   });
 });

@@ -40,6 +40,8 @@ export interface ListFilter {
   sort: keyof typeof SORT_COLUMNS;
   order: 'asc' | 'desc';
   after: [string, string] | null;
+  /** skips this many rows (a page number); used instead of `after` */
+  offset?: number;
   limit: number;
 }
 
@@ -61,7 +63,8 @@ export async function listPage(db: Db, f: ListFilter) {
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(dir(col), dir(members.id))
-    .limit(f.limit + 1);
+    .limit(f.limit + 1)
+    .offset(f.offset ?? 0);
 }
 
 /** Counts matching rows, but stops at `cap`: a filtered count over a province must not stall the server. */

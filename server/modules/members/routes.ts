@@ -2,7 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Id } from '../../../domain/schemas/common';
-import { MemberCreate, MemberDetail, MemberListQuery, MemberPage, MemberPatch, MemberTransfer } from '../../../domain/schemas/members';
+import {
+  MemberBatchResult,
+  MemberCreate,
+  MemberDetail,
+  MemberGroupAssign,
+  MemberListQuery,
+  MemberPage,
+  MemberPatch,
+  MemberTransfer,
+} from '../../../domain/schemas/members';
 import { requireActor } from '../../plugins/auth';
 import * as service from './service';
 
@@ -30,5 +39,18 @@ export async function memberRoutes(base: FastifyInstance) {
 
   app.post('/members/:id/transfer', { schema: { tags, params: Params, body: MemberTransfer, response: { 200: MemberDetail } } }, async (req) =>
     service.transferMember(requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/members/batch/party-group',
+    {
+      schema: {
+        tags,
+        summary: "Puts the selected members into a party group of their organization (or out of theirs), all or none",
+        body: MemberGroupAssign,
+        response: { 200: MemberBatchResult },
+      },
+    },
+    async (req) => service.assignPartyGroup(requireActor(req), req.body),
   );
 }

@@ -1,16 +1,25 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { MEMBER_ABILITIES, abilities, abilitiesWithin, authorize, readScopes, type Action } from '../../../domain/access';
 import { addDays, addYears, isValidDate } from '../../../domain/dates';
 import type { Education, Gender, MemberCategory, MemberStatus } from '../../../domain/enums';
 import { maskIdNumber, maskPhone, parseIdCard } from '../../../domain/idcard';
-import type { Member, MemberCreate, MemberDetail, MemberListQuery, MemberPatch } from '../../../domain/schemas/members';
+import type {
+  Member,
+  MemberBatchResult,
+  MemberCreate,
+  MemberDetail,
+  MemberFilterQuery,
+  MemberGroupAssign,
+  MemberListQuery,
+  MemberPatch,
+} from '../../../domain/schemas/members';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import { EARLIEST_BIRTH_DATE } from '../../../domain/plausible';
 import { appendAudit, redact } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { memberOrgHistory, members } from '../../db/schema/members';
-import { committeeRoles } from '../../db/schema/orgs';
+import { committeeRoles, orgs, partyGroups } from '../../db/schema/orgs';
 import { AppError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import * as dashQ from '../dashboard/queries';
@@ -363,13 +372,27 @@ export async function getMemberDetail(ctx: Ctx, id: string): Promise<MemberDetai
   };
 }
 
-/** What a members list offers besides reading: adding, importing and exporting members somewhere in it. */
-const LIST_ABILITIES: readonly Action[] = ['member.create', 'import.run', 'export.run'];
+/** What a members list offers besides reading: adding, importing, exporting and editing members somewhere in it. */
+const LIST_ABILITIES: readonly Action[] = ['member.create', 'import.run', 'export.run', 'member.update'];
+
+/** The conditions of a members list's filters besides its organization; the list and its export share them. */
+export function filterConditions(ctx: Ctx, query: MemberFilterQuery): SQL[] {
+  const where: SQL[] = [];
+  for (const key of ['status', 'category', 'gender', 'education'] as const) {
+    const value = query[key];
+    if (value) where.push(q.filters.eq(key, value));
+  }
+  if (query.ageMin !== undefined) where.push(q.filters.bornOnOrBefore(addYears(ctx.today, -query.ageMin)));
+  if (query.ageMax !== undefined) where.push(q.filters.bornAfter(addYears(ctx.today, -(query.ageMax + 1))));
+  if (query.joinedFrom !== undefined) where.push(q.filters.joinedFrom(`${query.joinedFrom}-01-01`));
+  if (query.joinedTo !== undefined) where.push(q.filters.joinedTo(addDays(`${query.joinedTo + 1}-01-01`, -1)));
+  if (query.q?.trim()) where.push(q.filters.nameLike(query.q.trim()));
+  return where;
+}
 
 export async function listMembers(ctx: Ctx, query: MemberListQuery) {
-  const where = [];
+  const where: SQL[] = [];
   let listAbilities: Action[];
-  let scopeOnly = true;
   let fastTotal: number | null = null;
   if (query.org) {
     const org = await loadOrg(ctx, ctx.db, query.org, 'member.read');
@@ -387,24 +410,13 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
       fastTotal = null;
     }
   }
-  for (const key of ['status', 'category', 'gender', 'education'] as const) {
-    const value = query[key];
-    if (value) {
-      where.push(q.filters.eq(key, value));
-      scopeOnly = false;
-    }
-  }
-  if (query.ageMin !== undefined) where.push(q.filters.bornOnOrBefore(addYears(ctx.today, -query.ageMin)));
-  if (query.ageMax !== undefined) where.push(q.filters.bornAfter(addYears(ctx.today, -(query.ageMax + 1))));
-  if (query.joinedFrom !== undefined) where.push(q.filters.joinedFrom(`${query.joinedFrom}-01-01`));
-  if (query.joinedTo !== undefined) where.push(q.filters.joinedTo(addDays(`${query.joinedTo + 1}-01-01`, -1)));
-  if (query.q?.trim()) where.push(q.filters.nameLike(query.q.trim()));
-  if (query.ageMin !== undefined || query.ageMax !== undefined || query.joinedFrom !== undefined || query.joinedTo !== undefined || query.q?.trim()) {
-    scopeOnly = false;
-  }
+  const filtered = filterConditions(ctx, query);
+  where.push(...filtered);
   const limit = query.limit ?? 50;
   const sort = query.sort ?? 'name';
-  const rows = await q.listPage(ctx.db, { where, sort, order: query.order ?? 'asc', after: decodeCursor(query.cursor, sort === 'name' ? 'text' : 'date'), limit });
+  // a page number (offset) wins over a cursor
+  const after = query.offset === undefined ? decodeCursor(query.cursor, sort === 'name' ? 'text' : 'date') : null;
+  const rows = await q.listPage(ctx.db, { where, sort, order: query.order ?? 'asc', after, offset: query.offset, limit });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
@@ -412,12 +424,69 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   // The maintained counts answer an unfiltered subtree at once; filtered lists are counted up to a cap.
   let total = fastTotal ?? 0;
   let totalExact = true;
-  if (!scopeOnly || fastTotal === null) {
+  if (filtered.length > 0 || fastTotal === null) {
     const counted = await q.countWhere(ctx.db, where, COUNT_CAP);
     totalExact = counted <= COUNT_CAP;
     total = Math.min(counted, COUNT_CAP);
   }
-  return { items: page.map((r) => toApiMember(ctx, r.member, r.orgName)), total, totalExact, nextCursor, abilities: listAbilities };
+  const items = page.map((r) => ({
+    ...toApiMember(ctx, r.member, r.orgName),
+    abilities: abilities(ctx.actor, { orgPath: r.member.orgPath, memberId: r.member.id }, MEMBER_ABILITIES),
+  }));
+  return { items, total, totalExact, nextCursor, abilities: listAbilities };
+}
+
+/**
+ * Puts members into a party group of their organization (or takes them out of theirs), all or none:
+ * every id is checked first and any that fails is named (`ids.3`) with nothing changed; each member
+ * whose group changes gets its own audit event, in the one transaction.
+ */
+export async function assignPartyGroup(ctx: Ctx, input: MemberGroupAssign): Promise<MemberBatchResult> {
+  if (abilitiesWithin(ctx.actor, null, ['member.update']).length === 0) throw forbidden();
+  return inTx(ctx, async (tx) => {
+    let group: { id: string; orgId: string; orgPath: string } | undefined;
+    if (input.partyGroupId) {
+      [group] = await tx
+        .select({ id: partyGroups.id, orgId: partyGroups.orgId, orgPath: orgs.path })
+        .from(partyGroups)
+        .innerJoin(orgs, eq(orgs.id, partyGroups.orgId))
+        .where(eq(partyGroups.id, input.partyGroupId));
+      if (!group) throw invalid([{ field: 'partyGroupId', code: 'no_such_party_group' }]);
+      ensure(ctx, 'member.update', group.orgPath);
+    }
+    const rows = await tx.select().from(members).where(inArray(members.id, [...new Set(input.ids)]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const errors = new FieldErrors();
+    const seen = new Set<string>();
+    for (const [i, id] of input.ids.entries()) {
+      const row = byId.get(id);
+      const field = `ids.${i}`;
+      if (seen.has(id)) errors.add(field, 'listed_twice');
+      else if (!row || !authorize(ctx.actor, 'member.read', { orgPath: row.orgPath, memberId: id })) errors.add(field, 'no_such_member');
+      else if (!authorize(ctx.actor, 'member.update', { orgPath: row.orgPath, memberId: id })) errors.add(field, 'member_not_editable');
+      else if (group && row.orgId !== group.orgId) errors.add(field, 'party_group_not_of_org');
+      seen.add(id);
+    }
+    errors.throwIfAny();
+    const changing = rows.filter((r) => r.partyGroupId !== input.partyGroupId);
+    if (changing.length > 0) {
+      await tx
+        .update(members)
+        .set({ partyGroupId: input.partyGroupId, updatedAt: new Date() })
+        .where(inArray(members.id, changing.map((r) => r.id)));
+    }
+    for (const row of changing) {
+      await appendAudit(ctx, tx, {
+        action: 'member.update',
+        subjectType: 'member',
+        subjectId: row.id,
+        orgPath: row.orgPath,
+        before: { partyGroupId: row.partyGroupId, changed: ['partyGroupId'] },
+        after: { partyGroupId: input.partyGroupId },
+      });
+    }
+    return { updated: changing.length, unchanged: rows.length - changing.length };
+  });
 }
 
 export async function assertMemberVisible(ctx: Ctx, id: string): Promise<void> {
