@@ -64,6 +64,30 @@ export const notFound = (subject: string) => appError(404, 'not_found', { subjec
 export const forbidden = (code = 'forbidden', params?: MessageParams) => appError(403, code, params);
 export const unauthorized = () => appError(401, 'unauthorized');
 
+/** One item of an all-or-nothing batch that cannot be done: `field` names it (`ids.3`), `status` is what it alone would answer. */
+export interface BatchFailure extends FieldError {
+  status: number;
+}
+
+/** The failure of a batch item from the error it raised (a validation error by its first field's code). */
+export function batchFailure(field: string, e: AppError): BatchFailure {
+  const first = e.code === 'validation' && Array.isArray(e.details) ? (e.details as FieldError[])[0] : undefined;
+  return first?.code ? { field, status: e.status, code: first.code, params: first.params } : { field, status: e.status, code: e.code, params: e.params };
+}
+
+const BATCH_STATUS_ORDER = [403, 404, 400, 409];
+
+/**
+ * An all-or-nothing batch refused: code `batch_refused`, every failing item in `details`, and the status that tells
+ * most (out of scope before not found before invalid before conflict).
+ */
+export function batchRefused(failures: BatchFailure[]): AppError {
+  const statuses = new Set(failures.map((f) => f.status));
+  const status = BATCH_STATUS_ORDER.find((s) => statuses.has(s)) ?? failures[0]?.status ?? 409;
+  const details = failures.map(({ field, code, params }) => ({ field, code: code ?? 'invalid', ...(params && Object.keys(params).length ? { params } : {}) }));
+  return appError(status, 'batch_refused', { count: failures.length }, details);
+}
+
 /**
  * `conflict(code, params?, details?)`; the older `conflict(message, details?)` (a first argument
  * that is not a catalog code) still works and answers with code `conflict` and that message.

@@ -7,6 +7,7 @@ export const COMMON: Catalog = {
   not_found: { zh: '{subject|subject}不存在', en: '{subject|subject} not found' },
   route_not_found: { zh: '没有这个接口：{method} {path}', en: 'No route {method} {path}' },
   forbidden: { zh: '您没有权限进行此操作', en: 'You do not have access to this' },
+  batch_refused: { zh: '{count} 项无法处理，全部未作更改', en: '{count} of the selected cannot be done; nothing was changed' },
   unauthorized: { zh: '请先登录', en: 'Sign in first' },
   csrf: { zh: '缺少或错误的 x-csrf-token 请求头，请刷新页面后重试', en: 'Missing or wrong x-csrf-token header' },
   internal: { zh: '服务器出错了，请求编号 {requestId}', en: 'Something went wrong on the server; the request id is {requestId}' },

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ACTIVITY_STATES, ACTIVITY_TYPES, ATTENDANCE_STATUSES } from '../enums';
 import { Ability } from './orgs';
-import { DateString, Id, ListQuery, Nullable } from './common';
+import { DateString, Id, ListQuery, Nullable, OffsetQuery } from './common';
 
 export const ActivityType = Type.Enum(ACTIVITY_TYPES);
 export const ActivityState = Type.Enum(ACTIVITY_STATES);
@@ -207,10 +207,37 @@ export const ActivityListQuery = Type.Object(
     from: Type.Optional(DateString()),
     to: Type.Optional(DateString()),
     ...ListQuery,
+    ...OffsetQuery,
   },
   { additionalProperties: false },
 );
 export type ActivityListQuery = Static<typeof ActivityListQuery>;
+
+export const ActivityPage = Type.Object({
+  items: Type.Array(Activity),
+  /** how many activities the filter selects, counted up to a cap */
+  total: Type.Integer(),
+  /** false when more activities match than were counted: `total` is then a lower bound */
+  totalExact: Type.Boolean(),
+  nextCursor: Nullable(Type.String()),
+});
+
+/** The export of a list's current filter: the list's query without its paging. */
+export const ActivityExportQuery = Type.Omit(ActivityListQuery, ['limit', 'cursor', 'offset'], { additionalProperties: false });
+export type ActivityExportQuery = Static<typeof ActivityExportQuery>;
+
+/** At most this many ids in one batch action. */
+export const BATCH_MAX = 200;
+
+/** Cancels planned activities with one reason, all or none. */
+export const ActivityBatchCancel = Type.Object(
+  {
+    ids: Type.Array(Id, { minItems: 1, maxItems: BATCH_MAX, uniqueItems: true }),
+    cancelReason: Type.String({ minLength: 1, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+export type ActivityBatchCancel = Static<typeof ActivityBatchCancel>;
 
 export const SignInCode = Type.Object({
   code: Type.String({ description: 'six digits, changes every 30 seconds' }),

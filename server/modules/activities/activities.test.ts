@@ -1,11 +1,14 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../../testing/uploads';
 import { seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { verifyAudit } from '../../audit';
 import { auditEvents } from '../../db/schema/audit';
 import { createUser } from '../users/service';
+import { prepareActivityListExport } from './listExport';
 import { currentCode } from './signInCodes';
 
 let t: TestApp;
@@ -144,6 +147,118 @@ describe('recording activities', () => {
     const page2 = (await t.call(admin, { method: 'GET', url: `/api/v1/activities?org=${ids.A}&limit=2&cursor=${page1.nextCursor}` })).json();
     expect(page1.items).toHaveLength(2);
     expect(page2.items.map((x: { id: string }) => x.id)).not.toContain(page1.items[0].id);
+  });
+});
+
+/** The headers and rows (header → value) of an export's first sheet. */
+async function readSheet(body: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  const headers = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+  const rows: Record<string, unknown>[] = [];
+  ws.eachRow((row, n) => {
+    if (n > 1) rows.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value])));
+  });
+  return { headers, rows };
+}
+
+describe('the list as pages, its export and a batch cancel', () => {
+  let orgAdminA: Session;
+  /** five planned study sessions of A2, 1–5 September 2024 */
+  const planned: string[] = [];
+  let heldId = '';
+  const studies = () => `/api/v1/activities?org=${ids.A2}&type=study_session`;
+
+  beforeAll(async () => {
+    orgAdminA = await t.login('orgAdminA');
+    for (const day of [1, 2, 3, 4, 5]) {
+      const date = `2024-09-0${day}`;
+      const res = await t.call(orgAdminA, {
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: themeDay([ids.A2], { type: 'study_session', state: 'planned', theme: `理论学习 9月${day}日`, startsAt: at(date), endsAt: at(date, 16) }),
+      });
+      planned.push(res.json().id);
+    }
+    heldId = (await t.call(orgAdminA, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A2], { theme: '已开展的主题党日' }) })).json().id;
+    await t.call(secretaryA1, { method: 'POST', url: '/api/v1/activities', payload: themeDay([ids.A1], { theme: '第一支部的主题党日' }) });
+  });
+
+  it('jumps to a page by offset, counts what the filter selects, and still pages by cursor', async () => {
+    expect((await t.call(null, { method: 'GET', url: `${studies()}&limit=2&offset=2` })).statusCode).toBe(401);
+    expect((await t.call(secretaryA1, { method: 'GET', url: `${studies()}&limit=2&offset=2` })).statusCode).toBe(403);
+    const page3 = (await t.call(viewerA, { method: 'GET', url: `${studies()}&limit=2&offset=2` })).json();
+    expect(page3).toMatchObject({ total: 5, totalExact: true });
+    expect(page3.items.map((a: { theme: string }) => a.theme)).toEqual(['理论学习 9月3日', '理论学习 9月2日']);
+    // the offset wins over a cursor given with it
+    const first = (await t.call(viewerA, { method: 'GET', url: `${studies()}&limit=2` })).json();
+    const byCursor = (await t.call(viewerA, { method: 'GET', url: `${studies()}&limit=2&cursor=${first.nextCursor}` })).json();
+    expect(byCursor.items.map((a: { id: string }) => a.id)).toEqual(page3.items.map((a: { id: string }) => a.id));
+    const both = (await t.call(viewerA, { method: 'GET', url: `${studies()}&limit=2&offset=4&cursor=${first.nextCursor}` })).json();
+    expect(both.items.map((a: { theme: string }) => a.theme)).toEqual(['理论学习 9月1日']);
+    const past = (await t.call(viewerA, { method: 'GET', url: `${studies()}&offset=50` })).json();
+    expect(past).toMatchObject({ items: [], total: 5 });
+    expect((await t.call(viewerA, { method: 'GET', url: `${studies()}&offset=-1` })).statusCode).toBe(400);
+  });
+
+  it('exports exactly the activities the filter selects, all pages, within what the caller may read', async () => {
+    const exportUrl = `/api/v1/exports/activity-list.xlsx?org=${ids.A2}&type=study_session`;
+    expect((await t.call(null, { method: 'GET', url: exportUrl })).statusCode).toBe(401);
+    expect((await t.call(secretaryA1, { method: 'GET', url: exportUrl })).statusCode).toBe(403);
+    expect((await t.call(viewerA, { method: 'GET', url: `${exportUrl}&limit=2` })).statusCode).toBe(400);
+    const res = await t.call(viewerA, { method: 'GET', url: exportUrl });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const { headers, rows } = await readSheet(res.rawPayload);
+    expect(headers).toEqual(['序号', '日期', '时间', '活动类型', '主题', '主办组织', '地点', '主持人', '状态', '出席', '缺席', '请假', '取消原因']);
+    expect(rows.map((r) => r['主题'])).toEqual([5, 4, 3, 2, 1].map((d) => `理论学习 9月${d}日`));
+    expect(rows[0]).toMatchObject({ 序号: 1, 日期: '2024-09-05', 时间: '14:00—16:00', 活动类型: '学习', 主办组织: '甲公司第二党支部', 状态: '计划', 出席: 0 });
+    // read in batches, every page reaches the file
+    const file = await prepareActivityListExport(t.system, { org: ids.A2, type: 'study_session' }, { batchSize: 2 });
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await file.write(out);
+    expect((await readSheet(Buffer.concat(chunks))).rows).toEqual(rows);
+    // without an organization, a secretary's export holds its own branch's activities only
+    const own = await readSheet((await t.call(secretaryA1, { method: 'GET', url: '/api/v1/exports/activity-list.xlsx' })).rawPayload);
+    expect(own.rows.length).toBeGreaterThan(0);
+    expect(own.rows.every((r) => r['主办组织'] !== '甲公司第二党支部')).toBe(true);
+  });
+
+  it('cancels selected planned activities with one reason, all or none', async () => {
+    const cancel = (who: Session | null, payload: Record<string, unknown>) => t.call(who, { method: 'POST', url: '/api/v1/activities/batch-cancel', payload });
+    const states = async () =>
+      Promise.all(planned.map(async (id) => (await t.call(admin, { method: 'GET', url: `/api/v1/activities/${id}` })).json().state as string));
+    const reason = '与上级党委集中学习冲突';
+    expect((await cancel(null, { ids: [planned[0]], cancelReason: reason })).statusCode).toBe(401);
+    const outside = await cancel(secretaryA1, { ids: [planned[0]], cancelReason: reason });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error).toMatchObject({ code: 'batch_refused', details: [{ field: 'ids.0', code: 'forbidden' }] });
+    for (const bad of [{ ids: [], cancelReason: reason }, { ids: [planned[0], planned[0]], cancelReason: reason }, { ids: [planned[0]] }, { ids: Array(201).fill(planned[0]), cancelReason: reason }]) {
+      expect((await cancel(orgAdminA, bad)).statusCode).toBe(400);
+    }
+    // one held activity among them: nothing is cancelled, and the answer names it
+    const mixed = await cancel(orgAdminA, { ids: [planned[0], heldId, planned[1], 'no-such-activity'], cancelReason: reason });
+    expect(mixed.statusCode).toBe(404);
+    expect(mixed.json().error.details).toMatchObject([
+      { field: 'ids.1', code: 'activity_transition', message: '“已开展”的活动不能改为“已取消”' },
+      { field: 'ids.3', code: 'not_found' },
+    ]);
+    expect(await states()).toEqual(['planned', 'planned', 'planned', 'planned', 'planned']);
+
+    const done = await cancel(orgAdminA, { ids: [planned[0], planned[1]], cancelReason: reason });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toEqual({ cancelled: 2 });
+    expect(await states()).toEqual(['cancelled', 'cancelled', 'planned', 'planned', 'planned']);
+    expect((await t.call(admin, { method: 'GET', url: `/api/v1/activities/${planned[0]}` })).json().cancelReason).toBe(reason);
+    const events = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'activity.update'), inArray(auditEvents.subjectId, planned)));
+    expect(events.map((e) => e.subjectId).sort()).toEqual([planned[0], planned[1]].sort());
+    const again = await cancel(orgAdminA, { ids: [planned[2], planned[0]], cancelReason: reason });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details).toMatchObject([{ field: 'ids.1', code: 'activity_cancelled' }]);
+    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true });
   });
 });
 

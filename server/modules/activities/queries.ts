@@ -9,6 +9,7 @@ import {
   activityHosts,
   activityResolutions,
   activityVotes,
+  customActivityTypes,
 } from '../../db/schema/activities';
 import { members } from '../../db/schema/members';
 import { orgs } from '../../db/schema/orgs';
@@ -136,6 +137,22 @@ export async function countWhere(db: Db, where: SQL[], cap: number): Promise<num
     .as('limited');
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(limited);
   return row?.n ?? 0;
+}
+
+/** Present, absent and excused per activity, for a list's export. */
+export async function attendanceCounts(db: Db, activityIds: string[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select({ activityId: activityAttendees.activityId, status: activityAttendees.status, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(activityAttendees)
+    .where(inArray(activityAttendees.activityId, activityIds))
+    .groupBy(activityAttendees.activityId, activityAttendees.status);
+}
+
+export async function customTypeNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: customActivityTypes.id, nameZh: customActivityTypes.nameZh }).from(customActivityTypes).where(inArray(customActivityTypes.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.nameZh]));
 }
 
 export const activityFilters = {

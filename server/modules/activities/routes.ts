@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Activity, ActivityCreate, ActivityType, ActivityFile, ActivityListQuery, ActivityPatch, AttendanceList, Attendee, SignIn, SignInCode } from '../../../domain/schemas/activities';
-import { Id, Nullable } from '../../../domain/schemas/common';
+import { PassThrough } from 'node:stream';
+import { Activity, ActivityBatchCancel, ActivityCreate, ActivityExportQuery, ActivityType, ActivityFile, ActivityListQuery, ActivityPage, ActivityPatch, AttendanceList, Attendee, SignIn, SignInCode } from '../../../domain/schemas/activities';
+import { ErrorBody, Id } from '../../../domain/schemas/common';
 import { requireActor } from '../../plugins/auth';
 import { disposition, requireUpload } from '../../uploads';
+import { attachment } from '../imports/routes';
+import { cancelActivities } from './batch';
 import { addFile, openFile, removeFile } from './files';
+import { prepareActivityListExport } from './listExport';
 import * as service from './service';
 
 const Params = Type.Object({ id: Id });
@@ -19,8 +23,47 @@ export async function activityRoutes(base: FastifyInstance) {
 
   app.get(
     '/activities',
-    { schema: { tags, querystring: ActivityListQuery, response: { 200: Type.Object({ items: Type.Array(Activity), nextCursor: Nullable(Type.String()) }) } } },
+    { schema: { tags, querystring: ActivityListQuery, response: { 200: ActivityPage } } },
     async (req) => service.listActivities(requireActor(req), req.query),
+  );
+
+  app.get(
+    '/exports/activity-list.xlsx',
+    {
+      schema: {
+        tags,
+        summary: "The activities list's current filter as .xlsx: every activity it selects (all pages), within what the caller may read",
+        querystring: ActivityExportQuery,
+        response: { 200: Binary, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const file = await prepareActivityListExport(requireActor(req), req.query);
+      const out = new PassThrough();
+      file.write(out).catch((e: unknown) => {
+        req.log.error({ err: e }, 'activity list export failed');
+        out.destroy(e instanceof Error ? e : new Error(String(e)));
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment(file.filename))
+        .header('cache-control', 'no-store')
+        .send(out);
+    },
+  );
+
+  app.post(
+    '/activities/batch-cancel',
+    {
+      schema: {
+        tags,
+        description:
+          'Cancels planned activities with one reason, all or none: any that cannot be cancelled answers 4xx batch_refused with `details` naming each (`ids.3`), and nothing changes.',
+        body: ActivityBatchCancel,
+        response: { 200: Type.Object({ cancelled: Type.Integer() }) },
+      },
+    },
+    async (req) => cancelActivities(requireActor(req), req.body),
   );
 
   app.post('/activities', { schema: { tags, body: ActivityCreate, response: { 201: Activity } } }, async (req, reply) =>

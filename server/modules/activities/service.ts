@@ -407,48 +407,51 @@ const TRANSITIONS: Record<ActivityState, ActivityState[]> = {
 };
 
 export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch): Promise<Activity> {
-  await inTx(ctx, async (tx) => {
-    const { row } = await loadActivity(ctx, tx, id, 'activity.manage');
-    const current = await toApi({ ...ctx, db: tx }, [row], true);
-    const before = current[0]!;
-    const next = (patch.state ?? before.state);
-    if (!TRANSITIONS[before.state].includes(next)) throw conflict('activity_transition', { from: before.state, to: next });
-    const a: Resolved = {
-      type: before.type,
-      customTypeId: before.customTypeId,
-      hostOrgIds: before.hostOrgIds,
-      state: before.state,
-      startsAt: before.startsAt,
-      endsAt: before.endsAt,
-      place: before.place,
-      online: before.online,
-      subVenues: before.subVenues,
-      presiderMemberId: before.presider?.id ?? null,
-      recorderMemberId: before.recorder?.id ?? null,
-      speaker: before.speaker,
-      theme: before.theme,
-      agenda: before.agenda,
-      minutes: before.minutes,
-      cancelReason: before.cancelReason,
-      talkMemberIds: before.talkMembers.map((m) => m.id),
-      pairingId: before.pairingId,
-      alsoCounts: before.alsoCounts,
-      ...patch,
-    };
-    const { hosts, heldOn } = await validate(ctx, tx, a, patch.startsAt !== undefined);
-    if (!hosts.some((h) => authorize(ctx.actor, 'activity.manage', { orgPath: h.path }))) throw forbidden();
-    const organizer = hosts.find((h) => h.id === a.hostOrgIds[0])!;
-    await tx.update(activities).set({ ...scalarColumns(a, heldOn, organizer.path), updatedAt: new Date() }).where(eq(activities.id, id));
-    const { rows, asked } = await writeHosts(ctx, tx, id, hosts, { heldOn, type: a.type, state: a.state });
-    // the organizer speaks for the activity: it cannot be a host that has not agreed to it
-    if (rows.some((h) => h.orgId === organizer.id && h.acceptedAt === null)) {
-      throw invalid([{ field: 'hostOrgIds', code: 'activity_organizer_pending' }]);
-    }
-    await writeChildren(tx, id, patch);
-    await appendAudit(ctx, tx, { action: 'activity.update', subjectType: 'activity', subjectId: id, orgPath: organizer.path, before, after: patch });
-    await askCohosts(ctx, tx, { id, theme: a.theme, heldOn, organizerId: organizer.id }, asked);
-  });
+  await inTx(ctx, (tx) => patchActivity(ctx, tx, id, patch));
   return getActivity(ctx, id);
+}
+
+/** One change of an activity inside the caller's transaction: checked, written, recounted and audited. */
+export async function patchActivity(ctx: Ctx, tx: Db, id: string, patch: ActivityPatch): Promise<void> {
+  const { row } = await loadActivity(ctx, tx, id, 'activity.manage');
+  const current = await toApi({ ...ctx, db: tx }, [row], true);
+  const before = current[0]!;
+  const next = (patch.state ?? before.state);
+  if (!TRANSITIONS[before.state].includes(next)) throw conflict('activity_transition', { from: before.state, to: next });
+  const a: Resolved = {
+    type: before.type,
+    customTypeId: before.customTypeId,
+    hostOrgIds: before.hostOrgIds,
+    state: before.state,
+    startsAt: before.startsAt,
+    endsAt: before.endsAt,
+    place: before.place,
+    online: before.online,
+    subVenues: before.subVenues,
+    presiderMemberId: before.presider?.id ?? null,
+    recorderMemberId: before.recorder?.id ?? null,
+    speaker: before.speaker,
+    theme: before.theme,
+    agenda: before.agenda,
+    minutes: before.minutes,
+    cancelReason: before.cancelReason,
+    talkMemberIds: before.talkMembers.map((m) => m.id),
+    pairingId: before.pairingId,
+    alsoCounts: before.alsoCounts,
+    ...patch,
+  };
+  const { hosts, heldOn } = await validate(ctx, tx, a, patch.startsAt !== undefined);
+  if (!hosts.some((h) => authorize(ctx.actor, 'activity.manage', { orgPath: h.path }))) throw forbidden();
+  const organizer = hosts.find((h) => h.id === a.hostOrgIds[0])!;
+  await tx.update(activities).set({ ...scalarColumns(a, heldOn, organizer.path), updatedAt: new Date() }).where(eq(activities.id, id));
+  const { rows, asked } = await writeHosts(ctx, tx, id, hosts, { heldOn, type: a.type, state: a.state });
+  // the organizer speaks for the activity: it cannot be a host that has not agreed to it
+  if (rows.some((h) => h.orgId === organizer.id && h.acceptedAt === null)) {
+    throw invalid([{ field: 'hostOrgIds', code: 'activity_organizer_pending' }]);
+  }
+  await writeChildren(tx, id, patch);
+  await appendAudit(ctx, tx, { action: 'activity.update', subjectType: 'activity', subjectId: id, orgPath: organizer.path, before, after: patch });
+  await askCohosts(ctx, tx, { id, theme: a.theme, heldOn, organizerId: organizer.id }, asked);
 }
 
 type CohostNotice = 'activity_cohost' | 'activity_cohost_accepted' | 'activity_cohost_declined';

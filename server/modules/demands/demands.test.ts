@@ -1,4 +1,6 @@
+import { PassThrough } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/dates';
 import type { PairingPolicy } from '../../../domain/schemas/pairings';
@@ -9,6 +11,7 @@ import { seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp }
 import { multipartBody } from '../../testing/uploads';
 import { createOrg } from '../orgs/service';
 import { createUser } from '../users/service';
+import { prepareDemandListExport } from './listExport';
 import { escalateOverdueDemands } from './service';
 
 // The demand workflow between an enterprise branch (A1, in tree A) and an organ branch (B1, in tree B), coordinated
@@ -90,6 +93,18 @@ const snapshot = async (id: string) => {
   const d = (await get(users.admin!, id)).json();
   return { state: d.state, events: d.events.length, rating: d.rating, assigneeId: d.assigneeId, dueOn: d.dueOn, audits: (await audits(id)).length };
 };
+/** The headers and rows (header → value) of an export's first sheet. */
+async function readSheet(body: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  const headers = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+  const rows: Record<string, unknown>[] = [];
+  ws.eachRow((row, n) => {
+    if (n > 1) rows.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value])));
+  });
+  return { headers, rows };
+}
 const expectError = (res: { statusCode: number; json: () => unknown }, status: number, field?: string) => {
   expect(res.statusCode).toBe(status);
   if (field) expect((res.json() as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toContain(field);
@@ -487,5 +502,91 @@ describe('the organization a move is made as', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ state: 'confirmed', rating: 5 });
     expect(res.json().events.at(-1)).toMatchObject({ to: 'confirmed', byOrgId: A3 });
+  });
+});
+
+describe('the list as pages, its export and a batch accept', () => {
+  /** a pairing of its own (A ↔ B1, coordinated by Z), with four demands raised by A */
+  let P: string;
+  const raised: string[] = [];
+  const titles = ['场地借用', '党建共建经费', '志愿服务对接', '人才培训合作'];
+
+  beforeAll(async () => {
+    P = await pairing([ids.A, ids.B1], Z, { title: '批量受理结对' });
+    for (const title of titles) {
+      const res = await raise(users.orgAdminA!, { pairingId: P, raisedByOrgId: ids.A, title, urgency: 'normal' });
+      expect(res.statusCode).toBe(201);
+      raised.push(res.json().id);
+    }
+    expect((await raise(users.secretaryA1!, { title: '第一支部自己的诉求' })).statusCode).toBe(201);
+  });
+
+  it('jumps to a page by offset, counts what the filter selects, and still pages by cursor', async () => {
+    expect((await t.call(null, { method: 'GET', url: `/api/v1/demands?pairing=${P}&limit=2&offset=2` })).statusCode).toBe(401);
+    expect((await t.call(users.secretaryA1!, { method: 'GET', url: `/api/v1/demands?pairing=${P}&limit=2&offset=2` })).statusCode).toBe(403);
+    const first = (await t.call(users.secretaryB1!, { method: 'GET', url: `/api/v1/demands?pairing=${P}&limit=2` })).json();
+    const second = (await t.call(users.secretaryB1!, { method: 'GET', url: `/api/v1/demands?pairing=${P}&limit=2&offset=2` })).json();
+    expect(first).toMatchObject({ total: 4, totalExact: true });
+    expect(second).toMatchObject({ total: 4, totalExact: true });
+    const byCursor = (await t.call(users.secretaryB1!, { method: 'GET', url: `/api/v1/demands?pairing=${P}&limit=2&cursor=${first.nextCursor}` })).json();
+    expect(second.items.map((d: { id: string }) => d.id)).toEqual(byCursor.items.map((d: { id: string }) => d.id));
+    expect([...first.items, ...second.items].map((d: { id: string }) => d.id).sort()).toEqual([...raised].sort());
+    expect((await t.call(users.secretaryB1!, { method: 'GET', url: `/api/v1/demands?pairing=${P}&state=accepted` })).json()).toMatchObject({ items: [], total: 0 });
+    expectError(await t.call(users.secretaryB1!, { method: 'GET', url: `/api/v1/demands?offset=x` }), 400);
+  });
+
+  it('exports exactly the demands the filter selects, all pages, within the pairings the caller may read', async () => {
+    const url = `/api/v1/exports/demands.xlsx?pairing=${P}&state=submitted`;
+    expect((await t.call(null, { method: 'GET', url })).statusCode).toBe(401);
+    expect((await t.call(users.secretaryA1!, { method: 'GET', url })).statusCode).toBe(403);
+    const res = await t.call(users.secretaryB1!, { method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    const { headers, rows } = await readSheet(res.rawPayload);
+    expect(headers.slice(0, 9)).toEqual(['序号', '诉求标题', '结对共建', '提出方', '提出日期', '类别', '紧急程度', '状态', '承办方']);
+    const listed = (await t.call(users.secretaryB1!, { method: 'GET', url: `/api/v1/demands?pairing=${P}&state=submitted` })).json().items.map((d: { title: string }) => d.title);
+    expect(rows.map((r) => r['诉求标题'])).toEqual(listed);
+    expect(rows[0]).toMatchObject({ 序号: 1, 结对共建: '批量受理结对', 提出方: '甲公司党委', 提出日期: today, 类别: '政策服务', 紧急程度: '一般', 状态: '提交', 是否超期: '否' });
+    // read in batches of one, every page reaches the file
+    const file = await prepareDemandListExport(t.system, { pairing: P, state: 'submitted' }, { batchSize: 1 });
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await file.write(out);
+    expect((await readSheet(Buffer.concat(chunks))).rows).toEqual(rows);
+    // without a filter, a partner of other pairings only sees its own
+    const own = await readSheet((await t.call(users.secretaryA1!, { method: 'GET', url: '/api/v1/exports/demands.xlsx' })).rawPayload);
+    expect(own.rows.length).toBeGreaterThan(0);
+    expect(own.rows.some((r) => r['结对共建'] === '批量受理结对')).toBe(false);
+  });
+
+  it('accepts selected demands with one note, all or none', async () => {
+    const accept = (who: Session | null, payload: Record<string, unknown>) => t.call(who, { method: 'POST', url: '/api/v1/demands/batch-accept', payload });
+    const states = async () => Promise.all(raised.map(async (id) => (await get(users.admin!, id)).json().state as string));
+    expect((await accept(null, { ids: [raised[0]] })).statusCode).toBe(401);
+    const outside = await accept(users.secretaryA1!, { ids: [raised[0]] });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error).toMatchObject({ code: 'batch_refused', details: [{ field: 'ids.0', code: 'forbidden' }] });
+    // the raiser cannot accept its own demands
+    expect((await accept(users.orgAdminA!, { ids: [raised[0]] })).statusCode).toBe(403);
+    for (const bad of [{ ids: [] }, { ids: [raised[0], raised[0]] }, { ids: Array.from({ length: 201 }, () => newId()) }, { ids: [raised[0]], assignee: 'x' }]) {
+      expectError(await accept(users.secretaryB1!, bad), 400);
+    }
+    // one of them already accepted: nothing is accepted, and the answer names it
+    expect((await move(users.handlerB1!, raised[3]!, { to: 'accepted' })).statusCode).toBe(200);
+    const before = await Promise.all(raised.slice(0, 3).map(snapshot));
+    const mixed = await accept(users.secretaryB1!, { ids: [raised[0], raised[3], raised[1]], note: '统一受理' });
+    expect(mixed.statusCode).toBe(409);
+    expect(mixed.json().error.details).toMatchObject([{ field: 'ids.1' }]);
+    expect(mixed.json().error.message).toBe('1 项无法处理，全部未作更改');
+    expect(await Promise.all(raised.slice(0, 3).map(snapshot))).toEqual(before);
+
+    const done = await accept(users.secretaryB1!, { ids: raised.slice(0, 3), note: '统一受理' });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toEqual({ accepted: 3 });
+    expect(await states()).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    const d0 = (await get(users.secretaryB1!, raised[0]!)).json();
+    expect(d0).toMatchObject({ assignedOrgId: ids.B1 });
+    expect(d0.events.at(-1)).toMatchObject({ to: 'accepted', note: '统一受理' });
+    for (const id of raised.slice(0, 3)) expect(await audits(id)).toEqual(['demand.create', 'demand.accepted']);
   });
 });

@@ -44,14 +44,31 @@ export async function lockDemand(db: Db, id: string): Promise<DemandRow | undefi
   return row;
 }
 
-/** One page in keyset order (newest raised first); one row more than the limit tells whether a next page exists. */
-export async function listPage(db: Db, where: (SQL | undefined)[], after: [string, string] | null, limit: number) {
+/**
+ * One page, newest raised first: after a cursor (keyset) or, for a page number, past `offset` rows; one row more than
+ * the limit tells whether a next page exists.
+ */
+export async function listPage(db: Db, where: (SQL | undefined)[], after: [string, string] | null, limit: number, offset = 0) {
   const conds = [...where];
   if (after) conds.push(or(lt(demands.raisedOn, after[0]), and(eq(demands.raisedOn, after[0]), lt(demands.id, after[1]))));
   return withNames(db)
     .where(and(...conds))
     .orderBy(desc(demands.raisedOn), desc(demands.id))
-    .limit(limit + 1);
+    .limit(limit + 1)
+    .offset(offset);
+}
+
+/** Counts the demands a list's filters select, but stops at `cap`. */
+export async function countWhere(db: Db, where: (SQL | undefined)[], cap: number): Promise<number> {
+  const limited = db
+    .select({ one: sql`1` })
+    .from(demands)
+    .innerJoin(pairings, eq(pairings.id, demands.pairingId))
+    .where(and(...where))
+    .limit(cap + 1)
+    .as('limited');
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(limited);
+  return row?.n ?? 0;
 }
 
 /**

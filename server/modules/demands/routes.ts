@@ -1,11 +1,15 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Id, Nullable } from '../../../domain/schemas/common';
-import { Demand, DemandAssigneeList, DemandCreate, DemandListQuery, DemandTransition, PairingFile } from '../../../domain/schemas/pairings';
+import { ErrorBody, Id } from '../../../domain/schemas/common';
+import { DemandBatchAccept, DemandExportQuery, DemandPage, DemandPageQuery } from '../../../domain/schemas/demands';
+import { Demand, DemandAssigneeList, DemandCreate, DemandTransition, PairingFile } from '../../../domain/schemas/pairings';
 import { requireActor } from '../../plugins/auth';
 import { disposition, requireUpload } from '../../uploads';
+import { attachment } from '../imports/routes';
 import { addDemandFile, openDemandFile, removeDemandFile } from './files';
+import { prepareDemandListExport } from './listExport';
 import * as service from './service';
 
 const Params = Type.Object({ id: Id });
@@ -19,8 +23,47 @@ export async function demandRoutes(base: FastifyInstance) {
 
   app.get(
     '/demands',
-    { schema: { tags, querystring: DemandListQuery, response: { 200: Type.Object({ items: Type.Array(Demand), nextCursor: Nullable(Type.String()) }) } } },
+    { schema: { tags, querystring: DemandPageQuery, response: { 200: DemandPage } } },
     async (req) => service.listDemands(requireActor(req), req.query),
+  );
+
+  app.get(
+    '/exports/demands.xlsx',
+    {
+      schema: {
+        tags,
+        summary: "The demands list's current filter as .xlsx: every demand it selects (all pages), within the pairings the caller may read",
+        querystring: DemandExportQuery,
+        response: { 200: Binary, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const file = await prepareDemandListExport(requireActor(req), req.query);
+      const out = new PassThrough();
+      file.write(out).catch((e: unknown) => {
+        req.log.error({ err: e }, 'demand list export failed');
+        out.destroy(e instanceof Error ? e : new Error(String(e)));
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment(file.filename))
+        .header('cache-control', 'no-store')
+        .send(out);
+    },
+  );
+
+  app.post(
+    '/demands/batch-accept',
+    {
+      schema: {
+        tags,
+        description:
+          'Accepts the selected demands with one note, all or none: any that the caller cannot accept answers 4xx batch_refused with `details` naming each (`ids.3`), and nothing changes.',
+        body: DemandBatchAccept,
+        response: { 200: Type.Object({ accepted: Type.Integer() }) },
+      },
+    },
+    async (req) => service.acceptDemands(requireActor(req), req.body),
   );
 
   app.post('/demands', { schema: { tags, body: DemandCreate, response: { 201: Demand } } }, async (req, reply) =>

@@ -15,14 +15,15 @@ import {
 import type { DemandState, PairingCategory, Urgency } from '../../../domain/pairings/enums';
 import type { Reminder, ReminderKind } from '../../../domain/reminders';
 import { settledDemandKinds } from '../../../domain/workbench/todos';
-import type { Demand, DemandAssigneeList, DemandCreate, DemandListQuery, DemandTransition } from '../../../domain/schemas/pairings';
+import type { DemandBatchAccept, DemandExportQuery, DemandPageQuery } from '../../../domain/schemas/demands';
+import type { Demand, DemandAssigneeList, DemandCreate, DemandTransition } from '../../../domain/schemas/pairings';
 import type { AccessRole } from '../../../domain/enums';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import type { Db } from '../../db/client';
 import { demandEvents, demands } from '../../db/schema/pairings';
-import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
+import { AppError, FieldErrors, batchFailure, batchRefused, conflict, forbidden, invalid, notFound, type BatchFailure } from '../../errors';
 import { newId } from '../../ids';
 import { actorForUser } from '../auth/service';
 import { inAppChannel, settleNotifications, type NotificationChannel } from '../notifications/service';
@@ -179,8 +180,14 @@ export async function getDemand(ctx: Ctx, id: string): Promise<Demand> {
   });
 }
 
-/** A partner sees the demands of its own pairings, a coordinator those of all the pairings it coordinates. */
-export async function listDemands(ctx: Ctx, query: DemandListQuery) {
+/** Beyond this many matches the list reports `total` as a lower bound (`totalExact: false`). */
+const COUNT_CAP = 10_000;
+
+/**
+ * What a list of demands selects: a partner sees the demands of its own pairings, a coordinator those of all the
+ * pairings it coordinates; the filters narrow that. The list and its export share it.
+ */
+export async function demandListWhere(ctx: Ctx, query: DemandExportQuery) {
   if (query.pairing) await requirePairing(ctx, ctx.db, query.pairing);
   const where = [readablePairings(ctx.actor)];
   if (query.pairing) where.push(q.demandFilters.pairing(query.pairing));
@@ -189,13 +196,23 @@ export async function listDemands(ctx: Ctx, query: DemandListQuery) {
   if (query.state) where.push(q.demandFilters.state(query.state));
   if (query.urgency) where.push(q.demandFilters.urgency(query.urgency));
   if (query.overdue !== undefined) where.push(q.demandFilters.overdue(query.overdue, ctx.today));
+  return where;
+}
+
+/** A page by cursor, or by page number (`offset`, the cursor then ignored), with the matches counted up to a cap. */
+export async function listDemands(ctx: Ctx, query: DemandPageQuery) {
+  const where = await demandListWhere(ctx, query);
   const limit = query.limit ?? 50;
-  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor, 'date'), limit);
+  const offset = query.offset;
+  const rows = await q.listPage(ctx.db, where, offset === undefined ? decodeCursor(query.cursor, 'date') : null, limit, offset ?? 0);
   const page = rows.slice(0, limit);
   const scopes = await q.pairingScopes(ctx.db, page.map((r) => r.demand.pairingId));
   const last = page.at(-1)?.demand;
+  const counted = await q.countWhere(ctx.db, where, COUNT_CAP);
   return {
     items: page.map((r) => toApi(ctx, r, scopes.get(r.demand.pairingId))),
+    total: Math.min(counted, COUNT_CAP),
+    totalExact: counted <= COUNT_CAP,
     nextCursor: rows.length > limit && last ? encodeCursor(last.raisedOn, last.id) : null,
   };
 }
@@ -325,62 +342,86 @@ function refusalError(r: Extract<TransitionResult<DemandRecord>, { ok: false }>)
 }
 
 export async function transitionDemand(ctx: Ctx, id: string, input: DemandTransition): Promise<Demand> {
-  await inTx(ctx, async (tx) => {
-    const row = await q.lockDemand(tx, id);
-    if (!row) throw notFound('demand');
-    const scope = await loadPairingScope(tx, row.pairingId);
-    if (!scope || !canReadPairing(ctx.actor, scope)) throw forbidden();
-    const before = recordOf(row);
-    const { actingAsOrgId, ...move } = input;
-    const { actor, choices } = actingAs(ctx.actor, scope, row, input.to, actingAsOrgId);
-    // A move out of order is 409 whoever asks; a possible one made as several organizations needs the caller's choice.
-    if (choices.length > 1 && canTransition(before.state, input.to)) {
-      throw invalid([{ field: 'actingAsOrgId', code: 'acting_as_ambiguous', params: { count: choices.length } }]);
+  await inTx(ctx, (tx) => moveDemand(ctx, tx, id, input));
+  return getDemand(ctx, id);
+}
+
+/** One move of a demand inside the caller's transaction: locked, checked, written with its timeline entry and audit event, told. */
+async function moveDemand(ctx: Ctx, tx: Db, id: string, input: DemandTransition): Promise<void> {
+  const row = await q.lockDemand(tx, id);
+  if (!row) throw notFound('demand');
+  const scope = await loadPairingScope(tx, row.pairingId);
+  if (!scope || !canReadPairing(ctx.actor, scope)) throw forbidden();
+  const before = recordOf(row);
+  const { actingAsOrgId, ...move } = input;
+  const { actor, choices } = actingAs(ctx.actor, scope, row, input.to, actingAsOrgId);
+  // A move out of order is 409 whoever asks; a possible one made as several organizations needs the caller's choice.
+  if (choices.length > 1 && canTransition(before.state, input.to)) {
+    throw invalid([{ field: 'actingAsOrgId', code: 'acting_as_ambiguous', params: { count: choices.length } }]);
+  }
+  const result = transition(before, move, actor, {
+    today: ctx.today,
+    partyOrgIds: scope.parties.map((p) => p.orgId),
+    deadlines: input.to === 'accepted' ? await deadlinesFor(tx, scope) : undefined,
+  });
+  if (!result.ok) throw refusalError(result);
+  const { next, event } = result;
+  if (input.to === 'accepted' && input.assigneeId !== undefined) {
+    const path = pathOf(scope, actor.orgId);
+    if (!path || !(await mayHandle(tx, input.assigneeId, path))) {
+      throw invalid([{ field: 'assigneeId', code: 'assignee_not_acting' }]);
     }
-    const result = transition(before, move, actor, {
-      today: ctx.today,
-      partyOrgIds: scope.parties.map((p) => p.orgId),
-      deadlines: input.to === 'accepted' ? await deadlinesFor(tx, scope) : undefined,
-    });
-    if (!result.ok) throw refusalError(result);
-    const { next, event } = result;
-    if (input.to === 'accepted' && input.assigneeId !== undefined) {
-      const path = pathOf(scope, actor.orgId);
-      if (!path || !(await mayHandle(tx, input.assigneeId, path))) {
-        throw invalid([{ field: 'assigneeId', code: 'assignee_not_acting' }]);
+  }
+  await tx
+    .update(demands)
+    .set({
+      state: next.state,
+      assignedOrgId: next.assignedOrgId,
+      assigneeId: next.assigneeId,
+      acceptedOn: next.acceptedOn,
+      dueOn: next.dueOn,
+      resolution: next.resolution,
+      resolvedOn: next.resolvedOn,
+      rating: next.rating,
+      confirmedOn: next.confirmedOn,
+      reopenReason: next.reopenReason,
+      reopenCount: next.reopenCount,
+      updatedAt: new Date(),
+    })
+    .where(eq(demands.id, id));
+  const eventId = newId();
+  await tx.insert(demandEvents).values({ id: eventId, demandId: id, fromState: event.from, toState: event.to, byOrgId: event.byOrgId, byUserId: event.byUserId, note: event.note });
+  await appendAudit(ctx, tx, {
+    action: `demand.${input.to}`,
+    subjectType: 'demand',
+    subjectId: id,
+    orgPath: pathOf(scope, event.byOrgId) ?? scope.coordinatorPath,
+    before,
+    after: { ...next, note: event.note },
+  });
+  await settleNotifications(tx, { subjectType: 'demand', subjectIds: [id], kinds: settledDemandKinds({ state: next.state, escalatedOn: row.escalatedOn }) });
+  await notifyMove(ctx, tx, scope, { ...next, id, title: row.title }, eventId, event.byOrgId, input);
+}
+
+/**
+ * Accepts the selected demands with one note, all or none, in one transaction: each is moved as a single accept would
+ * be (the caller acting for the one partner it may accept as); if any cannot be, the answer names each (`ids.3`) and
+ * nothing changes.
+ */
+export async function acceptDemands(ctx: Ctx, input: DemandBatchAccept): Promise<{ accepted: number }> {
+  await inTx(ctx, async (tx) => {
+    const failures: BatchFailure[] = [];
+    for (const [i, id] of input.ids.entries()) {
+      try {
+        await moveDemand(ctx, tx, id, { to: 'accepted', note: input.note });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        failures.push(batchFailure(`ids.${i}`, e));
       }
     }
-    await tx
-      .update(demands)
-      .set({
-        state: next.state,
-        assignedOrgId: next.assignedOrgId,
-        assigneeId: next.assigneeId,
-        acceptedOn: next.acceptedOn,
-        dueOn: next.dueOn,
-        resolution: next.resolution,
-        resolvedOn: next.resolvedOn,
-        rating: next.rating,
-        confirmedOn: next.confirmedOn,
-        reopenReason: next.reopenReason,
-        reopenCount: next.reopenCount,
-        updatedAt: new Date(),
-      })
-      .where(eq(demands.id, id));
-    const eventId = newId();
-    await tx.insert(demandEvents).values({ id: eventId, demandId: id, fromState: event.from, toState: event.to, byOrgId: event.byOrgId, byUserId: event.byUserId, note: event.note });
-    await appendAudit(ctx, tx, {
-      action: `demand.${input.to}`,
-      subjectType: 'demand',
-      subjectId: id,
-      orgPath: pathOf(scope, event.byOrgId) ?? scope.coordinatorPath,
-      before,
-      after: { ...next, note: event.note },
-    });
-    await settleNotifications(tx, { subjectType: 'demand', subjectIds: [id], kinds: settledDemandKinds({ state: next.state, escalatedOn: row.escalatedOn }) });
-    await notifyMove(ctx, tx, scope, { ...next, id, title: row.title }, eventId, event.byOrgId, input);
+    if (failures.length) throw batchRefused(failures);
   });
-  return getDemand(ctx, id);
+  return { accepted: input.ids.length };
 }
 
 // ---- escalation ----------------------------------------------------------------------------------
