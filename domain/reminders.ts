@@ -22,6 +22,8 @@ export const REMINDER_KINDS = [
   // a pairing made by someone outside a party's scope waits for that side (server/modules/pairings)
   'pairing_consent',
   'pairing_accepted',
+  // the agreement's keeper reminds the parties of selected pairings (催办, a batch action of the pairing list)
+  'pairing_reminder',
   // a joint activity naming a co-host without its consent waits for that side (server/modules/activities)
   'activity_cohost',
   'activity_cohost_accepted',
@@ -121,6 +123,7 @@ const MESSAGES: Record<ReminderKind, { zh: string; en: string }> = {
   demand_escalated: { zh: '{org}办理的诉求“{title}”已超过办结时限 {dueOn}，请督办', en: 'The demand "{title}" handled by {org} passed its due date {dueOn} unsettled; please follow it up' },
   pairing_consent: { zh: '{org}提议与您结对共建“{title}”，请确认', en: '{org} proposes the pairing "{title}" with you; please accept it' },
   pairing_accepted: { zh: '{org}已确认结对共建“{title}”', en: '{org} accepted the pairing "{title}"' },
+  pairing_reminder: { zh: '{org}催办结对共建“{title}”：{note}', en: '{org} reminds you of the pairing "{title}": {note}' },
   activity_cohost: { zh: '{org}邀请贵组织共同主办{heldOn}的活动“{theme}”，确认后计入贵组织的组织生活', en: '{org} names your organization a co-host of "{theme}" on {heldOn}; it counts for you once you accept' },
   activity_cohost_accepted: { zh: '{org}已确认共同主办活动“{theme}”（{heldOn}）', en: '{org} accepted to co-host "{theme}" ({heldOn})' },
   activity_cohost_declined: { zh: '{org}谢绝共同主办活动“{theme}”（{heldOn}），已从主办组织中移除', en: '{org} declined to co-host "{theme}" ({heldOn}) and was taken off its hosts' },

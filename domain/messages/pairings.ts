@@ -85,4 +85,5 @@ export const PAIRINGS: Catalog = {
     en: 'You can act as {count} organizations here; choose one',
   },
   rating_range: { zh: '应为 1 到 5 的整数', en: 'must be a whole number from 1 to 5' },
+  pairing_not_in_force: { zh: '协议处于“{state|pairingState}”状态，不能催办', en: 'The agreement is {state}; only one in force can be reminded of' },
 };

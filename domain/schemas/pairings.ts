@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { PERIOD_KINDS } from '../periods';
 import { DEMAND_STATES, PAIRING_CATEGORIES, PAIRING_STATES, URGENCIES } from '../pairings/enums';
 import { HEALTH_STATES, type HealthReason } from '../pairings/health';
-import { DateString, Id, ListQuery, Nullable } from './common';
+import { DateString, Id, ListQuery, Nullable, OffsetQuery } from './common';
 
 // The API shapes of pairing and co-construction (issue 4). The Contract's names are kept exactly;
 // everything else is added.
@@ -191,10 +191,33 @@ export const PairingListQuery = Type.Object(
     state: Type.Optional(PairingState),
     q: Type.Optional(Type.String({ maxLength: 100 })),
     ...ListQuery,
+    ...OffsetQuery,
   },
   { additionalProperties: false },
 );
 export type PairingListQuery = Static<typeof PairingListQuery>;
+
+/** The list's filters without its paging: the export holds every row they select. */
+export const PairingExportQuery = Type.Object(
+  {
+    org: Type.Optional(Id),
+    coordinator: Type.Optional(Id),
+    state: Type.Optional(PairingState),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type PairingExportQuery = Static<typeof PairingExportQuery>;
+
+/** 催办: one notice to the officers of every party of each selected pairing. All or nothing. */
+export const PairingRemind = Type.Object(
+  {
+    ids: Type.Array(Id, { minItems: 1, maxItems: 200 }),
+    note: Type.String({ minLength: 1, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+export type PairingRemind = Static<typeof PairingRemind>;
 
 /** Many pairings from one template: rows × columns ticked in the matrix. All or nothing. */
 export const PairingBulk = Type.Object(

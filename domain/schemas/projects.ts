@@ -129,6 +129,18 @@ export const ProjectTransition = Type.Object(
 );
 export type ProjectTransition = Static<typeof ProjectTransition>;
 
+/** The organizer decides several submitted applications at once: all approved (with one notice number) or all returned (with one note); all or nothing. */
+export const ProjectBatchDecision = Type.Object(
+  {
+    ids: Type.Array(Id, { minItems: 1, maxItems: 200 }),
+    to: Type.Enum(['approved', 'returned'] as const),
+    noticeNo: Type.Optional(Text(100)),
+    note: Type.Optional(Text(20000)),
+  },
+  Strict,
+);
+export type ProjectBatchDecision = Static<typeof ProjectBatchDecision>;
+
 const Person = Type.Object({ id: Type.String(), name: Type.String() });
 const NextMilestone = Nullable(Type.Object({ id: Type.String(), title: Type.String(), dueOn: Type.String() }));
 

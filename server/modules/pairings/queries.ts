@@ -51,7 +51,7 @@ export const pairingFilters = {
 };
 
 /** Newest agreements first (by the start of validity), then by id: a stable keyset order. */
-export async function listPage(db: Db, where: SQL[], after: [string, string] | null, limit: number) {
+export async function listPage(db: Db, where: SQL[], after: [string, string] | null, limit: number, offset = 0) {
   const conds = [...where];
   if (after) conds.push(or(lt(pairings.validFrom, after[0]), and(eq(pairings.validFrom, after[0]), lt(pairings.id, after[1])))!);
   return db
@@ -59,7 +59,8 @@ export async function listPage(db: Db, where: SQL[], after: [string, string] | n
     .from(pairings)
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(desc(pairings.validFrom), desc(pairings.id))
-    .limit(limit + 1);
+    .limit(limit + 1)
+    .offset(offset);
 }
 
 export async function countWhere(db: Db, where: SQL[]): Promise<number> {

@@ -15,6 +15,7 @@ import {
   PairingCreate,
   PairingDashboard,
   PairingDashboardQuery,
+  PairingExportQuery,
   PairingFile,
   PairingHealthResult,
   PairingItem,
@@ -23,6 +24,7 @@ import {
   PairingMatrixQuery,
   PairingPatch,
   PairingPolicy,
+  PairingRemind,
   PairingRenew,
   PeriodQuery,
   ProjectCreate,
@@ -33,6 +35,7 @@ import {
 import { requireActor } from '../../plugins/auth';
 import { disposition, requireUpload } from '../../uploads';
 import { agreementDocx, plaqueDocx, type PairingDocument } from './documents';
+import { pairingsXlsx } from './export';
 import { addPairingFile, openPairingFile, removePairingFile } from './files';
 import { dashboard, healthOfPairing, matrix } from './health';
 import * as lists from './lists';
@@ -47,6 +50,7 @@ const CommitmentParams = Type.Object({ id: Id, commitmentId: Id });
 const Binary = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
 const tags = ['pairings'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function pairingRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -62,6 +66,35 @@ export async function pairingRoutes(base: FastifyInstance) {
       },
     },
     async (req) => service.listPairings(requireActor(req), req.query),
+  );
+
+  app.get(
+    '/pairings/export.xlsx',
+    {
+      schema: {
+        tags,
+        description: "The list as its filter shows it (.xlsx): every pairing the list's filters select among those the caller may read, all pages.",
+        querystring: PairingExportQuery,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      },
+    },
+    async (req, reply) => {
+      const file = await pairingsXlsx(requireActor(req), req.query);
+      return reply.headers({ 'content-type': XLSX, 'content-disposition': disposition(file.filename, XLSX), 'cache-control': 'no-store' }).send(file.body);
+    },
+  );
+
+  app.post(
+    '/pairings/remind',
+    {
+      schema: {
+        tags,
+        description: "催办: the agreement's keeper sends one note to the officers of the parties of each selected pairing in force; all or nothing, each refused id named under ids.<i>.",
+        body: PairingRemind,
+        response: { 200: Type.Object({ reminded: Type.Integer() }) },
+      },
+    },
+    async (req) => service.remindPairings(requireActor(req), req.body),
   );
 
   app.post('/pairings', { schema: { tags, body: PairingCreate, response: { 201: Pairing } } }, async (req, reply) =>

@@ -6,8 +6,9 @@ import type { PairingState } from '../../../domain/pairings/enums';
 import { isClosed, stateOn } from '../../../domain/pairings/agreements';
 import { DEFAULT_JOINT_ACTIVITY_FREQUENCY, isCommitmentOverdue } from '../../../domain/pairings/health';
 import { daysInclusive, type PeriodKind } from '../../../domain/periods';
-import type { CommitmentDone, Pairing, PairingAccept, PairingBulk, PairingCreate, PairingListQuery, PairingPatch, PairingRenew } from '../../../domain/schemas/pairings';
+import type { CommitmentDone, Pairing, PairingAccept, PairingBulk, PairingCreate, PairingExportQuery, PairingListQuery, PairingPatch, PairingRemind, PairingRenew } from '../../../domain/schemas/pairings';
 import { appendAudit } from '../../audit';
+import { forEachOrNone } from '../../batch';
 import { inTx, type Ctx } from '../../context';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import type { Db } from '../../db/client';
@@ -169,7 +170,8 @@ export async function getPairing(ctx: Ctx, id: string): Promise<Pairing> {
 }
 
 /** Only the pairings the caller may read; `org` is a party or the coordinator. */
-export async function listPairings(ctx: Ctx, query: PairingListQuery) {
+/** What the list's filters select among the pairings the caller may read (the list and its export alike). */
+export function listWhere(ctx: Ctx, query: PairingExportQuery): SQL[] {
   const where: SQL[] = [];
   const readable = readablePairings(ctx.actor);
   if (readable) where.push(readable);
@@ -177,8 +179,17 @@ export async function listPairings(ctx: Ctx, query: PairingListQuery) {
   if (query.coordinator) where.push(q.pairingFilters.coordinator(query.coordinator));
   if (query.state) where.push(q.pairingFilters.state(query.state, ctx.today));
   if (query.q?.trim()) where.push(q.pairingFilters.text(query.q.trim()));
+  return where;
+}
+
+/** A page by cursor, or by `offset` for page numbers (the cursor is then ignored). */
+export async function listPairings(ctx: Ctx, query: PairingListQuery) {
+  const where = listWhere(ctx, query);
   const limit = query.limit ?? 50;
-  const rows = await q.listPage(ctx.db, where, decodeCursor(query.cursor, 'date'), limit);
+  const rows =
+    query.offset !== undefined
+      ? await q.listPage(ctx.db, where, null, limit, query.offset)
+      : await q.listPage(ctx.db, where, decodeCursor(query.cursor, 'date'), limit);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const [items, health] = await Promise.all([toApi(ctx, ctx.db, page, false), listHealth(ctx.db, page, ctx.today)]);
@@ -389,12 +400,36 @@ async function createDraft(ctx: Ctx, tx: Db, d: Draft): Promise<string> {
 }
 
 /** One in-app notice to each officer of an organization (its secretary, the admins above it), never to the caller. */
-async function notifyOfficers(ctx: Ctx, tx: Db, orgPath: string, reminder: { kind: 'pairing_consent' | 'pairing_accepted'; key: string; orgId: string; subjectId: string; params: Record<string, string> }) {
+async function notifyOfficers(ctx: Ctx, tx: Db, orgPath: string, reminder: { kind: 'pairing_consent' | 'pairing_accepted' | 'pairing_reminder'; key: string; orgId: string; subjectId: string; params: Record<string, string> }) {
   const to = (await officersOf(tx, orgPath)).filter((u) => u !== ctx.actor.userId);
   await inAppChannel.send(
     tx,
     to.map((userId) => ({ userId, reminder: { ...reminder, subjectType: 'pairing' } })),
   );
+}
+
+/**
+ * 催办: the agreement's keeper reminds the parties of several pairings in force at once, with one note. The
+ * coordinator reminds every party; without one, a party reminds the others. All or nothing, in one transaction.
+ */
+export async function remindPairings(ctx: Ctx, input: PairingRemind): Promise<{ reminded: number }> {
+  const note = input.note.trim();
+  if (!note) throw invalid([{ field: 'note', code: 'required' }]);
+  await inTx(ctx, (tx) =>
+    forEachOrNone(input.ids, async (id) => {
+      const scope = await requirePairing(ctx, tx, id);
+      if (!mayManageAgreement(ctx.actor, scope)) throw forbidden();
+      const row = (await q.getPairing(tx, id))!;
+      const state = stateOn(row, ctx.today);
+      if (state !== 'active') throw conflict('pairing_not_in_force', { state });
+      const by = row.coordinatorOrgId ?? actingOrgIds(ctx.actor, scope)[0]!;
+      for (const p of scope.parties.filter((x) => x.orgId !== by)) {
+        await notifyOfficers(ctx, tx, p.orgPath, { kind: 'pairing_reminder', key: `pairing_reminder:${id}:${p.orgId}:${newId()}`, orgId: by, subjectId: id, params: { title: row.title, note } });
+      }
+      await appendAudit(ctx, tx, { action: 'pairing.remind', subjectType: 'pairing', subjectId: id, orgPath: scope.coordinatorPath ?? scope.parties[0]?.orgPath ?? null, after: { note } });
+    }),
+  );
+  return { reminded: input.ids.length };
 }
 
 /**

@@ -12,8 +12,10 @@ import { weekKey } from '../../../domain/projects/weeks';
 import type { Ctx } from '../../context';
 import { projectIndicatorValues, projectObstacles, projectReports, projectRequirements, projectSupervisions } from '../../db/schema/projects';
 import { appError } from '../../errors';
+import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
+import type { BoardQuery } from '../../../domain/schemas/projects';
 import * as q from './queries';
-import { campaignReader } from './rollup';
+import { board, campaignReader } from './rollup';
 import { healthOf, requireCampaign } from './service';
 
 export interface ProjectDocument {
@@ -260,4 +262,53 @@ export async function ledgerXlsx(ctx: Ctx, campaignId: string): Promise<ProjectD
   }
   weekly.getRow(1).font = { bold: true };
   return { filename: `${c.year}年度书记项目台账.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
+
+/**
+ * The organizer's board as its filter shows it (.xlsx): exactly the rows of `board` with the same query and the
+ * same check of who may read the campaign, its codes named and its dates as the office writes them.
+ */
+export async function boardXlsx(ctx: Ctx, campaignId: string, query: BoardQuery): Promise<ProjectDocument> {
+  const { campaign: c } = await campaignReader(ctx, campaignId);
+  const { items } = await board(ctx, campaignId, query);
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('项目看板');
+  sheet.columns = [
+    { header: '序号', key: 'n', width: 6 },
+    { header: '项目名称', key: 'title', width: 32 },
+    { header: '申报单位', key: 'org', width: 22 },
+    { header: '服务领域', key: 'area', width: 10 },
+    { header: '状态', key: 'state', width: 8 },
+    { header: '运行情况', key: 'health', width: 10 },
+    { header: '完成进度(%)', key: 'percent', width: 10 },
+    { header: '下一节点', key: 'milestone', width: 24 },
+    { header: '节点日期', key: 'milestoneOn', width: 14 },
+    { header: '未解决堵点', key: 'obstacles', width: 10 },
+    { header: '最近周报', key: 'week', width: 10 },
+    { header: '指标（基线 → 目标，实际）', key: 'indicators', width: 40 },
+    { header: '评价得分', key: 'score', width: 10 },
+    { header: '评价等次', key: 'grade', width: 8 },
+  ];
+  for (const [i, it] of items.entries()) {
+    if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+    sheet.addRow({
+      n: i + 1,
+      title: it.title,
+      org: it.orgName,
+      area: AREA_LABELS[it.businessArea],
+      state: STATE_LABELS[it.state],
+      health: it.health ? HEALTH_LABELS[it.health] : '',
+      percent: it.percentComplete,
+      milestone: it.nextMilestone?.title ?? '',
+      milestoneOn: it.nextMilestone ? chineseDate(it.nextMilestone.dueOn) : '',
+      obstacles: it.openObstacles,
+      week: it.lastReportWeek ?? '',
+      indicators: it.indicators.map((x) => `${x.name}：${x.baseline} → ${x.target}（${x.achieved ?? '—'}）${x.unit}`).join('\n'),
+      score: it.score ?? '',
+      grade: it.grade ? GRADE_LABELS[it.grade] : '',
+    });
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return { filename: `${c.year}年度书记项目看板.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

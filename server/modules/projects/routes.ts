@@ -22,6 +22,7 @@ import {
   Obstacle,
   ObstaclePatch,
   Project,
+  ProjectBatchDecision,
   ProjectCreate,
   ProjectFile,
   ProjectListQuery,
@@ -111,6 +112,11 @@ export async function projectRoutes(base: FastifyInstance) {
     async (req, reply) => send(reply, await documents.bulletinDocx(requireActor(req), req.params.id, req.query.month), DOCX),
   );
   app.get(
+    '/project-campaigns/:id/board.xlsx',
+    { schema: { tags, summary: "The organizer's board as its filter shows it (.xlsx): the same rows as GET /project-campaigns/:id/board with the same query", params: Params, querystring: BoardQuery, response: { 200: Binary, ...errors } } },
+    async (req, reply) => send(reply, await documents.boardXlsx(requireActor(req), req.params.id, req.query), XLSX),
+  );
+  app.get(
     '/project-campaigns/:id/ledger.xlsx',
     { schema: { tags, summary: 'The campaign ledger: projects and weekly reports', params: Params, response: { 200: Binary, ...errors } } },
     async (req, reply) => send(reply, await documents.ledgerXlsx(requireActor(req), req.params.id), XLSX),
@@ -148,6 +154,18 @@ export async function projectRoutes(base: FastifyInstance) {
   app.get('/secretary-projects/:id', { schema: { tags, params: Params, response: { 200: Project, ...errors } } }, async (req) => service.getProject(requireActor(req), req.params.id));
   app.patch('/secretary-projects/:id', { schema: { tags, params: Params, body: ProjectPatch, response: { 200: Project, ...errors } } }, async (req) =>
     service.updateProject(requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    '/secretary-projects/batch',
+    {
+      schema: {
+        tags,
+        summary: 'Approve (one notice number) or return (one note) several submitted applications; all or nothing, each refused id named under ids.<i>',
+        body: ProjectBatchDecision,
+        response: { 200: Type.Object({ items: Type.Array(Project) }), ...errors },
+      },
+    },
+    async (req) => service.decideProjects(requireActor(req), req.body),
   );
   app.post('/secretary-projects/:id/transition', { schema: { tags, params: Params, body: ProjectTransition, response: { 200: Project, ...errors } } }, async (req) =>
     service.transitionProject(requireActor(req), req.params.id, req.body),

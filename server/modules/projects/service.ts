@@ -6,8 +6,9 @@ import { projectHealth, riskReasons, type RiskReason } from '../../../domain/pro
 import { effectiveSettings } from '../../../domain/projects/settings';
 import { allowedTargets, isOpen, mayMove, move, nextActor, type ProjectRecord } from '../../../domain/projects/workflow';
 import type { Reminder, ReminderKind } from '../../../domain/reminders';
-import type { Campaign, CampaignCreate, CampaignListQuery, CampaignPatch, Project, ProjectCreate, ProjectListQuery, ProjectPatch, ProjectTransition } from '../../../domain/schemas/projects';
+import type { Campaign, CampaignCreate, CampaignListQuery, CampaignPatch, Project, ProjectCreate, ProjectListQuery, ProjectBatchDecision, ProjectPatch, ProjectTransition } from '../../../domain/schemas/projects';
 import { appendAudit } from '../../audit';
+import { forEachOrNone } from '../../batch';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { projectCampaigns, projectIndicators, secretaryProjects } from '../../db/schema/projects';
@@ -471,37 +472,54 @@ export async function notify(ctx: Pick<Ctx, 'actor'>, tx: Db, userIds: (string |
 }
 
 export async function transitionProject(ctx: Ctx, id: string, input: ProjectTransition): Promise<Project> {
-  await inTx(ctx, async (tx) => {
-    const { row, scope } = await requireProject(ctx, tx, id);
-    const locked = (await q.lockProject(tx, id))!;
-    const before = recordOf(locked);
-    const evaluations = input.to === 'evaluated' ? (await q.evaluationsOf(tx, id)).length : 0;
-    const result = move(before, input, rolesOf(ctx, scope), { today: ctx.today, evaluations });
-    if (!result.ok) {
-      if (result.status === 400) throw invalid([{ field: result.field ?? 'to', code: result.code, params: result.params }]);
-      throw appError(result.status, result.code, result.params, result.field ? [{ field: result.field, code: result.code, params: result.params }] : undefined);
-    }
-    const next = result.next;
-    await tx
-      .update(secretaryProjects)
-      .set({
-        state: next.state,
-        noticeNo: next.noticeNo,
-        approvedOn: next.approvedOn,
-        returnComment: next.returnComment,
-        launchedOn: next.launchedOn,
-        completedOn: next.completedOn,
-        closingReport: next.closingReport,
-        cancelReason: next.cancelReason,
-        evaluatedOn: next.evaluatedOn,
-        ...(input.to === 'submitted' ? { submittedOn: ctx.today } : {}),
-        updatedAt: new Date(),
-      })
-      .where(eq(secretaryProjects.id, id));
-    await appendAudit(ctx, tx, { action: `secretary_project.${input.to}`, subjectType: 'secretary_project', subjectId: id, orgPath: locked.orgPath, before, after: { ...next, note: input.note ?? null } });
-    await notifyMove(ctx, tx, row, locked, next, input);
-  });
+  await inTx(ctx, (tx) => moveProject(ctx, tx, id, input));
   return getProject(ctx, id);
+}
+
+/**
+ * The organizer approves (one notice number) or returns (one note) several applications at once. Every project is
+ * checked and moved in one transaction; if any is refused (unknown, out of scope, not submitted) none moves.
+ */
+export async function decideProjects(ctx: Ctx, input: ProjectBatchDecision): Promise<{ items: Project[] }> {
+  const text = input.to === 'approved' ? input.noticeNo : input.note;
+  if (!text?.trim()) {
+    const field = input.to === 'approved' ? 'noticeNo' : 'note';
+    throw invalid([{ field, code: input.to === 'approved' ? 'notice_no_required' : 'return_note_required' }]);
+  }
+  const move: ProjectTransition = input.to === 'approved' ? { to: 'approved', noticeNo: input.noticeNo } : { to: 'returned', note: input.note };
+  await inTx(ctx, (tx) => forEachOrNone(input.ids, (id) => moveProject(ctx, tx, id, move)));
+  return { items: await Promise.all(input.ids.map((id) => getProject(ctx, id))) };
+}
+
+async function moveProject(ctx: Ctx, tx: Db, id: string, input: ProjectTransition): Promise<void> {
+  const { row, scope } = await requireProject(ctx, tx, id);
+  const locked = (await q.lockProject(tx, id))!;
+  const before = recordOf(locked);
+  const evaluations = input.to === 'evaluated' ? (await q.evaluationsOf(tx, id)).length : 0;
+  const result = move(before, input, rolesOf(ctx, scope), { today: ctx.today, evaluations });
+  if (!result.ok) {
+    if (result.status === 400) throw invalid([{ field: result.field ?? 'to', code: result.code, params: result.params }]);
+    throw appError(result.status, result.code, result.params, result.field ? [{ field: result.field, code: result.code, params: result.params }] : undefined);
+  }
+  const next = result.next;
+  await tx
+    .update(secretaryProjects)
+    .set({
+      state: next.state,
+      noticeNo: next.noticeNo,
+      approvedOn: next.approvedOn,
+      returnComment: next.returnComment,
+      launchedOn: next.launchedOn,
+      completedOn: next.completedOn,
+      closingReport: next.closingReport,
+      cancelReason: next.cancelReason,
+      evaluatedOn: next.evaluatedOn,
+      ...(input.to === 'submitted' ? { submittedOn: ctx.today } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(secretaryProjects.id, id));
+  await appendAudit(ctx, tx, { action: `secretary_project.${input.to}`, subjectType: 'secretary_project', subjectId: id, orgPath: locked.orgPath, before, after: { ...next, note: input.note ?? null } });
+  await notifyMove(ctx, tx, row, locked, next, input);
 }
 
 /** The organizer's officers hear of an application and a completion; the leader and the applicant's officers of the rest. */
