@@ -1,9 +1,8 @@
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Ctx } from './context';
 import type { Db } from './db/client';
 import { auditCheckpoints, auditEvents } from './db/schema/audit';
-import { users } from './db/schema/auth';
 
 // Every write appends an event in its own transaction. Each event carries an HMAC-SHA256 of its
 // fields and of the previous event's MAC, under a key derived from the installation's secret key
@@ -345,41 +344,4 @@ export function describeProblem(p: AuditProblem): string {
     case 'checkpoint_mismatch':
       return `event ${p.seq} is not the one an exported checkpoint recorded`;
   }
-}
-
-export interface AuditQuery {
-  subjectType?: string;
-  subjectId?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string;
-}
-
-export async function listAudit(db: Db, scopes: string[] | null, q: AuditQuery) {
-  const conds: SQL[] = [];
-  if (q.subjectType) conds.push(eq(auditEvents.subjectType, q.subjectType));
-  if (q.subjectId) conds.push(eq(auditEvents.subjectId, q.subjectId));
-  if (q.actor) conds.push(or(eq(auditEvents.actorUserId, q.actor), eq(users.username, q.actor))!);
-  if (q.from) conds.push(gte(auditEvents.at, q.from));
-  if (q.to) conds.push(lte(auditEvents.at, q.to));
-  if (q.cursor) conds.push(lt(auditEvents.seq, Number(q.cursor)));
-  if (scopes) {
-    if (scopes.length === 0) return { items: [], nextCursor: null };
-    conds.push(sql`(${sql.join(scopes.map((s) => sql`${auditEvents.orgPath}::ltree <@ ${s}::ltree`), sql` or `)})`);
-  }
-  const limit = q.limit ?? 50;
-  const rows = await db
-    .select({ event: auditEvents, actorName: users.username })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(desc(auditEvents.seq))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  return {
-    items: page.map((r) => ({ ...r.event, actorName: r.actorName })),
-    nextCursor: rows.length > limit ? String(page[page.length - 1]?.event.seq) : null,
-  };
 }

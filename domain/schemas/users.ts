@@ -38,21 +38,38 @@ export const PasswordChange = Type.Object({ currentPassword: Type.String({ maxLe
 export const PasswordReset = Type.Object({ newPassword: Password }, { additionalProperties: false });
 export const TokenCreate = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 
+const UserFilterFields = {
+  /** part of the username or the display name */
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  role: Type.Optional(AccessRole),
+  /** accounts with a grant at this organization or below it (with `role`: that role there) */
+  orgId: Type.Optional(Id),
+  disabled: Type.Optional(Type.Boolean()),
+};
+
+/** The filter of the list, alone: what the export of the list takes. */
+export const UserFilter = Type.Object(UserFilterFields, { additionalProperties: false });
+export type UserFilter = Static<typeof UserFilter>;
+
 export const UserListQuery = Type.Object(
   {
-    /** part of the username or the display name */
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    role: Type.Optional(AccessRole),
-    /** accounts with a grant at this organization or below it (with `role`: that role there) */
-    orgId: Type.Optional(Id),
-    disabled: Type.Optional(Type.Boolean()),
-    // without a limit, as many as a page may hold: the in-app code issuing lists accounts in one picker
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 200 })),
+    ...UserFilterFields,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
   },
   { additionalProperties: false },
 );
 export type UserListQuery = Static<typeof UserListQuery>;
+
+/** Disable or enable several accounts at once: all of them, or none when any one may not be. */
+export const UserBatch = Type.Object(
+  {
+    ids: Type.Array(Id, { minItems: 1, maxItems: 200, uniqueItems: true }),
+    action: Type.Enum(['disable', 'enable']),
+  },
+  { additionalProperties: false },
+);
+export type UserBatch = Static<typeof UserBatch>;
 
 export const UserAbility = Type.Enum(USER_ABILITIES);
 export const UserListItem = Type.Object({

@@ -20,7 +20,8 @@ import { formatBallotCode } from '../../../domain/assessments/codes';
 import type { ScaleStep } from '../../../domain/assessments/tally';
 import type { Ctx } from '../../context';
 import { notFound } from '../../errors';
-import { ballotsForExport, listFollowUps, listNotes, resultsBundle } from './service';
+import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
+import { ballotsForExport, findAssessments, listFollowUps, listNotes, resultsBundle, type AssessmentFilter } from './service';
 
 export interface AssessmentFile {
   filename: string;
@@ -29,6 +30,9 @@ export interface AssessmentFile {
 
 const GRADE_ZH: Record<string, string> = { excellent: '好', good: '较好', fair: '一般', poor: '差' };
 const gradeLabel = (grade: string | null) => (grade === null ? '—' : (GRADE_ZH[grade] ?? grade));
+const STATE_ZH: Record<string, string> = { draft: '草稿', open: '测评中', closed: '已结束', published: '已公布' };
+/** more than any organizer holds; the export of a filter stops here */
+const LIST_EXPORT_MAX = 10_000;
 const fixed = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
 
 /** 测评汇总表: per reporter, ballots per grade, the share of 好 + 较好, each group's mean points, the score and grade. */
@@ -169,4 +173,25 @@ export async function ballotSlips(
   }
   const doc = new Document({ sections: [{ children: [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows })] }] });
   return { filename: `${input.title}-测评码.docx`, body: await Packer.toBuffer(doc) };
+}
+
+/** The assessments list's current filter as .xlsx: every assessment it selects that the caller may read, newest first. */
+export async function assessmentsWorkbook(ctx: Ctx, filter: AssessmentFilter): Promise<AssessmentFile> {
+  const rows = await findAssessments(ctx, filter, LIST_EXPORT_MAX);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('述职评议', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: '标题', key: 'title', width: 50 },
+    { header: '年度', key: 'year', width: 8 },
+    { header: '评议日期', key: 'heldOn', width: 12 },
+    { header: '组织单位', key: 'organizer', width: 30 },
+    { header: '述职人数', key: 'reporters', width: 10 },
+    { header: '状态', key: 'state', width: 10 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const [i, r] of rows.entries()) {
+    if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+    ws.addRow({ title: r.a.title, year: r.a.year, heldOn: r.a.heldOn, organizer: r.organizerOrgName, reporters: r.reporters, state: STATE_ZH[r.a.state] ?? r.a.state });
+  }
+  return { filename: `述职评议-${ctx.today}.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

@@ -56,7 +56,7 @@ export async function orgName(db: Db, id: string): Promise<string> {
   return row?.name ?? '';
 }
 
-export async function listAssessments(db: Db, where: (SQL | undefined)[]) {
+export async function listAssessments(db: Db, where: (SQL | undefined)[], limit = 200) {
   return db
     .select({
       a: assessments,
@@ -67,7 +67,7 @@ export async function listAssessments(db: Db, where: (SQL | undefined)[]) {
     .innerJoin(orgs, eq(orgs.id, assessments.organizerOrgId))
     .where(and(...where))
     .orderBy(sql`${assessments.heldOn} desc`, asc(assessments.id))
-    .limit(200);
+    .limit(limit);
 }
 
 /** Assessments organized within one of the subtrees, or with a reporter's organization within one. */

@@ -31,7 +31,7 @@ import { ErrorBody, Id, Nullable } from '../../../domain/schemas/common';
 import { requireActor } from '../../plugins/auth';
 import { disposition, requireUpload } from '../../uploads';
 import { ballotSheet, castBallot, codeKey } from './ballots';
-import { ballotSlips, ballotsCsv, reporterLetter, resultsWorkbook, type AssessmentFile } from './documents';
+import { assessmentsWorkbook, ballotSlips, ballotsCsv, reporterLetter, resultsWorkbook, type AssessmentFile } from './documents';
 import { attachReport, openReport } from './files';
 import * as service from './service';
 
@@ -59,6 +59,15 @@ export async function assessmentRoutes(base: FastifyInstance) {
 
   app.get('/assessments', { schema: { tags, querystring: AssessmentListQuery, response: { 200: Type.Object({ items: Type.Array(AssessmentSummary), nextCursor: Nullable(Type.String()) }) } } }, async (req) =>
     service.listAssessments(requireActor(req), req.query),
+  );
+
+  app.get(
+    '/assessments/export.xlsx',
+    { schema: { tags, summary: 'The assessments the list filter selects (.xlsx)', querystring: AssessmentListQuery, response: { 200: Binary, ...errors } } },
+    async (req, reply) => {
+      const f = file(XLSX)(await assessmentsWorkbook(requireActor(req), req.query));
+      return reply.headers(f.headers).send(f.body);
+    },
   );
 
   app.post('/assessments', { schema: { tags, body: AssessmentCreate, response: { 201: Assessment, ...errors } } }, async (req, reply) =>

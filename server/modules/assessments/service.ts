@@ -122,13 +122,24 @@ export async function getAssessment(ctx: Ctx, id: string): Promise<Assessment> {
 }
 
 /** Assessments the caller organizes or reads: organized in its subtrees, or with a reporter in them. */
-export async function listAssessments(ctx: Ctx, query: { org?: string; year?: number; state?: AssessmentState }) {
+export interface AssessmentFilter {
+  org?: string;
+  year?: number;
+  state?: AssessmentState;
+}
+
+/** The list's filter within what the caller may read; the list shows the newest 200, the export all of them. */
+export async function findAssessments(ctx: Ctx, query: AssessmentFilter, limit = 200) {
   const scopes = readScopes(ctx.actor, 'org.read');
   const where = [scopes === null ? undefined : q.visibleIn(scopes)];
   if (query.org) where.push(eq(assessments.organizerOrgId, query.org));
   if (query.year) where.push(eq(assessments.year, query.year));
   if (query.state) where.push(eq(assessments.state, query.state));
-  const rows = await q.listAssessments(ctx.db, where);
+  return q.listAssessments(ctx.db, where, limit);
+}
+
+export async function listAssessments(ctx: Ctx, query: AssessmentFilter) {
+  const rows = await findAssessments(ctx, query);
   return {
     items: rows.map(({ a, organizerOrgName, reporters }) => ({
       id: a.id,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
 
@@ -58,3 +59,56 @@ describe('the audit log', () => {
     expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(['subjectType']);
   });
 });
+
+describe('page numbers', () => {
+  it('skips by offset (the cursor then ignored) and counts what the filter selects', async () => {
+    const all = (await t.call(admin, { method: 'GET', url: '/api/v1/audit?limit=200' })).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.totalExact).toBe(true);
+    const third = (await t.call(admin, { method: 'GET', url: `/api/v1/audit?limit=3&offset=6&cursor=${all.items[0].seq}` })).json();
+    expect(third.items.map((e: { seq: number }) => e.seq)).toEqual(all.items.slice(6, 9).map((e: { seq: number }) => e.seq));
+    expect(third.total).toBe(all.total);
+    // the cursor still pages as before
+    const next = (await t.call(admin, { method: 'GET', url: `/api/v1/audit?limit=3&cursor=${all.items[2].seq}` })).json();
+    expect(next.items.map((e: { seq: number }) => e.seq)).toEqual(all.items.slice(3, 6).map((e: { seq: number }) => e.seq));
+    const users = (await t.call(orgAdminA, { method: 'GET', url: '/api/v1/audit?subjectType=user&limit=1' })).json();
+    const usersAll = (await t.call(orgAdminA, { method: 'GET', url: '/api/v1/audit?subjectType=user&limit=200' })).json();
+    expect(users.total).toBe(usersAll.items.length);
+    expect((await t.call(admin, { method: 'GET', url: '/api/v1/audit?offset=-1' })).statusCode).toBe(400);
+  });
+});
+
+/** The rows of the first sheet of an .xlsx answer, header first. */
+async function sheetRows(body: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number)))));
+  return rows;
+}
+
+describe('the export of the filtered log', () => {
+  it('needs a session and an administrator, and a known object type', async () => {
+    expect((await t.call(null, { method: 'GET', url: '/api/v1/audit/export.xlsx' })).statusCode).toBe(401);
+    expect((await t.call(await t.login('secretaryA1'), { method: 'GET', url: '/api/v1/audit/export.xlsx' })).statusCode).toBe(403);
+    expect((await t.call(admin, { method: 'GET', url: '/api/v1/audit/export.xlsx?subjectType=bogus' })).statusCode).toBe(400);
+  });
+
+  it('holds exactly the filtered events of the caller’s tree, newest first, in words', async () => {
+    const res = await t.call(orgAdminA, { method: 'GET', url: '/api/v1/audit/export.xlsx?subjectType=user' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const [header, ...rows] = await sheetRows(res.rawPayload);
+    expect(header).toEqual(['时间', '操作人', '操作', '对象类型', '对象', '所属组织', '变更内容']);
+    const listed = (await t.call(orgAdminA, { method: 'GET', url: '/api/v1/audit?subjectType=user&limit=200' })).json();
+    expect(rows.length).toBe(listed.items.length);
+    expect(rows.map((r) => r[4])).toEqual(listed.items.map((e: Event) => e.subjectName ?? '已删除'));
+    expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['用户']));
+    const created = rows.find((r) => r[2] === '新建用户' && r[4] === 'secretaryA1')!;
+    expect(created).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), '系统', '新建用户', '用户', 'secretaryA1', '甲公司第一党支部', expect.stringContaining('权限：书记 · 甲公司第一党支部')]);
+    const text = rows.flat().join('\n');
+    expect(text).not.toMatch(/[0-9a-f]{32}|user\.create/);
+    expect(text).not.toContain('orgAdminB');
+  });
+});
+

@@ -1,5 +1,6 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { auditEvents } from '../../db/schema/audit';
 import { activities } from '../../db/schema/activities';
 import { assessments } from '../../db/schema/assessments';
 import { apiTokens, users } from '../../db/schema/auth';
@@ -30,4 +31,47 @@ export async function namesOf(db: Db, ids: string[]): Promise<Map<string, string
   // one after another: PGlite has one connection, and each lookup is an index probe
   for (const lookup of lookups) for (const row of await lookup) out.set(row.id, row.name);
   return out;
+}
+
+export interface AuditWhere {
+  /** the caller's subtrees; null for the whole log */
+  scopes: string[] | null;
+  subjectType?: string;
+  subjectId?: string;
+  /** a user id or a username */
+  actor?: string;
+  /** instants, inclusive */
+  from?: string;
+  to?: string;
+}
+
+function conditions(w: AuditWhere): SQL | undefined {
+  const conds: SQL[] = [];
+  if (w.subjectType) conds.push(eq(auditEvents.subjectType, w.subjectType));
+  if (w.subjectId) conds.push(eq(auditEvents.subjectId, w.subjectId));
+  if (w.actor) conds.push(or(eq(auditEvents.actorUserId, w.actor), sql`${auditEvents.actorUserId} = (select ${users.id} from ${users} where ${users.username} = ${w.actor})`)!);
+  if (w.from) conds.push(gte(auditEvents.at, w.from));
+  if (w.to) conds.push(lte(auditEvents.at, w.to));
+  if (w.scopes) conds.push(w.scopes.length ? sql`(${sql.join(w.scopes.map((s) => sql`${auditEvents.orgPath}::ltree <@ ${s}::ltree`), sql` or `)})` : sql`false`);
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** Newest first: after the event `beforeSeq` (a cursor) or past `offset` events, at most `limit`. */
+export async function findAuditEvents(db: Db, w: AuditWhere, page: { limit: number; beforeSeq?: number; offset?: number }) {
+  const where = conditions(w);
+  const rows = await db
+    .select({ event: auditEvents, actorName: users.username })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(page.beforeSeq === undefined ? where : and(where, lt(auditEvents.seq, page.beforeSeq)))
+    .orderBy(desc(auditEvents.seq))
+    .limit(page.limit)
+    .offset(page.offset ?? 0);
+  return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
+}
+
+/** How many events the filter selects, counting no further than `cap + 1`. */
+export async function countAuditEvents(db: Db, w: AuditWhere, cap: number): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(auditEvents).where(conditions(w)).limit(cap + 1).as('capped'));
+  return row?.n ?? 0;
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_PASSWORD, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
 
@@ -151,5 +152,102 @@ describe('disabling and enabling', () => {
     const actions = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/audit?subjectId=${viewer.id}` })).json().items.map((e: { action: string }) => e.action);
     // a sign-in belongs to no organization, so only the global admin's log shows it
     expect(actions.slice(0, 2)).toEqual(['user.enable', 'user.disable']);
+  });
+});
+
+/** The rows of the first sheet of an .xlsx answer, header first. */
+async function sheetRows(body: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number)))));
+  return rows;
+}
+
+describe('the export of the list', () => {
+  it('needs a session and an administrator', async () => {
+    expect((await t.call(null, { method: 'GET', url: '/api/v1/users/export.xlsx' })).statusCode).toBe(401);
+    expect((await t.call(await t.login('secretaryA1'), { method: 'GET', url: '/api/v1/users/export.xlsx' })).statusCode).toBe(403);
+  });
+
+  it('holds exactly the accounts the filter selects in the caller’s scope, every page, in Chinese', async () => {
+    const res = await t.call(orgAdminA, { method: 'GET', url: '/api/v1/users/export.xlsx?role=secretary' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('用户'));
+    const [header, ...rows] = await sheetRows(res.rawPayload);
+    expect(header).toEqual(['用户名', '姓名', '角色', '状态', '最近登录']);
+    expect(rows.map((r) => r[0])).toEqual(await names(orgAdminA, '?role=secretary'));
+    expect(rows[0]).toEqual(['secretaryA1', '王书记', '书记 · 甲公司第二党支部；查看者 · 甲公司党委', '正常', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)]);
+    // the whole scope, more than one page of the list would hold; nothing of the other tree
+    const all = await sheetRows((await t.call(orgAdminA, { method: 'GET', url: '/api/v1/users/export.xlsx' })).rawPayload);
+    expect(all.slice(1).map((r) => r[0])).toEqual(await names(orgAdminA, '?limit=200'));
+    expect(all.flat().join()).not.toContain('orgAdminB');
+    expect((await t.call(admin, { method: 'GET', url: '/api/v1/users/export.xlsx?limit=5' })).statusCode).toBe(400);
+  });
+});
+
+describe('disabling and enabling several accounts at once', () => {
+  const batch = (s: Session | null, payload: unknown) => t.call(s, { method: 'POST', url: '/api/v1/users/batch', payload: payload as object });
+
+  it('needs a session and an administrator', async () => {
+    const viewer = await byName('viewerA');
+    expect((await batch(null, { ids: [viewer.id], action: 'disable' })).statusCode).toBe(401);
+    expect((await batch(await t.login('secretaryA1'), { ids: [viewer.id], action: 'disable' })).statusCode).toBe(403);
+  });
+
+  it('refuses bad ids, naming each; one account that may not be changed stops the whole batch', async () => {
+    const [viewer, member, self, other] = await Promise.all(['viewerA', 'memberA1', 'orgAdminA', 'orgAdminB'].map(byName));
+    expect((await batch(orgAdminA, { ids: [], action: 'disable' })).json().error.details.map((d: { field: string }) => d.field)).toEqual(['ids']);
+    expect((await batch(orgAdminA, { ids: [viewer!.id, viewer!.id], action: 'disable' })).statusCode).toBe(400);
+    expect((await batch(orgAdminA, { ids: [viewer!.id], action: 'delete' })).statusCode).toBe(400);
+    expect((await batch(orgAdminA, { ids: Array.from({ length: 201 }, (_, i) => `id${i}`), action: 'disable' })).statusCode).toBe(400);
+
+    // an account of the other tree answers as unknown
+    const unknown = await batch(orgAdminA, { ids: [viewer!.id, 'no-such-id', other!.id], action: 'disable' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({
+      code: 'batch_refused',
+      details: [
+        { field: 'ids.1', code: 'no_such_user', message: '没有这个账号' },
+        { field: 'ids.2', code: 'no_such_user' },
+      ],
+    });
+    const mine = await batch(orgAdminA, { ids: [viewer!.id, member!.id, self!.id], action: 'disable' });
+    expect(mine.statusCode).toBe(409);
+    expect(mine.json().error.details).toMatchObject([{ field: 'ids.2', code: 'user_self' }]);
+    // a role in the other tree puts the account beyond what orgAdminA may switch off
+    await t.call(admin, { method: 'PATCH', url: `/api/v1/users/${member!.id}`, payload: { roles: [{ role: 'member', orgId: ids.A1 }, { role: 'viewer', orgId: ids.B }] } });
+    const wider = await batch(orgAdminA, { ids: [viewer!.id, member!.id], action: 'disable' });
+    expect(wider.statusCode).toBe(403);
+    expect(wider.json().error.details).toMatchObject([{ field: 'ids.1', code: 'user_out_of_scope' }]);
+    expect(await names(admin, '?disabled=true')).toEqual([]);
+  });
+
+  it('disables all of them in one go, each audited, and enables them again', async () => {
+    const [viewer, member, sec] = await Promise.all(['viewerA', 'memberA1', 'secretaryA1'].map(byName));
+    const viewerSession = await t.login('viewerA');
+    const before = (await t.call(admin, { method: 'GET', url: '/api/v1/audit?subjectType=user&limit=1' })).json().total as number;
+    const off = await batch(admin, { ids: [viewer!.id, member!.id, sec!.id], action: 'disable' });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().items.map((u: Item) => [u.username, u.disabled])).toEqual([
+      ['viewerA', true],
+      ['memberA1', true],
+      ['secretaryA1', true],
+    ]);
+    expect(await names(admin, '?disabled=true')).toEqual(['memberA1', 'secretaryA1', 'viewerA']);
+    expect((await t.call(viewerSession, { method: 'GET', url: '/api/v1/users/me' })).statusCode).toBe(401);
+    const events = (await t.call(admin, { method: 'GET', url: `/api/v1/audit?subjectType=user&limit=3` })).json();
+    expect(events.total).toBe(before + 3);
+    expect(events.items.map((e: { action: string; subjectId: string }) => [e.action, e.subjectId]).sort()).toEqual(
+      [viewer!.id, member!.id, sec!.id].map((id) => ['user.disable', id]).sort(),
+    );
+    // disabling again changes nothing and writes nothing
+    await batch(admin, { ids: [viewer!.id], action: 'disable' });
+    expect((await t.call(admin, { method: 'GET', url: '/api/v1/audit?subjectType=user&limit=1' })).json().total).toBe(before + 3);
+    const on = await batch(orgAdminA, { ids: [viewer!.id, sec!.id], action: 'enable' });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(await names(admin, '?disabled=true')).toEqual(['memberA1']);
+    await batch(admin, { ids: [member!.id], action: 'enable' });
   });
 });

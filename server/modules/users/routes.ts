@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Id, Nullable } from '../../../domain/schemas/common';
+import { ErrorBody, Id, Nullable } from '../../../domain/schemas/common';
 import { Ability } from '../../../domain/schemas/orgs';
 import { MemberDetail } from '../../../domain/schemas/members';
-import { PasswordReset, User, UserCreate, UserListItem, UserListQuery, UserUpdate } from '../../../domain/schemas/users';
+import { PasswordReset, User, UserBatch, UserCreate, UserFilter, UserListItem, UserListQuery, UserUpdate } from '../../../domain/schemas/users';
 import { requireActor } from '../../plugins/auth';
-import { createUser, getMe, listUsers, resetPassword, setUserDisabled, updateUser } from './service';
+import { disposition } from '../../uploads';
+import { usersWorkbook } from './export';
+import { createUser, getMe, listUsers, resetPassword, setUserDisabled, setUsersDisabled, updateUser } from './service';
 
 const Me = Type.Object({
   user: User,
@@ -19,6 +21,9 @@ const Me = Type.Object({
 });
 
 const ById = Type.Object({ id: Id });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** a file download (documented as binary; a Buffer is sent as is) */
+const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 export async function userRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -30,6 +35,35 @@ export async function userRoutes(base: FastifyInstance) {
     '/users',
     { schema: { tags: ['users'], querystring: UserListQuery, response: { 200: Type.Object({ items: Type.Array(UserListItem), total: Type.Integer() }) } } },
     async (req) => listUsers(requireActor(req), req.query),
+  );
+
+  app.get(
+    '/users/export.xlsx',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'The accounts the list filter selects, every page of them, as .xlsx',
+        querystring: UserFilter,
+        response: { 200: Binary, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const file = await usersWorkbook(requireActor(req), req.query);
+      return reply.header('content-type', XLSX).header('content-disposition', disposition(file.filename, XLSX)).header('cache-control', 'no-store').send(file.body);
+    },
+  );
+
+  app.post(
+    '/users/batch',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Disable or enable several accounts: all of them, or none (details name each id refused)',
+        body: UserBatch,
+        response: { 200: Type.Object({ items: Type.Array(UserListItem) }), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req) => ({ items: await setUsersDisabled(requireActor(req), req.body.ids, req.body.action === 'disable') }),
   );
 
   app.get('/users/me', { schema: { tags: ['users'], response: { 200: Me } } }, async (req) => getMe(requireActor(req), req.csrfToken));

@@ -2,18 +2,18 @@ import { eq, inArray } from 'drizzle-orm';
 import { ACTIONS, abilitiesWithin, type Action, type Grant } from '../../../domain/access';
 import type { AccessRole } from '../../../domain/enums';
 import type { MemberDetail } from '../../../domain/schemas/members';
-import type { GrantInput, User, UserCreate, UserListItem, UserListQuery, UserUpdate } from '../../../domain/schemas/users';
+import type { GrantInput, User, UserCreate, UserFilter, UserListItem, UserListQuery, UserUpdate } from '../../../domain/schemas/users';
 import { grantChanges, mayGrant, mayManageAccount, maySeeUser, userAbilities, userScopes } from '../../../domain/users/access';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { apiTokens, roleGrants, sessions, users } from '../../db/schema/auth';
-import { conflict, forbidden, invalid, notFound } from '../../errors';
+import { batchRefused, conflict, forbidden, invalid, notFound, type BatchFailure } from '../../errors';
 import { newId } from '../../ids';
 import { getMemberDetail, assertMemberVisible } from '../members/service';
 import { assertPasswordAcceptable, grantsOf, hashPassword } from '../auth/service';
 import { forgetUserSessions } from '../auth/sessions';
-import { findUsers, getUser, grantsOfUsers, orgPaths, type GrantRow, type UserRow } from './queries';
+import { findUsers, getUser, grantsOfUsers, orgPaths, type GrantRow, type UserFilter as UserFilterQuery, type UserRow } from './queries';
 
 // Accounts and what they may do where. Who may grant, see and switch off what is decided in
 // domain/users/access.ts; each change (roles, disabling, a reset) is one transaction with its audit
@@ -99,8 +99,8 @@ function listItem(ctx: Ctx, row: UserRow, grants: readonly GrantRow[]): UserList
   };
 }
 
-/** Accounts holding a role anywhere inside the caller's managed subtrees, filtered and paged. */
-export async function listUsers(ctx: Ctx, q: UserListQuery): Promise<{ items: UserListItem[]; total: number }> {
+/** The list's filter as a query: the caller's managed subtrees (403 without any), then what was asked. */
+export async function userFilter(ctx: Ctx, q: UserFilter): Promise<UserFilterQuery> {
   const scopes = userScopes(ctx.actor);
   if (scopes !== null && scopes.length === 0) throw forbidden();
   let orgPath: string | undefined;
@@ -108,7 +108,12 @@ export async function listUsers(ctx: Ctx, q: UserListQuery): Promise<{ items: Us
     orgPath = (await orgPaths(ctx.db, [q.orgId])).get(q.orgId)?.path;
     if (!orgPath) throw invalid([{ field: 'orgId', code: 'no_such_org' }]);
   }
-  const { rows, total } = await findUsers(ctx.db, { scopes, q: q.q, role: q.role, orgPath, disabled: q.disabled }, { limit: q.limit ?? 200, offset: q.offset ?? 0 });
+  return { scopes, q: q.q, role: q.role, orgPath, disabled: q.disabled };
+}
+
+/** Accounts holding a role anywhere inside the caller's managed subtrees, filtered and paged. */
+export async function listUsers(ctx: Ctx, q: UserListQuery): Promise<{ items: UserListItem[]; total: number }> {
+  const { rows, total } = await findUsers(ctx.db, await userFilter(ctx, q), { limit: q.limit ?? 50, offset: q.offset ?? 0 });
   const grants = await grantsOfUsers(ctx.db, rows.map((r) => r.id));
   return { items: rows.map((r) => listItem(ctx, r, grants.get(r.id) ?? [])), total };
 }
@@ -188,6 +193,49 @@ export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolea
   });
   forgetUserSessions(userId);
   return listItem(ctx, updated!, grants);
+}
+
+
+/**
+ * Disables or enables the listed accounts in one transaction, each with its own audit event; an account already in
+ * that state is left alone. Every id is checked first: one that is unknown or unseen (400), outside what the caller
+ * may switch off (403) or the caller's own (409) refuses the whole batch (errors.ts batchRefused), naming each.
+ */
+export async function setUsersDisabled(ctx: Ctx, ids: readonly string[], disabled: boolean): Promise<UserListItem[]> {
+  if (userScopes(ctx.actor)?.length === 0) throw forbidden();
+  const rows = new Map((await ctx.db.select().from(users).where(inArray(users.id, [...ids]))).map((r) => [r.id, r]));
+  const grants = await grantsOfUsers(ctx.db, [...rows.keys()]);
+  const failures: BatchFailure[] = [];
+  ids.forEach((id, i) => {
+    const field = `ids.${i}`;
+    const held = asGrants(grants.get(id) ?? []);
+    // an account the caller cannot see answers as one that does not exist
+    if (!rows.has(id) || !maySeeUser(ctx.actor, held)) failures.push({ field, status: 400, code: 'no_such_user' });
+    else if (!mayManageAccount(ctx.actor, held)) failures.push({ field, status: 403, code: 'user_out_of_scope' });
+    else if (id === ctx.actor.userId) failures.push({ field, status: 409, code: 'user_self' });
+  });
+  if (failures.length) throw batchRefused(failures);
+  const changing = ids.filter((id) => rows.get(id)!.disabled !== disabled);
+  if (changing.length) {
+    await inTx(ctx, async (tx) => {
+      await tx.update(users).set({ disabled }).where(inArray(users.id, changing));
+      if (disabled) {
+        await tx.delete(sessions).where(inArray(sessions.userId, changing));
+        await tx.delete(apiTokens).where(inArray(apiTokens.userId, changing));
+      }
+      for (const id of changing)
+        await appendAudit(ctx, tx, {
+          action: disabled ? 'user.disable' : 'user.enable',
+          subjectType: 'user',
+          subjectId: id,
+          orgPath: auditPath(ctx, grants.get(id) ?? []),
+          before: { disabled: !disabled },
+          after: { disabled },
+        });
+    });
+    for (const id of changing) forgetUserSessions(id);
+  }
+  return ids.map((id) => listItem(ctx, { ...rows.get(id)!, disabled }, grants.get(id) ?? []));
 }
 
 export async function resetPassword(ctx: Ctx, userId: string, newPassword: string): Promise<void> {

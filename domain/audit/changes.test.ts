@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { changesText } from './changes';
+
+const names = new Map([
+  ['a1', '甲公司第一党支部'],
+  ['a2', '甲公司第二党支部'],
+]);
+
+describe('an event’s changes as a line of text', () => {
+  it('names fields and ids, and leaves out what did not change', () => {
+    const text = changesText(
+      { displayName: null, roles: [{ role: 'secretary', orgId: 'a1' }], disabled: false },
+      { displayName: '王书记', roles: [{ role: 'secretary', orgId: 'a2' }, { role: 'viewer', orgId: null }], disabled: false },
+      names,
+      'Asia/Shanghai',
+    );
+    expect(text.split('\n')).toEqual(['姓名：— → 王书记', '权限：书记 · 甲公司第一党支部 → 书记 · 甲公司第二党支部；查看者 · 全部组织']);
+  });
+
+  it('shows a created record as its content, with instants in the time zone and no ids', () => {
+    const text = changesText(null, { id: 'x', orgId: 'a1', startsAt: '2026-03-01T02:30:00.000Z', online: true, note: '' }, names, 'Asia/Shanghai');
+    expect(text.split('\n')).toEqual(['党组织：甲公司第一党支部', '开始时间：2026-03-01 10:30', '线上：是']);
+  });
+
+  it('is empty when the event carries no record', () => {
+    expect(changesText(null, null, names, 'Asia/Shanghai')).toBe('');
+  });
+});
