@@ -64,13 +64,14 @@ function recorder(database: Database) {
   };
 }
 
+/** The statements in order; answers every statement's rows, as the app reads all of them to build its answer. */
 async function replay(database: Database, statements: Statement[]): Promise<unknown> {
-  let last: unknown = null;
+  const results: unknown[] = [];
   for (const s of statements) {
-    if (database.pool) last = (await database.pool.query(s.text, s.values)).rows;
-    else last = (await database.pglite!.query(s.text, s.values)).rows;
+    if (database.pool) results.push((await database.pool.query(s.text, s.values)).rows);
+    else results.push((await database.pglite!.query(s.text, s.values)).rows);
   }
-  return last;
+  return results;
 }
 
 const run = (url: string, cookie?: string): Promise<LoadResult> =>

@@ -28,7 +28,8 @@ function rssMb(pid: number): number {
 
 async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; seconds: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/server/main.js', 'serve'], {
+  // with the V8 flags `npm start` gives the server (package.json)
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/server/main.js', 'serve'], {
     cwd: ROOT,
     env: { ...process.env, GONGJIAN_DATA_DIR: dataDir, PORT: String(port), GONGJIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
