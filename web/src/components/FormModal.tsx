@@ -18,6 +18,8 @@ export interface FormModalProps<V> {
   okText?: ReactNode;
   /** fields the form shows server errors for without a Form.Item of that name (lists) */
   errorFields?: NamePath[];
+  /** the form's name for a server field, when the form edits it under another name (applyServerErrors) */
+  renameField?: (field: string) => string;
   children: ReactNode;
 }
 
@@ -56,7 +58,7 @@ export default function FormModal<V>(props: FormModalProps<V>) {
       await props.onSubmit(values);
       setDirty(false);
     } catch (error) {
-      setOtherErrors(applyServerErrors(props.form, error, props.errorFields));
+      setOtherErrors(applyServerErrors(props.form, error, props.errorFields, props.renameField));
     } finally {
       setSaving(false);
     }

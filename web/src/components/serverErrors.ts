@@ -48,3 +48,16 @@ export function applyServerErrors(
   form.setFields([...byField.values()]);
   return unmatched;
 }
+
+/**
+ * The refusal of an all-or-nothing batch action (`batch_refused`, each refused one under `ids.<i>`) as one message
+ * naming the refused rows by `names` (the selected rows' names in the order sent); any other error is returned as is.
+ */
+export function batchRefusals(error: unknown, names: readonly string[]): unknown {
+  if (!(error instanceof ApiError) || error.code !== 'batch_refused') return error;
+  const lines = error.fieldErrors.map(({ field, message }) => {
+    const index = /^ids\.(\d+)$/.exec(field)?.[1];
+    return `${(index !== undefined && names[Number(index)]) || field}：${message}`;
+  });
+  return new Error([error.message, ...lines].join('；'));
+}

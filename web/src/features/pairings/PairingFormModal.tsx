@@ -1,14 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Divider, Form, Input, Modal, Row, Typography } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Col, Divider, Form, Input, Row, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import type { PeriodKind } from '../../../../domain/periods';
 import type { Pairing, PairingCreate, PairingPatch } from '../../../../domain/schemas/pairings';
-import { applyServerErrors } from '../../components/serverErrors';
+import FormModal from '../../components/FormModal';
 import AgreementFields from './AgreementFields';
 import CommitmentList from './CommitmentList';
 import { pairingKeys, pairingPath, partyNames, useOrgNames } from './pairingQueries';
@@ -134,167 +133,140 @@ export default function PairingFormModal(props: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const existing = props.mode === 'edit' ? props.pairing : null;
   const editing = existing !== null;
   const watchedParties = Form.useWatch('parties', form) as PartyValue[] | undefined;
   const partyIds = (watchedParties ?? []).map((p) => p?.orgId).filter((id): id is string => !!id);
   const names = useOrgNames(partyIds, existing ? partyNames(existing) : undefined);
 
-  const save = useMutation({
-    mutationFn: async (values: Values) => {
-      const { partyOrgIds, ...fields } = agreementFields(values);
-      if (props.mode === 'edit') {
-        const body: PairingPatch = {
-          ...fields,
-          commitments: values.commitments.map((c) => ({
-            ...commitmentBody(c),
-            ...(c.id ? { id: c.id } : {}),
-          })),
-        };
-        return api<Pairing>(pairingPath(props.pairing.id), { method: 'PATCH', body });
-      }
-      const body: PairingCreate = {
+  const save = async (values: Values) => {
+    const { partyOrgIds, ...fields } = agreementFields(values);
+    let pairing: Pairing;
+    if (props.mode === 'edit') {
+      const body: PairingPatch = {
         ...fields,
-        partyOrgIds,
-        state: values.state,
-        commitments: values.commitments.map(commitmentBody),
+        commitments: values.commitments.map((c) => ({ ...commitmentBody(c), ...(c.id ? { id: c.id } : {}) })),
       };
-      return api<Pairing>('/pairings', { method: 'POST', body });
-    },
-    onSuccess: async (pairing) => {
-      void message.success(editing ? t('common.saved') : t('pairing.created'));
-      await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
-      props.onSaved(pairing.id);
-    },
-    onError: (error) =>
-      setOtherErrors(applyServerErrors(form, error, [['parties'], ['commitments']], formFieldName)),
-  });
+      pairing = await api<Pairing>(pairingPath(props.pairing.id), { method: 'PATCH', body });
+    } else {
+      const body: PairingCreate = { ...fields, partyOrgIds, state: values.state, commitments: values.commitments.map(commitmentBody) };
+      pairing = await api<Pairing>('/pairings', { method: 'POST', body });
+    }
+    void message.success(editing ? t('common.saved') : t('pairing.created'));
+    await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
+    props.onSaved(pairing.id);
+  };
 
   const required = [{ required: true, message: t('common.required') }];
   const partyOptions = partyIds.map((id) => ({ value: id, label: names.get(id) ?? id }));
 
   return (
-    <Modal
+    <FormModal<Values>
       title={editing ? t('pairing.edit') : t('pairing.create')}
-      open
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={save.isPending}
+      form={form}
       width={1000}
-      destroyOnHidden
+      initialValues={props.mode === 'edit' ? fromPairing(props.pairing) : newValues(props.coordinatorOrgId)}
+      errorFields={[['parties'], ['commitments']]}
+      renameField={formFieldName}
+      onClose={props.onClose}
+      onSubmit={save}
     >
-      {otherErrors.length > 0 && (
-        <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={props.mode === 'edit' ? fromPairing(props.pairing) : newValues(props.coordinatorOrgId)}
-        scrollToFirstError
-        onFinish={(values) => {
-          setOtherErrors([]);
-          save.mutate(values);
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={16}>
-            <Form.Item name="title" label={t('pairing.title')} rules={required}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name="coordinatorOrgId"
-              label={t('pairing.coordinator')}
-              tooltip={t('pairing.coordinatorHelp')}
-            >
-              <OrgTreeSelect allowClear valueLabel={existing?.coordinatorName ?? undefined} />
-            </Form.Item>
-          </Col>
-        </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={16}>
+          <Form.Item name="title" label={t('pairing.title')} rules={required}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="coordinatorOrgId"
+            label={t('pairing.coordinator')}
+            tooltip={t('pairing.coordinatorHelp')}
+          >
+            <OrgTreeSelect allowClear valueLabel={existing?.coordinatorName ?? undefined} />
+          </Form.Item>
+        </Col>
+      </Row>
 
-        <Divider orientation="left">{t('pairing.parties')}</Divider>
-        {editing && <Typography.Paragraph type="secondary">{t('pairing.partiesFixed')}</Typography.Paragraph>}
-        <Form.List
-          name="parties"
-          rules={[
-            {
-              validator: async (_r, value: PartyValue[] | undefined) => {
-                if ((value ?? []).filter((p) => p?.orgId).length < 2)
-                  throw new Error(t('pairing.twoParties'));
-              },
+      <Divider orientation="left">{t('pairing.parties')}</Divider>
+      {editing && <Typography.Paragraph type="secondary">{t('pairing.partiesFixed')}</Typography.Paragraph>}
+      <Form.List
+        name="parties"
+        rules={[
+          {
+            validator: async (_r, value: PartyValue[] | undefined) => {
+              if ((value ?? []).filter((p) => p?.orgId).length < 2)
+                throw new Error(t('pairing.twoParties'));
             },
-          ]}
-        >
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              {fields.map((field, index) => (
-                <Row gutter={8} key={field.key} className="pairing-form-row">
-                  <Col xs={24} md={8}>
-                    <Form.Item name={[field.name, 'orgId']} rules={required}>
-                      <OrgTreeSelect
-                        disabled={editing}
-                        placeholder={t('pairing.party', { n: index + 1 })}
-                        valueLabel={existing?.parties[index]?.orgName}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={5}>
-                    <Form.Item name={[field.name, 'contactName']}>
-                      <Input
-                        placeholder={t('pairing.contactName')}
-                        aria-label={t('pairing.contactName')}
-                        maxLength={50}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={5}>
-                    <Form.Item name={[field.name, 'contactPhone']}>
-                      <Input
-                        placeholder={t('pairing.contactPhone')}
-                        aria-label={t('pairing.contactPhone')}
-                        maxLength={30}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={20} md={5}>
-                    <Form.Item name={[field.name, 'contactTitle']}>
-                      <Input
-                        placeholder={t('pairing.contactTitle')}
-                        aria-label={t('pairing.contactTitle')}
-                        maxLength={100}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={4} md={1}>
-                    {!editing && fields.length > 2 && (
-                      <Button
-                        icon={<DeleteOutlined />}
-                        aria-label={t('pairing.removeParty')}
-                        onClick={() => remove(field.name)}
-                      />
-                    )}
-                  </Col>
-                </Row>
-              ))}
-              {!editing && (
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ orgId: null })}>
-                  {t('pairing.addParty')}
-                </Button>
-              )}
-              <Form.ErrorList errors={errors} />
-            </>
-          )}
-        </Form.List>
+          },
+        ]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <>
+            {fields.map((field, index) => (
+              <Row gutter={8} key={field.key} className="pairing-form-row">
+                <Col xs={24} md={8}>
+                  <Form.Item name={[field.name, 'orgId']} rules={required}>
+                    <OrgTreeSelect
+                      disabled={editing}
+                      placeholder={t('pairing.party', { n: index + 1 })}
+                      valueLabel={existing?.parties[index]?.orgName}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={5}>
+                  <Form.Item name={[field.name, 'contactName']}>
+                    <Input
+                      placeholder={t('pairing.contactName')}
+                      aria-label={t('pairing.contactName')}
+                      maxLength={50}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={5}>
+                  <Form.Item name={[field.name, 'contactPhone']}>
+                    <Input
+                      placeholder={t('pairing.contactPhone')}
+                      aria-label={t('pairing.contactPhone')}
+                      maxLength={30}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={20} md={5}>
+                  <Form.Item name={[field.name, 'contactTitle']}>
+                    <Input
+                      placeholder={t('pairing.contactTitle')}
+                      aria-label={t('pairing.contactTitle')}
+                      maxLength={100}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={4} md={1}>
+                  {!editing && fields.length > 2 && (
+                    <Button
+                      icon={<DeleteOutlined />}
+                      aria-label={t('pairing.removeParty')}
+                      onClick={() => remove(field.name)}
+                    />
+                  )}
+                </Col>
+              </Row>
+            ))}
+            {!editing && (
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ orgId: null })}>
+                {t('pairing.addParty')}
+              </Button>
+            )}
+            <Form.ErrorList errors={errors} />
+          </>
+        )}
+      </Form.List>
 
-        <Divider orientation="left">{t('pairing.agreement')}</Divider>
-        <AgreementFields withState={!editing} />
+      <Divider orientation="left">{t('pairing.agreement')}</Divider>
+      <AgreementFields withState={!editing} />
 
-        <Divider orientation="left">{t('pairing.commitments')}</Divider>
-        <CommitmentList ownerField="orgId" ownerOptions={partyOptions} withDoneOn newRow={{}} />
-      </Form>
-    </Modal>
+      <Divider orientation="left">{t('pairing.commitments')}</Divider>
+      <CommitmentList ownerField="orgId" ownerOptions={partyOptions} withDoneOn newRow={{}} />
+    </FormModal>
   );
 }

@@ -1,22 +1,26 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Tag, Tooltip } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api, downloadUrl } from '../../api/client';
 import { mayDo, useMe } from '../../auth/useMe';
+import { EnumFilter, FilterBar } from '../../components/FilterBar';
+import FormModal from '../../components/FormModal';
+import ListTable from '../../components/ListTable';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
+import { batchRefusals } from '../../components/serverErrors';
 import { useScope } from '../../layout/scope';
 import { isPairingState, PAIRING_STATES, type PairingState } from '../../../../domain/pairings/enums';
-import type { Pairing } from '../../../../domain/schemas/pairings';
+import type { Pairing, PairingRemind } from '../../../../domain/schemas/pairings';
 import { currentPeriod, PAIRING_STATE_COLORS } from './format';
-import PairingActions from './PairingActions';
+import { usePairingActions } from './PairingActions';
 import PairingFormModal from './PairingFormModal';
 import HealthBadge from './HealthBadge';
-import { usePairingList, type PairingFilters } from './pairingQueries';
+import { pairingKeys, usePairingList, type PairingFilters } from './pairingQueries';
 import './pairings.css';
 import { formatDateRange } from '../../i18n/dates';
-
-const PAGE_SIZE = 20;
 
 function filtersFrom(params: URLSearchParams): PairingFilters {
   const state = params.get('state');
@@ -31,31 +35,29 @@ function filtersFrom(params: URLSearchParams): PairingFilters {
 /** Every pairing the user can see: parties, coordinator, validity, state and this quarter's health. */
 export default function PairingsPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const { scopeId } = useScope();
   const me = useMe();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   // a link (a dashboard chart) may set the filters
   const [params] = useSearchParams();
   const [filters, setFiltersState] = useState<PairingFilters>(() => filtersFrom(params));
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState(0);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
-  const list = usePairingList(filters, cursors[page], PAGE_SIZE);
+  const [reminding, setReminding] = useState<Pairing[] | null>(null);
+  const [remindForm] = Form.useForm<{ note: string }>();
+  const list = usePairingList(filters, paging.page, paging.pageSize);
+  const { actionsFor, dialogs } = usePairingActions();
   const period = currentPeriod('quarter');
+  const rows = list.data?.items ?? [];
 
   const setFilters = (next: PairingFilters) => {
     setFiltersState(next);
-    setCursors([undefined]);
-    setPage(0);
+    setPaging((p) => ({ ...p, page: 1 }));
   };
   const set = <K extends keyof PairingFilters>(key: K, value: PairingFilters[K] | null) =>
     setFilters({ ...filters, [key]: value ?? undefined });
-  const next = () => {
-    const cursor = list.data?.nextCursor;
-    if (!cursor) return;
-    setCursors((c) => [...c.slice(0, page + 1), cursor]);
-    setPage(page + 1);
-  };
 
   return (
     <Card
@@ -68,8 +70,9 @@ export default function PairingsPage() {
         )
       }
     >
-      <div className="toolbar">
+      <FilterBar active={Object.values(filters).some((v) => v !== undefined)} onReset={() => setFilters({})}>
         <Input.Search
+          key={filters.q === undefined ? 'empty' : 'q'}
           allowClear
           className="member-filter-q"
           placeholder={t('pairing.search')}
@@ -77,14 +80,12 @@ export default function PairingsPage() {
           defaultValue={filters.q}
           onSearch={(q) => set('q', q.trim() || null)}
         />
-        <Select<PairingState>
-          allowClear
-          className="member-filter-select"
-          placeholder={t('pairing.state')}
-          aria-label={t('pairing.state')}
+        <EnumFilter<PairingState>
+          label={t('pairing.state')}
+          values={PAIRING_STATES}
+          labelKey="enums.pairingState"
           value={filters.state}
           onChange={(v) => set('state', v)}
-          options={PAIRING_STATES.map((s) => ({ value: s, label: t(`enums.pairingState.${s}`) }))}
         />
         <OrgTreeSelect
           className="member-filter-org"
@@ -102,36 +103,59 @@ export default function PairingsPage() {
           placeholder={t('pairing.coordinator')}
           allowClear
         />
-      </div>
-      <Table<Pairing>
-        size="small"
-        rowKey="id"
+      </FilterBar>
+      <ListTable<Pairing>
+        id="pairings"
+        rowKey={(p) => p.id}
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+        rows={rows}
+        paging={{
+          kind: 'offset',
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+        exportHref={downloadUrl('/pairings/export.xlsx', { ...filters })}
+        rowActions={(p) => [
+          { key: 'open', label: t('common.view'), onClick: () => void navigate(`/pairings/${p.id}`) },
+          ...actionsFor(p),
+        ]}
+        // 催办 is for whoever keeps some of these agreements; the server refuses the rest, naming them
+        batchActions={
+          rows.some((p) => p.abilities.includes('pairing.manage'))
+            ? [{ key: 'remind', label: t('pairing.remind'), onClick: (selected) => setReminding(selected) }]
+            : undefined
+        }
         columns={[
           {
+            key: 'title',
+            required: true,
             title: t('pairing.title'),
             dataIndex: 'title',
             render: (title: string, p) => <Link to={`/pairings/${p.id}`}>{title}</Link>,
           },
           {
+            key: 'parties',
             title: t('pairing.parties'),
             dataIndex: 'parties',
             render: (parties: Pairing['parties']) => parties.map((x) => x.orgName).join(' ⇄ '),
           },
           {
+            key: 'coordinator',
+            responsive: ['md'],
             title: t('pairing.coordinator'),
             dataIndex: 'coordinatorName',
             render: (v: string | null) => v ?? '—',
           },
           {
-            title: t('pairing.validity'),
             key: 'validity',
+            responsive: ['md'],
+            title: t('pairing.validity'),
             render: (_v, p) => formatDateRange(p.validFrom, p.validTo),
           },
           {
+            key: 'state',
             title: t('pairing.state'),
             dataIndex: 'state',
             render: (s: PairingState) => (
@@ -141,8 +165,8 @@ export default function PairingsPage() {
             ),
           },
           {
-            title: t('pairing.healthOf', { period }),
             key: 'health',
+            title: t('pairing.healthOf', { period }),
             // computed with the list (one rule with the pairing page and the dashboard), not asked per row
             render: (_v, p) =>
               p.health ? (
@@ -162,22 +186,35 @@ export default function PairingsPage() {
                 '—'
               ),
           },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_v, p) => <PairingActions pairing={p} size="small" />,
-          },
         ]}
       />
-      <div className="pager">
-        <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
-          {t('common.prev')}
-        </Button>
-        <Typography.Text>{page + 1}</Typography.Text>
-        <Button disabled={!list.data?.nextCursor} onClick={next}>
-          {t('common.next')}
-        </Button>
-      </div>
+      {dialogs}
+      {reminding && (
+        <FormModal<{ note: string }>
+          title={t('pairing.remindTitle', { count: reminding.length })}
+          form={remindForm}
+          okText={t('pairing.remind')}
+          onClose={() => setReminding(null)}
+          onSubmit={async ({ note }) => {
+            const body: PairingRemind = { ids: reminding.map((p) => p.id), note: note.trim() };
+            await api('/pairings/remind', { method: 'POST', body }).catch((error: unknown) => {
+              throw batchRefusals(error, reminding.map((p) => p.title));
+            });
+            void message.success(t('pairing.reminded', { count: reminding.length }));
+            await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
+            setReminding(null);
+          }}
+        >
+          <Form.Item
+            name="note"
+            label={t('pairing.remindNote')}
+            extra={reminding.map((p) => p.title).join('、')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <Input.TextArea rows={3} maxLength={500} showCount />
+          </Form.Item>
+        </FormModal>
+      )}
       {creating && (
         <PairingFormModal
           mode="create"

@@ -1,7 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { App, Button, Col, Form, Input, Row, Select } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
@@ -14,7 +13,7 @@ import {
   type ProjectCreate,
   type ProjectPatch,
 } from '../../../../domain/schemas/pairings';
-import { applyServerErrors } from '../../components/serverErrors';
+import FormModal from '../../components/FormModal';
 import { pairingKeys, pairingPath, partyNames, usePairingItems } from './pairingQueries';
 
 interface Values {
@@ -59,7 +58,6 @@ export default function ProjectFormModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const needs = usePairingItems(pairing.id, 'need');
   const resources = usePairingItems(pairing.id, 'resource');
   const names = partyNames(pairing);
@@ -71,33 +69,26 @@ export default function ProjectFormModal({
       disabled: false,
     });
 
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const fields = {
-        title: v.title.trim(),
-        owners: v.owners.map((o) => ({ orgId: o.orgId ?? '', name: o.name?.trim() ?? '' })),
-        dueOn: v.dueOn ?? null,
-        status: v.status,
-        outcome: v.outcome?.trim() || null,
-      };
-      if (project) {
-        const body: ProjectPatch = fields;
-        return api<JointProject>(`${pairingPath(pairing.id)}/projects/${encodeURIComponent(project.id)}`, {
-          method: 'PATCH',
-          body,
-        });
-      }
+  const save = async (v: Values) => {
+    const fields = {
+      title: v.title.trim(),
+      owners: v.owners.map((o) => ({ orgId: o.orgId ?? '', name: o.name?.trim() ?? '' })),
+      dueOn: v.dueOn ?? null,
+      status: v.status,
+      outcome: v.outcome?.trim() || null,
+    };
+    if (project) {
+      const body: ProjectPatch = fields;
+      await api<JointProject>(`${pairingPath(pairing.id)}/projects/${encodeURIComponent(project.id)}`, { method: 'PATCH', body });
+    } else {
       const body: ProjectCreate = { ...fields, needId: v.needId ?? null, resourceId: v.resourceId ?? null };
-      return api<JointProject>(`${pairingPath(pairing.id)}/projects`, { method: 'POST', body });
-    },
-    onSuccess: async () => {
-      void message.success(t('common.saved'));
-      // matching changes the need's and the resource's status, perhaps in another pairing
-      await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
-      onClose();
-    },
-    onError: (error) => setOtherErrors(applyServerErrors(form, error, [['owners']])),
-  });
+      await api<JointProject>(`${pairingPath(pairing.id)}/projects`, { method: 'POST', body });
+    }
+    void message.success(t('common.saved'));
+    // matching changes the need's and the resource's status, perhaps in another pairing
+    await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
+    onClose();
+  };
   const required = [{ required: true, message: t('common.required') }];
   const initialValues: Values = project
     ? {
@@ -118,108 +109,94 @@ export default function ProjectFormModal({
       };
 
   return (
-    <Modal
+    <FormModal<Values>
       title={project ? t('pairing.project.edit') : t('pairing.project.create')}
-      open
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={save.isPending}
+      form={form}
       width={720}
-      destroyOnHidden
+      initialValues={initialValues}
+      errorFields={[['owners']]}
+      onClose={onClose}
+      onSubmit={save}
     >
-      {otherErrors.length > 0 && (
-        <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(v) => {
-          setOtherErrors([]);
-          save.mutate(v);
-        }}
-      >
-        <Form.Item name="title" label={t('pairing.project.title')} rules={required}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} md={12}>
-            <Form.Item name="needId" label={t('pairing.project.need')}>
-              <Select
-                allowClear
-                disabled={project !== null}
-                loading={needs.isPending}
-                options={itemOptions(needs.data?.items)}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="resourceId" label={t('pairing.project.resource')}>
-              <Select
-                allowClear
-                disabled={project !== null}
-                loading={resources.isPending}
-                options={resourceOptions}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.List name="owners">
-          {(fields, { add, remove }, { errors }) => (
-            <Form.Item label={t('pairing.project.owners')}>
-              {fields.map((field) => (
-                <Row gutter={8} key={field.key} className="pairing-form-row">
-                  <Col xs={12} md={12}>
-                    <Form.Item name={[field.name, 'orgId']} rules={required}>
-                      <Select
-                        aria-label={t('pairing.list.org')}
-                        className="full-width"
-                        options={pairing.partyOrgIds.map((id) => ({ value: id, label: names.get(id) ?? id }))}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={9} md={10}>
-                    <Form.Item name={[field.name, 'name']} rules={required}>
-                      <Input
-                        placeholder={t('pairing.project.ownerName')}
-                        aria-label={t('pairing.project.ownerName')}
-                        maxLength={50}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={3} md={2}>
-                    <Button
-                      icon={<DeleteOutlined />}
-                      aria-label={t('pairing.project.removeOwner')}
-                      onClick={() => remove(field.name)}
+      <Form.Item name="title" label={t('pairing.project.title')} rules={required}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item name="needId" label={t('pairing.project.need')}>
+            <Select
+              allowClear
+              disabled={project !== null}
+              loading={needs.isPending}
+              options={itemOptions(needs.data?.items)}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="resourceId" label={t('pairing.project.resource')}>
+            <Select
+              allowClear
+              disabled={project !== null}
+              loading={resources.isPending}
+              options={resourceOptions}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.List name="owners">
+        {(fields, { add, remove }, { errors }) => (
+          <Form.Item label={t('pairing.project.owners')}>
+            {fields.map((field) => (
+              <Row gutter={8} key={field.key} className="pairing-form-row">
+                <Col xs={12} md={12}>
+                  <Form.Item name={[field.name, 'orgId']} rules={required}>
+                    <Select
+                      aria-label={t('pairing.list.org')}
+                      className="full-width"
+                      options={pairing.partyOrgIds.map((id) => ({ value: id, label: names.get(id) ?? id }))}
                     />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                {t('pairing.project.addOwner')}
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </Form.Item>
-          )}
-        </Form.List>
-        <Row gutter={12}>
-          <Col xs={12}>
-            <Form.Item name="dueOn" label={t('pairing.dueOn')}>
-              <DateField />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item name="status" label={t('pairing.list.status')}>
-              <EnumSelect enumName="projectStatus" values={PROJECT_STATUSES} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="outcome" label={t('pairing.project.outcome')}>
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+                  </Form.Item>
+                </Col>
+                <Col xs={9} md={10}>
+                  <Form.Item name={[field.name, 'name']} rules={required}>
+                    <Input
+                      placeholder={t('pairing.project.ownerName')}
+                      aria-label={t('pairing.project.ownerName')}
+                      maxLength={50}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={3} md={2}>
+                  <Button
+                    icon={<DeleteOutlined />}
+                    aria-label={t('pairing.project.removeOwner')}
+                    onClick={() => remove(field.name)}
+                  />
+                </Col>
+              </Row>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+              {t('pairing.project.addOwner')}
+            </Button>
+            <Form.ErrorList errors={errors} />
+          </Form.Item>
+        )}
+      </Form.List>
+      <Row gutter={12}>
+        <Col xs={12}>
+          <Form.Item name="dueOn" label={t('pairing.dueOn')}>
+            <DateField />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item name="status" label={t('pairing.list.status')}>
+            <EnumSelect enumName="projectStatus" values={PROJECT_STATUSES} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="outcome" label={t('pairing.project.outcome')}>
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -32,8 +32,7 @@ export interface PairingFilters {
 
 export const pairingKeys = {
   all: ['pairings'] as const,
-  list: (filters: PairingFilters, cursor: string | undefined, limit: number) =>
-    ['pairings', 'list', filters, cursor, limit] as const,
+  list: (filters: PairingFilters, page: number, pageSize: number) => ['pairings', 'list', filters, page, pageSize] as const,
   detail: (id: string) => ['pairings', 'detail', id] as const,
   items: (id: string, kind: ItemKind) => ['pairings', 'items', id, kind] as const,
   projects: (id: string) => ['pairings', 'projects', id] as const,
@@ -46,10 +45,12 @@ export const pairingKeys = {
 
 export const pairingPath = (id: string) => `/pairings/${encodeURIComponent(id)}`;
 
-export function usePairingList(filters: PairingFilters, cursor: string | undefined, limit: number) {
+/** One page by number: the server skips the pages before it and counts the total. */
+export function usePairingList(filters: PairingFilters, page: number, pageSize: number) {
   return useQuery({
-    queryKey: pairingKeys.list(filters, cursor, limit),
-    queryFn: () => api<Page<Pairing>>(withQuery('/pairings', { ...filters, cursor, limit })),
+    queryKey: pairingKeys.list(filters, page, pageSize),
+    queryFn: () =>
+      api<Page<Pairing>>(withQuery('/pairings', { ...filters, offset: (page - 1) * pageSize, limit: pageSize })),
     placeholderData: keepPreviousData,
   });
 }

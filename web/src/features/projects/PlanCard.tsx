@@ -1,18 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Modal, Select, Space, Tag, message } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Form, Input, List, Select, Space, Tag, message } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
-import { applyServerErrors } from '../../components/serverErrors';
+import FormModal from '../../components/FormModal';
 import { dayOf } from '../../i18n/dates';
 import { projectKeys, useRecords, type MilestoneEntry, type Project, type TaskEntry } from './projectQueries';
 
 // The plan to the day: milestones (due date, deliverable) and the tasks under them (owner, start, due). Whoever keeps
 // the plan (the applicant, the organizer) adds and edits them and marks one done, which sets its done date to today;
-// done by mistake is undone the same way. The server's field errors are shown under their fields.
+// done by mistake is undone the same way. The server's field errors are shown under their fields (FormModal).
 
-type Editing = { kind: 'milestone'; item?: MilestoneEntry } | { kind: 'task'; item?: TaskEntry };
+type Kind = 'milestones' | 'tasks';
+type Editing = { kind: 'milestones'; item?: MilestoneEntry } | { kind: 'tasks'; item?: TaskEntry };
+interface PlanItem {
+  id: string;
+  title: string;
+  dueOn: string;
+  doneOn: string | null;
+}
 
 export default function PlanCard({ project }: { project: Project }) {
   const { t } = useTranslation();
@@ -20,40 +27,72 @@ export default function PlanCard({ project }: { project: Project }) {
   const milestones = useRecords<MilestoneEntry>(project.id, 'milestones');
   const tasks = useRecords<TaskEntry>(project.id, 'tasks');
   const [editing, setEditing] = useState<Editing | null>(null);
-  const canPlan = project.abilities.plan;
   const today = dayOf(new Date());
   const refresh = () => void client.invalidateQueries({ queryKey: projectKeys.all });
   const toggle = useMutation({
-    mutationFn: ({ kind, id, done }: { kind: 'milestones' | 'tasks'; id: string; done: boolean }) =>
+    mutationFn: ({ kind, id, done }: { kind: Kind; id: string; done: boolean }) =>
       api(`/secretary-projects/${project.id}/${kind}/${id}`, { method: 'PATCH', body: { doneOn: done ? today : null } }),
     onSuccess: refresh,
     onError: (e: Error) => void message.error(e.message),
   });
   const milestoneTitle = new Map((milestones.data?.items ?? []).map((m) => [m.id, m.title]));
-  const status = (dueOn: string, doneOn: string | null) =>
-    doneOn ? <Tag color="green">{t('projects.doneOn', { date: doneOn })}</Tag> : dueOn < today ? <Tag color="red">{t('projects.overdue')}</Tag> : <Tag>{t('projects.notDone')}</Tag>;
-  const actions = (kind: 'milestones' | 'tasks', item: MilestoneEntry | TaskEntry) =>
-    canPlan && (
-      <Space size={4} wrap>
-        <Button size="small" onClick={() => setEditing(kind === 'milestones' ? { kind: 'milestone', item: item as MilestoneEntry } : { kind: 'task', item: item as TaskEntry })}>
-          {t('projects.edit')}
-        </Button>
-        <Button size="small" onClick={() => toggle.mutate({ kind, id: item.id, done: !item.doneOn })}>
-          {item.doneOn ? t('projects.markUndone') : t('projects.markDone')}
-        </Button>
-      </Space>
-    );
+
+  /** One list of the plan (milestones or tasks): each item with its state, what it says, and its buttons. */
+  const planList = <T extends PlanItem>(kind: Kind, items: { data?: { items: T[] }; isLoading: boolean }, title: (item: T) => string, describe: (item: T) => string) => (
+    <List
+      size="small"
+      aria-label={t(kind === 'milestones' ? 'projects.milestone' : 'projects.task')}
+      loading={items.isLoading}
+      dataSource={items.data?.items ?? []}
+      locale={{ emptyText: t(kind === 'milestones' ? 'projects.noMilestones' : 'projects.noTasks') }}
+      renderItem={(item) => (
+        <List.Item
+          actions={
+            project.abilities.plan
+              ? [
+                  <Space key="actions" size={4} wrap>
+                    <Button size="small" onClick={() => setEditing({ kind, item } as Editing)}>
+                      {t('projects.edit')}
+                    </Button>
+                    <Button size="small" onClick={() => toggle.mutate({ kind, id: item.id, done: !item.doneOn })}>
+                      {item.doneOn ? t('projects.markUndone') : t('projects.markDone')}
+                    </Button>
+                  </Space>,
+                ]
+              : []
+          }
+        >
+          <List.Item.Meta
+            title={
+              <Space wrap size={4}>
+                <span>{title(item)}</span>
+                {item.doneOn ? (
+                  <Tag color="green">{t('projects.doneOn', { date: item.doneOn })}</Tag>
+                ) : item.dueOn < today ? (
+                  <Tag color="red">{t('projects.overdue')}</Tag>
+                ) : (
+                  <Tag>{t('projects.notDone')}</Tag>
+                )}
+              </Space>
+            }
+            description={describe(item)}
+          />
+        </List.Item>
+      )}
+    />
+  );
+
   return (
     <Card
       size="small"
       title={t('projects.planTitle')}
       extra={
-        canPlan && (
+        project.abilities.plan && (
           <Space wrap size={4}>
-            <Button size="small" onClick={() => setEditing({ kind: 'milestone' })}>
+            <Button size="small" onClick={() => setEditing({ kind: 'milestones' })}>
               {t('projects.addMilestone')}
             </Button>
-            <Button size="small" onClick={() => setEditing({ kind: 'task' })}>
+            <Button size="small" onClick={() => setEditing({ kind: 'tasks' })}>
               {t('projects.addTask')}
             </Button>
           </Space>
@@ -61,128 +100,67 @@ export default function PlanCard({ project }: { project: Project }) {
       }
     >
       {/* lists rather than tables: on a phone each item wraps, its buttons below it */}
-      <List
-        size="small"
-        aria-label={t('projects.milestone')}
-        loading={milestones.isLoading}
-        dataSource={milestones.data?.items ?? []}
-        locale={{ emptyText: t('projects.noMilestones') }}
-        renderItem={(m) => (
-          <List.Item actions={actions('milestones', m) ? [actions('milestones', m)] : []}>
-            <List.Item.Meta
-              title={
-                <Space wrap size={4}>
-                  <span>{`◆ ${m.title}`}</span>
-                  {status(m.dueOn, m.doneOn)}
-                </Space>
-              }
-              description={`${t('projects.dueOn')} ${m.dueOn}${m.deliverable ? ` · ${t('projects.deliverable')}：${m.deliverable}` : ''}`}
-            />
-          </List.Item>
-        )}
-      />
-      <List
-        size="small"
-        aria-label={t('projects.task')}
-        loading={tasks.isLoading}
-        dataSource={tasks.data?.items ?? []}
-        locale={{ emptyText: t('projects.noTasks') }}
-        renderItem={(r) => (
-          <List.Item actions={actions('tasks', r) ? [actions('tasks', r)] : []}>
-            <List.Item.Meta
-              title={
-                <Space wrap size={4}>
-                  <span>{r.title}</span>
-                  {status(r.dueOn, r.doneOn)}
-                </Space>
-              }
-              description={[
-                `${r.startOn} – ${r.dueOn}`,
-                r.ownerName ? `${t('projects.owner')}：${r.ownerName}` : null,
-                r.milestoneId ? `◆ ${milestoneTitle.get(r.milestoneId) ?? ''}` : null,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            />
-          </List.Item>
-        )}
-      />
-      {editing?.kind === 'milestone' && <MilestoneModal project={project} item={editing.item} onClose={() => setEditing(null)} onSaved={refresh} />}
-      {editing?.kind === 'task' && <TaskModal project={project} item={editing.item} milestones={milestones.data?.items ?? []} onClose={() => setEditing(null)} onSaved={refresh} />}
+      {planList(
+        'milestones',
+        milestones,
+        (m) => `◆ ${m.title}`,
+        (m) => `${t('projects.dueOn')} ${m.dueOn}${m.deliverable ? ` · ${t('projects.deliverable')}：${m.deliverable}` : ''}`,
+      )}
+      {planList(
+        'tasks',
+        tasks,
+        (r) => r.title,
+        (r) =>
+          [`${r.startOn} – ${r.dueOn}`, r.ownerName ? `${t('projects.owner')}：${r.ownerName}` : null, r.milestoneId ? `◆ ${milestoneTitle.get(r.milestoneId) ?? ''}` : null]
+            .filter(Boolean)
+            .join(' · '),
+      )}
+      {editing && <PlanItemModal project={project} editing={editing} milestones={milestones.data?.items ?? []} onClose={() => setEditing(null)} onSaved={refresh} />}
     </Card>
   );
 }
 
-interface ModalProps<T> {
-  project: Project;
-  item?: T;
-  onClose: () => void;
-  onSaved: () => void;
+interface Values {
+  title: string;
+  dueOn: string;
+  deliverable?: string;
+  milestoneId?: string | null;
+  ownerId?: string | null;
+  startOn?: string;
 }
 
-/** Saves through POST (new) or PATCH (edit); field errors go under the fields, the rest above the form. */
-function useSave<V>(project: Project, kind: 'milestones' | 'tasks', itemId: string | undefined, form: ReturnType<typeof Form.useForm>[0], done: () => void) {
-  const [problems, setProblems] = useState<string[]>([]);
-  const save = useMutation({
-    mutationFn: (body: V) =>
-      itemId ? api(`/secretary-projects/${project.id}/${kind}/${itemId}`, { method: 'PATCH', body }) : api(`/secretary-projects/${project.id}/${kind}`, { method: 'POST', body }),
-    onSuccess: done,
-    onError: (e) => setProblems(applyServerErrors(form, e)),
-  });
-  return { save, problems };
-}
-
-function MilestoneModal({ project, item, onClose, onSaved }: ModalProps<MilestoneEntry>) {
+/** Adds or edits a milestone or a task: POST (new) or PATCH (edit), with the fields of its kind. */
+function PlanItemModal({ project, editing, milestones, onClose, onSaved }: { project: Project; editing: Editing; milestones: MilestoneEntry[]; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const { save, problems } = useSave<{ title: string; dueOn: string; deliverable: string | null }>(project, 'milestones', item?.id, form, () => {
-    onSaved();
-    onClose();
-  });
-  const title = item ? t('projects.editMilestone') : t('projects.addMilestone');
-  return (
-    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('projects.save')} confirmLoading={save.isPending} width="min(100vw, 560px)">
-      {problems.length > 0 && <Alert type="error" message={problems.join('；')} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={item ? { title: item.title, dueOn: item.dueOn, deliverable: item.deliverable ?? '' } : {}}
-        onFinish={(v: { title: string; dueOn: string; deliverable?: string }) => save.mutate({ title: v.title, dueOn: v.dueOn, deliverable: v.deliverable?.trim() ? v.deliverable : null })}
-      >
+  const [form] = Form.useForm<Values>();
+  const people = useRecords<{ id: string; name: string }>(project.id, 'people');
+  const { kind, item } = editing;
+  const path = `/secretary-projects/${project.id}/${kind}`;
+  const within = t('projects.withinDates', { from: project.startOn, to: project.endOn });
+  let initialValues: Partial<Values>;
+  let fields: ReactNode;
+  if (editing.kind === 'milestones') {
+    const m = editing.item;
+    initialValues = m ? { title: m.title, dueOn: m.dueOn, deliverable: m.deliverable ?? '' } : {};
+    fields = (
+      <>
         <Form.Item name="title" label={t('projects.milestoneTitle')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="dueOn" label={t('projects.dueOn')} rules={[{ required: true }]} extra={t('projects.withinDates', { from: project.startOn, to: project.endOn })}>
+        <Form.Item name="dueOn" label={t('projects.dueOn')} rules={[{ required: true }]} extra={within}>
           <DateField />
         </Form.Item>
         <Form.Item name="deliverable" label={t('projects.deliverable')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function TaskModal({ project, item, milestones, onClose, onSaved }: ModalProps<TaskEntry> & { milestones: MilestoneEntry[] }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const people = useRecords<{ id: string; name: string }>(project.id, 'people');
-  const { save, problems } = useSave<{ title: string; milestoneId: string | null; ownerId: string | null; startOn: string; dueOn: string }>(project, 'tasks', item?.id, form, () => {
-    onSaved();
-    onClose();
-  });
-  const title = item ? t('projects.editTask') : t('projects.addTask');
-  return (
-    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('projects.save')} confirmLoading={save.isPending} width="min(100vw, 560px)">
-      {problems.length > 0 && <Alert type="error" message={problems.join('；')} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={item ? { title: item.title, milestoneId: item.milestoneId, ownerId: item.ownerId, startOn: item.startOn, dueOn: item.dueOn } : { milestoneId: null, ownerId: project.leaderId }}
-        onFinish={(v: { title: string; milestoneId?: string | null; ownerId?: string | null; startOn: string; dueOn: string }) =>
-          save.mutate({ title: v.title, milestoneId: v.milestoneId ?? null, ownerId: v.ownerId ?? null, startOn: v.startOn, dueOn: v.dueOn })
-        }
-      >
+      </>
+    );
+  } else {
+    const task = editing.item;
+    initialValues = task ? { title: task.title, milestoneId: task.milestoneId, ownerId: task.ownerId, startOn: task.startOn, dueOn: task.dueOn } : { milestoneId: null, ownerId: project.leaderId };
+    const known = (people.data?.items ?? []).some((p) => p.id === task?.ownerId);
+    fields = (
+      <>
         <Form.Item name="title" label={t('projects.taskTitle')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} />
         </Form.Item>
@@ -198,7 +176,7 @@ function TaskModal({ project, item, milestones, onClose, onSaved }: ModalProps<T
             options={[
               ...(people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
               // an owner no longer among the organization's people still shows by name
-              ...(item?.ownerId && !(people.data?.items ?? []).some((p) => p.id === item.ownerId) ? [{ value: item.ownerId, label: item.ownerName ?? '' }] : []),
+              ...(task?.ownerId && !known ? [{ value: task.ownerId, label: task.ownerName ?? '' }] : []),
             ]}
           />
         </Form.Item>
@@ -210,8 +188,29 @@ function TaskModal({ project, item, milestones, onClose, onSaved }: ModalProps<T
             <DateField />
           </Form.Item>
         </Space>
-        <div style={{ color: 'rgba(0,0,0,0.45)' }}>{t('projects.withinDates', { from: project.startOn, to: project.endOn })}</div>
-      </Form>
-    </Modal>
+        <div style={{ color: 'rgba(0,0,0,0.45)' }}>{within}</div>
+      </>
+    );
+  }
+  const isMilestone = kind === 'milestones';
+  return (
+    <FormModal<Values>
+      title={t(isMilestone ? (item ? 'projects.editMilestone' : 'projects.addMilestone') : item ? 'projects.editTask' : 'projects.addTask')}
+      form={form}
+      width={560}
+      okText={t('projects.save')}
+      initialValues={initialValues}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const body = isMilestone
+          ? { title: v.title, dueOn: v.dueOn, deliverable: v.deliverable?.trim() ? v.deliverable : null }
+          : { title: v.title, milestoneId: v.milestoneId ?? null, ownerId: v.ownerId ?? null, startOn: v.startOn, dueOn: v.dueOn };
+        await (item ? api(`${path}/${item.id}`, { method: 'PATCH', body }) : api(path, { method: 'POST', body }));
+        onSaved();
+        onClose();
+      }}
+    >
+      {fields}
+    </FormModal>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, List, Modal, Progress, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, List, Progress, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
-import { applyServerErrors } from '../../components/serverErrors';
+import FormModal from '../../components/FormModal';
 import type { ProjectTarget } from '../../../../domain/projects/enums';
 import { weekKey } from '../../../../domain/projects/weeks';
 import { useMe } from '../../auth/useMe';
@@ -34,21 +34,16 @@ export default function ProjectPage() {
   const obstacles = useRecords<ObstacleEntry>(id, 'obstacles');
   const visits = useRecords<Supervision>(id, 'supervisions');
   const [moving, setMoving] = useState<ProjectTarget | null>(null);
-  const [text, setText] = useState('');
   const [reporting, setReporting] = useState(false);
   const [visiting, setVisiting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const me = useMe();
   const refresh = () => void client.invalidateQueries({ queryKey: ['projects'] });
+  const [moveForm] = Form.useForm<Partial<Record<'note' | 'noticeNo' | 'reason', string>>>();
   const move = useMutation({
-    mutationFn: (to: ProjectTarget) => {
-      const need = NEEDS[to];
-      return api(`/secretary-projects/${id}/transition`, { method: 'POST', body: { to, ...(need ? { [need]: text } : {}) } });
-    },
+    mutationFn: (to: ProjectTarget) => api(`/secretary-projects/${id}/transition`, { method: 'POST', body: { to } }),
     onSuccess: () => {
-      setMoving(null);
-      setText('');
       setError(null);
       refresh();
     },
@@ -191,9 +186,24 @@ export default function ProjectPage() {
         />
       </Card>
       {(p.state === 'completed' || p.state === 'evaluated') && <EvaluationCard project={p} meId={me.data?.user.id} />}
-      <Modal open={moving !== null} title={moving ? t(`projects.moves.${moving}`) : ''} onCancel={() => setMoving(null)} onOk={() => moving && move.mutate(moving)} okButtonProps={{ disabled: !text.trim(), loading: move.isPending }}>
-        <Input.TextArea aria-label={moving ? t(`projects.needs.${NEEDS[moving]}`) : ''} placeholder={moving ? t(`projects.needs.${NEEDS[moving]}`) : ''} value={text} onChange={(e) => setText(e.target.value)} />
-      </Modal>
+      {moving && NEEDS[moving] && (
+        // a move that needs words (a notice number, a note, a reason): the server's error lands under the field
+        <FormModal<Partial<Record<'note' | 'noticeNo' | 'reason', string>>>
+          title={t(`projects.moves.${moving}`)}
+          form={moveForm}
+          okText={t('common.ok')}
+          onClose={() => setMoving(null)}
+          onSubmit={async (v) => {
+            await api(`/secretary-projects/${id}/transition`, { method: 'POST', body: { to: moving, ...v } });
+            setMoving(null);
+            refresh();
+          }}
+        >
+          <Form.Item name={NEEDS[moving]} label={t(`projects.needs.${NEEDS[moving]}`)} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </FormModal>
+      )}
       {reporting && <ReportDrawer projectId={id} indicators={p.indicators} onClose={() => setReporting(false)} onDone={refresh} />}
       {editing && <ApplyModal project={p} onClose={() => setEditing(false)} />}
       {visiting && <VisitDrawer projectId={id} onClose={() => setVisiting(false)} onDone={refresh} />}
@@ -223,92 +233,93 @@ function Requirement({ projectId, requirement: r, canAnswer, onDone }: { project
 /** The weekly report: full width, one column, so it is filed from a 390-pixel phone. */
 function ReportDrawer({ projectId, indicators, onClose, onDone }: { projectId: string; indicators: { id: string; name: string; unit: string }[]; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const [problems, setProblems] = useState<string[]>([]);
-  const save = useMutation({
-    mutationFn: (v: { week: string; done: string; percentComplete: number; nextPlan: string; obstacle?: string; values?: Record<string, number | null> }) =>
-      api(`/secretary-projects/${projectId}/reports`, {
-        method: 'POST',
-        body: {
-          week: v.week,
-          done: v.done,
-          percentComplete: v.percentComplete,
-          nextPlan: v.nextPlan,
-          obstacles: v.obstacle?.trim() ? [{ description: v.obstacle.trim() }] : [],
-          indicatorValues: Object.entries(v.values ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number').map(([indicatorId, value]) => ({ indicatorId, value })),
-        },
-      }),
-    onSuccess: () => {
-      onDone();
-      onClose();
-    },
-    onError: (e) => setProblems(applyServerErrors(form, e)),
-  });
+  type Values = { week: string; done: string; percentComplete: number; nextPlan: string; obstacle?: string; values?: Record<string, number | null> };
+  const [form] = Form.useForm<Values>();
   return (
-    <Drawer open width="min(100vw, 520px)" title={t('projects.fileReport')} onClose={onClose} extra={<Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{t('projects.send')}</Button>}>
-      {problems.length > 0 && <Alert type="error" message={problems.join('；')} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ week: weekKey(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) }} onFinish={save.mutate}>
-        <Form.Item name="week" label={t('projects.reportWeek')} rules={[{ required: true }]}>
-          <Input inputMode="text" />
+    <FormModal<Values>
+      as="drawer"
+      width={520}
+      title={t('projects.fileReport')}
+      okText={t('projects.send')}
+      form={form}
+      initialValues={{ week: weekKey(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await api(`/secretary-projects/${projectId}/reports`, {
+          method: 'POST',
+          body: {
+            week: v.week,
+            done: v.done,
+            percentComplete: v.percentComplete,
+            nextPlan: v.nextPlan,
+            obstacles: v.obstacle?.trim() ? [{ description: v.obstacle.trim() }] : [],
+            indicatorValues: Object.entries(v.values ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number').map(([indicatorId, value]) => ({ indicatorId, value })),
+          },
+        });
+        onDone();
+        onClose();
+      }}
+    >
+      <Form.Item name="week" label={t('projects.reportWeek')} rules={[{ required: true }]}>
+        <Input inputMode="text" />
+      </Form.Item>
+      <Form.Item name="done" label={t('projects.done')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="percentComplete" label={t('projects.percent')} rules={[{ required: true }]}>
+        <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} inputMode="numeric" />
+      </Form.Item>
+      {indicators.map((i) => (
+        <Form.Item key={i.id} name={['values', i.id]} label={`${i.name}（${i.unit}）`}>
+          <InputNumber style={{ width: '100%' }} inputMode="decimal" />
         </Form.Item>
-        <Form.Item name="done" label={t('projects.done')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="percentComplete" label={t('projects.percent')} rules={[{ required: true }]}>
-          <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} inputMode="numeric" />
-        </Form.Item>
-        {indicators.map((i) => (
-          <Form.Item key={i.id} name={['values', i.id]} label={`${i.name}（${i.unit}）`}>
-            <InputNumber style={{ width: '100%' }} inputMode="decimal" />
-          </Form.Item>
-        ))}
-        <Form.Item name="obstacle" label={t('projects.obstacle')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="nextPlan" label={t('projects.nextPlan')} rules={[{ required: true }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      ))}
+      <Form.Item name="obstacle" label={t('projects.obstacle')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="nextPlan" label={t('projects.nextPlan')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function VisitDrawer({ projectId, onClose, onDone }: { projectId: string; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const [problems, setProblems] = useState<string[]>([]);
-  const save = useMutation({
-    mutationFn: (v: { visitedOn: string; place: string; findings: string; requirement?: string; dueOn?: string | null }) =>
-      api(`/secretary-projects/${projectId}/supervisions`, {
-        method: 'POST',
-        body: { visitedOn: v.visitedOn, place: v.place, findings: v.findings, requirements: v.requirement?.trim() ? [{ description: v.requirement.trim(), dueOn: v.dueOn ?? null }] : [] },
-      }),
-    onSuccess: () => {
-      onDone();
-      onClose();
-    },
-    onError: (e) => setProblems(applyServerErrors(form, e)),
-  });
+  type Values = { visitedOn: string; place: string; findings: string; requirement?: string; dueOn?: string | null };
+  const [form] = Form.useForm<Values>();
   return (
-    <Drawer open width="min(100vw, 520px)" title={t('projects.recordVisit')} onClose={onClose} extra={<Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{t('projects.send')}</Button>}>
-      {problems.length > 0 && <Alert type="error" message={problems.join('；')} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={save.mutate}>
-        <Form.Item name="visitedOn" label={t('projects.visitedOn')} rules={[{ required: true }]}>
-          <DateField />
-        </Form.Item>
-        <Form.Item name="place" label={t('projects.place')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="findings" label={t('projects.findings')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="requirement" label={t('projects.requirement')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="dueOn" label={t('projects.requirementDue')}>
-          <DateField />
-        </Form.Item>
-      </Form>
-    </Drawer>
+    <FormModal<Values>
+      as="drawer"
+      width={520}
+      title={t('projects.recordVisit')}
+      okText={t('projects.send')}
+      form={form}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await api(`/secretary-projects/${projectId}/supervisions`, {
+          method: 'POST',
+          body: { visitedOn: v.visitedOn, place: v.place, findings: v.findings, requirements: v.requirement?.trim() ? [{ description: v.requirement.trim(), dueOn: v.dueOn ?? null }] : [] },
+        });
+        onDone();
+        onClose();
+      }}
+    >
+      <Form.Item name="visitedOn" label={t('projects.visitedOn')} rules={[{ required: true }]}>
+        <DateField />
+      </Form.Item>
+      <Form.Item name="place" label={t('projects.place')} rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="findings" label={t('projects.findings')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="requirement" label={t('projects.requirement')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="dueOn" label={t('projects.requirementDue')}>
+        <DateField />
+      </Form.Item>
+    </FormModal>
   );
 }

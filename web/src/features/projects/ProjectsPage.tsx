@@ -1,16 +1,22 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Input, List, Modal, Progress, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Form, Input, List, Progress, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, downloadUrl } from '../../api/client';
 import { mayDo, useMe } from '../../auth/useMe';
+import { EnumFilter, FilterBar } from '../../components/FilterBar';
+import FormModal from '../../components/FormModal';
+import ListTable, { type ListColumn } from '../../components/ListTable';
+import { batchRefusals } from '../../components/serverErrors';
+import { PROJECT_HEALTHS, PROJECT_STATES, type ProjectHealth, type ProjectState } from '../../../../domain/projects/enums';
+import type { ProjectBatchDecision } from '../../../../domain/schemas/projects';
 import ApplyModal from './ApplyModal';
 import CampaignModal from './CampaignModal';
 import MonthCalendar from './MonthCalendar';
 import SettingsForm from './SettingsForm';
 import { HealthTag, StateTag } from './tags';
-import { projectKeys, useBoard, useCampaigns, useDay, useMyProjects, useWeek, type BoardData } from './projectQueries';
+import { projectKeys, useBoard, useCampaigns, useDay, useMyProjects, useWeek, type BoardData, type BoardFilters } from './projectQueries';
 
 // The campaign page: its plan and documents, the showcase of excellent projects, the organizer's board (approve or
 // return several at once), this week's and today's work, the month calendar and the organizer's settings; a branch
@@ -25,55 +31,52 @@ export default function ProjectsPage() {
   const campaignId = params.get('campaign') ?? campaigns.data?.items[0]?.id;
   const campaign = campaigns.data?.items.find((c) => c.id === campaignId);
   const organizer = campaign?.abilities.manage ?? false;
-  const [health, setHealth] = useState<string | undefined>();
+  const [filters, setFilters] = useState<BoardFilters>({});
   const [tab, setTab] = useState('board');
-  const board = useBoard(campaignId, health, organizer);
+  const board = useBoard(campaignId, filters, organizer);
   const week = useWeek(campaignId, organizer && tab === 'week');
   const day = useDay(campaignId, organizer && tab === 'day');
   const mine = useMyProjects(campaignId);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [decision, setDecision] = useState<'approved' | 'returned' | null>(null);
-  const [text, setText] = useState('');
+  const [deciding, setDeciding] = useState<{ to: ProjectBatchDecision['to']; rows: Item[] } | null>(null);
+  const [decideForm] = Form.useForm<{ noticeNo?: string; note?: string }>();
   const [applying, setApplying] = useState(false);
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
   const me = useMe();
   const client = useQueryClient();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
   const month = useMemo(() => new Date(Date.now() - 20 * 86400_000).toISOString().slice(0, 7), []);
 
-  const decide = useMutation({
-    mutationFn: async () => {
-      const failed: string[] = [];
-      for (const id of selected) {
-        const body = decision === 'approved' ? { to: 'approved', noticeNo: text } : { to: 'returned', note: text };
-        await api(`/secretary-projects/${id}/transition`, { method: 'POST', body }).catch((e: Error) => failed.push(e.message));
-      }
-      return failed;
-    },
-    onSuccess: (failed) => {
-      void client.invalidateQueries({ queryKey: projectKeys.all });
-      if (failed.length) void message.error(failed.join('；'));
-      else void message.success(t('projects.decided', { count: selected.length }));
-      setSelected([]);
-      setDecision(null);
-      setText('');
-    },
-  });
+  // one request for the whole selection: all approved or returned, or none (the server names each refused one)
+  const decide = async (to: ProjectBatchDecision['to'], rows: Item[], text: { noticeNo?: string; note?: string }) => {
+    const body: ProjectBatchDecision = { ids: rows.map((r) => r.projectId), to, noticeNo: text.noticeNo?.trim(), note: text.note?.trim() };
+    await api('/secretary-projects/batch', { method: 'POST', body }).catch((error: unknown) => {
+      throw batchRefusals(error, rows.map((r) => r.title));
+    });
+    void message.success(t('projects.decided', { count: rows.length }));
+    await client.invalidateQueries({ queryKey: projectKeys.all });
+    setDeciding(null);
+  };
 
-  const columns = [
-    { title: t('projects.title'), dataIndex: 'title', render: (v: string, r: Item) => <Link to={`/projects/${r.projectId}`}>{v}</Link> },
-    { title: t('projects.org'), dataIndex: 'orgName' },
-    { title: t('projects.state'), dataIndex: 'state', render: (v: Item['state']) => <StateTag state={v} /> },
-    { title: t('projects.health'), dataIndex: 'health', render: (v: Item['health'], r: Item) => <HealthTag health={v} reasons={r.riskReasons} /> },
-    { title: t('projects.percent'), dataIndex: 'percentComplete', width: 140, render: (v: number) => <Progress percent={v} size="small" aria-label={t('projects.percent')} /> },
-    { title: t('projects.nextMilestone'), dataIndex: 'nextMilestone', render: (m: Item['nextMilestone']) => (m ? `${m.title}（${m.dueOn}）` : '—') },
-    { title: t('projects.openObstacles'), dataIndex: 'openObstacles', render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
-    { title: t('projects.lastReport'), dataIndex: 'lastReportWeek', render: (w: string | null) => w ?? '—' },
+  const columns: ListColumn<Item>[] = [
+    { key: 'title', required: true, title: t('projects.title'), dataIndex: 'title', render: (v: string, r: Item) => <Link to={`/projects/${r.projectId}`}>{v}</Link> },
+    { key: 'org', title: t('projects.org'), dataIndex: 'orgName' },
+    { key: 'state', title: t('projects.state'), dataIndex: 'state', render: (v: Item['state']) => <StateTag state={v} /> },
+    { key: 'health', title: t('projects.health'), dataIndex: 'health', render: (v: Item['health'], r: Item) => <HealthTag health={v} reasons={r.riskReasons} /> },
+    { key: 'percent', responsive: ['md'], title: t('projects.percent'), dataIndex: 'percentComplete', width: 140, render: (v: number) => <Progress percent={v} size="small" aria-label={t('projects.percent')} /> },
+    { key: 'nextMilestone', responsive: ['md'], title: t('projects.nextMilestone'), dataIndex: 'nextMilestone', render: (m: Item['nextMilestone']) => (m ? `${m.title}（${m.dueOn}）` : '—') },
+    { key: 'openObstacles', responsive: ['md'], title: t('projects.openObstacles'), dataIndex: 'openObstacles', render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
+    { key: 'lastReport', responsive: ['md'], title: t('projects.lastReport'), dataIndex: 'lastReportWeek', render: (w: string | null) => w ?? '—' },
     {
+      key: 'indicators',
+      responsive: ['lg'],
       title: t('projects.indicators'),
       dataIndex: 'indicators',
       render: (list: Item['indicators']) => list.map((i) => <div key={i.id}>{`${i.name}：${i.baseline} → ${i.target}（${i.achieved ?? '—'}）${i.unit}`}</div>),
     },
     {
+      key: 'grade',
+      responsive: ['md'],
       title: t('projects.grade'),
       dataIndex: 'grade',
       width: 100,
@@ -155,35 +158,26 @@ export default function ProjectsPage() {
               key: 'board',
               label: t('projects.board'),
               children: (
-                <Space direction="vertical" style={{ width: '100%' }}>
-                  <Space wrap>
-                    <Select
-                      allowClear
-                      placeholder={t('projects.health')}
-                      aria-label={t('projects.health')}
-                      style={{ width: 160 }}
-                      value={health}
-                      onChange={setHealth}
-                      options={(['on_track', 'at_risk', 'late'] as const).map((h) => ({ value: h, label: t(`projects.healths.${h}`) }))}
-                    />
-                    <Button disabled={selected.length === 0} onClick={() => setDecision('approved')}>
-                      {t('projects.approveSelected')}
-                    </Button>
-                    <Button disabled={selected.length === 0} onClick={() => setDecision('returned')}>
-                      {t('projects.returnSelected')}
-                    </Button>
-                  </Space>
-                  <Table<Item>
-                    rowKey="projectId"
-                    size="small"
-                    loading={board.isLoading}
-                    dataSource={board.data?.items ?? []}
+                <>
+                  <FilterBar active={Object.values(filters).some((v) => v !== undefined)} onReset={() => setFilters({})}>
+                    <EnumFilter<ProjectState> label={t('projects.state')} values={PROJECT_STATES} labelKey="projects.states" value={filters.state} onChange={(v) => setFilters({ ...filters, state: v })} />
+                    <EnumFilter<ProjectHealth> label={t('projects.health')} values={PROJECT_HEALTHS} labelKey="projects.healths" value={filters.health} onChange={(v) => setFilters({ ...filters, health: v })} />
+                  </FilterBar>
+                  <ListTable<Item>
+                    id="project-board"
+                    rowKey={(r) => r.projectId}
+                    loading={board.isFetching}
+                    rows={board.data?.items ?? []}
                     columns={columns}
-                    pagination={false}
-                    scroll={{ x: 1150 }}
-                    rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.state !== 'submitted', 'aria-label': r.title }) }}
+                    paging={{ kind: 'client', pageSize: 20 }}
+                    exportHref={campaignId ? downloadUrl(`/project-campaigns/${campaignId}/board.xlsx`, { ...filters }) : undefined}
+                    rowActions={(r) => [{ key: 'open', label: t('common.view'), onClick: () => void navigate(`/projects/${r.projectId}`) }]}
+                    batchActions={[
+                      { key: 'approve', label: t('projects.approveSelected'), onClick: (rows) => setDeciding({ to: 'approved', rows }) },
+                      { key: 'return', label: t('projects.returnSelected'), onClick: (rows) => setDeciding({ to: 'returned', rows }) },
+                    ]}
                   />
-                </Space>
+                </>
               ),
             },
             {
@@ -240,15 +234,24 @@ export default function ProjectsPage() {
           ]}
         />
       )}
-      <Modal
-        open={decision !== null}
-        title={decision === 'approved' ? t('projects.approveSelected') : t('projects.returnSelected')}
-        onCancel={() => setDecision(null)}
-        onOk={() => decide.mutate()}
-        okButtonProps={{ disabled: !text.trim(), loading: decide.isPending }}
-      >
-        <Input.TextArea aria-label={decision === 'approved' ? t('projects.noticeNo') : t('projects.returnNote')} placeholder={decision === 'approved' ? t('projects.noticeNo') : t('projects.returnNote')} value={text} onChange={(e) => setText(e.target.value)} />
-      </Modal>
+      {deciding && (
+        <FormModal<{ noticeNo?: string; note?: string }>
+          title={deciding.to === 'approved' ? t('projects.approveSelected') : t('projects.returnSelected')}
+          form={decideForm}
+          okText={t('common.ok')}
+          onClose={() => setDeciding(null)}
+          onSubmit={(values) => decide(deciding.to, deciding.rows, values)}
+        >
+          <Form.Item
+            name={deciding.to === 'approved' ? 'noticeNo' : 'note'}
+            label={deciding.to === 'approved' ? t('projects.noticeNo') : t('projects.returnNote')}
+            extra={deciding.rows.map((r) => r.title).join('、')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <Input.TextArea rows={deciding.to === 'approved' ? 1 : 3} maxLength={deciding.to === 'approved' ? 100 : 2000} />
+          </Form.Item>
+        </FormModal>
+      )}
       {campaign && applying && <ApplyModal campaign={campaign} onClose={() => setApplying(false)} />}
       {editing && (
         <CampaignModal
