@@ -2,6 +2,7 @@ import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Ctx } from './context';
 import type { Db } from './db/client';
+import { insertMany } from './db/insertMany';
 import { auditCheckpoints, auditEvents } from './db/schema/audit';
 
 // Every write appends an event in its own transaction. Each event carries an HMAC-SHA256 of its
@@ -173,8 +174,7 @@ async function extend(tx: Db, events: readonly ActedAuditInput[]): Promise<void>
     prevHash = row.hash;
     return row;
   });
-  // 13 parameters a row: stay well below PostgreSQL's 65,535
-  for (let i = 0; i < rows.length; i += 2000) await tx.insert(auditEvents).values(rows.slice(i, i + 2000));
+  await insertMany(tx, auditEvents, rows);
   const next: Checkpoint = { seq, head: prevHash, keyedFrom: head.keyedFrom, at };
   const signed = { ...next, mac: checkpointMac(k.checkpoint, next) };
   if (isNew) await tx.insert(auditCheckpoints).values({ id: CHECKPOINT_ID, ...signed });
