@@ -1,13 +1,15 @@
 // The roster flow of a party affairs worker, in Chinese at 1366×768: log in, browse the tree, add a
 // member (after a server-side field error), import a spreadsheet with a bad row, fix and commit it,
-// export the roster and read the exported file.
-import { mkdtempSync, rmSync } from 'node:fs';
+// export the roster and read the exported file; then use the members list as a list: a page jump,
+// a hidden column, a filter, a party group for the selected members, the export of the filter.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdNumber, withWrongCheckDigit } from './idNumbers';
+import { REPO_ROOT } from './server';
 import { serverWithPage } from './session';
 
 const BRANCH = '建车汽车服务党支部';
@@ -25,6 +27,7 @@ const HEADERS = [
 ];
 
 const e2e = serverWithPage({ width: 1366, height: 768 });
+const SHOTS = path.join(REPO_ROOT, '.tmp/shots');
 let workDir: string;
 
 beforeAll(() => {
@@ -45,6 +48,54 @@ async function writeMembersFile(file: string, rows: string[][]): Promise<void> {
 
 function formItem(label: string) {
   return e2e.page.locator('.ant-form-item').filter({ has: e2e.page.getByText(label, { exact: true }) });
+}
+
+/** The rows of the first sheet of an .xlsx, by header. */
+async function readSheet(file: string): Promise<Record<string, string>[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('the workbook has no worksheet');
+  const headers = (sheet.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+  const rows: Record<string, string>[] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const record: Record<string, string> = {};
+    for (let column = 1; column < headers.length; column++) record[headers[column]!] = row.getCell(column).text;
+    rows.push(record);
+  });
+  return rows;
+}
+
+/** Opens the branch on the organizations page by searching for it. */
+async function openBranch(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: '党组织' }).click();
+  await page.waitForURL(/\/orgs/);
+  const search = page.getByLabel('按名称搜索党组织');
+  await search.fill('建车');
+  await search.press('Enter');
+  await page.getByRole('button', { name: BRANCH }).click();
+  await page.getByRole('heading', { name: BRANCH, level: 3 }).waitFor();
+}
+
+/**
+ * A screenshot at the brief's desktop and phone sizes, then back to the file's own size; `reload` loads the page
+ * afresh at each size (as a phone would open it) where the page's state allows.
+ */
+async function shootBoth(page: Page, name: string, reload = false): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [size, viewport] of [
+    ['1280', { width: 1280, height: 800 }],
+    ['390', { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    if (reload) await page.reload();
+    await page.locator('.member-table tr.ant-table-row').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, `members-orgs-${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+  if (reload) await page.reload();
 }
 
 async function pickDate(scope: Locator, label: string, date: string): Promise<void> {
@@ -228,5 +279,76 @@ describe('roster', () => {
     const expectedId = validIdNumber('1988-05-20', 244);
     expect(imported?.idNumber.slice(0, 4)).toBe(expectedId.slice(0, 4));
     expect(imported?.idNumber.slice(-4)).toBe(expectedId.slice(-4));
+  });
+
+  it('uses the members list: a page jump, a hidden column, a filter, a party group for the selected, the export of the filter', async () => {
+    const page = e2e.page;
+    // a party group for the branch, through its form on the organization's page
+    await openBranch(page);
+    await page.getByRole('tab', { name: '党小组' }).click();
+    await page.getByRole('button', { name: '新建党小组' }).click();
+    const groupForm = page.getByRole('dialog', { name: '新建党小组' });
+    await groupForm.getByLabel('党小组名称').fill('第一党小组');
+    await groupForm.getByRole('button', { name: /保\s*存/ }).click();
+    await groupForm.waitFor({ state: 'hidden' });
+    await page.getByRole('tabpanel').getByRole('cell', { name: '第一党小组' }).waitFor();
+
+    await page.getByRole('menuitem', { name: '党员' }).click();
+    await page.waitForURL(/\/members/);
+    const list = page.locator('.member-table');
+    const rows = list.locator('tr.ant-table-row');
+    const firstName = () => rows.first().locator('td').nth(1).innerText();
+    await rows.first().waitFor();
+    const onFirstPage = await firstName();
+    await shootBoth(page, 'members', true);
+
+    // page numbers: jump to the second page
+    const jumper = list.locator('.ant-pagination-options-quick-jumper input');
+    await jumper.fill('2');
+    await jumper.press('Enter');
+    await list.locator('.ant-pagination-item-active').filter({ hasText: /^2$/ }).waitFor();
+    await expect.poll(firstName).not.toBe(onFirstPage);
+
+    // column settings: the ID-card number hidden, and still hidden after a reload
+    const idHeader = list.locator('thead th').filter({ hasText: '公民身份号码' });
+    expect(await idHeader.count()).toBe(1);
+    await page.getByRole('button', { name: '列设置' }).click();
+    await page.locator('.ant-popover').getByRole('checkbox', { name: '公民身份号码' }).uncheck();
+    await expect.poll(() => idHeader.count()).toBe(0);
+    await page.reload();
+    await rows.first().waitFor();
+    expect(await idHeader.count()).toBe(0);
+
+    // a filter, then the whole filtered page selected and put into the party group
+    const search = page.getByLabel('按姓名搜索');
+    await search.fill('导入党员');
+    await search.press('Enter');
+    await expect.poll(() => rows.count()).toBe(3);
+    await list.getByRole('checkbox', { name: 'Select all' }).check();
+    await page.getByText('已选 3 项').waitFor();
+    await page.getByRole('button', { name: '分配党小组' }).click();
+    const dialog = page.getByRole('dialog', { name: /分配党小组/ });
+    await dialog.getByText(BRANCH).waitFor();
+    await dialog.getByLabel('党小组', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '第一党小组' }).click();
+    await shootBoth(page, 'assign-group');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('已调整 3 名党员的党小组').waitFor();
+    await expect.poll(() => page.getByText(/已选 \d+ 项/).count()).toBe(0);
+
+    // the export of what the filter shows: these three, now in the party group
+    const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('link', { name: /导出/ }).click()]);
+    const file = path.join(workDir, 'filtered.xlsx');
+    await download.saveAs(file);
+    const exported = await readSheet(file);
+    expect(exported.map((r) => r['姓名']).sort()).toEqual(['导入党员丁', '导入党员丙', '导入党员乙'].sort());
+    expect(exported.map((r) => r['党小组'])).toEqual(['第一党小组', '第一党小组', '第一党小组']);
+    expect(exported.every((r) => r['所在党组织']?.endsWith(BRANCH))).toBe(true);
+
+    // the branch counts them in its party group
+    await openBranch(page);
+    await page.getByRole('tab', { name: '党小组' }).click();
+    await page.getByRole('tabpanel').getByRole('row').filter({ hasText: '第一党小组' }).getByRole('cell', { name: '3' }).waitFor();
   });
 });

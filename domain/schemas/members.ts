@@ -141,8 +141,11 @@ export const MemberPage = Type.Object({
 });
 export type MemberPage = Static<typeof MemberPage>;
 
-/** The export of a members list: the roster of an organization (its subtree unless `subtree=false`), filtered like the list. */
-export const MemberExportQuery = Type.Object({ org: Id, ...memberFilters }, { additionalProperties: false });
+/**
+ * The export of a members list: the roster of an organization (its subtree unless `subtree=false`), or of the caller's
+ * whole scope without one, filtered and ordered like the list.
+ */
+export const MemberExportQuery = Type.Object({ org: Type.Optional(Id), ...memberFilters }, { additionalProperties: false });
 export type MemberExportQuery = Static<typeof MemberExportQuery>;
 export type MemberFilterQuery = Omit<MemberExportQuery, 'org'>;
 

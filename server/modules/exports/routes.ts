@@ -22,7 +22,7 @@ export function exportRoutes(base: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary:
-          "The member roster of an organization's subtree as .xlsx, filtered and ordered like GET /members (the import's headers; masked unless permitted)",
+          "The member roster of an organization's subtree (or the caller's scope) as .xlsx, filtered and ordered like GET /members (the import's headers; masked unless permitted)",
         querystring: MemberExportQuery,
         response: { 200: Binary, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },

@@ -63,7 +63,16 @@ describe('GET /api/v1/exports/members.xlsx', () => {
     expect((await exportOf(null, seed.A)).statusCode).toBe(401);
     expect((await exportOf(orgAdminB, seed.A)).statusCode).toBe(403);
     expect((await exportOf(orgAdminA, 'no-such-org')).statusCode).toBe(404);
-    expect((await t.call(orgAdminA, { method: 'GET', url: '/api/v1/exports/members.xlsx' })).statusCode).toBe(400);
+    // a member's own record is no roster to export
+    expect((await t.call(await t.login('memberA1'), { method: 'GET', url: '/api/v1/exports/members.xlsx' })).statusCode).toBe(403);
+  });
+
+  it("exports the caller's whole scope when no organization is chosen, as the list shows it", async () => {
+    const names = async (s: Session) =>
+      (await readWorkbook((await t.call(s, { method: 'GET', url: '/api/v1/exports/members.xlsx' })).rawPayload)).map((r) => String(r['姓名'])).sort();
+    expect(await names(orgAdminA)).toEqual(['吴预备', '周全', '张某一'].sort());
+    expect(await names(orgAdminB)).toEqual(['李某二']);
+    expect(await names(await t.login('admin'))).toEqual(['吴预备', '周全', '张某一', '李某二'].sort());
   });
 
   it("streams the subtree's roster with the import headers, Chinese labels and text dates", async () => {

@@ -1,12 +1,12 @@
-// Export of a members list as .xlsx: the roster of an organization (its subtree unless subtree=false)
-// with the list's filters and in the list's order, streamed: members are read in keyset batches and
+// Export of a members list as .xlsx: the roster of an organization (its subtree unless subtree=false),
+// or of the caller's whole scope without one, with the list's filters and in the list's order, streamed: members are read in keyset batches and
 // each row is committed to the workbook writer as soon as it is written, so memory stays flat.
 // The headers and labels are the import's, so an exported file imports again without changes.
 
 import type { Writable } from 'node:stream';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { authorize } from '../../../domain/access';
+import { authorize, readScopes } from '../../../domain/access';
 import {
   CATEGORY_LABELS,
   EDUCATION_LABELS,
@@ -17,6 +17,7 @@ import {
 import { MEMBER_FIELDS, canonicalHeader, type MemberField } from '../../../domain/imports/headers';
 import type { Education, Gender, MemberCategory, MemberStatus } from '../../../domain/enums';
 import type { Ctx } from '../../context';
+import { forbidden } from '../../errors';
 import type { MemberExportQuery } from '../../../domain/schemas/members';
 import { orgs, partyGroups } from '../../db/schema/orgs';
 import * as memberQ from '../members/queries';
@@ -60,12 +61,20 @@ class OrgPaths {
 /** Checks access (before anything is sent) and returns the writer of the roster the query selects. */
 export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, opts: { batchSize?: number } = {}): Promise<MemberExport> {
   const batchSize = opts.batchSize ?? EXPORT_BATCH;
-  const org = await loadOrg(ctx, ctx.db, query.org, 'export.run');
-  const filename = `${org.name}-党员名册-${ctx.today}.xlsx`;
-  const where = [
-    query.subtree === false ? memberQ.filters.inOrg(org.id) : memberQ.filters.inSubtree(org.path),
-    ...filterConditions(ctx, query),
-  ];
+  let scope: SQL;
+  let filename: string;
+  if (query.org) {
+    const org = await loadOrg(ctx, ctx.db, query.org, 'export.run');
+    scope = query.subtree === false ? memberQ.filters.inOrg(org.id) : memberQ.filters.inSubtree(org.path);
+    filename = `${org.name}-党员名册-${ctx.today}.xlsx`;
+  } else {
+    // the list without an organization shows the caller's whole scope: so does its export
+    const scopes = readScopes(ctx.actor, 'member.read')?.filter((path) => authorize(ctx.actor, 'export.run', { orgPath: path })) ?? null;
+    if (scopes?.length === 0) throw forbidden();
+    scope = scopes === null ? sql`true` : memberQ.filters.inAnySubtree(scopes);
+    filename = `党员名册-${ctx.today}.xlsx`;
+  }
+  const where = [scope, ...filterConditions(ctx, query)];
   const sort = query.sort ?? 'name';
   const order = query.order ?? 'asc';
 

@@ -1,8 +1,17 @@
 import { Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import EnumSelect from '../../components/EnumSelect';
+import { EnumFilter, FilterBar } from '../../components/FilterBar';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
-import { EDUCATIONS, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../../../domain/enums';
+import {
+  EDUCATIONS,
+  GENDERS,
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  type Education,
+  type Gender,
+  type MemberCategory,
+  type MemberStatus,
+} from '../../../../domain/enums';
 import type { MemberFilters } from './memberQueries';
 
 const SORTS: NonNullable<MemberFilters['sort']>[] = ['name', 'joinedOn', 'birthDate'];
@@ -13,14 +22,20 @@ interface Props {
   scopeId: string | null;
 }
 
+/** The filters that narrow the list; the organization, the subtree switch and the order are where to look, not filters. */
+const NARROWING = ['q', 'status', 'category', 'gender', 'education', 'ageMin', 'ageMax', 'joinedFrom', 'joinedTo'] as const;
+
 export default function MemberFiltersBar({ filters, onChange, scopeId }: Props) {
   const { t } = useTranslation();
   const set = <K extends keyof MemberFilters>(key: K, value: MemberFilters[K] | null) =>
     onChange({ ...filters, [key]: value ?? undefined });
-  const any = t('member.anyValue');
 
   return (
-    <div className="toolbar member-filters">
+    <FilterBar
+      className="member-filters"
+      active={NARROWING.some((key) => filters[key] !== undefined)}
+      onReset={() => onChange({ org: filters.org, subtree: filters.subtree, sort: filters.sort, order: filters.order })}
+    >
       <OrgTreeSelect
         className="member-filter-org"
         rootId={scopeId}
@@ -39,6 +54,8 @@ export default function MemberFiltersBar({ filters, onChange, scopeId }: Props) 
         <Typography.Text>{t('member.subtree')}</Typography.Text>
       </Space>
       <Input.Search
+        // a new search or a reset shows its own text
+        key={filters.q ?? ''}
         className="member-filter-q"
         allowClear
         placeholder={t('member.searchPlaceholder')}
@@ -46,41 +63,33 @@ export default function MemberFiltersBar({ filters, onChange, scopeId }: Props) 
         defaultValue={filters.q}
         onSearch={(q) => set('q', q.trim() || undefined)}
       />
-      <EnumSelect
-        enumName="memberStatus"
+      <EnumFilter<MemberStatus>
+        label={t('member.status')}
         values={MEMBER_STATUSES}
-        allowClear
-        placeholder={`${t('member.status')}: ${any}`}
+        labelKey="enums.memberStatus"
         value={filters.status}
-        onChange={(v) => set('status', v as MemberFilters['status'])}
-        className="member-filter-select"
+        onChange={(v) => set('status', v)}
       />
-      <EnumSelect
-        enumName="memberCategory"
+      <EnumFilter<MemberCategory>
+        label={t('member.category')}
         values={MEMBER_CATEGORIES}
-        allowClear
-        placeholder={`${t('member.category')}: ${any}`}
+        labelKey="enums.memberCategory"
         value={filters.category}
-        onChange={(v) => set('category', v as MemberFilters['category'])}
-        className="member-filter-select"
+        onChange={(v) => set('category', v)}
       />
-      <EnumSelect
-        enumName="gender"
+      <EnumFilter<Gender>
+        label={t('member.gender')}
         values={GENDERS}
-        allowClear
-        placeholder={`${t('member.gender')}: ${any}`}
+        labelKey="enums.gender"
         value={filters.gender}
-        onChange={(v) => set('gender', v as MemberFilters['gender'])}
-        className="member-filter-small"
+        onChange={(v) => set('gender', v)}
       />
-      <EnumSelect
-        enumName="education"
+      <EnumFilter<Education>
+        label={t('member.education')}
         values={EDUCATIONS}
-        allowClear
-        placeholder={`${t('member.education')}: ${any}`}
+        labelKey="enums.education"
         value={filters.education}
-        onChange={(v) => set('education', v as MemberFilters['education'])}
-        className="member-filter-select"
+        onChange={(v) => set('education', v)}
       />
       <Space size={4}>
         <Typography.Text>{t('member.ageRange')}</Typography.Text>
@@ -131,15 +140,14 @@ export default function MemberFiltersBar({ filters, onChange, scopeId }: Props) 
           className="member-filter-small"
           aria-label={t('member.sort')}
         />
-        <EnumSelect
-          enumName="order"
-          values={['asc', 'desc']}
+        <Select
           value={filters.order ?? 'asc'}
-          onChange={(v) => set('order', v as MemberFilters['order'])}
+          onChange={(v) => set('order', v)}
+          options={(['asc', 'desc'] as const).map((o) => ({ value: o, label: t(`enums.order.${o}`) }))}
           className="member-filter-small"
-          aria-label={t('member.sort')}
+          aria-label={t('member.order')}
         />
       </Space>
-    </div>
+    </FilterBar>
   );
 }

@@ -10,14 +10,14 @@ import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { EDUCATIONS, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../../../domain/enums';
 import { parseIdCard } from '../../../../domain/idcard';
 import { ETHNICITIES } from '../../../../domain/imports/ethnicities';
-import type { MemberCreate, MemberDetail, MemberPatch } from '../../../../domain/schemas/members';
+import type { Member, MemberCreate, MemberDetail, MemberPatch } from '../../../../domain/schemas/members';
 import { useOrgDetail } from '../orgs/orgQueries';
 import { memberKeys } from './memberQueries';
 
 type Values = Omit<MemberCreate, 'orgId'> & { orgId: string | null };
 
 type Props = { onClose: () => void; onSaved: (id: string) => void } & (
-  { mode: 'create'; orgId: string | null } | { mode: 'edit'; member: MemberDetail }
+  { mode: 'create'; orgId: string | null } | { mode: 'edit'; member: Member }
 );
 
 const TEXT_FIELDS = ['ethnicity', 'idNumber', 'phone', 'jobTitle'] as const;
@@ -28,7 +28,7 @@ function clean(values: Values): Values {
   return out;
 }
 
-function fromMember(m: MemberDetail): Values {
+function fromMember(m: Member): Values {
   return {
     name: m.name,
     gender: m.gender,
@@ -48,7 +48,7 @@ function fromMember(m: MemberDetail): Values {
 }
 
 /** The fields the user changed; masked values are sent only when the user typed a new one. */
-function changes(member: MemberDetail, values: Values): MemberPatch {
+function changes(member: Member, values: Values): MemberPatch {
   const before = fromMember(member) as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {

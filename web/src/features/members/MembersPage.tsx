@@ -1,17 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Table, Tag, Typography } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
+import { App, Button, Card, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { downloadUrl } from '../../api/client';
+import ListTable, { type ListColumn } from '../../components/ListTable';
 import { useScope } from '../../layout/scope';
-import type { Member } from '../../../../domain/schemas/members';
+import type { MemberListItem } from '../../../../domain/schemas/members';
+import AssignGroupModal from './AssignGroupModal';
 import MemberDrawer from './MemberDrawer';
 import MemberFiltersBar from './MemberFiltersBar';
 import MemberFormModal from './MemberFormModal';
+import TransferModal from './TransferModal';
 import { useMemberList, type MemberFilters } from './memberQueries';
 
-const PAGE_SIZES = [20, 50, 100, 200];
 const TEXT_FILTERS = ['status', 'category', 'gender', 'education'] as const;
 const NUMBER_FILTERS = ['ageMin', 'ageMax', 'joinedFrom', 'joinedTo'] as const;
 
@@ -28,10 +30,16 @@ function filtersFromUrl(params: URLSearchParams): Partial<MemberFilters> {
   }
   return out;
 }
-const SORTABLE = new Set<string>(['name', 'joinedOn', 'birthDate']);
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; member: MemberListItem }
+  | { kind: 'transfer'; member: MemberListItem }
+  | { kind: 'group'; members: MemberListItem[] };
 
 export default function MembersPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const { scopeId } = useScope();
   const [params] = useSearchParams();
   const [filters, setFiltersState] = useState<MemberFilters>(() => ({
@@ -41,144 +49,151 @@ export default function MembersPage() {
     order: 'asc',
     ...filtersFromUrl(params),
   }));
-  const [limit, setLimit] = useState(20);
-  // cursors[i] is the cursor that fetches page i; the first page needs none.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState(0);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [openId, setOpenId] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
-  const list = useMemberList(filters, cursors[page], limit);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  // a batch done clears the selection (the list is drawn afresh)
+  const [batchesDone, setBatchesDone] = useState(0);
+  const list = useMemberList(filters, (paging.page - 1) * paging.pageSize, paging.pageSize);
+  const may = (action: MemberListItem['abilities'][number]) => list.data?.abilities.includes(action) ?? false;
 
-  const resetPaging = () => {
-    setCursors([undefined]);
-    setPage(0);
-  };
   const setFilters = (next: MemberFilters) => {
     setFiltersState(next);
-    resetPaging();
+    setPaging((p) => ({ ...p, page: 1 }));
   };
-  const next = () => {
-    const cursor = list.data?.nextCursor;
-    if (!cursor) return;
-    setCursors((c) => [...c.slice(0, page + 1), cursor]);
-    setPage(page + 1);
-  };
-
-  const sortOrder = (key: string) =>
-    filters.sort === key ? (filters.order === 'desc' ? 'descend' : 'ascend') : null;
+  const close = () => setDialog(null);
   const dash = (v: string | null) => v ?? '—';
 
+  const columns: ListColumn<MemberListItem>[] = [
+    {
+      key: 'name',
+      required: true,
+      title: t('member.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      render: (name: string, m) => <Typography.Link onClick={() => setOpenId(m.id)}>{name}</Typography.Link>,
+    },
+    {
+      key: 'gender',
+      // a phone shows the name, the status and the organization
+      responsive: ['md'],
+      title: t('member.gender'),
+      dataIndex: 'gender',
+      render: (g: MemberListItem['gender']) => t(`enums.gender.${g}`),
+    },
+    { key: 'birthDate', responsive: ['md'], title: t('member.birthDate'), dataIndex: 'birthDate' },
+    { key: 'idNumber', responsive: ['md'], title: t('member.idNumber'), dataIndex: 'idNumber', render: dash },
+    { key: 'phone', responsive: ['md'], title: t('member.phone'), dataIndex: 'phone', render: dash },
+    {
+      key: 'status',
+      title: t('member.status'),
+      dataIndex: 'status',
+      render: (s: MemberListItem['status']) => (
+        <Tag color={s === 'full' ? 'red' : 'gold'}>{t(`enums.memberStatus.${s}`)}</Tag>
+      ),
+    },
+    {
+      key: 'category',
+      responsive: ['md'],
+      title: t('member.category'),
+      dataIndex: 'category',
+      render: (c: MemberListItem['category']) => t(`enums.memberCategory.${c}`),
+    },
+    {
+      key: 'education',
+      responsive: ['md'],
+      title: t('member.education'),
+      dataIndex: 'education',
+      render: (e: MemberListItem['education']) => (e ? t(`enums.education.${e}`) : '—'),
+    },
+    { key: 'joinedOn', responsive: ['md'], title: t('member.joinedOn'), dataIndex: 'joinedOn' },
+    { key: 'org', title: t('member.org'), dataIndex: 'orgName', ellipsis: true },
+  ];
+
+  const total = list.data?.total ?? 0;
   return (
     <Card
       title={t('nav.members')}
       extra={
         // offered only where the list says the caller may add a member (not to a viewer)
-        list.data?.abilities.includes('member.create') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+        may('member.create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
             {t('member.create')}
           </Button>
         )
       }
     >
       <MemberFiltersBar filters={filters} onChange={setFilters} scopeId={scopeId} />
-      <Table<Member>
-        size="small"
-        rowKey="id"
-        className="member-table"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        onRow={(m) => ({ onDoubleClick: () => setOpenId(m.id) })}
-        onChange={(_p, _f, sorter) => {
-          const s = sorter as SorterResult<Member>;
-          const key = String(s.field ?? s.columnKey ?? '');
-          if (!SORTABLE.has(key) || !s.order) setFilters({ ...filters, sort: 'name', order: 'asc' });
-          else
-            setFilters({
-              ...filters,
-              sort: key as MemberFilters['sort'],
-              order: s.order === 'descend' ? 'desc' : 'asc',
-            });
-        }}
-        columns={[
-          {
-            title: t('member.name'),
-            dataIndex: 'name',
-            sorter: true,
-            sortOrder: sortOrder('name'),
-            fixed: 'left',
-            render: (name: string, m) => (
-              <Typography.Link onClick={() => setOpenId(m.id)}>{name}</Typography.Link>
-            ),
-          },
-          {
-            title: t('member.gender'),
-            dataIndex: 'gender',
-            render: (g: Member['gender']) => t(`enums.gender.${g}`),
-            width: 60,
-          },
-          {
-            title: t('member.birthDate'),
-            dataIndex: 'birthDate',
-            sorter: true,
-            sortOrder: sortOrder('birthDate'),
-          },
-          { title: t('member.idNumber'), dataIndex: 'idNumber', render: dash },
-          { title: t('member.phone'), dataIndex: 'phone', render: dash },
-          {
-            title: t('member.status'),
-            dataIndex: 'status',
-            render: (s: Member['status']) => (
-              <Tag color={s === 'full' ? 'red' : 'gold'}>{t(`enums.memberStatus.${s}`)}</Tag>
-            ),
-          },
-          {
-            title: t('member.category'),
-            dataIndex: 'category',
-            render: (c: Member['category']) => t(`enums.memberCategory.${c}`),
-          },
-          {
-            title: t('member.joinedOn'),
-            dataIndex: 'joinedOn',
-            sorter: true,
-            sortOrder: sortOrder('joinedOn'),
-          },
-          { title: t('member.org'), dataIndex: 'orgName', ellipsis: true },
-        ]}
-      />
-      <div className="pager">
-        {list.data?.total !== undefined && (
-          <Typography.Text>
-            {t(list.data.totalExact ? 'common.total' : 'common.totalAtLeast', { count: list.data.total })}
-          </Typography.Text>
-        )}
-        <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
-          {t('common.prev')}
-        </Button>
-        <Typography.Text>{page + 1}</Typography.Text>
-        <Button disabled={!list.data?.nextCursor} onClick={next}>
-          {t('common.next')}
-        </Button>
-        <Select
-          aria-label={t('common.rowsPerPage')}
-          value={limit}
-          onChange={(size) => {
-            setLimit(size);
-            resetPaging();
+      <div className="member-table">
+        <ListTable<MemberListItem>
+          key={batchesDone}
+          id="members"
+          columns={columns}
+          rows={list.data?.items ?? []}
+          rowKey={(m) => m.id}
+          loading={list.isFetching}
+          onRow={(m) => ({ onDoubleClick: () => setOpenId(m.id) })}
+          paging={{
+            kind: 'offset',
+            page: paging.page,
+            pageSize: paging.pageSize,
+            total,
+            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
           }}
-          options={PAGE_SIZES.map((size) => ({ value: size, label: t('common.pageSize', { size }) }))}
+          summary={
+            list.data &&
+            !list.data.totalExact && <Typography.Text>{t('common.totalAtLeast', { count: total })}</Typography.Text>
+          }
+          rowActions={(m) => [
+            { key: 'view', label: t('common.view'), onClick: () => setOpenId(m.id) },
+            ...(m.abilities.includes('member.update')
+              ? [{ key: 'edit', label: t('common.edit'), onClick: () => setDialog({ kind: 'edit', member: m }) }]
+              : []),
+            ...(m.abilities.includes('member.transfer')
+              ? [{ key: 'transfer', label: t('member.transfer'), onClick: () => setDialog({ kind: 'transfer', member: m }) }]
+              : []),
+          ]}
+          batchActions={
+            may('member.update')
+              ? [
+                  {
+                    key: 'group',
+                    label: t('member.assignGroup'),
+                    onClick: (rows) => {
+                      // a party group belongs to one branch: its members are chosen from that branch
+                      if (new Set(rows.map((r) => r.orgId)).size > 1) void message.warning(t('member.assignOneOrg'));
+                      else setDialog({ kind: 'group', members: rows });
+                    },
+                  },
+                ]
+              : undefined
+          }
+          exportHref={may('export.run') ? downloadUrl('/exports/members.xlsx', filters) : undefined}
         />
       </div>
       <MemberDrawer memberId={openId} onClose={() => setOpenId(null)} />
-      {creating && (
+      {dialog?.kind === 'create' && (
         <MemberFormModal
           mode="create"
           orgId={filters.org ?? null}
-          onClose={() => setCreating(false)}
+          onClose={close}
           onSaved={(id) => {
-            setCreating(false);
+            close();
             setOpenId(id);
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <MemberFormModal mode="edit" member={dialog.member} onClose={close} onSaved={close} />
+      )}
+      {dialog?.kind === 'transfer' && <TransferModal member={dialog.member} onClose={close} />}
+      {dialog?.kind === 'group' && (
+        <AssignGroupModal
+          members={dialog.members}
+          onClose={close}
+          onDone={() => {
+            close();
+            setBatchesDone((n) => n + 1);
           }}
         />
       )}

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Modal, Popconfirm, Table } from 'antd';
+import { App, Button, Form, Popconfirm, Table } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
 import EnumSelect from '../../components/EnumSelect';
+import FormModal from '../../components/FormModal';
 import MemberSelect from '../../components/MemberSelect';
-import { applyServerErrors } from '../../components/serverErrors';
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../../../domain/enums';
 import type { OrgDetail } from '../../../../domain/schemas/orgs';
 import { orgKeys } from './orgQueries';
@@ -26,17 +26,13 @@ export default function CommitteeTable({ org }: { org: OrgDetail }) {
   const [form] = Form.useForm<SeatInput>();
   const canEdit = org.abilities.includes('org.update');
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.detail(org.id) });
+  const required = [{ required: true, message: t('common.required') }];
 
-  const add = useMutation({
-    mutationFn: (seat: SeatInput) =>
-      api<unknown>(`/orgs/${org.id}/committee`, { method: 'POST', body: seat }),
-    onSuccess: async () => {
-      setAdding(false);
-      form.resetFields();
-      await refresh();
-    },
-    onError: (error) => applyServerErrors(form, error).forEach((m) => void message.error(m)),
-  });
+  const add = async (seat: SeatInput) => {
+    await api<unknown>(`/orgs/${org.id}/committee`, { method: 'POST', body: seat });
+    setAdding(false);
+    await refresh();
+  };
   const end = useMutation({
     mutationFn: (seatId: string) => api<unknown>(`/orgs/${org.id}/committee/${seatId}`, { method: 'DELETE' }),
     onSuccess: refresh,
@@ -83,39 +79,19 @@ export default function CommitteeTable({ org }: { org: OrgDetail }) {
             : []),
         ]}
       />
-      <Modal
-        title={t('org.addSeat')}
-        open={adding}
-        onCancel={() => setAdding(false)}
-        onOk={() => form.submit()}
-        confirmLoading={add.isPending}
-        okText={t('common.save')}
-        destroyOnHidden
-      >
-        <Form<SeatInput> form={form} layout="vertical" onFinish={(values) => add.mutate(values)}>
-          <Form.Item
-            name="memberId"
-            label={t('org.seatMember')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+      {adding && (
+        <FormModal<SeatInput> title={t('org.addSeat')} form={form} onSubmit={add} onClose={() => setAdding(false)}>
+          <Form.Item name="memberId" label={t('org.seatMember')} rules={required}>
             <MemberSelect orgId={org.id} placeholder={t('org.memberSearch')} />
           </Form.Item>
-          <Form.Item
-            name="role"
-            label={t('org.seatRole')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+          <Form.Item name="role" label={t('org.seatRole')} rules={required}>
             <EnumSelect enumName="committeeRole" values={COMMITTEE_ROLES} />
           </Form.Item>
-          <Form.Item
-            name="startedOn"
-            label={t('org.seatStartedOn')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+          <Form.Item name="startedOn" label={t('org.seatStartedOn')} rules={required}>
             <DateField />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </>
   );
 }

@@ -1,51 +1,39 @@
-import { App, Form, Modal } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import FormModal from '../../components/FormModal';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
-import { applyServerErrors } from '../../components/serverErrors';
 import type { OrgDetail } from '../../../../domain/schemas/orgs';
 
-interface Props {
-  org: OrgDetail;
-  open: boolean;
-  onClose: () => void;
-  onMoved: () => void;
+interface Values {
+  parentId: string;
 }
 
-export default function MoveOrgModal({ org, open, onClose, onMoved }: Props) {
+export default function MoveOrgModal({ org, onClose, onMoved }: { org: OrgDetail; onClose: () => void; onMoved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ parentId: string }>();
-  const move = useMutation({
-    mutationFn: (values: { parentId: string }) =>
-      api<unknown>(`/orgs/${org.id}/move`, { method: 'POST', body: values }),
-    onSuccess: async () => {
-      void message.success(t('org.moved'));
-      await queryClient.invalidateQueries({ queryKey: ['orgs'] });
-      onMoved();
-    },
-    onError: (error) => applyServerErrors(form, error).forEach((m) => void message.error(m)),
-  });
+  const [form] = Form.useForm<Values>();
+
+  const move = async (values: Values) => {
+    await api<unknown>(`/orgs/${org.id}/move`, { method: 'POST', body: values });
+    void message.success(t('org.moved'));
+    await queryClient.invalidateQueries({ queryKey: ['orgs'] });
+    onMoved();
+  };
+
   return (
-    <Modal
+    <FormModal<Values>
       title={`${t('org.move')}：${org.name}`}
-      open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={move.isPending}
-      destroyOnHidden
+      form={form}
+      onSubmit={move}
+      onClose={onClose}
+      okText={t('common.ok')}
     >
-      <Form form={form} layout="vertical" onFinish={(values) => move.mutate(values)} preserve={false}>
-        <Form.Item
-          name="parentId"
-          label={t('org.moveTo')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <OrgTreeSelect />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="parentId" label={t('org.moveTo')} rules={[{ required: true, message: t('common.required') }]}>
+        <OrgTreeSelect />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -111,7 +111,6 @@ export default function OrgDetailPanel({ orgId, onTreeChanged }: Props) {
         <OrgFormModal
           mode="create"
           parentId={org.id}
-          open
           onClose={close}
           onSaved={(id) => {
             close();
@@ -123,7 +122,6 @@ export default function OrgDetailPanel({ orgId, onTreeChanged }: Props) {
         <OrgFormModal
           mode="edit"
           org={org}
-          open
           onClose={close}
           onSaved={() => {
             close();
@@ -134,7 +132,6 @@ export default function OrgDetailPanel({ orgId, onTreeChanged }: Props) {
       {dialog === 'move' && (
         <MoveOrgModal
           org={org}
-          open
           onClose={close}
           onMoved={() => {
             close();
@@ -145,7 +142,6 @@ export default function OrgDetailPanel({ orgId, onTreeChanged }: Props) {
       {dialog === 'dissolve' && (
         <DissolveOrgModal
           org={org}
-          open
           onClose={close}
           onDissolved={() => {
             close();

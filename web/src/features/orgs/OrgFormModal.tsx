@@ -1,10 +1,10 @@
-import { App, Col, Form, Input, Modal, Row } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Col, Form, Input, Row } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import DateField from '../../components/DateField';
 import EnumSelect from '../../components/EnumSelect';
-import { applyServerErrors } from '../../components/serverErrors';
+import FormModal from '../../components/FormModal';
 import { ORG_TYPES, SECTORS } from '../../../../domain/enums';
 import type { OrgCreate, OrgDetail, OrgPatch } from '../../../../domain/schemas/orgs';
 
@@ -22,7 +22,7 @@ interface Values {
   termElectedOn: string | null;
 }
 
-type Props = { open: boolean; onClose: () => void; onSaved: (id: string) => void } & (
+type Props = { onClose: () => void; onSaved: (id: string) => void } & (
   { mode: 'create'; parentId: string | null } | { mode: 'edit'; org: OrgDetail }
 );
 
@@ -73,33 +73,29 @@ export default function OrgFormModal(props: Props) {
   const [form] = Form.useForm<Values>();
   const editing = props.mode === 'edit' ? props.org : null;
 
-  const save = useMutation({
-    mutationFn: async (values: Values): Promise<string | null> => {
-      const body = toBody(values);
-      if (!editing) {
-        const parentId = props.mode === 'create' ? props.parentId : null;
-        return (await api<OrgDetail>('/orgs', { method: 'POST', body: { ...body, parentId } })).id;
-      }
+  const save = async (values: Values) => {
+    const body = toBody(values);
+    let id: string;
+    if (!editing) {
+      const parentId = props.mode === 'create' ? props.parentId : null;
+      id = (await api<OrgDetail>('/orgs', { method: 'POST', body: { ...body, parentId } })).id;
+    } else {
       const patch = changes(editing, body);
-      if (Object.keys(patch).length === 0) return null;
-      return (await api<OrgDetail>(`/orgs/${editing.id}`, { method: 'PATCH', body: patch })).id;
-    },
-    onSuccess: async (id) => {
-      if (id === null) {
+      if (Object.keys(patch).length === 0) {
         void message.info(t('member.noChanges'));
         props.onClose();
         return;
       }
-      void message.success(editing ? t('common.saved') : t('org.created'));
-      await queryClient.invalidateQueries({ queryKey: ['orgs'] });
-      props.onSaved(id);
-    },
-    onError: (error) => applyServerErrors(form, error).forEach((m) => void message.error(m)),
-  });
+      id = (await api<OrgDetail>(`/orgs/${editing.id}`, { method: 'PATCH', body: patch })).id;
+    }
+    void message.success(editing ? t('common.saved') : t('org.created'));
+    await queryClient.invalidateQueries({ queryKey: ['orgs'] });
+    props.onSaved(id);
+  };
 
   const required = [{ required: true, message: t('common.required') }];
   return (
-    <Modal
+    <FormModal<Values>
       title={
         editing
           ? t('org.edit')
@@ -107,79 +103,69 @@ export default function OrgFormModal(props: Props) {
             ? t('org.createRoot')
             : t('org.createChild')
       }
-      open={props.open}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={save.isPending}
+      form={form}
+      initialValues={editing ? fromOrg(editing) : { type: 'branch' }}
+      onSubmit={save}
+      onClose={props.onClose}
       width={720}
-      destroyOnHidden
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={editing ? fromOrg(editing) : { type: 'branch' }}
-        onFinish={(values) => save.mutate(values)}
-        preserve={false}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={16}>
-            <Form.Item name="name" label={t('org.name')} rules={required}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="shortName" label={t('org.shortName')}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="type" label={t('org.type')} rules={required}>
-              <EnumSelect enumName="orgType" values={ORG_TYPES} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="sector" label={t('org.sector')}>
-              <EnumSelect enumName="sector" values={SECTORS} allowClear />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="code" label={t('org.code')}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={16}>
-            <Form.Item name="hostUnit" label={t('org.hostUnit')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="foundedOn" label={t('org.foundedOn')}>
-              <DateField />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="contactName" label={t('org.contactName')}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="contactPhone" label={t('org.contactPhone')}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="termElectedOn" label={t('org.termElectedOn')}>
-              <DateField />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="coveredUnits" label={t('org.coveredUnits')} extra={t('org.coveredUnitsHint')}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col xs={24} md={16}>
+          <Form.Item name="name" label={t('org.name')} rules={required}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="shortName" label={t('org.shortName')}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="type" label={t('org.type')} rules={required}>
+            <EnumSelect enumName="orgType" values={ORG_TYPES} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="sector" label={t('org.sector')}>
+            <EnumSelect enumName="sector" values={SECTORS} allowClear />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="code" label={t('org.code')}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={16}>
+          <Form.Item name="hostUnit" label={t('org.hostUnit')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="foundedOn" label={t('org.foundedOn')}>
+            <DateField />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="contactName" label={t('org.contactName')}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="contactPhone" label={t('org.contactPhone')}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="termElectedOn" label={t('org.termElectedOn')}>
+            <DateField />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="coveredUnits" label={t('org.coveredUnits')} extra={t('org.coveredUnitsHint')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

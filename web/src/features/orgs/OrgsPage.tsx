@@ -94,7 +94,6 @@ export default function OrgsPage() {
         <OrgFormModal
           mode="create"
           parentId={null}
-          open
           onClose={() => setCreatingRoot(false)}
           onSaved={(id) => {
             setCreatingRoot(false);

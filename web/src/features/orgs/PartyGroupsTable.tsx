@@ -1,31 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Table } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Table } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { applyServerErrors } from '../../components/serverErrors';
+import FormModal from '../../components/FormModal';
 import type { OrgDetail } from '../../../../domain/schemas/orgs';
 import { orgKeys } from './orgQueries';
 
 export default function PartyGroupsTable({ org }: { org: OrgDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
   const canEdit = org.abilities.includes('org.update');
 
-  const add = useMutation({
-    mutationFn: (values: { name: string }) =>
-      api<unknown>(`/orgs/${org.id}/groups`, { method: 'POST', body: values }),
-    onSuccess: async () => {
-      setAdding(false);
-      form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: orgKeys.detail(org.id) });
-    },
-    onError: (error) => applyServerErrors(form, error).forEach((m) => void message.error(m)),
-  });
+  const add = async (values: { name: string }) => {
+    await api<unknown>(`/orgs/${org.id}/groups`, { method: 'POST', body: values });
+    setAdding(false);
+    await queryClient.invalidateQueries({ queryKey: orgKeys.detail(org.id) });
+  };
 
   return (
     <>
@@ -47,25 +41,13 @@ export default function PartyGroupsTable({ org }: { org: OrgDetail }) {
           { title: t('org.groupMembers'), dataIndex: 'memberCount' },
         ]}
       />
-      <Modal
-        title={t('org.addGroup')}
-        open={adding}
-        onCancel={() => setAdding(false)}
-        onOk={() => form.submit()}
-        confirmLoading={add.isPending}
-        okText={t('common.save')}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={(values) => add.mutate(values)}>
-          <Form.Item
-            name="name"
-            label={t('org.groupName')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+      {adding && (
+        <FormModal<{ name: string }> title={t('org.addGroup')} form={form} onSubmit={add} onClose={() => setAdding(false)}>
+          <Form.Item name="name" label={t('org.groupName')} rules={[{ required: true, message: t('common.required') }]}>
             <Input maxLength={50} />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </>
   );
 }
