@@ -304,7 +304,9 @@ describe('putting selected members into a party group (all or none)', () => {
   it('names every member it cannot take and changes nothing when one fails', async () => {
     const eventsBefore = (await eventsFor(a2.map((m) => m.id))).length;
     const res = await assign(orgAdminA, { ids: [a2[0]!.id, ids.memberB1, a1[0]!.id, a2[0]!.id, a2[1]!.id], partyGroupId: group.id });
-    expect(res.statusCode).toBe(400);
+    // not found (or not visible) tells more than a wrong group or a repeat
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'batch_refused', params: { count: 3 } });
     expect(res.json().error.details).toEqual([
       expect.objectContaining({ field: 'ids.1', code: 'no_such_member', message: '没有这个党员' }),
       expect.objectContaining({ field: 'ids.2', code: 'party_group_not_of_org', message: '不是本党组织的党小组' }),
@@ -314,8 +316,8 @@ describe('putting selected members into a party group (all or none)', () => {
     await createUser(t.system, { username: 'secretaryA', password: USER_PASSWORD, memberId: null, roles: [{ role: 'secretary', orgId: ids.A }] });
     const secretaryA = await t.login('secretaryA');
     const taking = await assign(secretaryA, { ids: [a2[0]!.id], partyGroupId: null });
-    expect(taking.statusCode).toBe(400);
-    expect(taking.json().error.details).toMatchObject([{ field: 'ids.0', code: 'member_not_editable' }]);
+    expect(taking.statusCode).toBe(403);
+    expect(taking.json().error.details).toMatchObject([{ field: 'ids.0', code: 'member_not_editable', message: '无权修改该党员的信息' }]);
     expect((await membersOf(ids.A2)).every((m) => m.partyGroupId === null)).toBe(true);
     expect((await groupsOf(ids.A2)).find((g) => g.id === group.id)?.memberCount).toBe(0);
     expect(await eventsFor(a2.map((m) => m.id))).toHaveLength(eventsBefore);

@@ -20,7 +20,8 @@ import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { memberOrgHistory, members } from '../../db/schema/members';
 import { committeeRoles, orgs, partyGroups } from '../../db/schema/orgs';
-import { AppError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
+import { forEachOrNone } from '../../batch';
+import { AppError, appError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import * as dashQ from '../dashboard/queries';
 import * as orgQ from '../orgs/queries';
@@ -437,9 +438,9 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
 }
 
 /**
- * Puts members into a party group of their organization (or takes them out of theirs), all or none:
- * every id is checked first and any that fails is named (`ids.3`) with nothing changed; each member
- * whose group changes gets its own audit event, in the one transaction.
+ * Puts members into a party group of their organization (or takes them out of theirs), all or none
+ * (server/batch.ts): every id is checked and each that fails is named (`ids.3`) in one `batch_refused`
+ * with nothing changed; each member whose group changes gets its own audit event, in the one transaction.
  */
 export async function assignPartyGroup(ctx: Ctx, input: MemberGroupAssign): Promise<MemberBatchResult> {
   if (abilitiesWithin(ctx.actor, null, ['member.update']).length === 0) throw forbidden();
@@ -456,18 +457,12 @@ export async function assignPartyGroup(ctx: Ctx, input: MemberGroupAssign): Prom
     }
     const rows = await tx.select().from(members).where(inArray(members.id, [...new Set(input.ids)]));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const errors = new FieldErrors();
-    const seen = new Set<string>();
-    for (const [i, id] of input.ids.entries()) {
+    await forEachOrNone(input.ids, async (id) => {
       const row = byId.get(id);
-      const field = `ids.${i}`;
-      if (seen.has(id)) errors.add(field, 'listed_twice');
-      else if (!row || !authorize(ctx.actor, 'member.read', { orgPath: row.orgPath, memberId: id })) errors.add(field, 'no_such_member');
-      else if (!authorize(ctx.actor, 'member.update', { orgPath: row.orgPath, memberId: id })) errors.add(field, 'member_not_editable');
-      else if (group && row.orgId !== group.orgId) errors.add(field, 'party_group_not_of_org');
-      seen.add(id);
-    }
-    errors.throwIfAny();
+      if (!row || !authorize(ctx.actor, 'member.read', { orgPath: row.orgPath, memberId: id })) throw appError(404, 'no_such_member');
+      if (!authorize(ctx.actor, 'member.update', { orgPath: row.orgPath, memberId: id })) throw forbidden('member_not_editable');
+      if (group && row.orgId !== group.orgId) throw invalid([{ field: 'partyGroupId', code: 'party_group_not_of_org' }]);
+    });
     const changing = rows.filter((r) => r.partyGroupId !== input.partyGroupId);
     if (changing.length > 0) {
       await tx

@@ -1,8 +1,9 @@
 import { Alert, App, Form, Select, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import FormModal from '../../components/FormModal';
+import { batchRefusals } from '../../components/serverErrors';
 import type { MemberBatchResult, MemberListItem } from '../../../../domain/schemas/members';
 import { useOrgDetail } from '../orgs/orgQueries';
 import { memberKeys } from './memberQueries';
@@ -12,17 +13,6 @@ const NO_GROUP = '-';
 
 interface Values {
   partyGroupId: string;
-}
-
-/** The server names a refused member by its place in the list (`ids.3`): the user reads their name instead. */
-function namingMembers(error: unknown, members: MemberListItem[]): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const problems = error.fieldErrors.flatMap((e) => {
-    const index = /^ids\.(\d+)$/.exec(e.field)?.[1];
-    const member = index === undefined ? undefined : members[Number(index)];
-    return member ? [`${member.name}：${e.message}`] : [];
-  });
-  return problems.length > 0 ? new Error(problems.join('；')) : error;
 }
 
 /** Puts the selected members of one organization into one of its party groups, or out of theirs. */
@@ -50,7 +40,8 @@ export default function AssignGroupModal({
       });
       void message.success(t('member.groupAssigned', { count: result.updated }));
     } catch (error) {
-      throw namingMembers(error, members);
+      // a refused member is named, not numbered
+      throw batchRefusals(error, members.map((m) => m.name));
     }
     await queryClient.invalidateQueries({ queryKey: memberKeys.all });
     await queryClient.invalidateQueries({ queryKey: ['orgs'] });
