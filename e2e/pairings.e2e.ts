@@ -5,6 +5,7 @@
 // confirms with a rating of 4; the coordinator's dashboard shows one more demand raised and resolved,
 // and the rating. The two branches and their secretaries are created through the API first, so the
 // test does not depend on the demo pairings.
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotFailure, type Browser } from './browser';
@@ -340,5 +341,63 @@ describe('the pairing’s loose ends: its own commitment, the plaque, the policy
     await coordinator.setViewportSize({ width: 1366, height: 900 });
     await coordinator.getByTestId('dashboard-terms').getByText(/已过期（\d+）/).click();
     await coordinator.getByTestId('dashboard-terms').screenshot({ path: '.tmp/shots/h5-terms-desktop.png' });
+  });
+});
+
+describe('the pairing list as a list: columns, page numbers, 催办 of the selected, the export', () => {
+  it('the coordinator hides a column, jumps to a page, reminds the filtered pairing and exports exactly it', async () => {
+    await coordinator.setViewportSize({ width: 1280, height: 800 });
+    await coordinator.goto(`${server.url}/pairings`);
+    await coordinator.getByRole('row').filter({ hasText: PAIRING }).waitFor();
+    const all = (await (await coordinator.request.get(`${server.url}/api/v1/pairings?limit=1`)).json()) as { total: number };
+    await coordinator.getByText(`共 ${all.total} 条`).waitFor();
+
+    // the coordinator column hidden from the column settings
+    await coordinator.getByRole('button', { name: '列设置' }).click();
+    await coordinator.locator('.ant-popover').getByRole('checkbox', { name: '协调组织' }).uncheck();
+    await coordinator.getByRole('columnheader', { name: '协调组织' }).waitFor({ state: 'detached' });
+    await coordinator.keyboard.press('Escape');
+
+    // ten a page, then straight to the second page by number
+    await coordinator.locator('.list-table-pager .ant-pagination-options .ant-select').click();
+    await coordinator.locator('.ant-select-dropdown:visible').getByText('10 条/页').click();
+    const jump = coordinator.locator('.list-table-pager .ant-pagination-options-quick-jumper input');
+    await jump.fill('2');
+    await jump.press('Enter');
+    await coordinator.locator('.list-table-pager .ant-pagination-item-active').getByText('2').waitFor();
+    const second = (await (await coordinator.request.get(`${server.url}/api/v1/pairings?limit=10&offset=10`)).json()) as { items: { title: string }[] };
+    await coordinator.getByRole('row').filter({ hasText: second.items[0]!.title }).waitFor();
+    await coordinator.screenshot({ path: '.tmp/shots/pairings-projects-list-desktop.png', fullPage: true });
+
+    // the filter to the test's own pairing, then 催办 of the selected row
+    await coordinator.getByLabel('搜索协议名称').fill('共建测试');
+    await coordinator.getByLabel('搜索协议名称').press('Enter');
+    await coordinator.getByText('共 1 条').waitFor();
+    const row = coordinator.getByRole('row').filter({ hasText: PAIRING });
+    await row.getByRole('checkbox').check();
+    await coordinator.getByRole('button', { name: /催\s*办/ }).click();
+    const dialog = coordinator.getByRole('dialog', { name: '催办所选的 1 个结对' });
+    await dialog.getByLabel('催办事项').fill('请于本月底前开展本季度联合主题党日');
+    await coordinator.screenshot({ path: '.tmp/shots/pairings-projects-remind-desktop.png' });
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await coordinator.getByText('已向 1 个结对的各方发出催办').waitFor();
+    const notices = (await (await organ.request.get(`${server.url}/api/v1/notifications`)).json()) as { items: { kind: string; message: string }[] };
+    expect(notices.items.find((n) => n.kind === 'pairing_reminder')?.message).toContain('请于本月底前开展本季度联合主题党日');
+
+    const [download] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('link', { name: /导\s*出/ }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const rows: string[][] = [];
+    workbook.worksheets[0]!.eachRow((r) => rows.push([r.getCell(2).text, r.getCell(3).text]));
+    expect(rows).toEqual([
+      ['协议名称', '结对双方'],
+      [PAIRING, `${ORGAN} ⇄ ${ENTERPRISE}`],
+    ]);
+
+    await coordinator.setViewportSize({ width: 390, height: 844 });
+    await coordinator.reload();
+    await coordinator.getByRole('row').first().waitFor();
+    await coordinator.screenshot({ path: '.tmp/shots/pairings-projects-list-phone.png', fullPage: true });
+    await coordinator.setViewportSize({ width: 1366, height: 900 });
   });
 });
