@@ -8,9 +8,10 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotFailure, type Browser } from './browser';
-import { startServer, type RunningServer } from './server';
+import { REPO_ROOT, startServer, type RunningServer } from './server';
 
 const DEMO_PASSWORD = 'Gongjian@2024';
 // the Bluestar committee's party-affairs worker (org_admin), from the demo data
@@ -294,5 +295,25 @@ describe('debriefing assessment on the day', () => {
     expect(await row.getByRole('cell').allInnerTexts()).toContain('90.00');
     await organizer.getByRole('button', { name: '公布结果' }).first().click();
     await organizer.getByTestId('assessment-state').filter({ hasText: '已公布' }).waitFor();
+  });
+
+  it('the organizer’s list of assessments exports what its filter shows', async () => {
+    await organizer.goto(`${server.url}/assessments`);
+    const rows = organizer.locator('tr.ant-table-row');
+    await rows.first().waitFor();
+    await organizer.locator('.filter-bar .ant-select').filter({ hasText: '状态' }).click();
+    await organizer.locator('.ant-select-dropdown:visible').getByTitle('已公布').click();
+    await rows.filter({ hasText: ASSESSMENT }).waitFor();
+    const shown = (await rows.locator('td.assessment-list-title').allInnerTexts()).map((title) => title.trim());
+    await organizer.screenshot({ path: `${REPO_ROOT}/.tmp/shots/users-audit-assessments-desktop.png` });
+    const download = organizer.waitForEvent('download');
+    await organizer.locator('.list-table-bar a[href*="export.xlsx"]').click();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await (await download).path());
+    const sheet: string[][] = [];
+    wb.worksheets[0]!.eachRow((row) => sheet.push((row.values as unknown[]).slice(1).map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : ''))));
+    expect(sheet[0]).toEqual(['标题', '年度', '评议日期', '组织单位', '述职人数', '状态']);
+    expect(sheet.slice(1).map((r) => r[0])).toEqual(shown);
+    expect(sheet.slice(1).every((r) => r[5] === '已公布')).toBe(true);
   });
 });

@@ -18,21 +18,3 @@ export interface Me {
   /** what the user may do somewhere in its scope: a page offers only these actions */
   abilities: Action[];
 }
-
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  /** the subject's current name, null when it no longer exists */
-  subjectName: string | null;
-  /** the organization the event is filed under */
-  orgId: string | null;
-  orgName: string | null;
-}

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Drawer, Form, Grid, Modal, Space, type FormInstance } from 'antd';
+import { Alert, App, Button, Drawer, Form, Modal, Space, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from './serverErrors';
+import { usePhone } from './usePhone';
 
 type NamePath = (string | number)[];
 
@@ -31,7 +32,7 @@ export interface FormModalProps<V> {
 export default function FormModal<V>(props: FormModalProps<V>) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
@@ -89,7 +90,7 @@ export default function FormModal<V>(props: FormModalProps<V>) {
         title={props.title}
         open
         onClose={close}
-        width={screens.md ? (props.width ?? 720) : '100%'}
+        width={phone ? '100%' : (props.width ?? 720)}
         destroyOnHidden
         extra={
           <Space>

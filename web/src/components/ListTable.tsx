@@ -1,9 +1,10 @@
 import { DownloadOutlined, DownOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Dropdown, Grid, Pagination, Popover, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Dropdown, Pagination, Popover, Space, Table, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useState, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hiddenColumns, saveHiddenColumns } from './listSettings';
+import { usePhone } from './usePhone';
 import './list.css';
 
 export interface ListColumn<T> extends ColumnType<T> {
@@ -23,7 +24,8 @@ export interface RowAction {
 export interface BatchAction<T> {
   key: string;
   label: ReactNode;
-  onClick: (rows: T[]) => void;
+  /** `clearSelection` once the action is done (not when it was cancelled or refused) */
+  onClick: (rows: T[], clearSelection: () => void) => void;
   danger?: boolean;
 }
 
@@ -61,11 +63,15 @@ export interface ListTableProps<T> {
   rowActions?: (row: T) => RowAction[];
   /** what may be done to the selected rows; without any, rows cannot be selected */
   batchActions?: BatchAction<T>[];
+  /** whether a row may be selected for the batch actions (all rows when left out) */
+  selectable?: (row: T) => boolean;
   /** the address of an export of the current filter */
   exportHref?: string;
   /** left of the column settings: the total, a note */
   summary?: ReactNode;
   onRow?: (row: T) => React.HTMLAttributes<HTMLElement>;
+  /** what a row shows when opened below it (its details), for lists whose rows have more than their columns say */
+  expandedRow?: (row: T) => ReactNode;
 }
 
 /**
@@ -74,7 +80,7 @@ export interface ListTableProps<T> {
  */
 export default function ListTable<T extends object>(props: ListTableProps<T>) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   const [hidden, setHidden] = useState<string[]>(() => hiddenColumns(props.id));
   const [selected, setSelected] = useState<Key[]>([]);
   const [clientPage, setClientPage] = useState({
@@ -94,10 +100,10 @@ export default function ListTable<T extends object>(props: ListTableProps<T>) {
       key: '_actions',
       title: t('common.actions'),
       // on a phone the actions fold into one menu, so the row keeps its width for what it says
-      fixed: screens.md ? 'right' : undefined,
+      fixed: phone ? undefined : 'right',
       render: (_v, row) => {
         const actions = rowActions(row);
-        const shown = screens.md ? actions.slice(0, 2) : [];
+        const shown = phone ? [] : actions.slice(0, 2);
         const more = actions.slice(shown.length);
         return (
           <Space size={4} className="list-row-actions">
@@ -152,7 +158,7 @@ export default function ListTable<T extends object>(props: ListTableProps<T>) {
           <Space wrap>
             <Typography.Text>{t('list.selected', { count: selectedRows.length })}</Typography.Text>
             {props.batchActions.map((a) => (
-              <Button key={a.key} size="small" danger={a.danger} onClick={() => a.onClick(selectedRows)}>
+              <Button key={a.key} size="small" danger={a.danger} onClick={() => a.onClick(selectedRows, () => setSelected([]))}>
                 {a.label}
               </Button>
             ))}
@@ -182,9 +188,15 @@ export default function ListTable<T extends object>(props: ListTableProps<T>) {
         columns={columns}
         scroll={{ x: 'max-content' }}
         onRow={props.onRow}
+        expandable={props.expandedRow ? { expandedRowRender: props.expandedRow } : undefined}
         rowSelection={
           props.batchActions
-            ? { selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: false }
+            ? {
+                selectedRowKeys: selected,
+                onChange: setSelected,
+                preserveSelectedRowKeys: false,
+                getCheckboxProps: props.selectable ? (row) => ({ disabled: !props.selectable!(row) }) : undefined,
+              }
             : undefined
         }
         pagination={

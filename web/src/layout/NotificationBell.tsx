@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Empty, Grid, List, Popover, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, List, Popover, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import type { ReminderKind } from '../../../domain/reminders';
 import { formatDateTime } from '../i18n/dates';
+import { usePhone } from '../components/usePhone';
 
 interface Notification {
   id: string;
@@ -43,7 +44,7 @@ export default function NotificationBell() {
 
   const [shown, setShown] = useState(false);
   // a popover does not fit a phone: there the list slides in as a drawer
-  const phone = !Grid.useBreakpoint().md;
+  const phone = usePhone();
   const open = async (n: Notification) => {
     setShown(false);
     if (!n.readAt) read.mutate(n.id);

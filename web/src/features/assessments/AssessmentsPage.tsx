@@ -3,6 +3,7 @@ import { Button, Card, InputNumber, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { downloadUrl } from '../../api/client';
 import { hasRole, useMe } from '../../auth/useMe';
 import { EnumFilter, FilterBar } from '../../components/FilterBar';
 import ListTable from '../../components/ListTable';
@@ -72,6 +73,7 @@ export default function AssessmentsPage() {
         loading={list.isFetching}
         rows={list.data?.items ?? []}
         paging={{ kind: 'client', pageSize: 20 }}
+        exportHref={downloadUrl('/assessments/export.xlsx', { ...filters })}
         rowActions={(a) => [
           { key: 'open', label: t('common.view'), onClick: () => void navigate(assessmentPath(a.id)) },
           ...(a.canManage && a.state === 'draft'

@@ -1,13 +1,13 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Select, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../components/serverErrors';
+import UserSelect from '../../components/UserSelect';
 import type { Assessment, CodesToUsers } from '../../../../domain/schemas/assessments';
-import type { User } from '../../../../domain/schemas/users';
 import { assessmentKeys, assessmentPath } from './assessmentQueries';
 
 type Values = Static<typeof CodesToUsers>;
@@ -19,8 +19,6 @@ export default function IssueToUsers({ assessment: a }: { assessment: Assessment
   const [form] = Form.useForm<Values>();
   const [sent, setSent] = useState<number | null>(null);
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  // the accounts the organizer administers (the same list as the users page)
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: User[] }>('/users') });
 
   const issue = useMutation({
     mutationFn: (v: Values) => api<{ issued: number }>(`${assessmentPath(a.id)}/codes/users`, { method: 'POST', body: v }),
@@ -34,10 +32,6 @@ export default function IssueToUsers({ assessment: a }: { assessment: Assessment
   });
 
   const required = [{ required: true, message: t('common.required') }];
-  const options = (users.data?.items ?? []).map((u) => ({
-    value: u.id,
-    label: u.displayName ? `${u.displayName}（${u.username}）` : u.username,
-  }));
 
   return (
     <Card size="small" title={t('assessment.inApp.title')} className="assessment-in-app">
@@ -57,13 +51,8 @@ export default function IssueToUsers({ assessment: a }: { assessment: Assessment
         }}
       >
         <Form.Item name="userIds" label={t('assessment.inApp.users')} rules={required}>
-          <Select
-            mode="multiple"
-            optionFilterProp="label"
-            loading={users.isPending}
-            options={options}
-            placeholder={users.isError ? users.error.message : t('assessment.inApp.usersPlaceholder')}
-          />
+          {/* the accounts the organizer administers (the users page's list), searched as one types */}
+          <UserSelect placeholder={t('assessment.inApp.usersPlaceholder')} />
         </Form.Item>
         <div className="assessment-in-app-row">
           <Form.Item name="venueId" label={t('assessment.venue')} rules={required}>

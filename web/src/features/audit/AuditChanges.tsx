@@ -1,8 +1,11 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../../api/types';
+import type { Static } from 'typebox';
+import type { AuditEvent as AuditEventSchema } from '../../../../domain/schemas/audit';
 import { isTechnicalField } from '../../../../domain/audit/labels';
 import { fieldText, langOf, valueText, type ValueContext } from './auditText';
+
+type AuditEvent = Static<typeof AuditEventSchema>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

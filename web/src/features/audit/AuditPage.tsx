@@ -1,53 +1,50 @@
-import { Button, Card, Form, Grid, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Card, Input, Select, Space, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Static } from 'typebox';
 import { Link, useSearchParams } from 'react-router-dom';
 import { AUDIT_SUBJECTS } from '../../../../domain/audit/labels';
-import { api, withQuery } from '../../api/client';
-import type { AuditEvent, Page } from '../../api/types';
+import type { AuditEvent, AuditFilter, AuditPage as AuditPageBody } from '../../../../domain/schemas/audit';
+import { api, downloadUrl, withQuery } from '../../api/client';
 import DateField from '../../components/DateField';
+import { FilterBar } from '../../components/FilterBar';
+import ListTable from '../../components/ListTable';
 import { formatDateTime } from '../../i18n/dates';
 import AuditChanges from './AuditChanges';
 import { actionText, langOf, subjectLink, subjectText } from './auditText';
 import './audit.css';
 
-interface Filters {
-  subjectType?: string;
-  subjectId?: string;
-  actor?: string;
-  from?: string | null;
-  to?: string | null;
-}
-
-type AuditPage = Page<AuditEvent> & { names: Record<string, string> };
+type Event = Static<typeof AuditEvent>;
 
 /** Who did what to which object, in words: actions, objects and fields in the reader's language, ids as names, each object linked. */
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const phone = !Grid.useBreakpoint().md;
   // a link (from the users page) may name the object whose history to show
   const [params, setParams] = useSearchParams();
-  const [filters, setFilters] = useState<Filters>(() => ({ subjectType: params.get('subjectType') ?? undefined, subjectId: params.get('subjectId') ?? undefined }));
+  const [filters, setFilters] = useState<AuditFilter>(() => ({ subjectType: params.get('subjectType') ?? undefined, subjectId: params.get('subjectId') ?? undefined }));
+  const [actor, setActor] = useState('');
+  const [page, setPage] = useState({ current: 1, size: 50 });
   const subjectName = params.get('name');
-  const events = useInfiniteQuery({
-    queryKey: ['audit', filters],
-    queryFn: ({ pageParam }) => api<AuditPage>(withQuery('/audit', { ...filters, limit: 50, cursor: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  const events = useQuery({
+    queryKey: ['audit', filters, page],
+    queryFn: () => api<Static<typeof AuditPageBody>>(withQuery('/audit', { ...filters, limit: page.size, offset: (page.current - 1) * page.size })),
+    placeholderData: keepPreviousData,
   });
-  const pages = events.data?.pages ?? [];
-  const rows = pages.flatMap((p) => p.items);
-  const names: Record<string, string> = Object.fromEntries(pages.flatMap((p) => Object.entries(p.names)));
+  const names = events.data?.names ?? {};
   const typeOptions = Object.keys(AUDIT_SUBJECTS).map((type) => ({ value: type, label: subjectText(type, lang) }));
+  const setFilter = <K extends keyof AuditFilter>(key: K, value: AuditFilter[K] | null) => {
+    setFilters({ ...filters, [key]: value ?? undefined });
+    setPage({ ...page, current: 1 });
+  };
   const clearSubject = () => {
-    setFilters({ ...filters, subjectId: undefined });
+    setFilter('subjectId', null);
     setParams({}, { replace: true });
   };
 
-  const actorOf = (e: AuditEvent) => (e.actorUserId && names[e.actorUserId]) || e.actorName || t('audit.system');
-  const subjectCell = (e: AuditEvent) => {
+  const actorOf = (e: Event) => (e.actorUserId && names[e.actorUserId]) || e.actorName || t('audit.system');
+  const subjectCell = (e: Event) => {
     const link = subjectLink(e);
     const label = e.subjectName ?? t('audit.gone');
     return (
@@ -57,80 +54,73 @@ export default function AuditPage() {
       </span>
     );
   };
-  const columns: TableColumnsType<AuditEvent> = [
-    { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 150 },
-    { title: t('audit.actor'), key: 'actor', render: (_, e) => actorOf(e) },
-    { title: t('audit.action'), dataIndex: 'action', render: (code: string) => actionText(code, lang) },
-    { title: t('audit.subject'), key: 'subject', render: (_, e) => subjectCell(e) },
-    { title: t('audit.where'), dataIndex: 'orgName', render: (name: string | null) => name ?? '—' },
-  ];
-  // a phone reads each event as one block: what, on which object, when and by whom
-  const phoneColumns: TableColumnsType<AuditEvent> = [
-    {
-      title: t('audit.action'),
-      key: 'event',
-      render: (_, e) => (
-        <div className="audit-card">
-          <strong>{actionText(e.action, lang)}</strong>
-          {subjectCell(e)}
-          <Typography.Text type="secondary">
-            {formatDateTime(e.at)} · {actorOf(e)}
-          </Typography.Text>
-        </div>
-      ),
-    },
-  ];
 
   return (
     <Card title={t('audit.title')}>
-      <Form<Filters> layout="inline" className="toolbar audit-toolbar" initialValues={filters} onFinish={(values) => setFilters({ ...values, subjectId: filters.subjectId })}>
-        <Form.Item name="subjectType" label={t('audit.subjectType')}>
-          <Select allowClear placeholder={t('audit.allTypes')} options={typeOptions} className="audit-filter" />
-        </Form.Item>
-        <Form.Item name="actor" label={t('audit.actor')}>
-          <Input allowClear className="audit-filter" />
-        </Form.Item>
-        <Form.Item name="from" label={t('audit.from')}>
-          <DateField />
-        </Form.Item>
-        <Form.Item name="to" label={t('audit.to')}>
-          <DateField />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t('common.search')}
-        </Button>
+      <FilterBar
+        active={Object.values(filters).some((v) => v !== undefined)}
+        onReset={() => {
+          setActor('');
+          setFilters({});
+          setPage({ ...page, current: 1 });
+          setParams({}, { replace: true });
+        }}
+      >
+        <Select
+          allowClear
+          className="filter-bar-select"
+          placeholder={t('audit.allTypes')}
+          aria-label={t('audit.subjectType')}
+          value={filters.subjectType}
+          options={typeOptions}
+          onChange={(v: string | undefined) => setFilter('subjectType', v ?? null)}
+        />
+        <Input.Search
+          allowClear
+          value={actor}
+          placeholder={t('audit.actor')}
+          aria-label={t('audit.actor')}
+          onChange={(e) => setActor(e.target.value)}
+          onSearch={(v) => setFilter('actor', v.trim() || null)}
+        />
+        <DateField placeholder={t('audit.from')} value={filters.from ?? null} onChange={(v) => setFilter('from', v)} />
+        <DateField placeholder={t('audit.to')} value={filters.to ?? null} onChange={(v) => setFilter('to', v)} />
         {filters.subjectId && (
           <Tag closable onClose={clearSubject} className="audit-subject-tag">
             {t('audit.forSubject', { name: subjectName ?? names[filters.subjectId] ?? filters.subjectId })}
           </Tag>
         )}
-      </Form>
-      <Table<AuditEvent>
-        size="small"
-        rowKey="seq"
+      </FilterBar>
+      <ListTable<Event>
+        id="audit"
+        rowKey={(e) => String(e.seq)}
         loading={events.isFetching}
-        dataSource={rows}
-        pagination={false}
-        scroll={phone ? undefined : { x: 'max-content' }}
-        expandable={{
-          expandedRowRender: (e) => (
-            <Space direction="vertical" className="audit-expanded">
-              <AuditChanges event={e} names={names} />
-              <Typography.Text type="secondary" className="audit-ids">
-                {t('audit.details', { seq: e.seq, requestId: e.requestId ?? '—' })}
-              </Typography.Text>
-            </Space>
-          ),
+        rows={events.data?.items ?? []}
+        paging={{
+          kind: 'offset',
+          page: page.current,
+          pageSize: page.size,
+          total: events.data?.total ?? 0,
+          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
         }}
-        columns={phone ? phoneColumns : columns}
+        summary={events.data && !events.data.totalExact && <Typography.Text type="secondary">{t('audit.totalCapped', { count: events.data.total })}</Typography.Text>}
+        exportHref={downloadUrl('/audit/export.xlsx', filters)}
+        expandedRow={(e) => (
+          <Space direction="vertical" className="audit-expanded">
+            <AuditChanges event={e} names={names} />
+            <Typography.Text type="secondary" className="audit-ids">
+              {t('audit.details', { seq: e.seq, requestId: e.requestId ?? '—' })}
+            </Typography.Text>
+          </Space>
+        )}
+        columns={[
+          { key: 'at', title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },
+          { key: 'actor', title: t('audit.actor'), render: (_, e) => actorOf(e) },
+          { key: 'action', required: true, title: t('audit.action'), dataIndex: 'action', render: (code: string) => actionText(code, lang) },
+          { key: 'subject', title: t('audit.subject'), render: (_, e) => subjectCell(e) },
+          { key: 'where', title: t('audit.where'), dataIndex: 'orgName', responsive: ['md'], render: (name: string | null) => name ?? '—' },
+        ]}
       />
-      {events.hasNextPage && (
-        <div className="pager">
-          <Button loading={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-            {t('common.loadMore')}
-          </Button>
-        </div>
-      )}
     </Card>
   );
 }

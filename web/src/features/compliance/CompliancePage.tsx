@@ -1,4 +1,4 @@
-import { Alert, Card, DatePicker, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Segmented, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useScope } from '../../layout/scope';
 import type { ComplianceStatus } from '../../../../domain/enums';
 import ActivityDrawer from '../activities/ActivityDrawer';
 import { useActivityList } from '../activities/activityQueries';
+import ListTable from '../../components/ListTable';
 import ComplianceRollup from './ComplianceRollup';
 import { periodRange, useCompliance, type Item, type PeriodKind } from './complianceQueries';
 import './compliance.css';
@@ -109,18 +110,17 @@ export default function CompliancePage() {
             children: (
               <>
                 {report.isError && <Alert type="error" showIcon message={report.error.message} />}
-                <Table<Item>
-                  size="small"
-                  rowKey="id"
+                <ListTable<Item>
+                  id="compliance"
+                  rowKey={(i) => i.id}
                   loading={report.isFetching}
-                  dataSource={report.data?.items ?? []}
-                  pagination={false}
-                  scroll={{ x: 'max-content' }}
-                  className="compliance-table"
+                  rows={report.data?.items ?? []}
+                  paging={{ kind: 'client', pageSize: 50 }}
                   columns={[
                     {
                       title: t('compliance.requirement'),
                       key: 'requirement',
+                      required: true,
                       render: (_v, i) => (
                         <Space direction="vertical" size={0}>
                           <Typography.Text strong>{requirementName(i)}</Typography.Text>
@@ -133,6 +133,7 @@ export default function CompliancePage() {
                       ),
                     },
                     {
+                      key: 'status',
                       title: t('compliance.status'),
                       dataIndex: 'status',
                       render: (s: ComplianceStatus, i) => (
@@ -156,6 +157,7 @@ export default function CompliancePage() {
                       ),
                     },
                     {
+                      key: 'subPeriods',
                       title: t('compliance.subPeriods'),
                       dataIndex: 'subPeriods',
                       render: (subs: Item['subPeriods']) =>
@@ -174,6 +176,7 @@ export default function CompliancePage() {
                         ) : null,
                     },
                     {
+                      key: 'severity',
                       title: t('compliance.severity'),
                       dataIndex: 'severity',
                       render: (s: Item['severity'], i) =>
@@ -187,6 +190,7 @@ export default function CompliancePage() {
                       render: (_v, i) => (i.status === 'not_applicable' ? '—' : `${i.count}`),
                     },
                     {
+                      key: 'activities',
                       title: t('compliance.activities'),
                       dataIndex: 'activities',
                       render: (ids: string[]) =>

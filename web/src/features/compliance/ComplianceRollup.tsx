@@ -1,6 +1,7 @@
-import { Alert, Button, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Progress, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import ListTable from '../../components/ListTable';
 import { useRollup, type RollupItem } from './complianceQueries';
 
 type Lagging = RollupItem['lagging'][number];
@@ -40,16 +41,16 @@ export default function ComplianceRollup({ org, period }: { org: string | null; 
           {t('compliance.rollup.summary', { count: rollup.data.organizations, period: rollup.data.period })}
         </Typography.Paragraph>
       )}
-      <Table<RollupItem>
-        size="small"
-        rowKey="id"
+      <ListTable<RollupItem>
+        id="compliance-rollup"
+        rowKey={(i) => i.id}
         loading={rollup.isFetching}
-        dataSource={rollup.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        className="compliance-table"
+        rows={rollup.data?.items ?? []}
+        paging={{ kind: 'client', pageSize: 50 }}
         columns={[
           {
+            key: 'requirement',
+            required: true,
             title: t('compliance.requirement'),
             dataIndex: 'requirement',
             render: (type: RollupItem['requirement']) => (
@@ -57,6 +58,7 @@ export default function ComplianceRollup({ org, period }: { org: string | null; 
             ),
           },
           {
+            key: 'severity',
             title: t('compliance.severity'),
             dataIndex: 'severity',
             render: (s: RollupItem['severity']) => (
@@ -84,6 +86,7 @@ export default function ComplianceRollup({ org, period }: { org: string | null; 
               ),
           },
           {
+            key: 'lagging',
             title: t('compliance.rollup.lagging'),
             dataIndex: 'lagging',
             render: (list: Lagging[], i) =>

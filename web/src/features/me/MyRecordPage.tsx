@@ -1,21 +1,22 @@
-import { Alert, Card, Descriptions, Grid, Space, Spin, Tag } from 'antd';
+import { Alert, Card, Descriptions, Space, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { mayDo, useMe } from '../../auth/useMe';
 import MemberRecord from '../members/MemberRecord';
 import ApiTokens from './ApiTokens';
 import PasswordForm from './PasswordForm';
+import { usePhone } from '../../components/usePhone';
 
 export default function MyRecordPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   if (!me.data) return <Spin />;
   const { user, member } = me.data;
   return (
     <Space direction="vertical" size="middle" className="my-record full-width">
       <Card title={t('me.title')} size="small">
         {member ? (
-          <MemberRecord member={member} columns={screens.md ? 2 : 1} />
+          <MemberRecord member={member} columns={phone ? 1 : 2} />
         ) : (
           <Alert type="info" showIcon message={t('me.noMember')} />
         )}

@@ -1,14 +1,16 @@
-import { HistoryOutlined, KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Grid, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { User, UserListItem, UserListQuery } from '../../../../domain/schemas/users';
 import { ACCESS_ROLES, type AccessRole } from '../../../../domain/enums';
-import { api, withQuery } from '../../api/client';
+import { api, ApiError, downloadUrl, withQuery } from '../../api/client';
 import { hasRole, mayDo, useMe } from '../../auth/useMe';
+import { EnumFilter, FilterBar } from '../../components/FilterBar';
 import FormModal from '../../components/FormModal';
+import ListTable, { type BatchAction, type RowAction } from '../../components/ListTable';
 import MemberSelect from '../../components/MemberSelect';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { formatDateTime } from '../../i18n/dates';
@@ -25,18 +27,19 @@ interface NewUser {
 }
 
 type Filters = Pick<UserListQuery, 'q' | 'role' | 'orgId' | 'disabled'>;
-const PAGE_SIZES = [20, 50, 100];
+const STATES = ['active', 'disabled'] as const;
 
-/** Accounts within the admin's scope: who may do what, where; roles edited, accounts disabled and enabled, passwords reset. */
+/** Accounts within the admin's scope: who may do what, where; roles edited, accounts disabled and enabled (one or many), passwords reset. */
 export default function UsersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const me = useMe();
-  const phone = !Grid.useBreakpoint().md;
   // a link from the audit log names the account to find
   const [params] = useSearchParams();
   const [filters, setFilters] = useState<Filters>(() => ({ q: params.get('q') ?? undefined }));
+  const [search, setSearch] = useState(filters.q ?? '');
   const [page, setPage] = useState({ current: 1, size: 20 });
   const users = useQuery({
     queryKey: ['users', filters, page],
@@ -58,88 +61,46 @@ export default function UsersPage() {
     setFilters({ ...filters, [key]: value ?? undefined });
     setPage({ ...page, current: 1 });
   };
-  const toggle = useMutation({
-    mutationFn: (u: UserListItem) => api<UserListItem>(`/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`, { method: 'POST' }),
-    onSuccess: async (u) => {
-      void message.success(t(u.disabled ? 'users.disabledDone' : 'users.enabledDone'));
-      await refresh();
-    },
-    onError: (error) => void message.error(error.message),
-  });
   const nameOf = (u: UserListItem) => u.displayName ?? u.username;
   const required = { required: true, message: t('common.required') };
 
-  const roleTags = (u: UserListItem) =>
-    u.roles.map((r, i) => (
-      <Tag key={i} color={r.role === 'admin' ? 'red' : r.role === 'org_admin' ? 'volcano' : 'blue'}>
-        {t(`enums.accessRole.${r.role}`)} · {r.orgName ?? t('users.everywhere')}
-      </Tag>
-    ));
-  const stateTag = (u: UserListItem) => (u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>);
-  const lastLogin = (u: UserListItem) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>);
-  const actions = (u: UserListItem) => (
-    <Space wrap size={4}>
-      {u.abilities.includes('edit') && (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
-          {t('users.editRoles')}
-        </Button>
-      )}
-      {u.abilities.includes('disable') && (
-        <Popconfirm title={t('users.disableConfirm', { name: nameOf(u) })} onConfirm={() => toggle.mutate(u)} okButtonProps={{ danger: true }}>
-          <Button size="small" danger icon={<StopOutlined />}>
-            {t('users.disable')}
-          </Button>
-        </Popconfirm>
-      )}
-      {u.abilities.includes('enable') && (
-        <Popconfirm title={t('users.enableConfirm', { name: nameOf(u) })} onConfirm={() => toggle.mutate(u)}>
-          <Button size="small" icon={<CheckCircleOutlined />}>
-            {t('users.enable')}
-          </Button>
-        </Popconfirm>
-      )}
-      {u.abilities.includes('resetPassword') && (
-        <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
-          {t('users.resetPassword')}
-        </Button>
-      )}
-      <Link to={`/audit?subjectType=user&subjectId=${encodeURIComponent(u.id)}&name=${encodeURIComponent(nameOf(u))}`}>
-        <Button size="small" type="link" icon={<HistoryOutlined />}>
-          {t('users.auditLog')}
-        </Button>
-      </Link>
-    </Space>
-  );
-  const account = (u: UserListItem) => (
-    <Space direction="vertical" size={0}>
-      <span>{u.username}</span>
-      {u.displayName && <Typography.Text type="secondary">{u.displayName}</Typography.Text>}
-    </Space>
-  );
-  const columns: TableColumnsType<UserListItem> = [
-    { title: t('users.username'), key: 'account', render: (_, u) => account(u) },
-    { title: t('users.roles'), key: 'roles', render: (_, u) => roleTags(u) },
-    { title: t('users.state'), key: 'state', render: (_, u) => stateTag(u) },
-    { title: t('users.lastLogin'), key: 'lastLogin', render: (_, u) => lastLogin(u) },
-    { title: t('common.actions'), key: 'actions', render: (_, u) => actions(u) },
-  ];
-  // a phone shows each account as one card-like row: the table's columns would scroll out of sight
-  const phoneColumns: TableColumnsType<UserListItem> = [
+  /** Disables or enables the accounts, all or none; a refusal names each account the server would not change. */
+  const setDisabled = (rows: UserListItem[], disabled: boolean, done: () => void) => {
+    modal.confirm({
+      title: rows.length === 1 ? t(disabled ? 'users.disableConfirm' : 'users.enableConfirm', { name: nameOf(rows[0]!) }) : t(disabled ? 'users.batchDisableConfirm' : 'users.batchEnableConfirm', { count: rows.length }),
+      okButtonProps: { danger: disabled },
+      onOk: async () => {
+        try {
+          await api<{ items: UserListItem[] }>('/users/batch', { method: 'POST', body: { ids: rows.map((u) => u.id), action: disabled ? 'disable' : 'enable' } });
+        } catch (error) {
+          const refused = error instanceof ApiError ? error.fieldErrors.map((f) => `${nameOf(rows[Number(f.field.split('.')[1])] ?? rows[0]!)}：${f.message}`) : [];
+          void message.error([error instanceof Error ? error.message : String(error), ...refused].join('；'));
+          return;
+        }
+        void message.success(rows.length === 1 ? t(disabled ? 'users.disabledDone' : 'users.enabledDone') : t(disabled ? 'users.batchDisabledDone' : 'users.batchEnabledDone', { count: rows.length }));
+        done();
+        await refresh();
+      },
+    });
+  };
+
+  const rowActions = (u: UserListItem): RowAction[] => [
+    ...(u.abilities.includes('edit') ? [{ key: 'edit', label: t('users.editRoles'), onClick: () => setEditing(u) }] : []),
+    ...(u.abilities.includes('disable') ? [{ key: 'disable', label: t('users.disable'), danger: true, onClick: () => setDisabled([u], true, () => undefined) }] : []),
+    ...(u.abilities.includes('enable') ? [{ key: 'enable', label: t('users.enable'), onClick: () => setDisabled([u], false, () => undefined) }] : []),
+    ...(u.abilities.includes('resetPassword') ? [{ key: 'reset', label: t('users.resetPassword'), onClick: () => setResetting(u) }] : []),
     {
-      title: t('users.title'),
-      key: 'card',
-      render: (_, u) => (
-        <div className="user-card">
-          {account(u)}
-          <div>{roleTags(u)}</div>
-          <div>
-            {stateTag(u)} {t('users.lastLogin')}：{lastLogin(u)}
-          </div>
-          {actions(u)}
-        </div>
-      ),
+      key: 'audit',
+      label: t('users.auditLog'),
+      onClick: () => void navigate(`/audit?subjectType=user&subjectId=${encodeURIComponent(u.id)}&name=${encodeURIComponent(nameOf(u))}`),
     },
   ];
+  const batchActions: BatchAction<UserListItem>[] = mayDo(me.data, 'user.manage')
+    ? [
+        { key: 'disable', label: t('users.batchDisable'), danger: true, onClick: (rows, clear) => setDisabled(rows, true, clear) },
+        { key: 'enable', label: t('users.batchEnable'), onClick: (rows, clear) => setDisabled(rows, false, clear) },
+      ]
+    : [];
 
   return (
     <Card
@@ -152,53 +113,83 @@ export default function UsersPage() {
         )
       }
     >
-      <div className="toolbar users-filters">
+      <FilterBar
+        active={Object.values(filters).some((v) => v !== undefined)}
+        onReset={() => {
+          setSearch('');
+          setFilters({});
+          setPage({ ...page, current: 1 });
+        }}
+      >
         <Input.Search
           allowClear
-          defaultValue={filters.q}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
           placeholder={t('users.search')}
           aria-label={t('users.search')}
           onSearch={(v) => setFilter('q', v.trim() || null)}
-          className="users-filter"
         />
-        <Select<AccessRole>
-          allowClear
-          placeholder={t('users.allRoles')}
-          aria-label={t('users.role')}
-          options={ACCESS_ROLES.map((r) => ({ value: r, label: t(`enums.accessRole.${r}`) }))}
-          onChange={(v) => setFilter('role', v ?? null)}
-          className="users-filter"
-        />
-        <OrgTreeSelect allowClear placeholder={t('users.anyOrg')} onChange={(v) => setFilter('orgId', v)} className="users-filter" />
-        <Select<'active' | 'disabled'>
-          allowClear
-          placeholder={t('users.anyState')}
-          aria-label={t('users.state')}
-          options={[
-            { value: 'active', label: t('users.active') },
-            { value: 'disabled', label: t('users.disabled') },
-          ]}
+        <EnumFilter<AccessRole> label={t('users.allRoles')} values={ACCESS_ROLES} labelKey="enums.accessRole" value={filters.role} onChange={(v) => setFilter('role', v)} />
+        <OrgTreeSelect allowClear placeholder={t('users.anyOrg')} value={filters.orgId ?? null} onChange={(v) => setFilter('orgId', v)} className="filter-bar-select" />
+        <EnumFilter<(typeof STATES)[number]>
+          label={t('users.anyState')}
+          values={STATES}
+          labelKey="users"
+          value={filters.disabled === undefined ? undefined : filters.disabled ? 'disabled' : 'active'}
           onChange={(v) => setFilter('disabled', v === undefined ? null : v === 'disabled')}
-          className="users-filter"
         />
-      </div>
-      <Table<UserListItem>
-        rowKey="id"
+      </FilterBar>
+      <ListTable<UserListItem>
+        id="users"
+        rowKey={(u) => u.id}
         loading={users.isFetching}
-        dataSource={users.data?.items ?? []}
-        scroll={phone ? undefined : { x: 'max-content' }}
-        pagination={{
-          current: page.current,
+        rows={users.data?.items ?? []}
+        paging={{
+          kind: 'offset',
+          page: page.current,
           pageSize: page.size,
           total: users.data?.total ?? 0,
-          showQuickJumper: !phone,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
-          showTotal: (total) => t('common.total', { count: total }),
           onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
         }}
-        rowClassName={(u) => (u.disabled ? 'user-disabled' : '')}
-        columns={phone ? phoneColumns : columns}
+        rowActions={rowActions}
+        batchActions={batchActions.length ? batchActions : undefined}
+        selectable={(u) => u.abilities.includes('disable') || u.abilities.includes('enable')}
+        exportHref={downloadUrl('/users/export.xlsx', filters)}
+        onRow={(u) => ({ className: u.disabled ? 'user-disabled' : undefined })}
+        columns={[
+          {
+            key: 'account',
+            required: true,
+            title: t('users.username'),
+            render: (_, u) => (
+              <Space direction="vertical" size={0}>
+                <span>{u.username}</span>
+                {u.displayName && <Typography.Text type="secondary">{u.displayName}</Typography.Text>}
+              </Space>
+            ),
+          },
+          {
+            key: 'roles',
+            title: t('users.roles'),
+            render: (_, u) =>
+              u.roles.map((r, i) => (
+                <Tag key={i} color={r.role === 'admin' ? 'red' : r.role === 'org_admin' ? 'volcano' : 'blue'}>
+                  {t(`enums.accessRole.${r.role}`)} · {r.orgName ?? t('users.everywhere')}
+                </Tag>
+              )),
+          },
+          {
+            key: 'state',
+            title: t('users.state'),
+            render: (_, u) => (u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+          },
+          {
+            key: 'lastLogin',
+            title: t('users.lastLogin'),
+            responsive: ['md'],
+            render: (_, u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>),
+          },
+        ]}
       />
       {creating && (
         <FormModal<NewUser>

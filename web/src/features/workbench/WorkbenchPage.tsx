@@ -1,8 +1,9 @@
 import { CalendarOutlined, MessageOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Grid, List, Progress, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Progress, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime } from '../../i18n/dates';
+import { usePhone } from '../../components/usePhone';
 import { todoLink, useWorkbench, type Todo, type WorkbenchActivity } from './workbenchQueries';
 import './workbench.css';
 
@@ -28,7 +29,7 @@ export default function WorkbenchPage() {
   const { t } = useTranslation();
   const wb = useWorkbench();
   // a phone opens the own record on its light page
-  const phone = !Grid.useBreakpoint().md;
+  const phone = usePhone();
   if (wb.isPending) return <Spin className="page-spinner" />;
   if (wb.isError) return <Result status="error" title={t('common.error')} subTitle={wb.error.message} />;
   const { todos, activitiesThisMonth, compliance, shortcuts, member } = wb.data;
