@@ -19,11 +19,12 @@ import type { DemandBatchAccept, DemandExportQuery, DemandPageQuery } from '../.
 import type { Demand, DemandAssigneeList, DemandCreate, DemandTransition } from '../../../domain/schemas/pairings';
 import type { AccessRole } from '../../../domain/enums';
 import { appendAudit } from '../../audit';
+import { forEachOrNone } from '../../batch';
 import { inTx, type Ctx } from '../../context';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import type { Db } from '../../db/client';
 import { demandEvents, demands } from '../../db/schema/pairings';
-import { AppError, FieldErrors, batchFailure, batchRefused, conflict, forbidden, invalid, notFound, type BatchFailure } from '../../errors';
+import { AppError, FieldErrors, conflict, forbidden, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { actorForUser } from '../auth/service';
 import { inAppChannel, settleNotifications, type NotificationChannel } from '../notifications/service';
@@ -409,18 +410,7 @@ async function moveDemand(ctx: Ctx, tx: Db, id: string, input: DemandTransition)
  * nothing changes.
  */
 export async function acceptDemands(ctx: Ctx, input: DemandBatchAccept): Promise<{ accepted: number }> {
-  await inTx(ctx, async (tx) => {
-    const failures: BatchFailure[] = [];
-    for (const [i, id] of input.ids.entries()) {
-      try {
-        await moveDemand(ctx, tx, id, { to: 'accepted', note: input.note });
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        failures.push(batchFailure(`ids.${i}`, e));
-      }
-    }
-    if (failures.length) throw batchRefused(failures);
-  });
+  await inTx(ctx, (tx) => forEachOrNone(input.ids, (id) => moveDemand(ctx, tx, id, { to: 'accepted', note: input.note })));
   return { accepted: input.ids.length };
 }
 
