@@ -89,8 +89,10 @@ async function shootBoth(page: Page, name: string, reload = false): Promise<void
     ['390', { width: 390, height: 844 }],
   ] as const) {
     await page.setViewportSize(viewport);
-    if (reload) await page.reload();
-    await page.locator('.member-table tr.ant-table-row').first().waitFor();
+    if (reload) {
+      await page.reload();
+      await page.locator('.member-table tr.ant-table-row').first().waitFor();
+    }
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOTS, `members-orgs-${name}-${size}.png`), fullPage: true });
   }
@@ -289,6 +291,7 @@ describe('roster', () => {
     await page.getByRole('button', { name: '新建党小组' }).click();
     const groupForm = page.getByRole('dialog', { name: '新建党小组' });
     await groupForm.getByLabel('党小组名称').fill('第一党小组');
+    await shootBoth(page, 'group-form');
     await groupForm.getByRole('button', { name: /保\s*存/ }).click();
     await groupForm.waitFor({ state: 'hidden' });
     await page.getByRole('tabpanel').getByRole('cell', { name: '第一党小组' }).waitFor();
@@ -350,5 +353,6 @@ describe('roster', () => {
     await openBranch(page);
     await page.getByRole('tab', { name: '党小组' }).click();
     await page.getByRole('tabpanel').getByRole('row').filter({ hasText: '第一党小组' }).getByRole('cell', { name: '3' }).waitFor();
+    await shootBoth(page, 'org-groups');
   });
 });
