@@ -50,6 +50,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/demoTemplate.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,

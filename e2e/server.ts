@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_DIST = path.join(REPO_ROOT, 'dist/web');
@@ -117,13 +118,27 @@ function stopLeftServer(dataDir: string): void {
   }
 }
 
-export async function startServer(): Promise<RunningServer> {
-  ensureWebBuild();
-  const port = await freePort();
+/** A data directory the embedded PostgreSQL server (its own user when run as root) can reach. */
+export function newDataDir(): string {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gongjian-e2e-'));
-  // run as root, the embedded PostgreSQL server runs as its own user, which must reach the cluster
   chmodSync(dataDir, 0o755);
-  const adminPassword = 'e2e-Admin-Passw0rd';
+  return dataDir;
+}
+
+/** The stopped, seeded cluster of this test run (e2e/demoTemplate.ts), if there is one. */
+function demoTemplate(): string | undefined {
+  try {
+    return inject('demoTemplate');
+  } catch {
+    // outside a test run (a screenshot script): each server seeds its own demo
+    return undefined;
+  }
+}
+
+/** Serves from `dataDir`, seeding the demo into it when it is empty; `halt` stops the server, `stop` also removes the directory. */
+async function serve(dataDir: string): Promise<RunningServer & { halt: () => Promise<void> }> {
+  const port = await freePort();
+  const adminPassword = ADMIN_PASSWORD;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -148,7 +163,7 @@ export async function startServer(): Promise<RunningServer> {
   child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
 
-  const stop = async () => {
+  const halt = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -156,6 +171,9 @@ export async function startServer(): Promise<RunningServer> {
       clearTimeout(timer);
     }
     stopLeftServer(dataDir);
+  };
+  const stop = async () => {
+    await halt();
     rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -165,5 +183,30 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw error;
   }
-  return { url, adminPassword, stop };
+  return { url, adminPassword, stop, halt };
+}
+
+const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd';
+
+/**
+ * Seeds the demo into `dataDir` and stops the server, leaving a cluster that servers start from by
+ * copy: seeding took most of a browser test file's start, a copy takes about a second.
+ */
+export async function seedDemo(dataDir: string): Promise<void> {
+  ensureWebBuild();
+  const server = await serve(dataDir);
+  await server.halt();
+}
+
+export async function startServer(): Promise<RunningServer> {
+  ensureWebBuild();
+  const dataDir = newDataDir();
+  const template = demoTemplate();
+  if (template) {
+    // cp -a keeps the cluster's owner and modes, which the server checks
+    const copied = spawnSync('cp', ['-a', `${template}/.`, dataDir], { encoding: 'utf8' });
+    if (copied.status !== 0) throw new Error(`copying the demo cluster failed: ${copied.stderr}`);
+  }
+  const { halt: _halt, ...server } = await serve(dataDir);
+  return server;
 }
