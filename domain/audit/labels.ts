@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS: Record<string, Texts> = {
   'pairing.terminate': { zh: '终止结对共建', en: 'Terminated pairing' },
   'pairing.expire': { zh: '结对共建到期', en: 'Pairing expired' },
   'pairing.delete': { zh: '删除结对共建草稿', en: 'Deleted pairing draft' },
+  'pairing.remind': { zh: '催办结对共建', en: 'Reminded pairing parties' },
   'pairing.file.add': { zh: '上传共建附件', en: 'Added pairing file' },
   'pairing.file.remove': { zh: '删除共建附件', en: 'Removed pairing file' },
   'pairing.policy.update': { zh: '修改结对共建规则', en: 'Updated pairing policy' },
