@@ -189,6 +189,7 @@ describe('users and access', () => {
   });
 
   it('the audit log pages with numbers and exports its current filter in words', async () => {
+    await e2e.page.setViewportSize({ width: 1280, height: 800 });
     await e2e.page.goto(`${e2e.server.url}/audit`);
     const rows = e2e.page.locator('tr.ant-table-row');
     await rows.first().waitFor();
@@ -202,6 +203,7 @@ describe('users and access', () => {
     await rows.filter({ hasText: '启用账号' }).first().waitFor();
     // who changed the roles, as the page names them
     const changedBy = await rows.filter({ hasText: '曾春晖' }).filter({ hasText: '修改用户权限' }).first().locator('td').nth(2).innerText();
+    await shot('audit-list-desktop');
     const total = Number((await e2e.page.locator('.ant-pagination-total-text').innerText()).replace(/\D/g, ''));
     const [header, ...events] = await downloadExport();
     expect(header).toEqual(['时间', '操作人', '操作', '对象类型', '对象', '所属组织', '变更内容']);
