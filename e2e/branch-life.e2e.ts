@@ -30,6 +30,11 @@ function page(): Page {
   return e2e.page;
 }
 
+/** A screenshot to look at, under .tmp/shots. */
+async function shoot(name: string): Promise<void> {
+  await page().screenshot({ path: `.tmp/shots/activities-demands-${name}.png` });
+}
+
 async function openFromMenu(item: string, url: RegExp): Promise<void> {
   // the item's name starts with its icon's label ("dashboard 看板"; "fund 共建看板" is another one)
   await page()
@@ -279,5 +284,70 @@ describe('branch life', () => {
       .filter({ hasText: '主题党日（每月' })
       .locator('[data-status="met"]')
       .waitFor();
+  });
+
+  it('uses the activities list: hides a column, jumps to a page, exports the filter and cancels two planned activities at once', async () => {
+    await page().setViewportSize({ width: 1280, height: 800 });
+    await page().goto(`${e2e.server.url}/activities`);
+    await page().locator('.activity-filters .ant-select').filter({ hasText: '主办组织' }).click();
+    await page().locator('.ant-select-tree').getByTitle(BRANCH, { exact: true }).click();
+    const table = page().locator('.list-table');
+    const rows = table.locator('.ant-table-tbody tr.ant-table-row');
+    const total = async () => Number(/共 (\d+) 条/.exec(await table.locator('.ant-pagination-total-text').innerText())?.[1]);
+    await expect.poll(total).toBeGreaterThan(20); // a year of the branch's life: more than one page
+    const all = await total();
+
+    // hide the hosts column
+    await table.getByRole('button', { name: '列设置' }).click();
+    await page().locator('.ant-popover:visible').getByRole('checkbox', { name: '主办组织' }).uncheck();
+    await expect.poll(() => table.locator('thead').getByText('主办组织').count()).toBe(0);
+    await page().keyboard.press('Escape');
+
+    // jump to the second page
+    const jumper = table.locator('.ant-pagination-options-quick-jumper input');
+    await jumper.fill('2');
+    await jumper.press('Enter');
+    await table.locator('.ant-pagination-item-active').getByText('2', { exact: true }).waitFor();
+    await expect.poll(() => rows.count()).toBe(Math.min(20, all - 20));
+
+    // the export holds every activity of the branch, all pages
+    const [download] = await Promise.all([
+      page().waitForEvent('download'),
+      table.getByRole('link', { name: /导\s*出/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^活动列表-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const exported: Record<string, unknown>[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) exported.push(Object.fromEntries(headers.map((h, i) => [h, (row.values as unknown[])[i + 1]])));
+    });
+    expect(exported).toHaveLength(all);
+    expect(exported.every((r) => String(r['主办组织']).includes(BRANCH))).toBe(true);
+    expect(exported.find((r) => r['主题'] === THEME)).toMatchObject({ 状态: '已开展', 日期: today });
+
+    // the planned ones: select two and cancel them with one reason
+    await page().getByLabel('状态', { exact: true }).first().click();
+    await page().locator('.ant-select-dropdown:visible').getByText('计划', { exact: true }).click();
+    await expect.poll(total).toBeLessThan(all);
+    const planned = await total();
+    expect(planned).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => rows.count()).toBe(Math.min(20, planned));
+    await shoot('activities-desktop');
+    for (const i of [0, 1]) await rows.nth(i).locator('.ant-checkbox-input').check();
+    await table.getByRole('button', { name: '取消所选' }).click();
+    const dialog = page().getByRole('dialog', { name: '取消所选的 2 项活动' });
+    await dialog.getByLabel('取消原因').fill('与上级党委集中学习时间冲突');
+    await shoot('activities-batch-cancel');
+    await dialog.getByRole('button', { name: '取消活动' }).click();
+    await page().getByText('已取消 2 项活动').waitFor();
+    await expect.poll(total).toBe(planned - 2);
+
+    await page().setViewportSize({ width: 390, height: 844 });
+    await rows.first().waitFor();
+    await shoot('activities-phone');
+    await page().setViewportSize({ width: 1366, height: 768 });
   });
 });

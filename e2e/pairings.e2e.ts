@@ -254,9 +254,8 @@ describe('pairing and a demand settled together', () => {
 
   it('the enterprise confirms the resolution on the phone with a rating of 4', async () => {
     await enterprise.goto(`${server.url}/demands`);
-    // on a phone the board shows one state at a time
-    await enterprise.locator('.ant-segmented-item').filter({ hasText: '办结' }).click();
-    await enterprise.getByRole('button', { name: DEMAND }).click();
+    // the list, on a phone too: the demand's title opens it
+    await enterprise.locator('.list-table').getByText(DEMAND, { exact: true }).click();
     const drawer = enterprise.locator('.ant-drawer').filter({ hasText: DEMAND });
     await drawer.getByRole('button', { name: '确认并评价' }).click();
     const dialog = enterprise.getByRole('dialog', { name: '确认并评价' });
@@ -341,6 +340,67 @@ describe('the pairing’s loose ends: its own commitment, the plaque, the policy
     await coordinator.setViewportSize({ width: 1366, height: 900 });
     await coordinator.getByTestId('dashboard-terms').getByText(/已过期（\d+）/).click();
     await coordinator.getByTestId('dashboard-terms').screenshot({ path: '.tmp/shots/h5-terms-desktop.png' });
+  });
+});
+
+describe('the demands list as a partner uses it', () => {
+  const WAITING = ['协助对接人才招聘渠道', '协调党员活动室周末开放'];
+
+  it('the organ secretary filters, hides a column, exports the filter and accepts two demands at once', async () => {
+    // the enterprise raises two more demands in the pairing
+    const raiser = await apiSession('e2e-enterprise', PASSWORD);
+    const raisedBy = await orgId(raiser, ENTERPRISE);
+    const { items } = (await raiser('GET', '/pairings?limit=100')) as unknown as { items: { id: string; title: string }[] };
+    const pairing = items.find((p) => p.title === PAIRING)!;
+    for (const title of WAITING)
+      await raiser('POST', '/demands', { pairingId: pairing.id, raisedByOrgId: raisedBy, title, description: `${title}，请予支持`, category: 'talent', urgency: 'normal' });
+
+    await organ.setViewportSize({ width: 1280, height: 800 });
+    await organ.goto(`${server.url}/demands`);
+    await organ.getByLabel('状态', { exact: true }).first().click();
+    await organ.locator('.ant-select-dropdown:visible').getByText('提交', { exact: true }).click();
+    const table = organ.locator('.list-table');
+    const row = (title: string) => table.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: title });
+    for (const title of WAITING) await row(title).waitFor();
+
+    await table.getByRole('button', { name: '列设置' }).click();
+    await organ.locator('.ant-popover:visible').getByRole('checkbox', { name: '结对共建' }).uncheck();
+    await expect.poll(() => table.locator('thead').getByText('结对共建').count()).toBe(0);
+    await organ.keyboard.press('Escape');
+
+    // the export holds what the filter selects: the submitted demands the organ may read
+    const [download] = await Promise.all([organ.waitForEvent('download'), table.getByRole('link', { name: /导\s*出/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^诉求列表-.*\.xlsx$/);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const exported: Record<string, unknown>[] = [];
+    sheet.eachRow((r, n) => {
+      if (n > 1) exported.push(Object.fromEntries(headers.map((h, i) => [h, (r.values as unknown[])[i + 1]])));
+    });
+    const total = Number(/共 (\d+) 条/.exec(await table.locator('.ant-pagination-total-text').innerText())?.[1]);
+    expect(exported).toHaveLength(total);
+    expect(exported.every((r) => r['状态'] === '提交')).toBe(true);
+    for (const title of WAITING) expect(exported.find((r) => r['诉求标题'] === title)).toMatchObject({ 提出方: ENTERPRISE, 类别: '人才培训' });
+
+    for (const title of WAITING) await row(title).locator('.ant-checkbox-input').check();
+    await organ.screenshot({ path: '.tmp/shots/activities-demands-demands-desktop.png' });
+    await table.getByRole('button', { name: '受理所选' }).click();
+    const dialog = organ.getByRole('dialog', { name: '受理所选的 2 项诉求' });
+    await dialog.getByLabel('备注').fill('统一安排专人对接');
+    await organ.screenshot({ path: '.tmp/shots/activities-demands-demands-batch-accept.png' });
+    await dialog.getByRole('button', { name: /^受\s*理$/ }).click();
+    await organ.getByText('已受理 2 项诉求').waitFor();
+    for (const title of WAITING) await row(title).waitFor({ state: 'detached' });
+
+    // the raiser sees them accepted, on a phone
+    await enterprise.goto(`${server.url}/demands`);
+    for (const title of WAITING)
+      await enterprise.locator('.list-table .ant-table-row').filter({ hasText: title }).locator('[data-state="accepted"]').waitFor();
+    await enterprise.screenshot({ path: '.tmp/shots/activities-demands-demands-phone.png' });
+    expect(await enterprise.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });
 

@@ -184,7 +184,7 @@ describe('the workbench', () => {
     await logIn(COORDINATOR);
     for (const [name, url, row] of [
       ['activities', '/activities', '.ant-table-row'],
-      ['demands', '/demands', '.demand-card-title'],
+      ['demands', '/demands', '.ant-table-row'],
       ['assessments', '/assessments', '.ant-table-tbody'],
     ] as const) {
       await e2e.page.goto(`${e2e.server.url}${url}`);

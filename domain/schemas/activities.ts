@@ -221,6 +221,7 @@ export const ActivityPage = Type.Object({
   totalExact: Type.Boolean(),
   nextCursor: Nullable(Type.String()),
 });
+export type ActivityPage = Static<typeof ActivityPage>;
 
 /** The export of a list's current filter: the list's query without its paging. */
 export const ActivityExportQuery = Type.Omit(ActivityListQuery, ['limit', 'cursor', 'offset'], { additionalProperties: false });

@@ -17,6 +17,7 @@ export const DemandPage = Type.Object({
   totalExact: Type.Boolean(),
   nextCursor: Nullable(Type.String()),
 });
+export type DemandPage = Static<typeof DemandPage>;
 
 /** The export of the list's current filter: its query without the paging. */
 export const DemandExportQuery = Type.Omit(DemandListQuery, ['limit', 'cursor'], { additionalProperties: false });

@@ -16,7 +16,9 @@ import {
   type ActivityType,
 } from '../../../../domain/enums';
 import type { Activity } from '../../../../domain/schemas/activities';
+import { downloadUrl } from '../../api/client';
 import ActivityCalendar from './ActivityCalendar';
+import CancelActivityModal from './CancelActivityModal';
 import ActivityDrawer from './ActivityDrawer';
 import ActivityFormModal from './ActivityFormModal';
 import LedgerActions from './LedgerActions';
@@ -52,27 +54,21 @@ export default function ActivitiesPage() {
   // a link (a reminder, a dashboard chart) may set the filters or name the activity to open
   const [params] = useSearchParams();
   const [filters, setFiltersState] = useState<ActivityFilters>(() => filtersFromUrl(params, scopeId));
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState(0);
+  const [paging, setPaging] = useState({ page: 1, pageSize: PAGE_SIZE });
+  const [cancelling, setCancelling] = useState<{ rows: Activity[]; done: () => void } | null>(null);
   const [openId, setOpenId] = useState<string | null>(() => params.get('activity'));
   const [creating, setCreating] = useState(false);
   const [view, setView] = useState<'list' | 'calendar'>('list');
-  const list = useActivityList(filters, cursors[page], PAGE_SIZE);
+  const list = useActivityList(filters, (paging.page - 1) * paging.pageSize, paging.pageSize);
   const manager = mayDo(me.data, 'activity.manage');
 
   const setFilters = (next: ActivityFilters) => {
     setFiltersState(next);
-    setCursors([undefined]);
-    setPage(0);
+    setPaging((p) => ({ ...p, page: 1 }));
   };
   const set = <K extends keyof ActivityFilters>(key: K, value: ActivityFilters[K] | null) =>
     setFilters({ ...filters, [key]: value ?? undefined });
-  const next = () => {
-    const cursor = list.data?.nextCursor;
-    if (!cursor) return;
-    setCursors((c) => [...c.slice(0, page + 1), cursor]);
-    setPage(page + 1);
-  };
+  const cancellable = (a: Activity) => a.state === 'planned' && a.abilities.includes('activity.manage');
 
   return (
     <Card
@@ -158,13 +154,26 @@ export default function ActivitiesPage() {
             rows={list.data?.items ?? []}
             onRow={(a) => ({ onDoubleClick: () => setOpenId(a.id) })}
             paging={{
-              kind: 'cursor',
-              page: page + 1,
-              pages: cursors.length,
-              hasNext: !!list.data?.nextCursor && page === cursors.length - 1,
-              onPage: (n) => setPage(n - 1),
-              onNext: next,
+              kind: 'offset',
+              page: paging.page,
+              pageSize: paging.pageSize,
+              total: list.data?.total ?? 0,
+              onChange: (page, pageSize) => setPaging({ page, pageSize }),
             }}
+            exportHref={downloadUrl('/exports/activity-list.xlsx', { ...filters })}
+            batchActions={
+              manager
+                ? [
+                    {
+                      key: 'cancel',
+                      label: t('activity.cancelSelected'),
+                      danger: true,
+                      onClick: (rows, done) => setCancelling({ rows, done }),
+                    },
+                  ]
+                : undefined
+            }
+            selectable={cancellable}
             rowActions={(a) => [
               { key: 'open', label: t('common.view'), onClick: () => setOpenId(a.id) },
               ...(a.state === 'planned' && a.abilities.includes('activity.manage')
@@ -173,6 +182,16 @@ export default function ActivitiesPage() {
                       key: 'signIn',
                       label: t('list.signInScreen'),
                       onClick: () => void navigate(`/activities/${encodeURIComponent(a.id)}/sign-in`),
+                    },
+                  ]
+                : []),
+              ...(cancellable(a)
+                ? [
+                    {
+                      key: 'cancel',
+                      label: t('activity.cancel'),
+                      danger: true,
+                      onClick: () => setCancelling({ rows: [a], done: () => undefined }),
                     },
                   ]
                 : []),
@@ -228,6 +247,13 @@ export default function ActivitiesPage() {
         </>
       )}
       <ActivityDrawer activityId={openId} onClose={() => setOpenId(null)} />
+      {cancelling && (
+        <CancelActivityModal
+          activities={cancelling.rows}
+          onCancelled={cancelling.done}
+          onClose={() => setCancelling(null)}
+        />
+      )}
       {creating && (
         <ActivityFormModal
           mode="create"

@@ -276,7 +276,7 @@ export default function ActivityDrawer({
           onSaved={() => setDialog(null)}
         />
       )}
-      {a && dialog === 'cancel' && <CancelActivityModal activity={a} onClose={() => setDialog(null)} />}
+      {a && dialog === 'cancel' && <CancelActivityModal activities={[a]} onClose={() => setDialog(null)} />}
     </Drawer>
   );
 }

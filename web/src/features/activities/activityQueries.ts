@@ -2,7 +2,7 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { ActivityState, ActivityType } from '../../../../domain/enums';
-import type { Activity, Attendee } from '../../../../domain/schemas/activities';
+import type { Activity, ActivityPage, Attendee } from '../../../../domain/schemas/activities';
 import type { Member } from '../../../../domain/schemas/members';
 
 export interface ActivityFilters {
@@ -28,20 +28,18 @@ export interface SignInCode {
 
 export const activityKeys = {
   all: ['activities'] as const,
-  list: (filters: ActivityFilters, cursor: string | undefined, limit: number) =>
-    ['activities', 'list', filters, cursor, limit] as const,
+  list: (filters: ActivityFilters, offset: number | undefined, limit: number) =>
+    ['activities', 'list', filters, offset, limit] as const,
   detail: (id: string) => ['activities', 'detail', id] as const,
   attendance: (id: string) => ['activities', 'attendance', id] as const,
   code: (id: string) => ['activities', 'code', id] as const,
 };
 
-export function useActivityList(filters: ActivityFilters, cursor: string | undefined, limit: number) {
+/** A page of the list: `limit` activities past `offset` (the first ones without it), with the filter's total. */
+export function useActivityList(filters: ActivityFilters, offset: number | undefined, limit: number) {
   return useQuery({
-    queryKey: activityKeys.list(filters, cursor, limit),
-    queryFn: () =>
-      api<{ items: Activity[]; nextCursor: string | null }>(
-        withQuery('/activities', { ...filters, cursor, limit }),
-      ),
+    queryKey: activityKeys.list(filters, offset, limit),
+    queryFn: () => api<ActivityPage>(withQuery('/activities', { ...filters, offset, limit })),
     placeholderData: keepPreviousData,
   });
 }

@@ -7,15 +7,13 @@ import type { Demand } from '../../../../domain/schemas/pairings';
 import AttachmentFiles from '../pairings/AttachmentFiles';
 import { usePairing } from '../pairings/pairingQueries';
 import DemandTags from './DemandTags';
-import DemandTransitionModal, { type TransitionTarget } from './DemandTransitionModal';
+import DemandTransitionModal, { actionOf, isTarget, type TransitionTarget } from './DemandTransitionModal';
 import { demandKeys, demandPath, useDemand } from './demandQueries';
 import { DEMAND_STATE_COLORS } from './format';
 import { formatDateTime } from '../../i18n/dates';
 
 type DemandEvent = NonNullable<Demand['events']>[number];
 
-const TARGETS: readonly TransitionTarget[] = ['accepted', 'in_progress', 'resolved', 'confirmed', 'reopened'];
-const isTarget = (s: string): s is TransitionTarget => (TARGETS as readonly string[]).includes(s);
 
 /** A demand with its timeline and the moves the user may make now (as the server says). */
 export default function DemandDrawer({
@@ -37,8 +35,6 @@ export default function DemandDrawer({
     (pairing.data?.actingOrgIds.length ?? 0) > 0 ||
     (pairing.data?.abilities.includes('pairing.manage') ?? false);
   const dash = (v: string | null | undefined) => v || '—';
-  const actionOf = (to: TransitionTarget, demand: Demand) =>
-    to === 'in_progress' && demand.state === 'in_progress' ? 'progress' : to;
   const eventLabel = (e: DemandEvent) =>
     e.from === e.to ? t('demand.progressNote') : t(`enums.demandState.${e.to}`);
 

@@ -1,14 +1,19 @@
-import { Alert, App, Form, Input, Modal, Rate, Select } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { App, Form, Input, Rate, Select } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Demand, DemandAssigneeList, DemandTransition } from '../../../../domain/schemas/pairings';
-import { applyServerErrors } from '../../components/serverErrors';
+import FormModal from '../../components/FormModal';
 import { pairingKeys, usePairing } from '../pairings/pairingQueries';
 import { demandKeys, demandPath } from './demandQueries';
 
 export type TransitionTarget = DemandTransition['to'];
+
+const TARGETS: readonly TransitionTarget[] = ['accepted', 'in_progress', 'resolved', 'confirmed', 'reopened'];
+export const isTarget = (s: string): s is TransitionTarget => (TARGETS as readonly string[]).includes(s);
+/** the move's label key: another step of a demand already in progress is a progress note */
+export const actionOf = (to: TransitionTarget, demand: Pick<Demand, 'state'>) =>
+  to === 'in_progress' && demand.state === 'in_progress' ? 'progress' : to;
 
 interface Values {
   note?: string;
@@ -49,7 +54,6 @@ export default function DemandTransitionModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const assignees = useAssignees(demand, to === 'accepted');
   const people = assignees.data?.items ?? [];
   // in progress → in progress is a progress note; otherwise the note is optional
@@ -61,103 +65,84 @@ export default function DemandTransitionModal({
   );
   const action = progressNote ? 'progress' : to;
 
-  const move = useMutation({
-    mutationFn: (v: Values) => {
-      const trim = (s: string | undefined) => s?.trim() || undefined;
-      const body: DemandTransition = {
-        to,
-        note: trim(v.note),
-        resolution: trim(v.resolution),
-        rating: v.rating,
-        reason: trim(v.reason),
-        assigneeId: v.assigneeId,
-        actingAsOrgId: v.actingAsOrgId,
-      };
-      return api<Demand>(`${demandPath(demand.id)}/transition`, { method: 'POST', body });
-    },
-    onSuccess: async () => {
-      void message.success(t(`demand.done.${action}`));
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: demandKeys.all }),
-        // the pairing's health and the coordinator's dashboard count demands
-        queryClient.invalidateQueries({ queryKey: pairingKeys.all }),
-      ]);
-      onClose();
-    },
-    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
-  });
+  const save = async (v: Values) => {
+    const trim = (text: string | undefined) => text?.trim() || undefined;
+    const body: DemandTransition = {
+      to,
+      note: trim(v.note),
+      resolution: trim(v.resolution),
+      rating: v.rating,
+      reason: trim(v.reason),
+      assigneeId: v.assigneeId,
+      actingAsOrgId: v.actingAsOrgId,
+    };
+    await api<Demand>(`${demandPath(demand.id)}/transition`, { method: 'POST', body });
+    void message.success(t(`demand.done.${action}`));
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: demandKeys.all }),
+      // the pairing's health and the coordinator's dashboard count demands
+      queryClient.invalidateQueries({ queryKey: pairingKeys.all }),
+    ]);
+    onClose();
+  };
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
 
   return (
-    <Modal
+    <FormModal<Values>
       title={t(`demand.action.${action}`)}
-      open
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
       okText={t(`demand.action.${action}`)}
-      confirmLoading={move.isPending}
-      destroyOnHidden
+      onSubmit={save}
+      onClose={onClose}
     >
-      {otherErrors.length > 0 && (
-        <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />
+      {to === 'accepted' && partners.length > 1 && (
+        <Form.Item
+          name="actingAsOrgId"
+          label={t('demand.actingAs')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select options={partners.map((p) => ({ value: p.orgId, label: p.orgName }))} />
+        </Form.Item>
       )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          setOtherErrors([]);
-          move.mutate(v);
-        }}
-      >
-        {to === 'accepted' && partners.length > 1 && (
-          <Form.Item
-            name="actingAsOrgId"
-            label={t('demand.actingAs')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
-            <Select options={partners.map((p) => ({ value: p.orgId, label: p.orgName }))} />
-          </Form.Item>
-        )}
-        {to === 'accepted' && people.length > 0 && (
-          <Form.Item name="assigneeId" label={t('demand.assignee')} extra={t('demand.assigneeHelp')}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              data-testid="assignee-picker"
-              options={people.map((u) => ({ value: u.userId, label: `${u.name}（${u.orgName}）` }))}
-            />
-          </Form.Item>
-        )}
-        {to === 'resolved' && (
-          <Form.Item name="resolution" label={t('demand.resolution')} rules={required}>
-            <Input.TextArea rows={4} maxLength={5000} />
-          </Form.Item>
-        )}
-        {to === 'confirmed' && (
-          <Form.Item
-            name="rating"
-            label={t('demand.rating')}
-            rules={[{ required: true, message: t('demand.ratingRequired') }]}
-          >
-            <Rate className="demand-rate" />
-          </Form.Item>
-        )}
-        {to === 'reopened' && (
-          <Form.Item name="reason" label={t('demand.reopenReason')} rules={required}>
-            <Input.TextArea rows={3} maxLength={5000} />
-          </Form.Item>
-        )}
-        {to !== 'reopened' && (
-          <Form.Item
-            name="note"
-            label={progressNote ? t('demand.progressNote') : t('demand.note')}
-            rules={progressNote ? required : []}
-          >
-            <Input.TextArea rows={3} maxLength={5000} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      {to === 'accepted' && people.length > 0 && (
+        <Form.Item name="assigneeId" label={t('demand.assignee')} extra={t('demand.assigneeHelp')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            data-testid="assignee-picker"
+            options={people.map((u) => ({ value: u.userId, label: `${u.name}（${u.orgName}）` }))}
+          />
+        </Form.Item>
+      )}
+      {to === 'resolved' && (
+        <Form.Item name="resolution" label={t('demand.resolution')} rules={required}>
+          <Input.TextArea rows={4} maxLength={5000} />
+        </Form.Item>
+      )}
+      {to === 'confirmed' && (
+        <Form.Item
+          name="rating"
+          label={t('demand.rating')}
+          rules={[{ required: true, message: t('demand.ratingRequired') }]}
+        >
+          <Rate className="demand-rate" />
+        </Form.Item>
+      )}
+      {to === 'reopened' && (
+        <Form.Item name="reason" label={t('demand.reopenReason')} rules={required}>
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+      )}
+      {to !== 'reopened' && (
+        <Form.Item
+          name="note"
+          label={progressNote ? t('demand.progressNote') : t('demand.note')}
+          rules={progressNote ? required : []}
+        >
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

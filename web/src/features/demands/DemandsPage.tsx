@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { mayDo, useMe } from '../../auth/useMe';
+import { downloadUrl } from '../../api/client';
 import { EnumFilter, FilterBar } from '../../components/FilterBar';
+import ListTable from '../../components/ListTable';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import {
@@ -15,13 +17,19 @@ import {
   type DemandState,
   type Urgency,
 } from '../../../../domain/pairings/enums';
+import type { Demand } from '../../../../domain/schemas/pairings';
 import { useOrgDetail } from '../orgs/orgQueries';
 import PairingSelect from '../pairings/PairingSelect';
+import AcceptDemandsModal from './AcceptDemandsModal';
 import DemandBoard from './DemandBoard';
 import DemandDrawer from './DemandDrawer';
-import { BOARD_LIMIT, useDemandList, type DemandFilters } from './demandQueries';
+import DemandTags from './DemandTags';
+import DemandTransitionModal, { actionOf, isTarget, type TransitionTarget } from './DemandTransitionModal';
+import { BOARD_LIMIT, useDemandList, useDemandPage, type DemandFilters } from './demandQueries';
 import RaiseDemandModal from './RaiseDemandModal';
 import './demands.css';
+
+const PAGE_SIZE = 20;
 
 function filtersFrom(params: URLSearchParams): DemandFilters {
   const state = params.get('state');
@@ -36,16 +44,24 @@ function filtersFrom(params: URLSearchParams): DemandFilters {
   };
 }
 
-/** The demands of the user's pairings on a board by state; raise one, open one to move it on. */
+/**
+ * The demands of the user's pairings: a list (moves as row actions, accepting several at once, the filter's export) or
+ * a board by state; raise one, open one to move it on.
+ */
 export default function DemandsPage() {
   const { t } = useTranslation();
   const { scopeId } = useScope();
   const me = useMe();
   // a link (a notification, a dashboard chart) may name the demand to open and the filters
   const [params, setParams] = useSearchParams();
-  const [filters, setFilters] = useState<DemandFilters>(() => filtersFrom(params));
+  const [filters, setFiltersState] = useState<DemandFilters>(() => filtersFrom(params));
+  const [view, setView] = useState<'list' | 'board'>('list');
+  const [paging, setPaging] = useState({ page: 1, pageSize: PAGE_SIZE });
   const [raising, setRaising] = useState(false);
-  const list = useDemandList(filters);
+  const [moving, setMoving] = useState<{ demand: Demand; to: TransitionTarget } | null>(null);
+  const [accepting, setAccepting] = useState<{ rows: Demand[]; done: () => void } | null>(null);
+  const list = useDemandPage(filters, (paging.page - 1) * paging.pageSize, paging.pageSize, view === 'list');
+  const board = useDemandList(filters, view === 'board');
   // set by a link from the coordinator's dashboard
   const coordinatorOrg = useOrgDetail(filters.coordinator ?? null);
   const openId = params.get('demand');
@@ -58,9 +74,14 @@ export default function DemandsPage() {
       },
       { replace: true },
     );
+  const setFilters = (next: DemandFilters) => {
+    setFiltersState(next);
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
   const set = <K extends keyof DemandFilters>(key: K, value: DemandFilters[K] | null) =>
     setFilters({ ...filters, [key]: value ?? undefined });
-  const items = list.data?.items ?? [];
+  const boardItems = board.data?.items ?? [];
+  const shown = view === 'list' ? list : board;
 
   return (
     <Card
@@ -78,6 +99,15 @@ export default function DemandsPage() {
         active={Object.values(filters).some((v) => v !== undefined)}
         onReset={() => setFilters({})}
       >
+        <Segmented<'list' | 'board'>
+          aria-label={t('demand.view.label')}
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'list', label: t('demand.view.list') },
+            { value: 'board', label: t('demand.view.board') },
+          ]}
+        />
         <PairingSelect
           allowClear
           className="member-filter-org"
@@ -120,12 +150,107 @@ export default function DemandsPage() {
           {t('demand.overdueOnly')}
         </Checkbox>
       </FilterBar>
-      {list.isError && <Alert type="error" showIcon message={list.error.message} />}
-      {items.length >= BOARD_LIMIT && (
-        <Alert type="info" showIcon message={t('demand.limited', { count: BOARD_LIMIT })} />
+      {shown.isError && <Alert type="error" showIcon message={shown.error.message} />}
+      {view === 'board' ? (
+        <>
+          {boardItems.length >= BOARD_LIMIT && (
+            <Alert type="info" showIcon message={t('demand.limited', { count: BOARD_LIMIT })} />
+          )}
+          <DemandBoard demands={boardItems} onOpen={open} />
+        </>
+      ) : (
+        <ListTable<Demand>
+          id="demands"
+          rowKey={(d) => d.id}
+          loading={list.isFetching}
+          rows={list.data?.items ?? []}
+          onRow={(d) => ({ onDoubleClick: () => open(d.id) })}
+          paging={{
+            kind: 'offset',
+            page: paging.page,
+            pageSize: paging.pageSize,
+            total: list.data?.total ?? 0,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
+          exportHref={downloadUrl('/exports/demands.xlsx', { ...filters })}
+          batchActions={
+            mayDo(me.data, 'pairing.manage')
+              ? [
+                  {
+                    key: 'accept',
+                    label: t('demand.acceptSelected'),
+                    onClick: (rows, done) => setAccepting({ rows, done }),
+                  },
+                ]
+              : undefined
+          }
+          selectable={(d) => d.allowed.includes('accepted')}
+          rowActions={(d) => [
+            { key: 'open', label: t('common.view'), onClick: () => open(d.id) },
+            // the moves the server says the user may make now
+            ...d.allowed.filter(isTarget).map((to) => ({
+              key: to,
+              label: t(`demand.action.${actionOf(to, d)}`),
+              danger: to === 'reopened',
+              onClick: () => setMoving({ demand: d, to }),
+            })),
+          ]}
+          columns={[
+            {
+              key: 'title',
+              required: true,
+              title: t('demand.title'),
+              dataIndex: 'title',
+              render: (title: string, d) => (
+                <Typography.Link onClick={() => open(d.id)}>{title}</Typography.Link>
+              ),
+            },
+            { key: 'state', title: t('demand.state'), render: (_v, d) => <DemandTags demand={d} /> },
+            { key: 'pairing', responsive: ['md'], title: t('demand.pairing'), dataIndex: 'pairingTitle' },
+            {
+              key: 'raisedBy',
+              responsive: ['md'],
+              title: t('demand.raisedBy'),
+              dataIndex: 'raisedByOrgName',
+            },
+            { key: 'raisedOn', title: t('demand.raisedOn'), dataIndex: 'raisedOn' },
+            {
+              key: 'assignedTo',
+              responsive: ['md'],
+              title: t('demand.assignedTo'),
+              render: (_v, d) =>
+                d.assignedOrgName
+                  ? `${d.assignedOrgName}${d.assigneeName ? ` · ${d.assigneeName}` : ''}`
+                  : '—',
+            },
+            {
+              key: 'dueOn',
+              responsive: ['md'],
+              title: t('demand.dueOn'),
+              dataIndex: 'dueOn',
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              key: 'rating',
+              responsive: ['md'],
+              title: t('demand.rating'),
+              dataIndex: 'rating',
+              render: (v: number | null) => v ?? '—',
+            },
+          ]}
+        />
       )}
-      <DemandBoard demands={items} onOpen={open} />
       <DemandDrawer demandId={openId} onClose={() => open(null)} />
+      {moving && (
+        <DemandTransitionModal demand={moving.demand} to={moving.to} onClose={() => setMoving(null)} />
+      )}
+      {accepting && (
+        <AcceptDemandsModal
+          demands={accepting.rows}
+          onAccepted={accepting.done}
+          onClose={() => setAccepting(null)}
+        />
+      )}
       {raising && (
         <RaiseDemandModal
           onClose={() => setRaising(false)}

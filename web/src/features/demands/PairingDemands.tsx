@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import ListTable from '../../components/ListTable';
 import type { Demand, Pairing } from '../../../../domain/schemas/pairings';
 import DemandDrawer from './DemandDrawer';
 import DemandTags from './DemandTags';
@@ -26,31 +27,44 @@ export default function PairingDemands({ pairing }: { pairing: Pairing }) {
         </div>
       )}
       {list.isError && <Typography.Text type="danger">{list.error.message}</Typography.Text>}
-      <Table<Demand>
-        size="small"
-        rowKey="id"
+      <ListTable<Demand>
+        id="pairing-demands"
+        rowKey={(d) => d.id}
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
+        rows={list.data?.items ?? []}
+        paging={{ kind: 'client', pageSize: 20 }}
+        rowActions={(d) => [{ key: 'open', label: t('common.view'), onClick: () => setOpenId(d.id) }]}
         columns={[
           {
+            key: 'title',
+            required: true,
             title: t('demand.title'),
             dataIndex: 'title',
             render: (title: string, d) => (
               <Typography.Link onClick={() => setOpenId(d.id)}>{title}</Typography.Link>
             ),
           },
-          { title: t('demand.state'), key: 'tags', render: (_v, d) => <DemandTags demand={d} /> },
-          { title: t('demand.raisedBy'), dataIndex: 'raisedByOrgName' },
-          { title: t('demand.raisedOn'), dataIndex: 'raisedOn' },
+          { key: 'state', title: t('demand.state'), render: (_v, d) => <DemandTags demand={d} /> },
+          { key: 'raisedBy', title: t('demand.raisedBy'), dataIndex: 'raisedByOrgName' },
+          { key: 'raisedOn', title: t('demand.raisedOn'), dataIndex: 'raisedOn' },
           {
+            key: 'assignedTo',
             title: t('demand.assignedTo'),
             dataIndex: 'assignedOrgName',
             render: (v: string | null) => v ?? '—',
           },
-          { title: t('demand.dueOn'), dataIndex: 'dueOn', render: (v: string | null) => v ?? '—' },
-          { title: t('demand.rating'), dataIndex: 'rating', render: (v: number | null) => v ?? '—' },
+          {
+            key: 'dueOn',
+            title: t('demand.dueOn'),
+            dataIndex: 'dueOn',
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            key: 'rating',
+            title: t('demand.rating'),
+            dataIndex: 'rating',
+            render: (v: number | null) => v ?? '—',
+          },
         ]}
       />
       <DemandDrawer demandId={openId} onClose={() => setOpenId(null)} />

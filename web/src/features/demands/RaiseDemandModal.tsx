@@ -1,5 +1,5 @@
-import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, Radio, Select } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -11,7 +11,7 @@ import {
   type Urgency,
 } from '../../../../domain/pairings/enums';
 import type { Demand, DemandCreate, Pairing } from '../../../../domain/schemas/pairings';
-import { applyServerErrors } from '../../components/serverErrors';
+import FormModal from '../../components/FormModal';
 import PairingSelect from '../pairings/PairingSelect';
 import { demandKeys } from './demandQueries';
 
@@ -41,85 +41,65 @@ export default function RaiseDemandModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [pairing, setPairing] = useState<Pairing | null>(fixed ?? null);
 
-  const raise = useMutation({
-    mutationFn: (v: Values) => {
-      const body: DemandCreate = { ...v, title: v.title.trim(), description: v.description.trim() };
-      return api<Demand>('/demands', { method: 'POST', body });
-    },
-    onSuccess: async (demand) => {
-      void message.success(t('demand.raised'));
-      await queryClient.invalidateQueries({ queryKey: demandKeys.all });
-      onRaised(demand);
-    },
-    onError: (error) => setOtherErrors(applyServerErrors(form, error)),
-  });
+  const save = async (v: Values) => {
+    const body: DemandCreate = { ...v, title: v.title.trim(), description: v.description.trim() };
+    const demand = await api<Demand>('/demands', { method: 'POST', body });
+    void message.success(t('demand.raised'));
+    await queryClient.invalidateQueries({ queryKey: demandKeys.all });
+    onRaised(demand);
+  };
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const names = new Map(pairing?.parties.map((p) => [p.orgId, p.orgName]));
 
   return (
-    <Modal
+    <FormModal<Values>
       title={t('demand.raise')}
-      open
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
       okText={t('demand.submit')}
-      confirmLoading={raise.isPending}
-      destroyOnHidden
+      initialValues={{
+        pairingId: fixed?.id,
+        raisedByOrgId: fixed?.actingOrgIds[0],
+        category: 'policy',
+        urgency: 'normal',
+      }}
+      onSubmit={save}
+      onClose={onClose}
     >
-      {otherErrors.length > 0 && (
-        <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          pairingId: fixed?.id,
-          raisedByOrgId: fixed?.actingOrgIds[0],
-          category: 'policy',
-          urgency: 'normal',
-        }}
-        onFinish={(v) => {
-          setOtherErrors([]);
-          raise.mutate(v);
-        }}
-      >
-        <Form.Item name="pairingId" label={t('demand.pairing')} rules={required}>
-          <PairingSelect
-            disabled={fixed !== undefined}
-            filters={{ state: 'active' }}
-            offer={canRaise}
-            onChange={(_id, picked) => {
-              setPairing(picked);
-              form.setFieldValue('raisedByOrgId', picked?.actingOrgIds[0]);
-            }}
-          />
-        </Form.Item>
-        <Form.Item name="raisedByOrgId" label={t('demand.raisedBy')} rules={required}>
-          <Select
-            disabled={!pairing}
-            options={(pairing?.actingOrgIds ?? []).map((id) => ({ value: id, label: names.get(id) ?? id }))}
-          />
-        </Form.Item>
-        <Form.Item name="title" label={t('demand.title')} rules={required}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="description" label={t('demand.description')} rules={required}>
-          <Input.TextArea rows={4} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="category" label={t('demand.category')} rules={required}>
-          <EnumSelect enumName="pairingCategory" values={PAIRING_CATEGORIES} />
-        </Form.Item>
-        <Form.Item name="urgency" label={t('demand.urgency')} rules={required}>
-          {/* one tap on a phone */}
-          <Radio.Group
-            optionType="button"
-            options={URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="pairingId" label={t('demand.pairing')} rules={required}>
+        <PairingSelect
+          disabled={fixed !== undefined}
+          filters={{ state: 'active' }}
+          offer={canRaise}
+          onChange={(_id, picked) => {
+            setPairing(picked);
+            form.setFieldValue('raisedByOrgId', picked?.actingOrgIds[0]);
+          }}
+        />
+      </Form.Item>
+      <Form.Item name="raisedByOrgId" label={t('demand.raisedBy')} rules={required}>
+        <Select
+          disabled={!pairing}
+          options={(pairing?.actingOrgIds ?? []).map((id) => ({ value: id, label: names.get(id) ?? id }))}
+        />
+      </Form.Item>
+      <Form.Item name="title" label={t('demand.title')} rules={required}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="description" label={t('demand.description')} rules={required}>
+        <Input.TextArea rows={4} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="category" label={t('demand.category')} rules={required}>
+        <EnumSelect enumName="pairingCategory" values={PAIRING_CATEGORIES} />
+      </Form.Item>
+      <Form.Item name="urgency" label={t('demand.urgency')} rules={required}>
+        {/* one tap on a phone */}
+        <Radio.Group
+          optionType="button"
+          options={URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client';
 import type { DemandState, Urgency } from '../../../../domain/pairings/enums';
+import type { DemandPage } from '../../../../domain/schemas/demands';
 import type { Demand } from '../../../../domain/schemas/pairings';
 
 export interface DemandFilters {
@@ -24,13 +25,24 @@ export const demandKeys = {
 
 export const demandPath = (id: string) => `/demands/${encodeURIComponent(id)}`;
 
-export function useDemandList(filters: DemandFilters) {
+export function useDemandList(filters: DemandFilters, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: demandKeys.list(filters),
     queryFn: () =>
       api<{ items: Demand[]; nextCursor: string | null }>(
         withQuery('/demands', { ...filters, limit: BOARD_LIMIT }),
       ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A page of the list: `limit` demands past `offset`, with the filter's total. */
+export function useDemandPage(filters: DemandFilters, offset: number, limit: number, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: [...demandKeys.list(filters), offset, limit],
+    queryFn: () => api<DemandPage>(withQuery('/demands', { ...filters, offset, limit })),
     placeholderData: keepPreviousData,
   });
 }
