@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { sheetRows } from '../../testing/xlsx';
 
 // The readable audit log: names instead of ids, a filter by object type from a fixed list, and
 // each organization admin seeing only its own tree's events.
@@ -77,15 +77,6 @@ describe('page numbers', () => {
     expect((await t.call(admin, { method: 'GET', url: '/api/v1/audit?offset=-1' })).statusCode).toBe(400);
   });
 });
-
-/** The rows of the first sheet of an .xlsx answer, header first. */
-async function sheetRows(body: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number)))));
-  return rows;
-}
 
 describe('the export of the filtered log', () => {
   it('needs a session and an administrator, and a known object type', async () => {

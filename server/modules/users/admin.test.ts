@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_PASSWORD, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { sheetRows } from '../../testing/xlsx';
 
 // Administering accounts: the list with its filter, role edits, disabling and enabling, each
 // walked 401 → 403 out of scope → success, and refused input that changes nothing.
@@ -154,15 +154,6 @@ describe('disabling and enabling', () => {
     expect(actions.slice(0, 2)).toEqual(['user.enable', 'user.disable']);
   });
 });
-
-/** The rows of the first sheet of an .xlsx answer, header first. */
-async function sheetRows(body: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number)))));
-  return rows;
-}
 
 describe('the export of the list', () => {
   it('needs a session and an administrator', async () => {
