@@ -6,7 +6,6 @@ import { Activity, ActivityBatchCancel, ActivityCreate, ActivityExportQuery, Act
 import { ErrorBody, Id } from '../../../domain/schemas/common';
 import { requireActor } from '../../plugins/auth';
 import { disposition, requireUpload } from '../../uploads';
-import { attachment } from '../imports/routes';
 import { cancelActivities } from './batch';
 import { addFile, openFile, removeFile } from './files';
 import { prepareActivityListExport } from './listExport';
@@ -16,6 +15,7 @@ const Params = Type.Object({ id: Id });
 const FileParams = Type.Object({ id: Id, fileId: Id });
 /** a file download (documented as binary; the stream is sent as is) */
 const Binary = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['activities'];
 
 export async function activityRoutes(base: FastifyInstance) {
@@ -45,8 +45,8 @@ export async function activityRoutes(base: FastifyInstance) {
         out.destroy(e instanceof Error ? e : new Error(String(e)));
       });
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachment(file.filename))
+        .header('content-type', XLSX)
+        .header('content-disposition', disposition(file.filename, XLSX))
         .header('cache-control', 'no-store')
         .send(out);
     },

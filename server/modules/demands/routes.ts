@@ -7,7 +7,6 @@ import { DemandBatchAccept, DemandExportQuery, DemandPage, DemandPageQuery } fro
 import { Demand, DemandAssigneeList, DemandCreate, DemandTransition, PairingFile } from '../../../domain/schemas/pairings';
 import { requireActor } from '../../plugins/auth';
 import { disposition, requireUpload } from '../../uploads';
-import { attachment } from '../imports/routes';
 import { addDemandFile, openDemandFile, removeDemandFile } from './files';
 import { prepareDemandListExport } from './listExport';
 import * as service from './service';
@@ -16,6 +15,7 @@ const Params = Type.Object({ id: Id });
 const FileParams = Type.Object({ id: Id, fileId: Id });
 /** a file download (documented as binary; the stream is sent as is) */
 const Binary = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['demands'];
 
 export async function demandRoutes(base: FastifyInstance) {
@@ -45,8 +45,8 @@ export async function demandRoutes(base: FastifyInstance) {
         out.destroy(e instanceof Error ? e : new Error(String(e)));
       });
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachment(file.filename))
+        .header('content-type', XLSX)
+        .header('content-disposition', disposition(file.filename, XLSX))
         .header('cache-control', 'no-store')
         .send(out);
     },
