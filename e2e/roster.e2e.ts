@@ -352,7 +352,16 @@ describe('roster', () => {
     // the branch counts them in its party group
     await openBranch(page);
     await page.getByRole('tab', { name: '党小组' }).click();
-    await page.getByRole('tabpanel').getByRole('row').filter({ hasText: '第一党小组' }).getByRole('cell', { name: '3' }).waitFor();
+    const groupRow = page.getByRole('tabpanel').getByRole('row').filter({ hasText: '第一党小组' });
+    await groupRow.getByRole('cell', { name: '3' }).waitFor();
+    // and the group gets a leader from the branch through its edit form
+    await groupRow.getByText('编辑').click();
+    const edit = page.getByRole('dialog', { name: '编辑党小组' });
+    await edit.getByLabel('组长').fill('导入党员乙');
+    await page.locator('.ant-select-item-option').filter({ hasText: '导入党员乙' }).click();
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await groupRow.getByRole('cell', { name: '导入党员乙' }).waitFor();
     await shootBoth(page, 'org-groups');
   });
 });

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS: Record<string, Texts> = {
   'org.committee.add': { zh: '任命委员', en: 'Added committee seat' },
   'org.committee.end': { zh: '委员卸任', en: 'Ended committee seat' },
   'org.group.add': { zh: '新建党小组', en: 'Added party group' },
+  'org.group.update': { zh: '修改党小组', en: 'Updated party group' },
   'member.create': { zh: '新增党员', en: 'Added member' },
   'member.update': { zh: '修改党员信息', en: 'Updated member' },
   'member.transfer': { zh: '党员转接', en: 'Transferred member' },

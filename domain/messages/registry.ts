@@ -33,6 +33,7 @@ const LABELS: Record<string, Record<string, Texts>> = {
     thumbnail: { zh: '缩略图', en: 'Thumbnail' },
     import_job: { zh: '导入任务', en: 'Import job' },
     committee_seat: { zh: '委员职务', en: 'Committee seat' },
+    party_group: { zh: '党小组', en: 'Party group' },
     pairing: { zh: '结对共建', en: 'Pairing' },
     demand: { zh: '诉求', en: 'Demand' },
     need: { zh: '需求', en: 'Need' },

@@ -140,6 +140,7 @@ export const PartyGroup = Type.Object({
   id: Type.String(),
   name: Type.String(),
   leaderMemberId: Nullable(Type.String()),
+  leaderName: Nullable(Type.String()),
   memberCount: Type.Integer(),
 });
 
@@ -173,3 +174,8 @@ export const PartyGroupCreate = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 50 }), leaderMemberId: Type.Optional(Nullable(Id)) },
   { additionalProperties: false },
 );
+export const PartyGroupPatch = Type.Object(
+  { name: Type.Optional(PartyGroupCreate.properties.name), leaderMemberId: Type.Optional(Nullable(Id)) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type PartyGroupPatch = Static<typeof PartyGroupPatch>;

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { auditEvents } from '../../db/schema/audit';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
@@ -218,5 +220,29 @@ describe('committee and party groups', () => {
     expect(group.json().partyGroups).toEqual([expect.objectContaining({ name: '第一党小组', memberCount: 0 })]);
     const onCommittee = await t.call(orgAdminA, { method: 'POST', url: `/api/v1/orgs/${ids.A}/groups`, payload: { name: '党小组' } });
     expect(onCommittee.statusCode).toBe(400);
+  });
+
+  it("renames a party group and gives it a leader from the branch's own members, audited", async () => {
+    const group = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/orgs/${ids.A1}` })).json().partyGroups[0] as { id: string };
+    const url = `/api/v1/orgs/${ids.A1}/groups/${group.id}`;
+    const patch = (s: Session | null, payload: Record<string, unknown>, at = url) => t.call(s, { method: 'PATCH', url: at, payload });
+    expect((await patch(null, { name: '一组' })).statusCode).toBe(401);
+    expect((await patch(viewerA, { name: '一组' })).statusCode).toBe(403);
+    expect((await patch(orgAdminA, { name: '一组' }, `/api/v1/orgs/${ids.A2}/groups/${group.id}`)).statusCode).toBe(404);
+    expect((await patch(orgAdminA, {})).statusCode).toBe(400);
+    await t.call(orgAdminA, { method: 'POST', url: `/api/v1/orgs/${ids.A1}/groups`, payload: { name: '第二党小组' } });
+    const bad = await patch(orgAdminA, { name: '第二党小组', leaderMemberId: ids.memberB1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([
+      expect.objectContaining({ field: 'name', code: 'party_group_name_taken' }),
+      expect.objectContaining({ field: 'leaderMemberId', code: 'member_not_in_org' }),
+    ]);
+    const ok = await patch(secretaryA1, { name: '一组', leaderMemberId: ids.memberA1 });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().partyGroups).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: group.id, name: '一组', leaderMemberId: ids.memberA1, leaderName: '张某一' })]),
+    );
+    const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'org.group.update'));
+    expect(event).toMatchObject({ before: { name: '第一党小组', leaderMemberId: null }, after: { name: '一组', leaderMemberId: ids.memberA1 } });
   });
 });

@@ -171,11 +171,13 @@ export async function partyGroupsOf(db: Db, orgId: string) {
       id: partyGroups.id,
       name: partyGroups.name,
       leaderMemberId: partyGroups.leaderMemberId,
+      leaderName: members.name,
       // the outer table named in full: Drizzle writes a column of a one-table select without it ("id"), which inside
       // the subquery meant the member's own id and counted nothing
       memberCount: sql<number>`(select count(*) from members m where m.party_group_id = party_groups.id)`.mapWith(Number),
     })
     .from(partyGroups)
+    .leftJoin(members, eq(members.id, partyGroups.leaderMemberId))
     .where(eq(partyGroups.orgId, orgId))
     .orderBy(asc(partyGroups.name));
 }

@@ -2,7 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Id } from '../../../domain/schemas/common';
-import { CommitteeSeatCreate, OrgCreate, OrgDetail, OrgDissolve, OrgMove, OrgPatch, OrgSummary, PartyGroupCreate } from '../../../domain/schemas/orgs';
+import {
+  CommitteeSeatCreate,
+  OrgCreate,
+  OrgDetail,
+  OrgDissolve,
+  OrgMove,
+  OrgPatch,
+  OrgSummary,
+  PartyGroupCreate,
+  PartyGroupPatch,
+} from '../../../domain/schemas/orgs';
 import { requireActor } from '../../plugins/auth';
 import * as service from './service';
 
@@ -64,5 +74,11 @@ export async function orgRoutes(base: FastifyInstance) {
 
   app.post('/orgs/:id/groups', { schema: { tags, params: Params, body: PartyGroupCreate, response: { 201: OrgDetail } } }, async (req, reply) =>
     reply.status(201).send(await service.addPartyGroup(requireActor(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    '/orgs/:id/groups/:groupId',
+    { schema: { tags, params: Type.Object({ id: Id, groupId: Id }), body: PartyGroupPatch, response: { 200: OrgDetail } } },
+    async (req) => service.updatePartyGroup(requireActor(req), req.params.id, req.params.groupId, req.body),
   );
 }

@@ -3,7 +3,7 @@ import { ORG_ABILITIES, abilities, authorize, isWithin, readScopes, type Action 
 import { isValidDate } from '../../../domain/dates';
 import type { CommitteeRole, OrgType, Sector } from '../../../domain/enums';
 import { findingMessage, orgFindings, termDates } from '../../../domain/rules/orgFindings';
-import type { OrgCreate, OrgDetail, OrgPatch, OrgSummary } from '../../../domain/schemas/orgs';
+import type { OrgCreate, OrgDetail, OrgPatch, OrgSummary, PartyGroupPatch } from '../../../domain/schemas/orgs';
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -321,18 +321,55 @@ export async function endCommitteeSeat(ctx: Ctx, orgId: string, seatId: string) 
   return getOrgDetail(ctx, orgId);
 }
 
+/** A party group's leader is one of its organization's own members. */
+async function checkLeader(tx: Db, errors: FieldErrors, orgId: string, leaderMemberId: string | null | undefined): Promise<void> {
+  if (!leaderMemberId) return;
+  const [leader] = await tx.select({ orgId: members.orgId }).from(members).where(eq(members.id, leaderMemberId));
+  if (leader?.orgId !== orgId) errors.add('leaderMemberId', 'member_not_in_org');
+}
+
+async function checkGroupName(tx: Db, errors: FieldErrors, orgId: string, name: string): Promise<void> {
+  const [dup] = await tx.select({ id: partyGroups.id }).from(partyGroups).where(and(eq(partyGroups.orgId, orgId), eq(partyGroups.name, name)));
+  if (dup) errors.add('name', 'party_group_name_taken');
+}
+
 export async function addPartyGroup(ctx: Ctx, orgId: string, input: { name: string; leaderMemberId?: string | null }) {
   await inTx(ctx, async (tx) => {
     const org = await loadOrg(ctx, tx, orgId, 'org.update');
     if (org.type !== 'branch' && org.type !== 'joint_branch') {
       throw invalid([{ field: 'orgId', code: 'party_group_needs_branch' }]);
     }
-    const [dup] = await tx.select({ id: partyGroups.id }).from(partyGroups).where(and(eq(partyGroups.orgId, orgId), eq(partyGroups.name, input.name)));
-    if (dup) throw invalid([{ field: 'name', code: 'party_group_name_taken' }]);
+    const errors = new FieldErrors();
+    await checkGroupName(tx, errors, orgId, input.name);
+    await checkLeader(tx, errors, orgId, input.leaderMemberId);
+    errors.throwIfAny();
     const id = newId();
     await tx.insert(partyGroups).values({ id, orgId, name: input.name, leaderMemberId: input.leaderMemberId ?? null });
     await refreshOrgs(tx, [orgId], ctx.today);
     await appendAudit(ctx, tx, { action: 'org.group.add', subjectType: 'org', subjectId: orgId, orgPath: org.path, after: { groupId: id, ...input } });
+  });
+  return getOrgDetail(ctx, orgId);
+}
+
+/** Renames a party group or changes its leader. */
+export async function updatePartyGroup(ctx: Ctx, orgId: string, groupId: string, patch: PartyGroupPatch) {
+  await inTx(ctx, async (tx) => {
+    const org = await loadOrg(ctx, tx, orgId, 'org.update');
+    const [group] = await tx.select().from(partyGroups).where(and(eq(partyGroups.id, groupId), eq(partyGroups.orgId, orgId)));
+    if (!group) throw notFound('party_group');
+    const errors = new FieldErrors();
+    if (patch.name !== undefined && patch.name !== group.name) await checkGroupName(tx, errors, orgId, patch.name);
+    await checkLeader(tx, errors, orgId, patch.leaderMemberId);
+    errors.throwIfAny();
+    const [after] = await tx.update(partyGroups).set(patch).where(eq(partyGroups.id, groupId)).returning();
+    await appendAudit(ctx, tx, {
+      action: 'org.group.update',
+      subjectType: 'org',
+      subjectId: orgId,
+      orgPath: org.path,
+      before: { groupId, name: group.name, leaderMemberId: group.leaderMemberId },
+      after: { groupId, name: after!.name, leaderMemberId: after!.leaderMemberId },
+    });
   });
   return getOrgDetail(ctx, orgId);
 }
