@@ -345,8 +345,11 @@ describe('branch life', () => {
     await page().getByText('已取消 2 项活动').waitFor();
     await expect.poll(total).toBe(planned - 2);
 
+    // on a phone (the page opened there, so the menu is a drawer)
     await page().setViewportSize({ width: 390, height: 844 });
+    await page().reload();
     await rows.first().waitFor();
+    expect(await page().evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await shoot('activities-phone');
     await page().setViewportSize({ width: 1366, height: 768 });
   });
