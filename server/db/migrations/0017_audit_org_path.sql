@@ -1,0 +1,1 @@
+CREATE INDEX "audit_org_path" ON "audit_events" USING gist (("org_path"::ltree));
