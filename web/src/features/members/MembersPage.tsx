@@ -35,7 +35,7 @@ type Dialog =
   | { kind: 'create' }
   | { kind: 'edit'; member: MemberListItem }
   | { kind: 'transfer'; member: MemberListItem }
-  | { kind: 'group'; members: MemberListItem[] };
+  | { kind: 'group'; members: MemberListItem[]; done: () => void };
 
 export default function MembersPage() {
   const { t } = useTranslation();
@@ -52,8 +52,6 @@ export default function MembersPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [openId, setOpenId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  // a batch done clears the selection (the list is drawn afresh)
-  const [batchesDone, setBatchesDone] = useState(0);
   const list = useMemberList(filters, (paging.page - 1) * paging.pageSize, paging.pageSize);
   const may = (action: MemberListItem['abilities'][number]) => list.data?.abilities.includes(action) ?? false;
 
@@ -126,7 +124,6 @@ export default function MembersPage() {
       <MemberFiltersBar filters={filters} onChange={setFilters} scopeId={scopeId} />
       <div className="member-table">
         <ListTable<MemberListItem>
-          key={batchesDone}
           id="members"
           columns={columns}
           rows={list.data?.items ?? []}
@@ -159,10 +156,10 @@ export default function MembersPage() {
                   {
                     key: 'group',
                     label: t('member.assignGroup'),
-                    onClick: (rows) => {
+                    onClick: (rows, clearSelection) => {
                       // a party group belongs to one branch: its members are chosen from that branch
                       if (new Set(rows.map((r) => r.orgId)).size > 1) void message.warning(t('member.assignOneOrg'));
-                      else setDialog({ kind: 'group', members: rows });
+                      else setDialog({ kind: 'group', members: rows, done: clearSelection });
                     },
                   },
                 ]
@@ -193,7 +190,7 @@ export default function MembersPage() {
           onClose={close}
           onDone={() => {
             close();
-            setBatchesDone((n) => n + 1);
+            dialog.done();
           }}
         />
       )}
