@@ -161,6 +161,10 @@ export default function ActivitiesPage() {
               onChange: (page, pageSize) => setPaging({ page, pageSize }),
             }}
             exportHref={downloadUrl('/exports/activity-list.xlsx', { ...filters })}
+            // past the server's counting cap the total is a lower bound
+            summary={
+              list.data && !list.data.totalExact && t('common.totalAtLeast', { count: list.data.total })
+            }
             batchActions={
               manager
                 ? [

@@ -173,6 +173,8 @@ export default function DemandsPage() {
             onChange: (page, pageSize) => setPaging({ page, pageSize }),
           }}
           exportHref={downloadUrl('/exports/demands.xlsx', { ...filters })}
+          // past the server's counting cap the total is a lower bound
+          summary={list.data && !list.data.totalExact && t('common.totalAtLeast', { count: list.data.total })}
           batchActions={
             mayDo(me.data, 'pairing.manage')
               ? [
