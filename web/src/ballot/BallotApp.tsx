@@ -186,7 +186,7 @@ export default function BallotApp() {
   switch (phase.name) {
     case 'enter':
       body = (
-        <form className="b-card" onSubmit={enter} noValidate>
+        <form className="p-card" onSubmit={enter} noValidate>
           <label className="b-label" htmlFor="ballot-code">
             {t('codeLabel')}
           </label>
@@ -203,17 +203,17 @@ export default function BallotApp() {
             aria-describedby="ballot-code-hint"
             aria-invalid={phase.error ? true : undefined}
           />
-          <p id="ballot-code-hint" className="b-hint">
+          <p id="ballot-code-hint" className="p-muted">
             {t('codeHint')}
           </p>
           {phase.error && (
-            <p className="b-error" role="alert">
+            <p className="p-error" role="alert">
               {phase.error === 'unknown' && <Titled title={t('unknownTitle')} text={t('unknownText')} />}
               {phase.error === 'throttled' && <Titled title={t('throttledTitle')} text={t('throttledText')} />}
               {phase.error === 'offline' && t('offline')}
             </p>
           )}
-          <button type="submit" className="b-primary" disabled={!normalizeCode(typed)}>
+          <button type="submit" className="p-primary" disabled={!normalizeCode(typed)}>
             {t('open')}
           </button>
         </form>
@@ -221,7 +221,7 @@ export default function BallotApp() {
       break;
     case 'loading':
       body = (
-        <p className="b-card b-center" role="status">
+        <p className="p-card p-center" role="status">
           {t('loading')}
         </p>
       );
@@ -262,8 +262,8 @@ export default function BallotApp() {
   }
 
   return (
-    <div className="b-page">
-      <header className="b-header">
+    <div className="p-page">
+      <header className="p-header">
         <div>
           <h1>{sheet?.title ?? t('pageTitle')}</h1>
           {sheet && (
@@ -272,7 +272,7 @@ export default function BallotApp() {
             </div>
           )}
         </div>
-        <button type="button" className="b-link" onClick={switchLanguage} lang={language === 'zh' ? 'en' : 'zh-CN'}>
+        <button type="button" className="p-switch" onClick={switchLanguage} lang={language === 'zh' ? 'en' : 'zh-CN'}>
           {t('language')}
         </button>
       </header>
@@ -318,13 +318,13 @@ function Fill({
   return (
     <>
       {notice && (
-        <p className="b-card b-notice" role="alert">
+        <p className="p-card b-notice" role="alert">
           {notice}
         </p>
       )}
       <ol className="b-reporters">
         {dueOf(sheet).map((r) => (
-          <li key={r.id} className="b-card b-reporter">
+          <li key={r.id} className="p-card">
             <div className="b-reporter-name">{r.memberName}</div>
             <div className="b-reporter-org">{r.orgName}</div>
             {sheet.criteria.length === 0 ? (
@@ -361,7 +361,7 @@ function Fill({
         <span className="b-progress" aria-live="polite">
           {missing > 0 && tried ? t('reviewMissing', { count: missing }) : t('progress', { done: total - missing, total })}
         </span>
-        <button type="button" className="b-primary" onClick={review}>
+        <button type="button" className="p-primary" onClick={review}>
           {t('review')}
         </button>
       </footer>
@@ -434,7 +434,7 @@ function Review({
   }));
   const sending = phase.name === 'sending';
   return (
-    <section className="b-card" aria-labelledby="b-summary">
+    <section className="p-card" aria-labelledby="b-summary">
       <h2 id="b-summary">{t('summaryTitle')}</h2>
       <p className="b-counts">{counts.map((c) => `${gradeLabel(t, c.grade)} ${c.count}`).join(' · ')}</p>
       <table className="b-summary">
@@ -464,21 +464,21 @@ function Review({
         </tbody>
       </table>
       {phase.name === 'offline' && (
-        <p className="b-error" role="alert">
+        <p className="p-error" role="alert">
           {t('offline')}
         </p>
       )}
       {sending && (
-        <p className="b-hint" role="status">
+        <p className="p-muted" role="status">
           {phase.attempt > 1 ? t('retrying', { attempt: phase.attempt }) : t('submitting')}
         </p>
       )}
       {/* within a thumb's reach however long the list */}
-      <footer className="b-bar b-actions">
-        <button type="button" className="b-secondary" onClick={onBack} disabled={sending}>
+      <footer className="b-bar p-row">
+        <button type="button" className="p-secondary" onClick={onBack} disabled={sending}>
           {t('back')}
         </button>
-        <button type="button" className="b-primary" onClick={onSubmit} disabled={sending}>
+        <button type="button" className="p-primary" onClick={onSubmit} disabled={sending}>
           {phase.name === 'offline' ? t('retry') : t('submit')}
         </button>
       </footer>
@@ -512,24 +512,24 @@ function End({
 }) {
   const e = ENDINGS[ending];
   return (
-    <section className={`b-card b-end b-end-${e.tone}`} data-ending={ending} role="status">
+    <section className={`p-card b-end b-end-${e.tone}`} data-ending={ending} role="status">
       <div className="b-end-mark" aria-hidden="true">
         {e.tone === 'ok' ? '✓' : '!'}
       </div>
       <h2>{t(e.title)}</h2>
       <p>{t(e.text)}</p>
       {(ending === 'notOpen' || ending === 'throttled' || ending === 'waiting') && (
-        <button type="button" className="b-primary" onClick={onRefresh}>
+        <button type="button" className="p-primary" onClick={onRefresh}>
           {t('refresh')}
         </button>
       )}
       {ending === 'done' && (
-        <button type="button" className="b-secondary" onClick={onRefresh}>
+        <button type="button" className="p-secondary" onClick={onRefresh}>
           {t('more')}
         </button>
       )}
       {ending !== 'done' && ending !== 'waiting' && (
-        <button type="button" className="b-secondary" onClick={onOther}>
+        <button type="button" className="p-secondary" onClick={onOther}>
           {t('otherCode')}
         </button>
       )}

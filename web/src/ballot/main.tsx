@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import BallotApp from './BallotApp';
 import { storedLanguage, storeLanguage } from './messages';
+import '../light.css';
 import './ballot.css';
 
 storeLanguage(storedLanguage());

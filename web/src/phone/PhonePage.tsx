@@ -7,6 +7,7 @@ import type { Me } from '../api/types';
 import { setTimeZone } from '../i18n/dates';
 import { chooseLanguage, startLanguage, texts, type MessageKey, type Texts } from './messages';
 import { logIn, PhoneError, whoAmI } from './phoneApi';
+import '../light.css';
 import './phone.css';
 
 export interface PhoneContext {
