@@ -18,6 +18,7 @@ import { EARLIEST_BIRTH_DATE } from '../../../domain/plausible';
 import { appendAudit, redact } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
+import { insertMany } from '../../db/insertMany';
 import { memberOrgHistory, members } from '../../db/schema/members';
 import { committeeRoles, orgs, partyGroups } from '../../db/schema/orgs';
 import { forEachOrNone } from '../../batch';
@@ -181,12 +182,9 @@ type NewMember = ReturnType<typeof newMember>;
 /** Inserts new members (a batch of them in one statement each), their history, totals and audit events. */
 async function writeNewMembers(ctx: Ctx, tx: Db, created: readonly NewMember[]): Promise<void> {
   if (created.length === 0) return;
-  // 21 parameters a member: stay well below PostgreSQL's 65,535
-  for (let i = 0; i < created.length; i += 1000) {
-    const chunk = created.slice(i, i + 1000);
-    await tx.insert(members).values(chunk.map((c) => c.row));
-    await tx.insert(memberOrgHistory).values(chunk.map((c) => ({ id: newId(), memberId: c.row.id, orgId: c.row.orgId, fromOn: c.r.joinedOn, note: null })));
-  }
+  // an import batch: one JSON parameter each, not Drizzle's placeholder per value (server/db/insertMany.ts)
+  await insertMany(tx, members, created.map((c) => c.row));
+  await insertMany(tx, memberOrgHistory, created.map((c) => ({ id: newId(), memberId: c.row.id, orgId: c.row.orgId, fromOn: c.r.joinedOn, note: null })));
   for (const { r, row } of created) {
     await orgQ.adjustCounts(tx, row.orgPath, 1, fullDelta(r.status));
     await dashQ.adjustFacets(tx, row.orgPath, r, 1);
