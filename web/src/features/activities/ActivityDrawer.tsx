@@ -4,7 +4,6 @@ import {
   Button,
   Descriptions,
   Drawer,
-  Grid,
   Popconfirm,
   Result,
   Space,
@@ -30,6 +29,7 @@ import { activityKeys, useActivity } from './activityQueries';
 import { STATE_COLORS } from './format';
 import VoteOutcome from './VoteOutcome';
 import { formatTime, formatTimeRange } from '../../i18n/dates';
+import { usePhone } from '../../components/usePhone';
 
 export default function ActivityDrawer({
   activityId,
@@ -42,7 +42,7 @@ export default function ActivityDrawer({
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   const detail = useActivity(activityId);
   const [dialog, setDialog] = useState<'edit' | 'cancel' | null>(null);
   const a = detail.data;
@@ -77,7 +77,7 @@ export default function ActivityDrawer({
       title={a?.theme ?? t('activity.detail')}
       open={activityId !== null}
       onClose={onClose}
-      width={screens.md ? 800 : '100%'}
+      width={!phone ? 800 : '100%'}
       extra={
         a &&
         manage && (
@@ -113,7 +113,7 @@ export default function ActivityDrawer({
       {detail.isError && <Result status="error" title={t('common.error')} subTitle={detail.error.message} />}
       {a && (
         <>
-          <Descriptions bordered size="small" column={screens.md ? 2 : 1}>
+          <Descriptions bordered size="small" column={!phone ? 2 : 1}>
             <Descriptions.Item label={t('activity.type')}>
               {t(`enums.activityType.${a.type}`)}
               {a.alsoCounts.map((x) => (

@@ -1,9 +1,10 @@
-import { Badge, Empty, Grid, Segmented, Typography } from 'antd';
+import { Badge, Empty, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEMAND_STATES, type DemandState } from '../../../../domain/pairings/enums';
 import type { Demand } from '../../../../domain/schemas/pairings';
 import DemandCard from './DemandCard';
+import { usePhone } from '../../components/usePhone';
 
 /** Demands in one column per state; on a phone, one state at a time picked above the cards. */
 export default function DemandBoard({
@@ -14,7 +15,7 @@ export default function DemandBoard({
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   const [picked, setPicked] = useState<DemandState | null>(null);
   const byState = new Map<DemandState, Demand[]>(DEMAND_STATES.map((s) => [s, []]));
   for (const d of demands) byState.get(d.state)?.push(d);
@@ -25,7 +26,7 @@ export default function DemandBoard({
     return list.map((d) => <DemandCard key={d.id} demand={d} onOpen={onOpen} />);
   };
 
-  if (!screens.md) {
+  if (phone) {
     // the first state with demands in it, unless the user picked one
     const state = picked ?? DEMAND_STATES.find((s) => (byState.get(s) ?? []).length > 0) ?? 'submitted';
     return (

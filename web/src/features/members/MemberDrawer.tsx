@@ -1,11 +1,12 @@
 import { EditOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Result, Space, Spin } from 'antd';
+import { Button, Drawer, Result, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import MemberFormModal from './MemberFormModal';
 import MemberRecord from './MemberRecord';
 import TransferModal from './TransferModal';
 import { useMemberDetail } from './memberQueries';
+import { usePhone } from '../../components/usePhone';
 
 export default function MemberDrawer({
   memberId,
@@ -17,7 +18,7 @@ export default function MemberDrawer({
   const { t } = useTranslation();
   const detail = useMemberDetail(memberId);
   const [dialog, setDialog] = useState<'edit' | 'transfer' | null>(null);
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   const member = detail.data;
 
   return (
@@ -25,7 +26,7 @@ export default function MemberDrawer({
       title={member?.name ?? t('member.detail')}
       open={memberId !== null}
       onClose={onClose}
-      width={screens.md ? 720 : '100%'}
+      width={!phone ? 720 : '100%'}
       extra={
         member && (
           <Space>
@@ -45,7 +46,7 @@ export default function MemberDrawer({
     >
       {detail.isPending && memberId !== null && <Spin />}
       {detail.isError && <Result status="warning" title={detail.error.message} />}
-      {member && <MemberRecord member={member} columns={screens.md ? 2 : 1} />}
+      {member && <MemberRecord member={member} columns={!phone ? 2 : 1} />}
       {member && dialog === 'edit' && (
         <MemberFormModal
           mode="edit"
