@@ -10,6 +10,7 @@
 // monthly bulletin downloads and names the project; the secretary completes it, two of the committee score it (the
 // score is their mean), the committee closes the evaluation, and the campaign page shows it among the showcase.
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotFailure, type Browser } from './browser';
 import { startServer, type RunningServer } from './server';
@@ -115,6 +116,9 @@ describe('a secretary project from application to the bulletin', () => {
     const year = organizer.getByRole('dialog', { name: '新建活动' }).locator('.ant-form-item').filter({ hasText: '年度' });
     await year.locator('.ant-form-item-explain-error').waitFor();
     await organizer.getByRole('dialog', { name: '新建活动' }).getByRole('button', { name: /取\s*消|Cancel/ }).click();
+    // the form has unsaved changes: closing it asks first
+    await organizer.getByRole('button', { name: '放弃修改' }).click();
+    await organizer.getByRole('dialog', { name: '新建活动' }).waitFor({ state: 'detached' });
 
     await organizer.getByRole('button', { name: '编辑活动' }).click();
     const edit = organizer.getByRole('dialog', { name: '编辑活动' });
@@ -387,5 +391,48 @@ describe('a secretary project from application to the bulletin', () => {
     await showcase.getByRole('link', { name: TITLE }).waitFor();
     expect(await showcase.innerText()).toContain('86.5');
     await organizer.screenshot({ path: `${SHOTS}-showcase.png`, fullPage: true });
+  });
+
+  it('the board as a list: a column hidden, a filter, and its export read back, on a desk and a phone', async () => {
+    const listed = await organizer.request.get(`${server.url}/api/v1/project-campaigns?year=2022`);
+    const c2022 = ((await listed.json()) as { items: { id: string }[] }).items[0]!;
+    await organizer.setViewportSize({ width: 1280, height: 800 });
+    await organizer.goto(`${server.url}/projects?campaign=${c2022.id}`);
+    await organizer.getByRole('row').filter({ hasText: '博贺港区党支部' }).waitFor();
+    // the indicators column hidden from the column settings, and still hidden after a reload
+    await organizer.getByRole('button', { name: '列设置' }).click();
+    await organizer.locator('.ant-popover').getByRole('checkbox', { name: '业务指标' }).uncheck();
+    await organizer.getByRole('columnheader', { name: '业务指标' }).waitFor({ state: 'detached' });
+    await organizer.reload();
+    await organizer.getByRole('row').filter({ hasText: '博贺港区党支部' }).waitFor();
+    expect(await organizer.getByRole('columnheader', { name: '业务指标' }).count()).toBe(0);
+
+    // the projects at risk only, and the export holds exactly those
+    await organizer.getByRole('combobox', { name: '运行情况' }).click();
+    await organizer.locator('.ant-select-dropdown:visible').getByText('存在风险', { exact: true }).click();
+    const board = await organizer.request.get(`${server.url}/api/v1/project-campaigns/${c2022.id}/board?health=at_risk`);
+    const atRisk = ((await board.json()) as { items: { title: string; orgName: string }[] }).items;
+    expect(atRisk.length).toBeGreaterThan(0);
+    await organizer.getByRole('row').filter({ hasText: atRisk[0]!.orgName }).waitFor();
+    await organizer.waitForFunction((n) => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === n, atRisk.length);
+    await organizer.screenshot({ path: '.tmp/shots/pairings-projects-board-desktop.png', fullPage: true });
+    const [download] = await Promise.all([organizer.waitForEvent('download'), organizer.getByRole('link', { name: /导\s*出/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/书记项目看板\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    const titles: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) titles.push(row.getCell(2).text);
+      if (n > 1) expect(row.getCell(6).value).toBe('存在风险');
+    });
+    expect(titles).toEqual(atRisk.map((p) => p.title));
+
+    await organizer.setViewportSize({ width: 390, height: 844 });
+    await organizer.reload();
+    // a phone shows the title, the state and the health (the organization from md up)
+    await organizer.getByRole('row').filter({ hasText: '博贺港区生产效率提升' }).getByText('存在风险').waitFor();
+    await organizer.screenshot({ path: '.tmp/shots/pairings-projects-board-phone.png', fullPage: true });
+    await organizer.setViewportSize({ width: 1366, height: 900 });
   });
 });

@@ -133,10 +133,17 @@ export default function PairingsPage() {
             required: true,
             title: t('pairing.title'),
             dataIndex: 'title',
-            render: (title: string, p) => <Link to={`/pairings/${p.id}`}>{title}</Link>,
+            // wrapped, so the state and this quarter's health stay in view beside it (on a phone too)
+            render: (title: string, p) => (
+              <Link to={`/pairings/${p.id}`} className="pairing-list-title">
+                {title}
+              </Link>
+            ),
           },
           {
             key: 'parties',
+            // the title names the parties already; their own column where the screen is wide
+            responsive: ['xxl'],
             title: t('pairing.parties'),
             dataIndex: 'parties',
             render: (parties: Pairing['parties']) => parties.map((x) => x.orgName).join(' ⇄ '),
@@ -150,7 +157,7 @@ export default function PairingsPage() {
           },
           {
             key: 'validity',
-            responsive: ['md'],
+            responsive: ['lg'],
             title: t('pairing.validity'),
             render: (_v, p) => formatDateRange(p.validFrom, p.validTo),
           },

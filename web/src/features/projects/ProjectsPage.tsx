@@ -60,7 +60,8 @@ export default function ProjectsPage() {
 
   const columns: ListColumn<Item>[] = [
     { key: 'title', required: true, title: t('projects.title'), dataIndex: 'title', render: (v: string, r: Item) => <Link to={`/projects/${r.projectId}`}>{v}</Link> },
-    { key: 'org', title: t('projects.org'), dataIndex: 'orgName' },
+    // a phone shows the title, the state and the health
+    { key: 'org', responsive: ['md'], title: t('projects.org'), dataIndex: 'orgName' },
     { key: 'state', title: t('projects.state'), dataIndex: 'state', render: (v: Item['state']) => <StateTag state={v} /> },
     { key: 'health', title: t('projects.health'), dataIndex: 'health', render: (v: Item['health'], r: Item) => <HealthTag health={v} reasons={r.riskReasons} /> },
     { key: 'percent', responsive: ['md'], title: t('projects.percent'), dataIndex: 'percentComplete', width: 140, render: (v: number) => <Progress percent={v} size="small" aria-label={t('projects.percent')} /> },
