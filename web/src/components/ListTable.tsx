@@ -1,7 +1,7 @@
 import { DownloadOutlined, DownOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Dropdown, Pagination, Popover, Space, Table, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import { useState, type Key, type ReactNode } from 'react';
+import { cloneElement, isValidElement, useLayoutEffect, useRef, useState, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hiddenColumns, saveHiddenColumns } from './listSettings';
 import { usePhone } from './usePhone';
@@ -72,6 +72,18 @@ export interface ListTableProps<T> {
   onRow?: (row: T) => React.HTMLAttributes<HTMLElement>;
   /** what a row shows when opened below it (its details), for lists whose rows have more than their columns say */
   expandedRow?: (row: T) => ReactNode;
+}
+
+/**
+ * The select-all box of the header. antd also renders every column title into a hidden row that measures the
+ * columns (aria-hidden), where a focusable box is an accessibility fault: that copy is made inert.
+ */
+function SelectAll(props: { box: ReactNode; label: string }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    if (ref.current?.closest('.ant-table-measure-row')) ref.current.inert = true;
+  }, []);
+  return <span ref={ref}>{isValidElement<{ 'aria-label'?: string }>(props.box) ? cloneElement(props.box, { 'aria-label': props.label }) : props.box}</span>;
 }
 
 /**
@@ -195,7 +207,11 @@ export default function ListTable<T extends object>(props: ListTableProps<T>) {
                 selectedRowKeys: selected,
                 onChange: setSelected,
                 preserveSelectedRowKeys: false,
-                getCheckboxProps: props.selectable ? (row) => ({ disabled: !props.selectable!(row) }) : undefined,
+                getCheckboxProps: (row) => ({
+                  disabled: props.selectable ? !props.selectable(row) : false,
+                  'aria-label': t('list.selectRow', { n: props.rows.indexOf(row) + 1 }),
+                }),
+                columnTitle: (box) => <SelectAll box={box} label={t('list.selectAll')} />,
               }
             : undefined
         }
