@@ -17,6 +17,8 @@ export interface FormModalProps<V> {
   as?: 'modal' | 'drawer';
   width?: number;
   okText?: ReactNode;
+  /** the save button in red, for a step that cannot be undone (dissolving, terminating) */
+  danger?: boolean;
   /** fields the form shows server errors for without a Form.Item of that name (lists) */
   errorFields?: NamePath[];
   /** the form's name for a server field, when the form edits it under another name (applyServerErrors) */
@@ -95,7 +97,7 @@ export default function FormModal<V>(props: FormModalProps<V>) {
         extra={
           <Space>
             <Button onClick={close}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={saving} onClick={() => props.form.submit()}>
+            <Button type="primary" danger={props.danger} loading={saving} onClick={() => props.form.submit()}>
               {okText}
             </Button>
           </Space>
@@ -112,6 +114,7 @@ export default function FormModal<V>(props: FormModalProps<V>) {
       onCancel={close}
       onOk={() => props.form.submit()}
       okText={okText}
+      okButtonProps={{ danger: props.danger }}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       width={props.width}

@@ -65,6 +65,7 @@ export default function CancelActivityModal({
       }
       form={form}
       okText={t('activity.cancel')}
+      danger
       onSubmit={save}
       onClose={onClose}
     >

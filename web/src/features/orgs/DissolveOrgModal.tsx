@@ -40,6 +40,7 @@ export default function DissolveOrgModal({
       onSubmit={dissolve}
       onClose={onClose}
       okText={t('org.dissolve')}
+      danger
     >
       <Alert type="warning" showIcon message={t('org.dissolveConfirm')} className="modal-alert" />
       <Form.Item name="dissolvedOn" label={t('org.dissolvedOn')} rules={required}>
