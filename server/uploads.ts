@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { PassThrough, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import { ALLOWED_DESCRIPTION, sniffFileType, type FileType } from '../domain/fileTypes';
 import { AppError, appError, invalid, type MessageParams } from './errors';
@@ -125,4 +126,19 @@ export async function removeStored(dir: string, names: (string | null)[]): Promi
 export function disposition(filename: string, mime: string): string {
   const inline = mime.startsWith('image/') || mime === 'application/pdf';
   return `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Sends a workbook while it is written (a large export streams instead of sitting in memory). Its rows were chosen
+ * before the first byte; a failure while writing is logged and breaks the download rather than ending it as if whole.
+ */
+export function sendWorkbook(req: FastifyRequest, reply: FastifyReply, file: { filename: string; write(out: Writable): Promise<unknown> }) {
+  const out = new PassThrough();
+  file.write(out).catch((e: unknown) => {
+    req.log.error({ err: e }, `export ${file.filename} failed`);
+    out.destroy(e instanceof Error ? e : new Error(String(e)));
+  });
+  return reply.header('content-type', XLSX).header('content-disposition', disposition(file.filename, XLSX)).header('cache-control', 'no-store').send(out);
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { PassThrough } from 'node:stream';
 import { Activity, ActivityBatchCancel, ActivityCreate, ActivityExportQuery, ActivityType, ActivityFile, ActivityListQuery, ActivityPage, ActivityPatch, AttendanceList, Attendee, SignIn, SignInCode } from '../../../domain/schemas/activities';
 import { ErrorBody, Id } from '../../../domain/schemas/common';
 import { requireActor } from '../../plugins/auth';
-import { disposition, requireUpload } from '../../uploads';
+import { disposition, requireUpload, sendWorkbook } from '../../uploads';
 import { cancelActivities } from './batch';
 import { addFile, openFile, removeFile } from './files';
 import { prepareActivityListExport } from './listExport';
@@ -15,7 +14,6 @@ const Params = Type.Object({ id: Id });
 const FileParams = Type.Object({ id: Id, fileId: Id });
 /** a file download (documented as binary; the stream is sent as is) */
 const Binary = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['activities'];
 
 export async function activityRoutes(base: FastifyInstance) {
@@ -39,16 +37,7 @@ export async function activityRoutes(base: FastifyInstance) {
     },
     async (req, reply) => {
       const file = await prepareActivityListExport(requireActor(req), req.query);
-      const out = new PassThrough();
-      file.write(out).catch((e: unknown) => {
-        req.log.error({ err: e }, 'activity list export failed');
-        out.destroy(e instanceof Error ? e : new Error(String(e)));
-      });
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', disposition(file.filename, XLSX))
-        .header('cache-control', 'no-store')
-        .send(out);
+      return sendWorkbook(req, reply, file);
     },
   );
 

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -6,7 +5,7 @@ import { ErrorBody, Id } from '../../../domain/schemas/common';
 import { DemandBatchAccept, DemandExportQuery, DemandPage, DemandPageQuery } from '../../../domain/schemas/demands';
 import { Demand, DemandAssigneeList, DemandCreate, DemandTransition, PairingFile } from '../../../domain/schemas/pairings';
 import { requireActor } from '../../plugins/auth';
-import { disposition, requireUpload } from '../../uploads';
+import { disposition, requireUpload, sendWorkbook } from '../../uploads';
 import { addDemandFile, openDemandFile, removeDemandFile } from './files';
 import { prepareDemandListExport } from './listExport';
 import * as service from './service';
@@ -15,7 +14,6 @@ const Params = Type.Object({ id: Id });
 const FileParams = Type.Object({ id: Id, fileId: Id });
 /** a file download (documented as binary; the stream is sent as is) */
 const Binary = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['demands'];
 
 export async function demandRoutes(base: FastifyInstance) {
@@ -39,16 +37,7 @@ export async function demandRoutes(base: FastifyInstance) {
     },
     async (req, reply) => {
       const file = await prepareDemandListExport(requireActor(req), req.query);
-      const out = new PassThrough();
-      file.write(out).catch((e: unknown) => {
-        req.log.error({ err: e }, 'demand list export failed');
-        out.destroy(e instanceof Error ? e : new Error(String(e)));
-      });
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', disposition(file.filename, XLSX))
-        .header('cache-control', 'no-store')
-        .send(out);
+      return sendWorkbook(req, reply, file);
     },
   );
 

@@ -1,17 +1,15 @@
-import { PassThrough } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody } from '../../../domain/schemas/common';
 import { MemberExportQuery } from '../../../domain/schemas/members';
 import { requireActor } from '../../plugins/auth';
-import { attachment } from '../imports/routes';
+import { sendWorkbook } from '../../uploads';
 import { prepareMemberExport } from './service';
 
 /** a file download (documented as binary; a Buffer or stream is sent as is) */
 const Binary = Type.Unsafe<Buffer | NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
 const tags = ['exports'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function exportRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -30,16 +28,7 @@ export function exportRoutes(base: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const ctx = requireActor(req);
       const roster = await prepareMemberExport(ctx, req.query);
-      const out = new PassThrough();
-      roster.write(out).catch((e: unknown) => {
-        req.log.error({ err: e }, 'member export failed');
-        out.destroy(e instanceof Error ? e : new Error(String(e)));
-      });
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', attachment(roster.filename))
-        .header('cache-control', 'no-store')
-        .send(out);
+      return sendWorkbook(req, reply, roster);
     },
   );
   return Promise.resolve();
