@@ -93,7 +93,11 @@ function abilitiesFor(actor: Actor, scope: PairingScope, row: q.PairingRow, toda
 /** Contact phones are encrypted at rest; a list shows them masked, the agreement itself in full. */
 async function toApi(ctx: Ctx, db: Db, rows: q.PairingRow[], detail: boolean): Promise<Pairing[]> {
   const ids = rows.map((r) => r.id);
-  const [parties, commitments, files, successors] = await Promise.all([q.partiesOf(db, ids), q.commitmentsOf(db, ids), q.filesOf(db, ids), q.successorsOf(db, ids)]);
+  // one after another: `db` may be a transaction's one connection, which takes one query at a time (pg 9 refuses overlap)
+  const parties = await q.partiesOf(db, ids);
+  const commitments = await q.commitmentsOf(db, ids);
+  const files = await q.filesOf(db, ids);
+  const successors = await q.successorsOf(db, ids);
   const coordinators = new Map((await q.orgsByIds(db, rows.map((r) => r.coordinatorOrgId).filter((x): x is string => !!x))).map((o) => [o.id, o.name]));
   const phone = (stored: string | null) => {
     if (!stored) return null;

@@ -1,5 +1,5 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Grid, Table, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Table, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { CommitmentDone, Pairing } from '../../../../domain/schemas/pairing
 import AttachmentFiles from './AttachmentFiles';
 import { pairingKeys, pairingPath, partyNames } from './pairingQueries';
 import { formatDateRange } from '../../i18n/dates';
+import { usePhone } from '../../components/usePhone';
 
 type Commitment = Pairing['commitments'][number];
 type Party = Pairing['parties'][number];
@@ -20,7 +21,7 @@ export default function PairingAgreement({ pairing }: { pairing: Pairing }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   const manage = pairing.abilities.includes('pairing.manage');
   const inForce = pairing.state === 'active';
   const names = partyNames(pairing);
@@ -40,7 +41,7 @@ export default function PairingAgreement({ pairing }: { pairing: Pairing }) {
 
   return (
     <>
-      <Descriptions bordered size="small" column={screens.md ? 2 : 1}>
+      <Descriptions bordered size="small" column={!phone ? 2 : 1}>
         <Descriptions.Item label={t('pairing.signedOn')}>{dash(pairing.signedOn)}</Descriptions.Item>
         <Descriptions.Item label={t('pairing.validity')}>
           {formatDateRange(pairing.validFrom, pairing.validTo)}

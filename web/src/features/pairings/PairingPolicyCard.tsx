@@ -4,7 +4,6 @@ import {
   Card,
   Descriptions,
   Form,
-  Grid,
   InputNumber,
   Result,
   Select,
@@ -22,6 +21,7 @@ import { URGENCIES } from '../../../../domain/pairings/enums';
 import type { PairingPolicy } from '../../../../domain/schemas/pairings';
 import { useOrgDetail } from '../orgs/orgQueries';
 import { pairingKeys } from './pairingQueries';
+import { usePhone } from '../../components/usePhone';
 
 const policyPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/pairing-policy`;
 const policyKey = (orgId: string) => ['pairings', 'policy', orgId] as const;
@@ -43,7 +43,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export default function PairingPolicyCard({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<PairingPolicy>();
@@ -116,7 +116,7 @@ export default function PairingPolicyCard({ orgId }: { orgId: string }) {
         <Descriptions
           size="small"
           bordered
-          column={screens.md ? 2 : 1}
+          column={!phone ? 2 : 1}
           title={t('pairing.policy.timeLimits')}
         >
           {URGENCIES.map((u) => (
@@ -135,7 +135,7 @@ export default function PairingPolicyCard({ orgId }: { orgId: string }) {
         <Descriptions
           size="small"
           bordered
-          column={screens.md ? 2 : 1}
+          column={!phone ? 2 : 1}
           title={t('pairing.policy.thresholds')}
         >
           {THRESHOLDS.map((key) => (

@@ -17,6 +17,7 @@ export default function TerminatePairingModal({ pairing, onClose }: { pairing: P
       title={t('pairing.terminateTitle', { title: pairing.title })}
       form={form}
       okText={t('pairing.terminate')}
+      danger
       onClose={onClose}
       onSubmit={async (v) => {
         const body: PairingPatch = { state: 'terminated', terminateReason: v.terminateReason.trim() };
