@@ -241,9 +241,10 @@ describe('GET /api/v1/workbench', () => {
       .insert(projectMilestones)
       .values({ id: milestoneId, projectId, title: '完成隐患排查', dueOn: addDays(today, -2) });
 
+    // this week's report is due from Friday on (in China), whatever is done about the past weeks: not what is asked here
     const kinds = async (who: Session) =>
       (await workbench(who)).todos
-        .filter((x) => x.subjectId === projectId)
+        .filter((x) => x.subjectId === projectId && x.kind !== 'project_report_due')
         .map((x) => x.kind)
         .sort();
     expect(await kinds(secretaryA1)).toEqual(['project_milestone_overdue', 'project_report_missing']);
@@ -278,7 +279,7 @@ describe('GET /api/v1/workbench', () => {
     });
     expect(report.statusCode).toBe(201);
     expect(await remindersOf()).toEqual([]);
-    expect((await kinds(secretaryA1)).filter((k) => k !== 'project_report_due')).toEqual([]);
+    expect(await kinds(secretaryA1)).toEqual([]);
   });
 
   it('reads the required activities still due from the maintained results', async () => {
