@@ -327,7 +327,7 @@ describe('roster', () => {
     await search.fill('导入党员');
     await search.press('Enter');
     await expect.poll(() => rows.count()).toBe(3);
-    await list.getByRole('checkbox', { name: 'Select all' }).check();
+    await list.getByRole('checkbox', { name: '选择本页全部' }).check();
     await page.getByText('已选 3 项').waitFor();
     await page.getByRole('button', { name: '分配党小组' }).click();
     const dialog = page.getByRole('dialog', { name: /分配党小组/ });
