@@ -6,5 +6,5 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Rows handled between two yields: about 10 ms of work on this machine's slowest loops. */
-export const ROWS_BETWEEN_YIELDS = 250;
+/** Rows handled between two yields: a few ms of work on the slowest loops (at 250, /health p99 was 50 ms while exports, the dashboard and the roll-up looped; at 100, 28 ms). */
+export const ROWS_BETWEEN_YIELDS = 100;
