@@ -40,6 +40,9 @@ export type Paging =
       page: number;
       pageSize: number;
       total: number;
+      /** false when the server stopped counting at a cap: the total is a lower bound (超过 N 条) */
+      totalExact?: boolean;
+      /** a new page size starts again at page 1 */
       onChange: (page: number, pageSize: number) => void;
     }
   | {
@@ -237,8 +240,8 @@ export default function ListTable<T extends object>(props: ListTableProps<T>) {
           total={paging.total}
           showQuickJumper
           showSizeChanger
-          showTotal={(total) => t('common.total', { count: total })}
-          onChange={paging.onChange}
+          showTotal={(total) => t(paging.totalExact === false ? 'common.totalAtLeast' : 'common.total', { count: total })}
+          onChange={(page, pageSize) => paging.onChange(pageSize === paging.pageSize ? page : 1, pageSize)}
         />
       )}
       {paging.kind === 'cursor' && (

@@ -101,9 +101,9 @@ export default function AuditPage() {
           page: page.current,
           pageSize: page.size,
           total: events.data?.total ?? 0,
-          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
+          totalExact: events.data?.totalExact,
+          onChange: (current, size) => setPage({ current, size }),
         }}
-        summary={events.data && !events.data.totalExact && <Typography.Text type="secondary">{t('audit.totalCapped', { count: events.data.total })}</Typography.Text>}
         exportHref={downloadUrl('/audit/export.xlsx', filters)}
         expandedRow={(e) => (
           <Space direction="vertical" className="audit-expanded">

@@ -170,11 +170,10 @@ export default function DemandsPage() {
             page: paging.page,
             pageSize: paging.pageSize,
             total: list.data?.total ?? 0,
+            totalExact: list.data?.totalExact,
             onChange: (page, pageSize) => setPaging({ page, pageSize }),
           }}
           exportHref={downloadUrl('/exports/demands.xlsx', { ...filters })}
-          // past the server's counting cap the total is a lower bound
-          summary={list.data && !list.data.totalExact && t('common.totalAtLeast', { count: list.data.total })}
           batchActions={
             mayDo(me.data, 'pairing.manage')
               ? [

@@ -135,12 +135,9 @@ export default function MembersPage() {
             page: paging.page,
             pageSize: paging.pageSize,
             total,
-            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+            totalExact: list.data?.totalExact,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
           }}
-          summary={
-            list.data &&
-            !list.data.totalExact && <Typography.Text>{t('common.totalAtLeast', { count: total })}</Typography.Text>
-          }
           rowActions={(m) => [
             { key: 'view', label: t('common.view'), onClick: () => setOpenId(m.id) },
             ...(m.abilities.includes('member.update')
