@@ -273,7 +273,8 @@ for (const r of results) {
   if (r.during) reportResult({ figure: `/health p99 while an import commits, ${r.kind}`, target: '< 50 ms', measured: `${ms(r.during.p99)} ms`, ok: r.during.p99 < 50 });
   if (r.pages) reportResult({ figure: `/health p99 while exports, dashboard and roll-up loop, ${r.kind}`, target: '< 50 ms', measured: `${ms(r.pages.p99)} ms`, ok: r.pages.p99 < 50 });
   if (r.heavy) reportResult({ figure: `/health p99 during a heavy query, ${r.kind}`, target: '< 50 ms', measured: `${ms(r.heavy.p99)} ms`, ok: r.heavy.p99 < 50 });
-  if (r.rssMb !== undefined) reportResult({ figure: `app resident memory after load, ${r.kind}`, target: '< 400 MB', measured: `${r.rssMb.toFixed(0)} MB`, ok: r.rssMb < 400 });
+  // the bench process's RSS holds the load generator too: the server's own memory is soak.ts's figure
+  if (r.rssMb !== undefined) reportResult({ figure: `resident memory of this process (app and load generator) after load, ${r.kind}`, target: '', measured: `${r.rssMb.toFixed(0)} MB` });
   if (r.failed) reportResult({ figure: `${r.kind} ran to the end`, target: 'yes', measured: r.failed, ok: false });
 }
 process.exit(0);

@@ -14,9 +14,9 @@ const LOGS = path.join(ROOT, '.tmp/bench');
 
 /** name, script and small-scale arguments, and the seconds it may take */
 const BENCHES: [string, string, string[], number][] = [
-  ['limit', 'bench/limit.ts', ['--members', '5000', '--seconds', '4'], 120],
-  ['engines', 'bench/engines.ts', ['--members', '5000', '--import-rows', '1000', '--seconds', '3'], 150],
-  ['soak', 'bench/soak.ts', ['--minutes', '1'], 150],
+  ['limit', 'bench/limit.ts', ['--members', '2000', '--seconds', '2'], 150],
+  ['engines', 'bench/engines.ts', ['--members', '2000', '--import-rows', '2000', '--seconds', '2', '--loop-seconds', '5'], 120],
+  ['soak', 'bench/soak.ts', ['--minutes', '0.5'], 120],
   ['signin', 'bench/signin.ts', ['--members', '500', '--concurrency', '50'], 90],
   ['import', 'bench/import-xlsx.ts', ['--pglite', '.tmp/bench/import-pglite', '--rows', '5000'], 120],
   ['crash', 'bench/crash.ts', ['--db', 'postgres', '--rounds', '3'], 120],
