@@ -5,7 +5,7 @@
 // statements the app ran for one such request, recorded from the driver and replayed in order.
 // The ratio app/bare is what the app keeps of what the database and HTTP can give (target ≥ 0.7).
 //
-//   npx tsx bench/limit.ts [--members 20000] [--seconds 8] [--connections 50] [--max-minutes 10]
+//   npx tsx bench/limit.ts [--members 20000] [--seconds 8] [--connections 50] [--max-minutes 10] [--only postgres|pglite]
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,7 +134,9 @@ async function measure(engine: Engine) {
 console.log(`\n${MEMBERS} members + demo; ${CONNECTIONS} connections, ${SECONDS} s each\n`);
 console.log('| database | route | SQL statements | app req/s · p50 · p99 ms | bare route req/s · p50 · p99 ms | ratio |');
 console.log('|---|---|---|---|---|---|');
-for (const engine of ['postgres', 'pglite'] as const) {
+// --only postgres|pglite: one engine (npm run bench's small scale: PGlite's demo alone takes a minute to load)
+const only = args.get('only');
+for (const engine of (['postgres', 'pglite'] as const).filter((e) => !only || e === only)) {
   for (const r of await measure(engine)) {
     const cell = (l: LoadResult) => `${l.requests.average.toFixed(0)} · ${l.latency.p50} · ${l.latency.p99}${l.errors + l.non2xx ? ` (${l.errors + l.non2xx} errors)` : ''}`;
     console.log(`| ${engine === 'postgres' ? 'embedded PostgreSQL' : 'PGlite'} | ${r.name} | ${r.statements} | ${cell(r.whole)} | ${cell(r.plain)} | ${r.ratio.toFixed(2)} |`);
