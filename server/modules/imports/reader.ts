@@ -149,6 +149,7 @@ function flattenCell(v: unknown): unknown {
 // through untouched, so the shared strings and the worksheets are handed to it already decoded, by
 // a decoder that carries a split character over to the next chunk.
 interface ReaderInternals {
+  model?: object;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
 }
@@ -171,6 +172,10 @@ Object.assign(WorkbookReader.prototype, {
     return base._parseSharedStrings.call(this, entry);
   },
   _parseWorksheet(this: ReaderInternals, iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    // ExcelJS writes xl/workbook.xml last, and its single streaming pass over the zip does not always hand it over
+    // before the worksheets are parsed (exceljs issue #3064): the sheet's name is then unknown, which the first
+    // sheet's rows do not need, instead of "Cannot read properties of undefined (reading 'sheets')"
+    this.model ??= {};
     return base._parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
   },
 } satisfies ReaderInternals);
