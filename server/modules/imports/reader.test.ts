@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -75,6 +75,36 @@ describe('xlsx', () => {
     }
   });
 
+  it('reads the first tab as the workbook orders its tabs, whatever the order of its parts', async () => {
+    const wb = new ExcelJS.Workbook();
+    const notes = wb.addWorksheet('填表说明'); // stored as sheet1.xml
+    notes.addRow(['请按说明填写']);
+    const roster = wb.addWorksheet('名册');
+    roster.addRow(['姓名', '性别']);
+    roster.addRow(['王五', '男']);
+    roster.orderNo = 0; // dragged before the notes: the first tab, though its part is sheet2.xml
+    notes.orderNo = 1;
+    const p = file(Buffer.from(await wb.xlsx.writeBuffer()));
+    const { headers, rows } = await readAll(p);
+    expect(headers).toEqual(['姓名', '性别']);
+    expect(rows.map((r) => r.cells)).toEqual([{ 姓名: '王五', 性别: '男' }]);
+  });
+
+  it('reads the same workbook the same way every time (the parts come from the zip directory, not one racing pass)', async () => {
+    // ExcelJS stores the sheet before the shared strings and the workbook part last; its own
+    // streaming pass lost one of them now and then (exceljs #3064) and read an empty sheet
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('名册').addRow(['姓名', '预备党员日期']);
+    wb.getWorksheet('名册')?.addRow(['英文甲', '2025.03']);
+    wb.addWorksheet('第二页').addRow(['其他']);
+    const p = file(Buffer.from(await wb.xlsx.writeBuffer()));
+    const reads = await Promise.all(Array.from({ length: 40 }, () => readAll(p)));
+    for (const { headers, rows } of reads) {
+      expect(headers).toEqual(['姓名', '预备党员日期']);
+      expect(rows.map((r) => r.cells)).toEqual([{ 姓名: '英文甲', 预备党员日期: '2025.03' }]);
+    }
+  });
+
   it('refuses a damaged file and a workbook without data', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('a').addRow(['姓名']);
@@ -148,5 +178,27 @@ describe('streaming', () => {
     for await (const _ of sheet.rows) if (++count === 3) break;
     await sheet.close();
     expect(count).toBe(3);
+  });
+
+  it('releases an .xlsx file it stopped reading early', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    ws.addRow(['姓名']);
+    for (let i = 0; i < 20_000; i++) ws.addRow([`人员${i}`]);
+    const p = file(Buffer.from(await wb.xlsx.writeBuffer()));
+    const openOnP = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === p;
+      } catch {
+        return false; // closed while listing
+      }
+    }).length;
+    const sheet = await openSheet(p);
+    let count = 0;
+    for await (const _ of sheet.rows) if (++count === 3) break;
+    await sheet.close();
+    expect(count).toBe(3);
+    await new Promise((r) => setTimeout(r, 50)); // a destroyed stream closes its descriptor on the next turn
+    expect(openOnP()).toBe(0);
   });
 });

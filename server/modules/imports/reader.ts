@@ -1,9 +1,10 @@
 // Reads the first worksheet of an .xlsx file, or a .csv file, one row at a time, without holding
 // the file in memory. The kind is taken from the content, never from the file name.
 
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 import { messageText } from '../../../domain/messages/registry';
 import type { MessageParams } from '../../../domain/messages/text';
 
@@ -143,13 +144,24 @@ function flattenCell(v: unknown): unknown {
   return null;
 }
 
-// ExcelJS's streaming reader (4.4.0) turns each chunk of a file's XML into text on its own, so a
-// character whose UTF-8 bytes straddle two chunks comes out as "\uFFFD" (exceljs issues #2063 and
-// #2084): a Chinese header or name in a large file is garbled at random. Its XML parser passes text
-// through untouched, so the shared strings and the worksheets are handed to it already decoded, by
-// a decoder that carries a split character over to the next chunk.
+// ExcelJS's streaming reader (4.4.0) has two faults this reader works around:
+// - It reads the zip in one streaming pass, and that pass sometimes loses entries (exceljs issue
+//   #3064, a race seen in CI about once in 400 reads): without xl/workbook.xml it throws "Cannot read
+//   properties of undefined (reading 'sheets')", without the shared strings or the sheet it reads an
+//   empty sheet. The file is on disk, so the parts are read through the zip's central directory
+//   instead, the ones the sheets depend on first (as exceljs pull request #3065 proposes).
+// - It turns each chunk of a part's XML into text on its own, so a character whose UTF-8 bytes
+//   straddle two chunks comes out as "\uFFFD" (exceljs issues #2063 and #2084): a Chinese header or
+//   name in a large file is garbled at random. Its XML parser passes text through untouched, so the
+//   shared strings and the worksheets are handed to it already decoded, by a decoder that carries a
+//   split character over to the next chunk.
 interface ReaderInternals {
-  model?: object;
+  source: ZipSource;
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
 }
@@ -164,26 +176,80 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
   if (rest) yield rest;
 }
 
-class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/** The worksheet parts in the order the workbook lists its sheets (the order of the tabs). */
+function sheetsInTabOrder(reader: ReaderInternals, parts: Map<string, unzipper.File>): [string, unzipper.File][] {
+  const numbered = [...parts].flatMap(([path, part]) => {
+    const m = SHEET_PART.exec(path);
+    return m?.[1] ? [{ sheetNo: m[1], part }] : [];
+  });
+  const tab = (sheetNo: string): number => {
+    const rel = reader.workbookRels?.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${sheetNo}.xml`);
+    const at = rel ? (reader.model?.sheets ?? []).findIndex((s) => s.rId === rel.Id) : -1;
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return numbered
+    .sort((a, b) => tab(a.sheetNo) - tab(b.sheetNo) || Number(a.sheetNo) - Number(b.sheetNo))
+    .map(({ sheetNo, part }) => [sheetNo, part]);
+}
+
+/** The file's bytes for unzipper, which closes every stream it opened when reading stops early. */
+class ZipSource {
+  private readonly opened = new Set<ReadStream>();
+  constructor(readonly file: string) {}
+  size = async (): Promise<number> => (await stat(this.file)).size;
+  stream = (offset: number, length?: number): ReadStream => {
+    const s = createReadStream(this.file, { start: offset, ...(length ? { end: offset + length } : {}) });
+    this.opened.add(s);
+    s.once('close', () => this.opened.delete(s));
+    return s;
+  };
+  close(): void {
+    for (const s of this.opened) s.destroy();
+  }
+}
+
+class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  constructor(
+    readonly source: ZipSource,
+    options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+  ) {
+    super(source.file, options); // never opened as a stream: parse() reads through the source
+  }
+}
 const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
 Object.assign(WorkbookReader.prototype, {
+  async *parse(this: ReaderInternals) {
+    const directory = await unzipper.Open.custom(this.source);
+    const parts = new Map(directory.files.filter((f) => f.type === 'File').map((f) => [f.path, f]));
+    const part = (path: string) => parts.get(path)?.stream();
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (rels) await this._parseRels(rels);
+    const workbook = part('xl/workbook.xml');
+    if (workbook) await this._parseWorkbook(workbook);
+    this.model ??= {};
+    const sharedStrings = part('xl/sharedStrings.xml');
+    if (sharedStrings) yield* this._parseSharedStrings(sharedStrings);
+    const styles = part('xl/styles.xml');
+    if (styles) await this._parseStyles(styles);
+    for (const [sheetNo, sheet] of sheetsInTabOrder(this, parts)) {
+      yield* this._parseWorksheet(sheet.stream(), sheetNo);
+    }
+  },
   _parseSharedStrings(this: ReaderInternals, entry: NodeJS.ReadableStream) {
     entry.setEncoding('utf8'); // a string decoder, which keeps split characters whole
     return base._parseSharedStrings.call(this, entry);
   },
   _parseWorksheet(this: ReaderInternals, iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    // ExcelJS writes xl/workbook.xml last, and its single streaming pass over the zip does not always hand it over
-    // before the worksheets are parsed (exceljs issue #3064): the sheet's name is then unknown, which the first
-    // sheet's rows do not need, instead of "Cannot read properties of undefined (reading 'sheets')"
-    this.model ??= {};
     return base._parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
   },
-} satisfies ReaderInternals);
+} satisfies Partial<ReaderInternals> & { parse(this: ReaderInternals): AsyncGenerator<unknown> });
 
 async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
-  const stream = createReadStream(file);
   // styles are cached (small) so that date cells come back as dates, not serial numbers
-  const reader = new WorkbookReader(stream, {
+  const source = new ZipSource(file);
+  const reader = new WorkbookReader(source, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     hyperlinks: 'ignore',
@@ -207,7 +273,7 @@ async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
     if (e instanceof SheetError) throw e;
     throw new SheetError('import_xlsx_unreadable', { reason: (e as Error).message });
   } finally {
-    stream.destroy();
+    source.close();
   }
   if (!sawSheet) throw new SheetError('import_xlsx_no_sheet');
 }
