@@ -82,8 +82,9 @@ describe('xlsx', () => {
     const roster = wb.addWorksheet('名册');
     roster.addRow(['姓名', '性别']);
     roster.addRow(['王五', '男']);
-    roster.orderNo = 0; // dragged before the notes: the first tab, though its part is sheet2.xml
-    notes.orderNo = 1;
+    // dragged before the notes: the first tab, though its part is sheet2.xml (ExcelJS's tab order, untyped)
+    Object.assign(roster, { orderNo: 0 });
+    Object.assign(notes, { orderNo: 1 });
     const p = file(Buffer.from(await wb.xlsx.writeBuffer()));
     const { headers, rows } = await readAll(p);
     expect(headers).toEqual(['姓名', '性别']);
