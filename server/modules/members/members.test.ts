@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit';
+import { members } from '../../db/schema/members';
 import { idFor, seedTwoTrees, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../testing/harness';
 import { createUser } from '../users/service';
 
@@ -245,6 +246,18 @@ describe('page numbers', () => {
     expect((await page('limit=3&offset=100000')).items).toEqual([]);
     expect((await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&offset=-1` })).statusCode).toBe(400);
     expect((await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${ids.A}&offset=100001` })).statusCode).toBe(400);
+  });
+
+  it('counts the whole scope of a list without an organization as a live count does', async () => {
+    const [live] = await t.database.db.select({ n: count() }).from(members);
+    const everything = (await t.call(admin, { method: 'GET', url: '/api/v1/members?limit=1' })).json();
+    expect(everything).toMatchObject({ total: Number(live?.n), totalExact: true });
+    // a scoped caller: the maintained counts of their top organizations, the same as the list's own pages
+    for (const s of [orgAdminA, secretaryA1]) {
+      const whole = (await t.call(s, { method: 'GET', url: '/api/v1/members?limit=200' })).json();
+      expect(whole.items.length).toBeGreaterThan(0);
+      expect(whole).toMatchObject({ total: whole.items.length, totalExact: true });
+    }
   });
 
   it("gives each row the caller's abilities on it", async () => {

@@ -1,9 +1,14 @@
-import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberOrgHistory, members } from '../../db/schema/members';
 import { committeeRoles, orgs, partyGroups } from '../../db/schema/orgs';
 
 export type MemberRow = typeof members.$inferSelect;
+
+// What a member's API answer shows: not the blind index nor the row's own timestamps, which a
+// page of fifty would otherwise fetch and turn into a hundred Dates for nothing
+const { idNumberHash: _hash, createdAt: _created, updatedAt: _updated, ...shownColumns } = getTableColumns(members);
+export type ShownMemberRow = Omit<MemberRow, 'idNumberHash' | 'createdAt' | 'updatedAt'>;
 
 export async function getMember(db: Db, id: string) {
   const [row] = await db
@@ -58,7 +63,7 @@ export async function listPage(db: Db, f: ListFilter) {
   }
   const dir = f.order === 'asc' ? asc : desc;
   return db
-    .select({ member: members, orgName: orgs.name })
+    .select({ member: shownColumns, orgName: orgs.name })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(conds.length ? and(...conds) : undefined)

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import { MEMBER_ABILITIES, abilities, abilitiesWithin, authorize, readScopes, type Action } from '../../../domain/access';
+import { MEMBER_ABILITIES, abilities, abilitiesWithin, authorize, isWithin, readScopes, type Action } from '../../../domain/access';
 import { addDays, addYears, isValidDate } from '../../../domain/dates';
 import type { Education, Gender, MemberCategory, MemberStatus } from '../../../domain/enums';
 import { maskIdNumber, maskPhone, parseIdCard } from '../../../domain/idcard';
@@ -45,7 +45,7 @@ function ensure(ctx: Ctx, action: Action, orgPath: string, memberId?: string): v
   if (!authorize(ctx.actor, action, { orgPath, ...(memberId ? { memberId } : {}) })) throw forbidden();
 }
 
-export function toApiMember(ctx: Ctx, row: MemberRow, orgName: string): Member {
+export function toApiMember(ctx: Ctx, row: q.ShownMemberRow, orgName: string): Member {
   const sensitive = authorize(ctx.actor, 'member.readSensitive', { orgPath: row.orgPath, memberId: row.id });
   return {
     id: row.id,
@@ -391,6 +391,7 @@ export function filterConditions(ctx: Ctx, query: MemberFilterQuery): SQL[] {
 
 export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const where: SQL[] = [];
+  const filtered = filterConditions(ctx, query);
   let listAbilities: Action[];
   let fastTotal: number | null = null;
   if (query.org) {
@@ -403,13 +404,12 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   } else {
     listAbilities = abilitiesWithin(ctx.actor, null, LIST_ABILITIES);
     const scopes = readScopes(ctx.actor, 'member.read');
-    if (scopes !== null) {
-      if (scopes.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null, abilities: listAbilities };
-      where.push(q.filters.inAnySubtree(scopes));
-      fastTotal = null;
-    }
+    if (scopes?.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null, abilities: listAbilities };
+    if (scopes) where.push(q.filters.inAnySubtree(scopes));
+    const tops = scopes?.filter((s) => !scopes.some((o) => o !== s && isWithin(s, o)));
+    // the maintained counts of the caller's top organizations, unless a filter narrows the list
+    if (filtered.length === 0) fastTotal = await orgQ.membersWithin(ctx.db, tops ? tops.map((s) => orgQ.labelsOf(s).at(-1)!) : null);
   }
-  const filtered = filterConditions(ctx, query);
   where.push(...filtered);
   const limit = query.limit ?? 50;
   const sort = query.sort ?? 'name';

@@ -29,6 +29,20 @@ export async function selectSummaries(db: Db, where: SQL | undefined, limit = 50
     .limit(limit);
 }
 
+/** One organization with its summary figures and its own direct counts, for its detail page. */
+export async function detailOf(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      directMembers: sql<number>`coalesce(${orgCounts.directMembers}, 0)`.mapWith(Number),
+      directFullMembers: sql<number>`coalesce(${orgCounts.directFullMembers}, 0)`.mapWith(Number),
+    })
+    .from(orgs)
+    .leftJoin(orgCounts, eq(orgCounts.orgId, orgs.id))
+    .where(eq(orgs.id, id));
+  return row;
+}
+
 export const childrenOf = (parentId: string) => eq(orgs.parentId, parentId);
 export const isRoot = () => isNull(orgs.parentId);
 export const idIn = (ids: string[]) => inArray(orgs.id, ids);
@@ -57,6 +71,16 @@ export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, str
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Members of the whole tree (null) or of these organizations' subtrees (none inside another), from the maintained counts. */
+export async function membersWithin(db: Db, orgIds: string[] | null): Promise<number> {
+  if (orgIds?.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${orgCounts.members}), 0)`.mapWith(Number) })
+    .from(orgCounts)
+    .where(orgIds === null ? sql`${orgCounts.orgId} in (select ${orgs.id} from ${orgs} where ${orgs.parentId} is null)` : inArray(orgCounts.orgId, orgIds));
+  return row?.n ?? 0;
 }
 
 export async function countsOf(db: Db, orgId: string) {

@@ -80,10 +80,12 @@ export async function listOrgs(ctx: Ctx, query: { parent?: string; q?: string; w
 }
 
 export async function getOrgDetail(ctx: Ctx, id: string): Promise<OrgDetail> {
-  const org = await loadOrg(ctx, ctx.db, id, 'org.read');
-  const [summary] = await toSummaries(ctx.db, await q.selectSummaries(ctx.db, q.idIn([id])));
+  const row = await q.detailOf(ctx.db, id);
+  if (!row) throw notFound('organization');
+  ensure(ctx, 'org.read', row.org.path);
+  const { org, ...counts } = row;
+  const [summary] = await toSummaries(ctx.db, [row]);
   const pack = await packToday(ctx.db, org.path, ctx.today);
-  const counts = await q.countsOf(ctx.db, id);
   const committee = await q.committeeOf(ctx.db, id);
   const groups = await q.partyGroupsOf(ctx.db, id);
   const type = org.type as OrgType;
