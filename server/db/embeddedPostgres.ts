@@ -193,6 +193,16 @@ async function ready(url: string, child: ChildProcess, output: () => string): Pr
   throw new Error(`PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s (${last}):\n${output()}`);
 }
 
+/**
+ * The server's Unix socket goes in its own cluster directory (private to the server's user), where
+ * the platform has them and the socket's path fits in sun_path (108 bytes on Linux, 104 on macOS):
+ * a query costs the app about a tenth less CPU than over loopback TCP, which stays open beside it.
+ */
+function unixSocketDir(clusterDir: string, port: number): string | null {
+  if (process.platform === 'win32') return null;
+  return Buffer.byteLength(path.join(clusterDir, `.s.PGSQL.${port}.lock`)) < 100 ? clusterDir : null;
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   secretKey: string;
@@ -211,9 +221,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   else await stopOrphan(clusterDir);
 
   const port = await freePort();
+  const socketDir = unixSocketDir(clusterDir, port);
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',
-    unix_socket_directories: '',
+    unix_socket_directories: socketDir ?? '',
     max_connections: '100',
     max_wal_size: '256MB',
     ...opts.settings,
@@ -231,7 +242,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     });
   }
   const output = () => recent.join('').trim();
-  const url = `postgres://gongjian:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const url = socketDir
+    ? `postgres://gongjian:${encodeURIComponent(password)}@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}`
+    : `postgres://gongjian:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   let stopping = false;
   let onExit: ((code: number | null, signal: NodeJS.Signals | null) => void) | null = null;
   const exited = new Promise<void>((resolve) => {
