@@ -363,5 +363,14 @@ describe('roster', () => {
     await edit.waitFor({ state: 'hidden' });
     await groupRow.getByRole('cell', { name: '导入党员乙' }).waitFor();
     await shootBoth(page, 'org-groups');
+    // and loses it again: the leader select is cleared, the group has no leader
+    await groupRow.getByText('编辑').click();
+    await edit.locator('.ant-select').filter({ hasText: '导入党员乙' }).hover();
+    await page.screenshot({ path: path.join(SHOTS, 'web6-group-leader-clear-1366.png') });
+    await edit.locator('.ant-select-clear').click();
+    await expect.poll(() => edit.locator('.ant-select').filter({ hasText: '导入党员乙' }).count()).toBe(0);
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await expect.poll(() => groupRow.locator('td').nth(1).innerText()).toBe('—');
   });
 });

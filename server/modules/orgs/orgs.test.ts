@@ -245,4 +245,23 @@ describe('committee and party groups', () => {
     const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'org.group.update'));
     expect(event).toMatchObject({ before: { name: '第一党小组', leaderMemberId: null }, after: { name: '一组', leaderMemberId: ids.memberA1 } });
   });
+
+  it("clears a party group's leader with leaderMemberId null, audited; a leader from another organization is still refused", async () => {
+    const detail = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/orgs/${ids.A1}` })).json();
+    const group = (detail.partyGroups as { id: string; name: string }[]).find((g) => g.name === '一组')!;
+    const url = `/api/v1/orgs/${ids.A1}/groups/${group.id}`;
+    const stranger = await t.call(orgAdminA, { method: 'PATCH', url, payload: { leaderMemberId: ids.memberB1 } });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.details).toEqual([expect.objectContaining({ field: 'leaderMemberId', code: 'member_not_in_org' })]);
+    const cleared = await t.call(secretaryA1, { method: 'PATCH', url, payload: { leaderMemberId: null } });
+    expect(cleared.statusCode).toBe(200);
+    const after = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/orgs/${ids.A1}` })).json();
+    expect(after.partyGroups).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: group.id, name: '一组', leaderMemberId: null, leaderName: null })]),
+    );
+    const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'org.group.update'));
+    expect(events).toHaveLength(2);
+    expect(events.map((e) => e.after)).toContainEqual({ groupId: group.id, name: '一组', leaderMemberId: null });
+    expect(events.map((e) => e.before)).toContainEqual({ groupId: group.id, name: '一组', leaderMemberId: ids.memberA1 });
+  });
 });

@@ -8,17 +8,19 @@ import type { Member } from '../../../domain/schemas/members';
 interface Props {
   orgId: string;
   value?: string;
-  onChange?: (value: string) => void;
+  onChange?: (value: string | undefined) => void;
   id?: string;
   placeholder?: string;
   /** also members of the organizations below (a committee's secretary sits in one of its branches) */
   subtree?: boolean;
   /** name of the current value, shown before a search finds it */
   valueLabel?: string;
+  /** offers a clear button for an optional choice (the field becomes undefined) */
+  allowClear?: boolean;
 }
 
 /** Picks a member of one organization, searching by name on the server. */
-export default function MemberSelect({ orgId, value, onChange, id, placeholder, subtree = false, valueLabel }: Props) {
+export default function MemberSelect({ orgId, value, onChange, id, placeholder, subtree = false, valueLabel, allowClear }: Props) {
   const [q, setQ] = useState('');
   const members = useQuery({
     queryKey: ['members', 'select', orgId, subtree, q],
@@ -35,6 +37,7 @@ export default function MemberSelect({ orgId, value, onChange, id, placeholder, 
       onSearch={setQ}
       value={value}
       onChange={onChange}
+      allowClear={allowClear}
       placeholder={placeholder}
       loading={members.isFetching}
       options={options}

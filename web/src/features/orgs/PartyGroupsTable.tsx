@@ -25,7 +25,8 @@ export default function PartyGroupsTable({ org }: { org: OrgDetail }) {
   const canEdit = org.abilities.includes('org.update');
 
   const save = async ({ name, leaderMemberId }: Values) => {
-    const body = { name, ...(leaderMemberId ? { leaderMemberId } : {}) };
+    // a cleared select leaves the field undefined: null tells the server the group has no leader
+    const body = { name, leaderMemberId: leaderMemberId ?? null };
     if (editing) await api<unknown>(`/orgs/${org.id}/groups/${editing.id}`, { method: 'PATCH', body });
     else await api<unknown>(`/orgs/${org.id}/groups`, { method: 'POST', body });
     setEditing(undefined);
@@ -77,6 +78,7 @@ export default function PartyGroupsTable({ org }: { org: OrgDetail }) {
           </Form.Item>
           <Form.Item name="leaderMemberId" label={t('org.groupLeader')}>
             <MemberSelect
+              allowClear
               orgId={org.id}
               placeholder={t('org.memberSearch')}
               valueLabel={editing?.leaderName ?? undefined}
