@@ -100,6 +100,22 @@ const LABELS: Record<string, Record<string, Texts>> = {
     confirmed: { zh: '确认', en: 'confirmed' },
     reopened: { zh: '重开', en: 'reopened' },
   },
+  urgency: {
+    low: { zh: '低', en: 'low' },
+    normal: { zh: '一般', en: 'normal' },
+    high: { zh: '紧急', en: 'high' },
+    urgent: { zh: '特急', en: 'urgent' },
+  },
+  pairingCategory: {
+    policy: { zh: '政策服务', en: 'policy' },
+    talent: { zh: '人才培训', en: 'talent' },
+    venue: { zh: '场地阵地', en: 'venue' },
+    market: { zh: '市场经营', en: 'market' },
+    finance: { zh: '金融财税', en: 'finance' },
+    safety: { zh: '安全生产', en: 'safety' },
+    volunteer: { zh: '志愿服务', en: 'volunteer' },
+    other: { zh: '其他', en: 'other' },
+  },
 };
 
 export function isMessageCode(code: string): boolean {
@@ -109,6 +125,11 @@ export function isMessageCode(code: string): boolean {
 /** Whether `{param|table}` has a label for this value (notFound subjects, for the completeness test). */
 export function hasLabel(table: string, value: string): boolean {
   return Object.hasOwn(LABELS, table) && Object.hasOwn(LABELS[table] ?? {}, value);
+}
+
+/** The label of a coded value in one of the tables above (the demands export, the audit export's changes), undefined when it has none. */
+export function labelText(table: string, value: string, lang: Lang): string | undefined {
+  return hasLabel(table, value) ? LABELS[table]![value]![lang] : undefined;
 }
 
 /** Every code with its texts, for the completeness test. */

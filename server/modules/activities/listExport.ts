@@ -1,8 +1,6 @@
-import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { ActivityExportQuery } from '../../../domain/schemas/activities';
 import type { Ctx } from '../../context';
-import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
+import { listExport, type ListColumn, type ListExport } from '../../listSheet';
 import { chinaTime, placeLabel, stateLabel, timeSpan, typeLabel } from '../ledgers/labels';
 import * as q from './queries';
 import { activityListWhere } from './service';
@@ -13,7 +11,7 @@ import { activityListWhere } from './service';
 
 export const EXPORT_BATCH = 500;
 
-const COLUMNS = [
+const COLUMNS: ListColumn<string>[] = [
   { header: '序号', key: 'n', width: 6 },
   { header: '日期', key: 'date', width: 12 },
   { header: '时间', key: 'time', width: 14 },
@@ -29,21 +27,11 @@ const COLUMNS = [
   { header: '取消原因', key: 'cancelReason', width: 24 },
 ];
 
-export interface ListExport {
-  filename: string;
-  /** writes the workbook into `out` and ends it */
-  write(out: Writable): Promise<void>;
-}
-
 export async function prepareActivityListExport(ctx: Ctx, query: ActivityExportQuery, opts: { batchSize?: number } = {}): Promise<ListExport> {
   const batch = opts.batchSize ?? EXPORT_BATCH;
   const where = await activityListWhere(ctx, query);
 
-  async function write(out: Writable): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('活动列表', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = COLUMNS;
-    sheet.getRow(1).font = { bold: true };
+  async function* rows() {
     let n = 0;
     let after: [string, string] | null = null;
     while (where !== null) {
@@ -54,37 +42,32 @@ export async function prepareActivityListExport(ctx: Ctx, query: ActivityExportQ
       const counts = await q.attendanceCounts(ctx.db, ids);
       const presiders = new Map((await q.memberRefs(ctx.db, rows.flatMap((r) => (r.presiderMemberId ? [r.presiderMemberId] : [])))).map((m) => [m.id, m.name]));
       const customNames = await q.customTypeNames(ctx.db, rows.flatMap((r) => (r.customTypeId ? [r.customTypeId] : [])));
-      for (const [i, r] of rows.entries()) {
-        if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+      for (const r of rows) {
         const count = (status: string) => counts.find((c) => c.activityId === r.id && c.status === status)?.n ?? 0;
         // the organizer first, as the list shows them; a co-host still asked for its consent is marked
         const own = hosts.filter((h) => h.activityId === r.id).sort((x, y) => Number(y.path === r.orgPath) - Number(x.path === r.orgPath));
         const startsAt = new Date(r.startsAt).toISOString();
-        sheet
-          .addRow({
-            n: (n += 1),
-            date: chinaTime(startsAt).date,
-            time: timeSpan(startsAt, new Date(r.endsAt).toISOString()),
-            type: typeLabel(r.type, r.customTypeId ? customNames.get(r.customTypeId) : null),
-            theme: r.theme,
-            hosts: own.map((h) => (h.acceptedAt === null ? `${h.name}（待确认）` : h.name)).join('、'),
-            place: placeLabel(r),
-            presider: r.presiderMemberId ? (presiders.get(r.presiderMemberId) ?? '') : '',
-            state: stateLabel(r.state),
-            present: count('present'),
-            absent: count('absent'),
-            excused: count('excused'),
-            cancelReason: r.cancelReason ?? '',
-          })
-          .commit();
+        yield {
+          n: (n += 1),
+          date: chinaTime(startsAt).date,
+          time: timeSpan(startsAt, new Date(r.endsAt).toISOString()),
+          type: typeLabel(r.type, r.customTypeId ? customNames.get(r.customTypeId) : null),
+          theme: r.theme,
+          hosts: own.map((h) => (h.acceptedAt === null ? `${h.name}（待确认）` : h.name)).join('、'),
+          place: placeLabel(r),
+          presider: r.presiderMemberId ? (presiders.get(r.presiderMemberId) ?? '') : '',
+          state: stateLabel(r.state),
+          present: count('present'),
+          absent: count('absent'),
+          excused: count('excused'),
+          cancelReason: r.cancelReason ?? '',
+        };
       }
       if (rows.length < batch) break;
       const last = rows[rows.length - 1]!;
       after = [last.startsAt, last.id];
     }
-    sheet.commit();
-    await workbook.commit();
   }
 
-  return { filename: `活动列表-${ctx.today}.xlsx`, write };
+  return listExport(`活动列表-${ctx.today}.xlsx`, '活动列表', COLUMNS, rows);
 }

@@ -4,11 +4,10 @@ import { Type } from 'typebox';
 import { AuditFilter, AuditListQuery, AuditPage } from '../../../domain/schemas/audit';
 import { ErrorBody } from '../../../domain/schemas/common';
 import { requireActor } from '../../plugins/auth';
-import { disposition } from '../../uploads';
+import { sendWorkbook } from '../../uploads';
 import { auditWorkbook } from './export';
 import { listAuditEvents } from './service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** a file download (documented as binary; a Buffer is sent as is) */
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
@@ -27,8 +26,7 @@ export async function auditRoutes(base: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const file = await auditWorkbook(requireActor(req), req.query);
-      return reply.header('content-type', XLSX).header('content-disposition', disposition(file.filename, XLSX)).header('cache-control', 'no-store').send(file.body);
+      return sendWorkbook(req, reply, auditWorkbook(requireActor(req), req.query));
     },
   );
 }

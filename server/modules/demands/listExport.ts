@@ -1,10 +1,9 @@
-import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { isOverdue } from '../../../domain/pairings/deadlines';
-import type { DemandState, PairingCategory, Urgency } from '../../../domain/pairings/enums';
+import { labelText } from '../../../domain/messages/registry';
+import type { DemandState } from '../../../domain/pairings/enums';
 import type { DemandExportQuery } from '../../../domain/schemas/demands';
 import type { Ctx } from '../../context';
-import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
+import { listExport, type ListColumn, type ListExport } from '../../listSheet';
 import * as q from './queries';
 import { demandListWhere } from './service';
 
@@ -14,27 +13,7 @@ import { demandListWhere } from './service';
 
 export const EXPORT_BATCH = 500;
 
-const STATE_LABELS: Record<DemandState, string> = {
-  submitted: '提交',
-  accepted: '受理',
-  in_progress: '办理中',
-  resolved: '办结',
-  confirmed: '确认',
-  reopened: '重开',
-};
-const URGENCY_LABELS: Record<Urgency, string> = { low: '低', normal: '一般', high: '紧急', urgent: '特急' };
-const CATEGORY_LABELS: Record<PairingCategory, string> = {
-  policy: '政策服务',
-  talent: '人才培训',
-  venue: '场地阵地',
-  market: '市场经营',
-  finance: '金融财税',
-  safety: '安全生产',
-  volunteer: '志愿服务',
-  other: '其他',
-};
-
-const COLUMNS = [
+const COLUMNS: ListColumn<string>[] = [
   { header: '序号', key: 'n', width: 6 },
   { header: '诉求标题', key: 'title', width: 32 },
   { header: '结对共建', key: 'pairing', width: 30 },
@@ -54,59 +33,44 @@ const COLUMNS = [
   { header: '诉求内容', key: 'description', width: 48 },
 ];
 
-export interface ListExport {
-  filename: string;
-  /** writes the workbook into `out` and ends it */
-  write(out: Writable): Promise<void>;
-}
-
 export async function prepareDemandListExport(ctx: Ctx, query: DemandExportQuery, opts: { batchSize?: number } = {}): Promise<ListExport> {
   const batch = opts.batchSize ?? EXPORT_BATCH;
   const where = await demandListWhere(ctx, query);
 
-  async function write(out: Writable): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('诉求列表', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = COLUMNS;
-    sheet.getRow(1).font = { bold: true };
+  async function* rows() {
     let n = 0;
     let after: [string, string] | null = null;
     for (;;) {
       const rows: q.NamedDemandRow[] = (await q.listPage(ctx.db, where, after, batch)).slice(0, batch);
       if (rows.length === 0) break;
-      for (const [i, r] of rows.entries()) {
-        if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+      for (const r of rows) {
         const d = r.demand;
         const state = d.state as DemandState;
-        sheet
-          .addRow({
-            n: (n += 1),
-            title: d.title,
-            pairing: r.pairingTitle,
-            raisedBy: r.raisedByOrgName,
-            raisedOn: d.raisedOn,
-            category: CATEGORY_LABELS[d.category as PairingCategory] ?? d.category,
-            urgency: URGENCY_LABELS[d.urgency as Urgency] ?? d.urgency,
-            state: STATE_LABELS[state] ?? state,
-            assignedTo: r.assignedOrgName ?? '',
-            assignee: d.assigneeId ? (r.assigneeName ?? '') : '',
-            acceptedOn: d.acceptedOn ?? '',
-            dueOn: d.dueOn ?? '',
-            overdue: isOverdue({ state, dueOn: d.dueOn, escalatedOn: d.escalatedOn }, ctx.today) ? '是' : '否',
-            resolvedOn: d.resolvedOn ?? '',
-            resolution: d.resolution ?? '',
-            rating: d.rating ?? '',
-            description: d.description,
-          })
-          .commit();
+        yield {
+          n: (n += 1),
+          title: d.title,
+          pairing: r.pairingTitle,
+          raisedBy: r.raisedByOrgName,
+          raisedOn: d.raisedOn,
+          category: labelText('pairingCategory', d.category, 'zh') ?? d.category,
+          urgency: labelText('urgency', d.urgency, 'zh') ?? d.urgency,
+          state: labelText('demandState', state, 'zh') ?? state,
+          assignedTo: r.assignedOrgName ?? '',
+          assignee: d.assigneeId ? (r.assigneeName ?? '') : '',
+          acceptedOn: d.acceptedOn ?? '',
+          dueOn: d.dueOn ?? '',
+          overdue: isOverdue({ state, dueOn: d.dueOn, escalatedOn: d.escalatedOn }, ctx.today) ? '是' : '否',
+          resolvedOn: d.resolvedOn ?? '',
+          resolution: d.resolution ?? '',
+          rating: d.rating ?? '',
+          description: d.description,
+        };
       }
       if (rows.length < batch) break;
       const last = rows[rows.length - 1]!.demand;
       after = [last.raisedOn, last.id];
     }
-    sheet.commit();
-    await workbook.commit();
   }
 
-  return { filename: `诉求列表-${ctx.today}.xlsx`, write };
+  return listExport(`诉求列表-${ctx.today}.xlsx`, '诉求列表', COLUMNS, rows);
 }

@@ -1,11 +1,9 @@
 // Export of a members list as .xlsx: the roster of an organization (its subtree unless subtree=false),
-// or of the caller's whole scope without one, with the list's filters and in the list's order, streamed: members are read in keyset batches and
-// each row is committed to the workbook writer as soon as it is written, so memory stays flat.
+// or of the caller's whole scope without one, with the list's filters and in the list's order, streamed: members are read in keyset
+// batches and written as a list sheet (server/listSheet.ts), so memory stays flat.
 // The headers and labels are the import's, so an exported file imports again without changes.
 
-import type { Writable } from 'node:stream';
 import { inArray, sql, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { authorize, readScopes } from '../../../domain/access';
 import {
   CATEGORY_LABELS,
@@ -24,17 +22,12 @@ import * as memberQ from '../members/queries';
 import { filterConditions } from '../members/service';
 import * as orgQ from '../orgs/queries';
 import { loadOrg } from '../orgs/service';
-import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
+import { listExport, type ListExport } from '../../listSheet';
 
 export const EXPORT_BATCH = 2000;
 
 const WIDTHS: Partial<Record<MemberField, number>> = { idNumber: 22, org: 40, jobTitle: 30, phone: 16 };
-
-export interface MemberExport {
-  filename: string;
-  /** writes the workbook into `out` and ends it */
-  write(out: Writable): Promise<void>;
-}
+const COLUMNS = MEMBER_FIELDS.map((f) => ({ header: canonicalHeader('members', f), key: f, width: WIDTHS[f] ?? 12 }));
 
 /** Path names of organizations ("甲公司党委/第一党支部"), cached across batches. */
 class OrgPaths {
@@ -59,7 +52,7 @@ class OrgPaths {
 }
 
 /** Checks access (before anything is sent) and returns the writer of the roster the query selects. */
-export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, opts: { batchSize?: number } = {}): Promise<MemberExport> {
+export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, opts: { batchSize?: number } = {}): Promise<ListExport> {
   const batchSize = opts.batchSize ?? EXPORT_BATCH;
   let scope: SQL;
   let filename: string;
@@ -78,16 +71,12 @@ export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, op
   const sort = query.sort ?? 'name';
   const order = query.order ?? 'asc';
 
-  async function write(out: Writable): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('党员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = MEMBER_FIELDS.map((f) => ({ header: canonicalHeader('members', f), key: f, width: WIDTHS[f] ?? 12 }));
-    sheet.getRow(1).font = { bold: true };
+  async function* rows() {
     const paths = new OrgPaths(ctx);
     let after: [string, string] | null = null;
     for (;;) {
-      const rows = await memberQ.listPage(ctx.db, { where, sort, order, after, limit: batchSize });
-      const batch = rows.slice(0, batchSize).map((r) => r.member);
+      const page = await memberQ.listPage(ctx.db, { where, sort, order, after, limit: batchSize });
+      const batch = page.slice(0, batchSize).map((r) => r.member);
       if (batch.length === 0) break;
       await paths.load(batch.map((m) => m.orgId));
       const groupIds = [...new Set(batch.map((m) => m.partyGroupId).filter((id): id is string => id !== null))];
@@ -96,8 +85,7 @@ export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, op
         const rows = await ctx.db.select({ id: partyGroups.id, name: partyGroups.name }).from(partyGroups).where(inArray(partyGroups.id, groupIds));
         for (const g of rows) groups.set(g.id, g.name);
       }
-      for (const [i, m] of batch.entries()) {
-        if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+      for (const m of batch) {
         const sensitive = authorize(ctx.actor, 'member.readSensitive', { orgPath: m.orgPath, memberId: m.id });
         const values: Record<MemberField, string | null> = {
           name: m.name,
@@ -115,15 +103,13 @@ export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, op
           phone: sensitive && m.phoneEnc ? ctx.crypto.decrypt(m.phoneEnc) : m.phoneMasked,
           jobTitle: m.jobTitle,
         };
-        sheet.addRow(values).commit();
+        yield values;
       }
-      if (rows.length <= batchSize) break;
+      if (page.length <= batchSize) break;
       const last = batch[batch.length - 1]!;
       after = [String(last[sort]), last.id];
     }
-    sheet.commit();
-    await workbook.commit();
   }
 
-  return { filename, write };
+  return listExport(filename, '党员名册', COLUMNS, rows);
 }

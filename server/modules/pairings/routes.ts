@@ -33,7 +33,7 @@ import {
   SuggestionQuery,
 } from '../../../domain/schemas/pairings';
 import { requireActor } from '../../plugins/auth';
-import { disposition, requireUpload } from '../../uploads';
+import { disposition, requireUpload, sendWorkbook } from '../../uploads';
 import { agreementDocx, plaqueDocx, type PairingDocument } from './documents';
 import { pairingsXlsx } from './export';
 import { addPairingFile, openPairingFile, removePairingFile } from './files';
@@ -50,7 +50,6 @@ const CommitmentParams = Type.Object({ id: Id, commitmentId: Id });
 const Binary = Type.Unsafe<NodeJS.ReadableStream>({ type: 'string', format: 'binary' });
 const tags = ['pairings'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function pairingRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -79,8 +78,7 @@ export async function pairingRoutes(base: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const file = await pairingsXlsx(requireActor(req), req.query);
-      return reply.headers({ 'content-type': XLSX, 'content-disposition': disposition(file.filename, XLSX), 'cache-control': 'no-store' }).send(file.body);
+      return sendWorkbook(req, reply, pairingsXlsx(requireActor(req), req.query));
     },
   );
 

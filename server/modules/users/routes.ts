@@ -6,7 +6,7 @@ import { Ability } from '../../../domain/schemas/orgs';
 import { MemberDetail } from '../../../domain/schemas/members';
 import { PasswordReset, User, UserBatch, UserCreate, UserFilter, UserListItem, UserListQuery, UserUpdate } from '../../../domain/schemas/users';
 import { requireActor } from '../../plugins/auth';
-import { disposition } from '../../uploads';
+import { sendWorkbook } from '../../uploads';
 import { usersWorkbook } from './export';
 import { createUser, getMe, listUsers, resetPassword, setUserDisabled, setUsersDisabled, updateUser } from './service';
 
@@ -21,7 +21,6 @@ const Me = Type.Object({
 });
 
 const ById = Type.Object({ id: Id });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** a file download (documented as binary; a Buffer is sent as is) */
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
@@ -48,8 +47,7 @@ export async function userRoutes(base: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const file = await usersWorkbook(requireActor(req), req.query);
-      return reply.header('content-type', XLSX).header('content-disposition', disposition(file.filename, XLSX)).header('cache-control', 'no-store').send(file.body);
+      return sendWorkbook(req, reply, await usersWorkbook(requireActor(req), req.query));
     },
   );
 

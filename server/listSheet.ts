@@ -1,0 +1,44 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from './eventLoop';
+
+// A list as .xlsx (the export of a list's current filter): one sheet, a bold frozen header row, then the rows as they
+// come. Written with ExcelJS's streaming writer, each row committed at once, so a large list stays flat in memory and
+// the first bytes leave before the last row is read; every ROWS_BETWEEN_YIELDS rows other requests get their turn.
+
+export interface ListColumn<K extends string> {
+  /** the header text, in Chinese as the files have always been written (the members import reads them back) */
+  header: string;
+  key: K;
+  width: number;
+  /** long text on several lines (the audit log's changes) */
+  wrap?: boolean;
+}
+
+export type ListRow<K extends string> = Partial<Record<K, string | number | null>>;
+
+/** What `sendWorkbook` sends: the file's name and the writer of its bytes. */
+export interface ListExport {
+  filename: string;
+  /** writes the workbook into `out` and ends it */
+  write(out: Writable): Promise<void>;
+}
+
+/** A list export whose `rows` are read only when the file is written, so the caller's access is checked before (a refusal stays a JSON error). */
+export function listExport<K extends string>(filename: string, sheetName: string, columns: readonly ListColumn<K>[], rows: () => AsyncIterable<ListRow<K>>): ListExport {
+  return { filename, write: (out) => writeListSheet(out, sheetName, columns, rows()) };
+}
+
+async function writeListSheet<K extends string>(out: Writable, sheetName: string, columns: readonly ListColumn<K>[], rows: AsyncIterable<ListRow<K>>): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}) }));
+  sheet.getRow(1).font = { bold: true };
+  let n = 0;
+  for await (const row of rows) {
+    sheet.addRow(row).commit();
+    if (++n % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
