@@ -18,9 +18,10 @@ import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import { formatBallotCode } from '../../../domain/assessments/codes';
 import type { ScaleStep } from '../../../domain/assessments/tally';
+import { labelText } from '../../../domain/messages/registry';
 import type { Ctx } from '../../context';
 import { notFound } from '../../errors';
-import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
+import { listExport, type ListExport } from '../../listSheet';
 import { ballotsForExport, findAssessments, listFollowUps, listNotes, resultsBundle, type AssessmentFilter } from './service';
 
 export interface AssessmentFile {
@@ -30,9 +31,16 @@ export interface AssessmentFile {
 
 const GRADE_ZH: Record<string, string> = { excellent: '好', good: '较好', fair: '一般', poor: '差' };
 const gradeLabel = (grade: string | null) => (grade === null ? '—' : (GRADE_ZH[grade] ?? grade));
-const STATE_ZH: Record<string, string> = { draft: '草稿', open: '测评中', closed: '已结束', published: '已公布' };
-/** more than any organizer holds; the export of a filter stops here */
+/** more than any organizer holds; the export of a filter stops here (so it is read in one query) */
 const LIST_EXPORT_MAX = 10_000;
+const LIST_COLUMNS = [
+  { header: '标题', key: 'title', width: 50 },
+  { header: '年度', key: 'year', width: 8 },
+  { header: '评议日期', key: 'heldOn', width: 12 },
+  { header: '组织单位', key: 'organizer', width: 30 },
+  { header: '述职人数', key: 'reporters', width: 10 },
+  { header: '状态', key: 'state', width: 10 },
+];
 const fixed = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
 
 /** 测评汇总表: per reporter, ballots per grade, the share of 好 + 较好, each group's mean points, the score and grade. */
@@ -176,22 +184,11 @@ export async function ballotSlips(
 }
 
 /** The assessments list's current filter as .xlsx: every assessment it selects that the caller may read, newest first. */
-export async function assessmentsWorkbook(ctx: Ctx, filter: AssessmentFilter): Promise<AssessmentFile> {
-  const rows = await findAssessments(ctx, filter, LIST_EXPORT_MAX);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('述职评议', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: '标题', key: 'title', width: 50 },
-    { header: '年度', key: 'year', width: 8 },
-    { header: '评议日期', key: 'heldOn', width: 12 },
-    { header: '组织单位', key: 'organizer', width: 30 },
-    { header: '述职人数', key: 'reporters', width: 10 },
-    { header: '状态', key: 'state', width: 10 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const [i, r] of rows.entries()) {
-    if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
-    ws.addRow({ title: r.a.title, year: r.a.year, heldOn: r.a.heldOn, organizer: r.organizerOrgName, reporters: r.reporters, state: STATE_ZH[r.a.state] ?? r.a.state });
+export function assessmentsWorkbook(ctx: Ctx, filter: AssessmentFilter): ListExport {
+  async function* rows() {
+    for (const r of await findAssessments(ctx, filter, LIST_EXPORT_MAX)) {
+      yield { title: r.a.title, year: r.a.year, heldOn: r.a.heldOn, organizer: r.organizerOrgName, reporters: r.reporters, state: labelText('assessmentState', r.a.state, 'zh') ?? r.a.state };
+    }
   }
-  return { filename: `述职评议-${ctx.today}.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return listExport(`述职评议-${ctx.today}.xlsx`, '述职评议', LIST_COLUMNS, rows);
 }

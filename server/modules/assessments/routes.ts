@@ -29,7 +29,7 @@ import {
 } from '../../../domain/schemas/assessments';
 import { ErrorBody, Id, Nullable } from '../../../domain/schemas/common';
 import { requireActor } from '../../plugins/auth';
-import { disposition, requireUpload } from '../../uploads';
+import { disposition, requireUpload, sendWorkbook } from '../../uploads';
 import { ballotSheet, castBallot, codeKey } from './ballots';
 import { assessmentsWorkbook, ballotSlips, ballotsCsv, reporterLetter, resultsWorkbook, type AssessmentFile } from './documents';
 import { attachReport, openReport } from './files';
@@ -65,8 +65,7 @@ export async function assessmentRoutes(base: FastifyInstance) {
     '/assessments/export.xlsx',
     { schema: { tags, summary: 'The assessments the list filter selects (.xlsx)', querystring: AssessmentListQuery, response: { 200: Binary, ...errors } } },
     async (req, reply) => {
-      const f = file(XLSX)(await assessmentsWorkbook(requireActor(req), req.query));
-      return reply.headers(f.headers).send(f.body);
+      return sendWorkbook(req, reply, assessmentsWorkbook(requireActor(req), req.query));
     },
   );
 

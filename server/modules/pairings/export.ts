@@ -2,8 +2,8 @@
 // read, all pages, newest validity first, with this quarter's health as the list computes it. It holds no contact
 // phones, so it is not personal data.
 
+import { labelText } from '../../../domain/messages/registry';
 import { stateOn } from '../../../domain/pairings/agreements';
-import type { PairingState } from '../../../domain/pairings/enums';
 import type { HealthState } from '../../../domain/pairings/health';
 import type { PairingExportQuery } from '../../../domain/schemas/pairings';
 import type { Ctx } from '../../context';
@@ -12,7 +12,6 @@ import { listHealth } from './health';
 import * as q from './queries';
 import { listWhere } from './service';
 
-const STATE: Record<PairingState, string> = { draft: '草拟', active: '生效', expired: '到期', terminated: '终止' };
 const HEALTH: Record<HealthState, string> = { on_track: '运行良好', needs_attention: '需要关注', inactive: '不活跃' };
 /** pairings read per query (their parties and health with them) */
 const PAGE = 500;
@@ -61,7 +60,7 @@ export function pairingsXlsx(ctx: Ctx, query: PairingExportQuery): ListExport {
           signedOn: chineseDate(r.signedOn),
           validFrom: chineseDate(r.validFrom),
           validTo: chineseDate(r.validTo),
-          state: STATE[stateOn(r, ctx.today)],
+          state: labelText('pairingState', stateOn(r, ctx.today), 'zh'),
           health: h ? HEALTH[h.state] : '',
           activities: h ? `${h.activitiesHeld}/${h.activitiesRequired}` : '',
           commitments: h ? h.commitmentsOverdue : '',

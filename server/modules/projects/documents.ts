@@ -12,7 +12,7 @@ import { weekKey } from '../../../domain/projects/weeks';
 import type { Ctx } from '../../context';
 import { projectIndicatorValues, projectObstacles, projectReports, projectRequirements, projectSupervisions } from '../../db/schema/projects';
 import { appError } from '../../errors';
-import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
+import { listExport, type ListExport } from '../../listSheet';
 import type { BoardQuery } from '../../../domain/schemas/projects';
 import * as q from './queries';
 import { board, campaignReader } from './rollup';
@@ -264,51 +264,50 @@ export async function ledgerXlsx(ctx: Ctx, campaignId: string): Promise<ProjectD
   return { filename: `${c.year}年度书记项目台账.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
 
+const BOARD_COLUMNS = [
+  { header: '序号', key: 'n', width: 6 },
+  { header: '项目名称', key: 'title', width: 32 },
+  { header: '申报单位', key: 'org', width: 22 },
+  { header: '服务领域', key: 'area', width: 10 },
+  { header: '状态', key: 'state', width: 8 },
+  { header: '运行情况', key: 'health', width: 10 },
+  { header: '完成进度(%)', key: 'percent', width: 10 },
+  { header: '下一节点', key: 'milestone', width: 24 },
+  { header: '节点日期', key: 'milestoneOn', width: 14 },
+  { header: '未解决堵点', key: 'obstacles', width: 10 },
+  { header: '最近周报', key: 'week', width: 10 },
+  { header: '指标（基线 → 目标，实际）', key: 'indicators', width: 40 },
+  { header: '评价得分', key: 'score', width: 10 },
+  { header: '评价等次', key: 'grade', width: 8 },
+];
+
 /**
  * The organizer's board as its filter shows it (.xlsx): exactly the rows of `board` with the same query and the
  * same check of who may read the campaign, its codes named and its dates as the office writes them.
  */
-export async function boardXlsx(ctx: Ctx, campaignId: string, query: BoardQuery): Promise<ProjectDocument> {
+export async function boardXlsx(ctx: Ctx, campaignId: string, query: BoardQuery): Promise<ListExport> {
   const { campaign: c } = await campaignReader(ctx, campaignId);
+  // a campaign is a few dozen projects: the board is read whole, as its page reads it
   const { items } = await board(ctx, campaignId, query);
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('项目看板');
-  sheet.columns = [
-    { header: '序号', key: 'n', width: 6 },
-    { header: '项目名称', key: 'title', width: 32 },
-    { header: '申报单位', key: 'org', width: 22 },
-    { header: '服务领域', key: 'area', width: 10 },
-    { header: '状态', key: 'state', width: 8 },
-    { header: '运行情况', key: 'health', width: 10 },
-    { header: '完成进度(%)', key: 'percent', width: 10 },
-    { header: '下一节点', key: 'milestone', width: 24 },
-    { header: '节点日期', key: 'milestoneOn', width: 14 },
-    { header: '未解决堵点', key: 'obstacles', width: 10 },
-    { header: '最近周报', key: 'week', width: 10 },
-    { header: '指标（基线 → 目标，实际）', key: 'indicators', width: 40 },
-    { header: '评价得分', key: 'score', width: 10 },
-    { header: '评价等次', key: 'grade', width: 8 },
-  ];
-  for (const [i, it] of items.entries()) {
-    if (i > 0 && i % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
-    sheet.addRow({
-      n: i + 1,
-      title: it.title,
-      org: it.orgName,
-      area: AREA_LABELS[it.businessArea],
-      state: STATE_LABELS[it.state],
-      health: it.health ? HEALTH_LABELS[it.health] : '',
-      percent: it.percentComplete,
-      milestone: it.nextMilestone?.title ?? '',
-      milestoneOn: it.nextMilestone ? chineseDate(it.nextMilestone.dueOn) : '',
-      obstacles: it.openObstacles,
-      week: it.lastReportWeek ?? '',
-      indicators: it.indicators.map((x) => `${x.name}：${x.baseline} → ${x.target}（${x.achieved ?? '—'}）${x.unit}`).join('\n'),
-      score: it.score ?? '',
-      grade: it.grade ? GRADE_LABELS[it.grade] : '',
-    });
+  async function* rows() {
+    for (const [i, it] of items.entries()) {
+      yield {
+        n: i + 1,
+        title: it.title,
+        org: it.orgName,
+        area: AREA_LABELS[it.businessArea],
+        state: STATE_LABELS[it.state],
+        health: it.health ? HEALTH_LABELS[it.health] : '',
+        percent: it.percentComplete,
+        milestone: it.nextMilestone?.title ?? '',
+        milestoneOn: it.nextMilestone ? chineseDate(it.nextMilestone.dueOn) : '',
+        obstacles: it.openObstacles,
+        week: it.lastReportWeek ?? '',
+        indicators: it.indicators.map((x) => `${x.name}：${x.baseline} → ${x.target}（${x.achieved ?? '—'}）${x.unit}`).join('\n'),
+        score: it.score ?? '',
+        grade: it.grade ? GRADE_LABELS[it.grade] : '',
+      };
+    }
   }
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return { filename: `${c.year}年度书记项目看板.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return listExport(`${c.year}年度书记项目看板.xlsx`, '项目看板', BOARD_COLUMNS, rows);
 }

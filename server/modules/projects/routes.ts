@@ -46,7 +46,7 @@ import { requireActor } from '../../plugins/auth';
 import { attachment } from '../imports/routes';
 import * as documents from './documents';
 import * as files from './files';
-import { disposition, requireUpload } from '../../uploads';
+import { disposition, requireUpload, sendWorkbook } from '../../uploads';
 import * as plan from './plan';
 import * as rollup from './rollup';
 import * as service from './service';
@@ -114,7 +114,7 @@ export async function projectRoutes(base: FastifyInstance) {
   app.get(
     '/project-campaigns/:id/board.xlsx',
     { schema: { tags, summary: "The organizer's board as its filter shows it (.xlsx): the same rows as GET /project-campaigns/:id/board with the same query", params: Params, querystring: BoardQuery, response: { 200: Binary, ...errors } } },
-    async (req, reply) => send(reply, await documents.boardXlsx(requireActor(req), req.params.id, req.query), XLSX),
+    async (req, reply) => sendWorkbook(req, reply, await documents.boardXlsx(requireActor(req), req.params.id, req.query)),
   );
   app.get(
     '/project-campaigns/:id/ledger.xlsx',
