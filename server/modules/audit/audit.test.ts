@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAuditBatch, type AuditInput } from '../../audit';
+import { orgs } from '../../db/schema/orgs';
 import { seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
 import { sheetRows } from '../../testing/xlsx';
 
@@ -100,6 +103,51 @@ describe('the export of the filtered log', () => {
     const text = rows.flat().join('\n');
     expect(text).not.toMatch(/[0-9a-f]{32}|user\.create/);
     expect(text).not.toContain('orgAdminB');
+  });
+
+  it('words coded values in the changes as the audit page does', async () => {
+    const [a1] = await t.database.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, ids.A1));
+    await t.database.db.transaction((tx) =>
+      appendAuditBatch(t.system, tx, [
+        { action: 'member.update', subjectType: 'member', subjectId: ids.memberA1, orgPath: a1!.path, before: { status: 'probationary', category: 'in_service' }, after: { status: 'full', category: 'retired' } },
+      ]),
+    );
+    const res = await t.call(orgAdminA, { method: 'GET', url: `/api/v1/audit/export.xlsx?subjectType=member&subjectId=${ids.memberA1}` });
+    const [, newest] = await sheetRows(res.rawPayload);
+    expect(newest!.slice(2)).toEqual(['修改党员信息', '党员', '张某一', '甲公司第一党支部', '状态：预备党员 → 正式党员\n类别：在职 → 离退休']);
+  });
+});
+
+describe('a large export', () => {
+  it('streams: its first bytes arrive long before its last, and /health answers while it runs', async () => {
+    const [a1] = await t.database.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, ids.A1));
+    const many: AuditInput[] = Array.from({ length: 3000 }, (_, i) => ({
+      action: 'member.update',
+      subjectType: 'member',
+      subjectId: ids.memberA1,
+      orgPath: a1!.path,
+      before: { jobTitle: `岗位${i}` },
+      after: { jobTitle: `岗位${i + 1}` },
+    }));
+    await t.database.db.transaction((tx) => appendAuditBatch(t.system, tx, many));
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const started = performance.now();
+    const res = await fetch(`${address}/api/v1/audit/export.xlsx?subjectType=member`, { headers: admin.headers });
+    expect(res.status).toBe(200);
+    // sent while written: no length known in advance
+    expect(res.headers.get('content-length')).toBeNull();
+    const reader = res.body!.getReader();
+    const chunks: Uint8Array[] = [(await reader.read()).value!];
+    const firstAt = performance.now() - started;
+    const health = fetch(`${address}/api/v1/health`).then((r) => ({ status: r.status, at: performance.now() - started }));
+    for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+    const lastAt = performance.now() - started;
+    const answered = await health;
+    expect(answered.status).toBe(200);
+    expect(answered.at).toBeLessThan(lastAt);
+    expect(firstAt).toBeLessThan(lastAt / 2);
+    const rows = await sheetRows(Buffer.concat(chunks));
+    expect(rows.filter((r) => r[6]?.startsWith('职务：岗位'))).toHaveLength(3000);
   });
 });
 
