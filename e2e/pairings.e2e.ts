@@ -211,6 +211,8 @@ describe('pairing and a demand settled together', () => {
 
     const drawer = enterprise.locator('.ant-drawer').filter({ hasText: DEMAND });
     await drawer.locator('[data-state="submitted"]').waitFor();
+    await enterprise.waitForTimeout(500);
+    await enterprise.screenshot({ path: '.tmp/shots/web6-demand-drawer-390.png' });
     // the raiser cannot accept its own demand
     expect(await drawer.getByRole('button', { name: /受\s*理/ }).count()).toBe(0);
     expect(await enterprise.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
@@ -250,6 +252,10 @@ describe('pairing and a demand settled together', () => {
     // the timeline has every step
     for (const step of ['提交', '受理', '办理中', '办结'])
       await drawer.locator('.ant-timeline').getByText(step, { exact: true }).waitFor();
+    await organ.setViewportSize({ width: 1280, height: 800 });
+    await organ.waitForTimeout(300);
+    await organ.screenshot({ path: '.tmp/shots/web6-demand-drawer-1280.png' });
+    await organ.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('the enterprise confirms the resolution on the phone with a rating of 4', async () => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { hasRole, useMe } from '../auth/useMe';
+import { usePhone } from '../components/usePhone';
 import HeaderBar from './HeaderBar';
 import { locate, navigation, trail } from './navigation';
 
@@ -14,9 +15,11 @@ export default function AppLayout() {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
+  // the side menu folds away below lg (992 px), not only on a phone: a tablet's tables need its 180 px more
+  const wide = Grid.useBreakpoint().lg;
   const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined);
-  const groups = me.data ? navigation(me.data, !screens.md) : [];
+  const groups = me.data ? navigation(me.data, phone) : [];
   // a group named like its page (结对共建 / 结对共建) is said once
   const crumbs = trail(groups, location.pathname).filter((c, i, all) => i + 1 >= all.length || t(c.label) !== t(all[i + 1]!.label));
   // the browser tab names the page: 详情 · 结对共建 · 共建
@@ -30,7 +33,7 @@ export default function AppLayout() {
   if (me.isError) return <Result status="error" title={t('common.error')} subTitle={me.error.message} />;
 
   const manager = hasRole(me.data, ['admin', 'org_admin', 'secretary', 'viewer']);
-  const narrow = !screens.lg;
+  const narrow = !wide;
   const items = groups.flatMap((group): MenuItem[] => {
     const pages = group.pages.map((p) => ({ key: p.path, icon: p.icon, label: t(p.label) }));
     return group.label ? [{ type: 'group' as const, key: group.label, label: t(group.label), children: pages }] : pages;

@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Drawer, Grid, Rate, Result, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Rate, Result, Spin, Timeline, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import DemandTransitionModal, { actionOf, isTarget, type TransitionTarget } from
 import { demandKeys, demandPath, useDemand } from './demandQueries';
 import { DEMAND_STATE_COLORS } from './format';
 import { formatDateTime } from '../../i18n/dates';
+import { usePhone } from '../../components/usePhone';
 
 type DemandEvent = NonNullable<Demand['events']>[number];
 
@@ -24,7 +25,7 @@ export default function DemandDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   const queryClient = useQueryClient();
   const detail = useDemand(demandId);
   const [moving, setMoving] = useState<TransitionTarget | null>(null);
@@ -43,7 +44,7 @@ export default function DemandDrawer({
       title={d?.title ?? t('demand.detail')}
       open={demandId !== null}
       onClose={onClose}
-      width={screens.md ? 720 : '100%'}
+      width={phone ? '100%' : 720}
     >
       {detail.isPending && demandId !== null && <Spin className="page-spinner" />}
       {detail.isError && <Result status="error" title={t('common.error')} subTitle={detail.error.message} />}
@@ -74,7 +75,7 @@ export default function DemandDrawer({
               </Button>
             ))}
           </div>
-          <Descriptions bordered size="small" column={1} layout={screens.sm ? 'horizontal' : 'vertical'}>
+          <Descriptions bordered size="small" column={1} layout={phone ? 'vertical' : 'horizontal'}>
             <Descriptions.Item label={t('demand.pairing')}>
               <Link to={`/pairings/${d.pairingId}`}>{d.pairingTitle}</Link>
             </Descriptions.Item>

@@ -1,7 +1,8 @@
-import { Alert, Grid, Space, Statistic, Table } from 'antd';
+import { Alert, Space, Statistic, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../domain/imports/report';
+import { usePhone } from '../../components/usePhone';
 
 export default function ImportReportView({
   report,
@@ -11,7 +12,7 @@ export default function ImportReportView({
   committed: boolean;
 }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
+  const phone = usePhone();
   const rowColumn: ColumnsType<ImportReport['errors'][number]> = [
     { title: t('import.errorRow'), dataIndex: 'row', width: 80 },
     {
@@ -22,23 +23,22 @@ export default function ImportReportView({
     },
   ];
   // on a phone the row and the column share one narrow cell, so the reason keeps the width
-  const where: ColumnsType<ImportReport['errors'][number]> =
-    screens.md === false
-      ? [
-          {
-            title: `${t('import.errorRow')} · ${t('import.errorColumn')}`,
-            key: 'where',
-            width: 96,
-            render: (_: unknown, e) => (
-              <>
-                {e.row}
-                <br />
-                {e.column || '—'}
-              </>
-            ),
-          },
-        ]
-      : rowColumn;
+  const where: ColumnsType<ImportReport['errors'][number]> = phone
+    ? [
+        {
+          title: `${t('import.errorRow')} · ${t('import.errorColumn')}`,
+          key: 'where',
+          width: 96,
+          render: (_: unknown, e) => (
+            <>
+              {e.row}
+              <br />
+              {e.column || '—'}
+            </>
+          ),
+        },
+      ]
+    : rowColumn;
   const errorCount = report.errors.length + report.fileErrors.length;
   return (
     <Space direction="vertical" size="middle" className="full-width">
