@@ -156,28 +156,41 @@ describe('pairing and a demand settled together', () => {
     await addToMatrix('添加机关党组织', ORGAN);
     await addToMatrix('添加企业党组织', ENTERPRISE);
     await coordinator.getByLabel(`${ORGAN} 与 ${ENTERPRISE} 结对`).check();
-    await coordinator.getByRole('button', { name: '添加承诺事项' }).click();
-    await coordinator.getByLabel('承诺内容').fill('每季度到企业开展一次政策宣讲');
+    // the ticked pairs are created from one template, filled in its own form
+    await coordinator.getByRole('button', { name: /批量创建 1 份协议/ }).click();
+    const template = coordinator.getByRole('dialog', { name: '统一协议模板' });
+    await template.getByRole('button', { name: '添加承诺事项' }).click();
+    await template.getByLabel('承诺内容').fill('每季度到企业开展一次政策宣讲');
 
     // a validity that ends before it starts is refused under its field, and nothing is created
-    const validTo = coordinator.getByLabel('截止日期', { exact: true });
+    const validTo = template.getByLabel('截止日期', { exact: true });
     await validTo.click();
     await validTo.fill('2020-01-01');
     await validTo.press('Enter');
-    await coordinator.getByRole('button', { name: /批量创建 1 份协议/ }).click();
-    await coordinator
+    await template.getByRole('button', { name: /批量创建 1 份协议/ }).click();
+    await template
       .locator('.ant-form-item')
       .filter({ hasText: '截止日期' })
       .locator('.ant-form-item-explain-error')
       .waitFor();
     expect(await coordinator.getByLabel(`${ORGAN} 与 ${ENTERPRISE} 结对`).isChecked()).toBe(true);
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      await coordinator.setViewportSize({ width, height });
+      await coordinator.waitForTimeout(300);
+      await coordinator.screenshot({ path: `.tmp/shots/web6-matrix-template-${width}.png` });
+    }
+    await coordinator.setViewportSize({ width: 1366, height: 900 });
 
     const nextYear = new Date().getFullYear() + 1;
     await validTo.click();
     await validTo.fill(`${nextYear}-12-31`);
     await validTo.press('Enter');
-    await coordinator.getByRole('button', { name: /批量创建 1 份协议/ }).click();
+    await template.getByRole('button', { name: /批量创建 1 份协议/ }).click();
     await coordinator.getByText('已创建 1 份共建协议').waitFor();
+    await template.waitFor({ state: 'hidden' });
     // the cell now shows the agreement in force instead of a tick box
     await coordinator
       .getByRole('row')

@@ -1,29 +1,17 @@
 import { CloseOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Result,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Checkbox, Form, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
+import FormModal from '../../components/FormModal';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import type { PairingBulk, PairingMatrix } from '../../../../domain/schemas/pairings';
 import { applyServerErrors } from '../../components/serverErrors';
 import { currentPeriod, HEALTH_COLORS, PAIRING_STATE_COLORS } from './format';
-import MatrixTemplateForm, { templateBody, type TemplateValues } from './MatrixTemplateForm';
+import MatrixTemplateFields, { templateBody, type TemplateValues } from './MatrixTemplateFields';
 import { pairingKeys, useOrgNames, usePairingMatrix } from './pairingQueries';
 import { useCoordinator } from './useCoordinator';
 import './pairings.css';
@@ -36,6 +24,8 @@ interface OrgRef {
 
 const cellKey = (rowOrgId: string, columnOrgId: string) => `${rowOrgId}|${columnOrgId}`;
 const PAIR_FIELD = /^\/?pairs[./](\d+)/;
+// the template's fields are sent under `template`
+const templateField = (field: string) => field.replace(/^template\./, '');
 
 /** The errors of a bulk creation by the cell of their pair, and the error without them (null when nothing is left). */
 function splitPairErrors(error: unknown, pairs: { rowOrgId: string; columnOrgId: string }[]) {
@@ -95,7 +85,7 @@ function MatrixEditor({ coordinator }: { coordinator: string }) {
   const [addedColumns, setAddedColumns] = useState<string[]>([]);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [cellErrors, setCellErrors] = useState<Map<string, string[]>>(new Map());
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const [templateOpen, setTemplateOpen] = useState(false);
 
   const known = new Map(
     [...(matrix.data?.rows ?? []), ...(matrix.data?.columns ?? [])].map((o) => [o.orgId, o.orgName]),
@@ -125,31 +115,38 @@ function MatrixEditor({ coordinator }: { coordinator: string }) {
       return next;
     });
 
-  const create = useMutation({
-    mutationFn: (values: TemplateValues) => {
-      const body: PairingBulk = { coordinatorOrgId: coordinator, pairs, template: templateBody(values) };
-      return api<{ items: unknown[] }>('/pairings/bulk', { method: 'POST', body });
-    },
-    onSuccess: async (result) => {
-      void message.success(t('pairing.matrix.created', { count: result.items.length }));
-      setTicked(new Set());
-      await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
-    },
-    onError: (error) => {
+  const create = async (values: TemplateValues) => {
+    setCellErrors(new Map());
+    const body: PairingBulk = { coordinatorOrgId: coordinator, pairs, template: templateBody(values) };
+    let result: { items: unknown[] };
+    try {
+      result = await api<{ items: unknown[] }>('/pairings/bulk', { method: 'POST', body });
+    } catch (error) {
       const { byCell, rest } = splitPairErrors(error, pairs);
-      // errors of the template go under its fields
-      const unmatched =
-        rest === null
-          ? []
-          : applyServerErrors(form, rest, [['commitments']], (field) =>
-              field.replace(/^template\./, ''),
-            );
       setCellErrors(byCell);
-      setOtherErrors(
-        byCell.size > 0 ? [t('pairing.matrix.pairErrors', { count: byCell.size }), ...unmatched] : unmatched,
+      if (byCell.size === 0) throw error;
+      // the refused pairs are named above the template (and marked in the matrix); the template's own errors still go under its fields
+      const nameOf = new Map([...rows, ...columns].map((o) => [o.orgId, o.orgName]));
+      const refused = [...byCell].map(([key, messages]) => {
+        const [row = '', column = ''] = key.split('|');
+        const pair = t('pairing.matrix.pair', {
+          row: nameOf.get(row) ?? row,
+          column: nameOf.get(column) ?? column,
+        });
+        return `${pair}：${messages.join('；')}`;
+      });
+      const unmatched = rest === null ? [] : applyServerErrors(form, rest, [['commitments']], templateField);
+      throw new Error(
+        [t('pairing.matrix.pairErrors', { count: byCell.size }), ...refused, ...unmatched].join('；'),
+        { cause: error },
       );
-    },
-  });
+    }
+    void message.success(t('pairing.matrix.created', { count: result.items.length }));
+    setTicked(new Set());
+    // the template stays filled for the next pairs
+    setTemplateOpen(false);
+    await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
+  };
 
   // an organization added here can be taken out again until it has a pairing in the matrix
   const removable = (id: string, added: string[], setAdded: (ids: string[]) => void) =>
@@ -260,40 +257,40 @@ function MatrixEditor({ coordinator }: { coordinator: string }) {
           })),
         ]}
       />
-      <Typography.Title level={5} className="pairing-section">
-        {t('pairing.matrix.template')}
-      </Typography.Title>
-      {otherErrors.length > 0 && (
-        <Alert type="error" showIcon message={otherErrors.join('；')} className="modal-alert" />
-      )}
-      <MatrixTemplateForm
-        form={form}
-        initialValues={{
-          title: t('pairing.matrix.defaultTitle'),
-          validFrom: dayjs().format('YYYY-MM-DD'),
-          validTo: dayjs().add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
-          signedOn: dayjs().format('YYYY-MM-DD'),
-          state: 'active',
-          frequency: { min: 1, per: 'quarter' },
-          plaque: {},
-          commitments: [],
-        }}
-        onFinish={(values) => {
-          setOtherErrors([]);
-          setCellErrors(new Map());
-          create.mutate(values);
-        }}
-      />
       <div className="toolbar matrix-submit">
-        <Button
-          type="primary"
-          disabled={pairs.length === 0}
-          loading={create.isPending}
-          onClick={() => form.submit()}
-        >
+        <Button type="primary" disabled={pairs.length === 0} onClick={() => setTemplateOpen(true)}>
           {t('pairing.matrix.submit', { count: pairs.length })}
         </Button>
       </div>
+      {templateOpen && (
+        <FormModal<TemplateValues>
+          title={t('pairing.matrix.template')}
+          // as wide as the pairing form, whose agreement fields and commitments it shares
+          width={1000}
+          form={form}
+          initialValues={{
+            title: t('pairing.matrix.defaultTitle'),
+            validFrom: dayjs().format('YYYY-MM-DD'),
+            validTo: dayjs().add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
+            signedOn: dayjs().format('YYYY-MM-DD'),
+            state: 'active',
+            frequency: { min: 1, per: 'quarter' },
+            plaque: {},
+            commitments: [],
+          }}
+          okText={t('pairing.matrix.submit', { count: pairs.length })}
+          errorFields={[['commitments']]}
+          renameField={templateField}
+          onSubmit={create}
+          onClose={() => {
+            // closing discards what was typed (the form outlives the drawer)
+            form.resetFields();
+            setTemplateOpen(false);
+          }}
+        >
+          <MatrixTemplateFields />
+        </FormModal>
+      )}
     </>
   );
 }

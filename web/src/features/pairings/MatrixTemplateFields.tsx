@@ -1,4 +1,4 @@
-import { Divider, Form, Input, type FormInstance } from 'antd';
+import { Divider, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PairingBulk } from '../../../../domain/schemas/pairings';
 import AgreementFields from './AgreementFields';
@@ -41,30 +41,15 @@ export function templateBody(v: TemplateValues): Template {
   };
 }
 
-/** The one agreement template of a bulk creation; `{row}` and `{column}` in the title become the names. */
-export default function MatrixTemplateForm({
-  form,
-  initialValues,
-  onFinish,
-}: {
-  form: FormInstance<TemplateValues>;
-  initialValues: TemplateValues;
-  onFinish: (values: TemplateValues) => void;
-}) {
+/** The fields of the one agreement template of a bulk creation; `{row}` and `{column}` in the title become the names. */
+export default function MatrixTemplateFields() {
   const { t } = useTranslation();
-  const required = [{ required: true, message: t('common.required') }];
   return (
-    <Form<TemplateValues>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={onFinish}
-      scrollToFirstError
-    >
+    <>
       <Form.Item
         name="title"
         label={t('pairing.title')}
-        rules={required}
+        rules={[{ required: true, message: t('common.required') }]}
         extra={t('pairing.matrix.titleHelp')}
       >
         <Input maxLength={200} />
@@ -80,6 +65,6 @@ export default function MatrixTemplateForm({
         withDoneOn={false}
         newRow={{ side: 'row' }}
       />
-    </Form>
+    </>
   );
 }
