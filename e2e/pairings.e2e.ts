@@ -476,7 +476,15 @@ describe('the pairing list as a list: columns, page numbers, 催办 of the selec
     await coordinator.setViewportSize({ width: 390, height: 844 });
     await coordinator.reload();
     await coordinator.getByRole('row').first().waitFor();
+    // on a phone the title and this quarter's health are in view without scrolling sideways
+    const health = coordinator.getByRole('row').filter({ hasText: PAIRING }).locator('[data-health]');
+    await health.waitFor();
+    const scroller = coordinator.locator('.list-table .ant-table-content');
+    expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const box = await health.boundingBox();
+    expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     await coordinator.screenshot({ path: '.tmp/shots/pairings-projects-list-phone.png', fullPage: true });
+    await coordinator.screenshot({ path: '.tmp/shots/web6-pairings-list-390.png' });
     await coordinator.setViewportSize({ width: 1366, height: 900 });
   });
 });

@@ -133,7 +133,7 @@ export default function PairingsPage() {
             required: true,
             title: t('pairing.title'),
             dataIndex: 'title',
-            // wrapped, so the state and this quarter's health stay in view beside it (on a phone too)
+            // wrapped, so this quarter's health stays in view beside it (on a phone too)
             render: (title: string, p) => (
               <Link to={`/pairings/${p.id}`} className="pairing-list-title">
                 {title}
@@ -163,6 +163,8 @@ export default function PairingsPage() {
           },
           {
             key: 'state',
+            // a phone keeps the title and this quarter's health in view without scrolling sideways
+            responsive: ['md'],
             title: t('pairing.state'),
             dataIndex: 'state',
             render: (s: PairingState) => (
@@ -174,6 +176,8 @@ export default function PairingsPage() {
           {
             key: 'health',
             title: t('pairing.healthOf', { period }),
+            // narrow on a phone (pairings.css): its heading wraps instead of pushing the column out of view
+            className: 'pairing-list-health',
             // computed with the list (one rule with the pairing page and the dashboard), not asked per row
             render: (_v, p) =>
               p.health ? (
