@@ -1,6 +1,6 @@
 import type { ActivityExportQuery } from '../../../domain/schemas/activities';
 import type { Ctx } from '../../context';
-import { listExport, type ListColumn, type ListExport } from '../../listSheet';
+import { listExport, type ListExport } from '../../listSheet';
 import { chinaTime, placeLabel, stateLabel, timeSpan, typeLabel } from '../ledgers/labels';
 import * as q from './queries';
 import { activityListWhere } from './service';
@@ -11,7 +11,7 @@ import { activityListWhere } from './service';
 
 export const EXPORT_BATCH = 500;
 
-const COLUMNS: ListColumn<string>[] = [
+const COLUMNS = [
   { header: '序号', key: 'n', width: 6 },
   { header: '日期', key: 'date', width: 12 },
   { header: '时间', key: 'time', width: 14 },

@@ -3,7 +3,7 @@ import { labelText } from '../../../domain/messages/registry';
 import type { DemandState } from '../../../domain/pairings/enums';
 import type { DemandExportQuery } from '../../../domain/schemas/demands';
 import type { Ctx } from '../../context';
-import { listExport, type ListColumn, type ListExport } from '../../listSheet';
+import { listExport, type ListExport } from '../../listSheet';
 import * as q from './queries';
 import { demandListWhere } from './service';
 
@@ -13,7 +13,7 @@ import { demandListWhere } from './service';
 
 export const EXPORT_BATCH = 500;
 
-const COLUMNS: ListColumn<string>[] = [
+const COLUMNS = [
   { header: '序号', key: 'n', width: 6 },
   { header: '诉求标题', key: 'title', width: 32 },
   { header: '结对共建', key: 'pairing', width: 30 },
