@@ -11,7 +11,8 @@ import {
   type GradeEntry,
   type Outcome,
 } from './ballotApi';
-import { gradeLabel, storedLanguage, storeLanguage, translator, type Language, type Translate } from './messages';
+import { storedLanguage, storeLanguage, type Language } from '../i18n/language';
+import { gradeLabel, translator, type Translate } from './messages';
 
 type Ending = 'done' | 'waiting' | 'used' | 'closed' | 'notOpen' | 'throttled';
 

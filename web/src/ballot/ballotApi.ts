@@ -4,7 +4,7 @@
 
 import type { Static } from 'typebox';
 import type { BallotSheet as BallotSheetSchema } from '../../../domain/schemas/assessments';
-import type { Language } from './messages';
+import type { Language } from '../i18n/language';
 
 /** a grade of the assessment's scale: by default excellent, good, fair, poor; an organizer may name others */
 export type Grade = string;

@@ -3,7 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import BallotApp from './BallotApp';
-import { storedLanguage, storeLanguage } from './messages';
+import { storedLanguage, storeLanguage } from '../i18n/language';
 import '../light.css';
 import './ballot.css';
 

@@ -1,5 +1,6 @@
 // The phone ballot page's own texts: it does not load the web app's i18n bundle (kept light, see
 // ../../ballot/index.html). Chinese by default; the English table must have every Chinese key.
+import type { Language } from '../i18n/language';
 
 const zh = {
   pageTitle: '述职评议测评票',
@@ -96,28 +97,6 @@ const en: Record<MessageKey, string> = {
   fair: 'Fair',
   poor: 'Poor',
 };
-
-export type Language = 'zh' | 'en';
-
-// the web app's key, so a phone that switched language there keeps it here
-const STORAGE_KEY = 'gongjian.language';
-
-export function storedLanguage(): Language {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
-}
-
-export function storeLanguage(language: Language): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // private browsing: the choice lasts for this page only
-  }
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-}
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -1,16 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setDateLanguage } from './dates';
+import { storedLanguage, storeLanguage } from './language';
 import zh from './zh.json';
 
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'gongjian.language';
-
-function storedLanguage(): Language {
-  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
-}
 
 // The English table is loaded only by those who use it, which keeps the login page lighter.
 const englishTable = async () => (await import('./en.json')).default;
@@ -20,8 +15,7 @@ async function withTable(language: Language): Promise<void> {
 }
 
 export function changeLanguage(language: Language): void {
-  localStorage.setItem(STORAGE_KEY, language);
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  storeLanguage(language);
   void withTable(language).then(() => i18n.changeLanguage(language));
 }
 

@@ -6,7 +6,7 @@
 import { enums as enEnums } from '../i18n/en.json?labels';
 import { setDateLanguage } from '../i18n/dates';
 import { enums as zhEnums } from '../i18n/zh.json?labels';
-import { storedLanguage, storeLanguage, type Language } from '../ballot/messages';
+import { storedLanguage, storeLanguage, type Language } from '../i18n/language';
 
 const zh = {
   appTitle: '共建',

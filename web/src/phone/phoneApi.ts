@@ -2,7 +2,7 @@
 // message catalog): the session cookie, the CSRF token on writes (kept under the web app's key, so
 // one sign-in serves both), and Accept-Language, in which the server words its messages.
 
-import type { Language } from '../ballot/messages';
+import type { Language } from '../i18n/language';
 import type { Me } from '../api/types';
 
 const CSRF_KEY = 'gongjian.csrf';
