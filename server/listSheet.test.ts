@@ -1,0 +1,48 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { listExport } from './listSheet';
+
+// The one list-sheet writer every list export uses: what a reader of any of those files sees.
+
+async function written(rows: () => AsyncIterable<Record<string, string | number | null>>) {
+  const file = listExport('名单-2026-03-01.xlsx', '名单', [{ header: '姓名', key: 'name', width: 12 }, { header: '说明', key: 'note', width: 40, wrap: true }], rows);
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await file.write(out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  return { filename: file.filename, sheet: wb.worksheets[0]! };
+}
+
+describe('a list sheet', () => {
+  it('has a bold, frozen header row, the columns’ widths, and the rows in the order they came', async () => {
+    const { filename, sheet } = await written(async function* () {
+      for (let i = 1; i <= 250; i++) yield { name: `党员${i}`, note: i === 1 ? '第一行\n第二行' : null };
+    });
+    expect(filename).toBe('名单-2026-03-01.xlsx');
+    expect(sheet.name).toBe('名单');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '说明']);
+    expect(sheet.getRow(1).getCell(1).font).toMatchObject({ bold: true });
+    expect([sheet.getColumn(1).width, sheet.getColumn(2).width]).toEqual([12, 40]);
+    expect(sheet.rowCount).toBe(251);
+    expect(sheet.getRow(2).values).toEqual([undefined, '党员1', '第一行\n第二行']);
+    expect(sheet.getRow(251).getCell(1).value).toBe('党员250');
+    // long text wraps only where the column asks for it
+    expect(sheet.getRow(2).getCell(2).alignment).toMatchObject({ wrapText: true });
+    expect(sheet.getRow(2).getCell(1).alignment?.wrapText).toBeFalsy();
+  });
+
+  it('reads no row before it is written', async () => {
+    let read = false;
+    const file = listExport('x.xlsx', 'x', [{ header: 'a', key: 'a', width: 4 }], async function* () {
+      read = true;
+      yield { a: 1 };
+    });
+    expect(read).toBe(false);
+    await file.write(new PassThrough().resume());
+    expect(read).toBe(true);
+  });
+});
