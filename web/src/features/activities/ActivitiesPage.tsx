@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { mayDo, useMe } from '../../auth/useMe';
 import { EnumFilter, FilterBar } from '../../components/FilterBar';
 import ListTable from '../../components/ListTable';
+import { useListState } from '../../components/useListState';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import {
@@ -27,7 +28,6 @@ import { STATE_COLORS } from './format';
 import './activities.css';
 import { formatTimeRange } from '../../i18n/dates';
 
-const PAGE_SIZE = 20;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Initial filters from the address: a dashboard chart links here with ?org=…&type=…&from=…&to=…&state=held. */
@@ -53,21 +53,16 @@ export default function ActivitiesPage() {
   const navigate = useNavigate();
   // a link (a reminder, a dashboard chart) may set the filters or name the activity to open
   const [params] = useSearchParams();
-  const [filters, setFiltersState] = useState<ActivityFilters>(() => filtersFromUrl(params, scopeId));
-  const [paging, setPaging] = useState({ page: 1, pageSize: PAGE_SIZE });
+  const { filters, setFilters, set, offset, limit, paging } = useListState<ActivityFilters>(() =>
+    filtersFromUrl(params, scopeId),
+  );
   const [cancelling, setCancelling] = useState<{ rows: Activity[]; done: () => void } | null>(null);
   const [openId, setOpenId] = useState<string | null>(() => params.get('activity'));
   const [creating, setCreating] = useState(false);
   const [view, setView] = useState<'list' | 'calendar'>('list');
-  const list = useActivityList(filters, (paging.page - 1) * paging.pageSize, paging.pageSize);
+  const list = useActivityList(filters, offset, limit);
   const manager = mayDo(me.data, 'activity.manage');
 
-  const setFilters = (next: ActivityFilters) => {
-    setFiltersState(next);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
-  const set = <K extends keyof ActivityFilters>(key: K, value: ActivityFilters[K] | null) =>
-    setFilters({ ...filters, [key]: value ?? undefined });
   const cancellable = (a: Activity) => a.state === 'planned' && a.abilities.includes('activity.manage');
 
   return (
@@ -153,14 +148,7 @@ export default function ActivitiesPage() {
             loading={list.isFetching}
             rows={list.data?.items ?? []}
             onRow={(a) => ({ onDoubleClick: () => setOpenId(a.id) })}
-            paging={{
-              kind: 'offset',
-              page: paging.page,
-              pageSize: paging.pageSize,
-              total: list.data?.total ?? 0,
-              totalExact: list.data?.totalExact,
-              onChange: (page, pageSize) => setPaging({ page, pageSize }),
-            }}
+            paging={paging(list.data)}
             exportHref={downloadUrl('/exports/activity-list.xlsx', { ...filters })}
             batchActions={
               manager

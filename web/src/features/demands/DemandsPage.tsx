@@ -7,6 +7,7 @@ import { mayDo, useMe } from '../../auth/useMe';
 import { downloadUrl } from '../../api/client';
 import { EnumFilter, FilterBar } from '../../components/FilterBar';
 import ListTable from '../../components/ListTable';
+import { useListState } from '../../components/useListState';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 import {
@@ -28,8 +29,6 @@ import DemandTransitionModal, { actionOf, isTarget, type TransitionTarget } from
 import { BOARD_LIMIT, useDemandList, useDemandPage, type DemandFilters } from './demandQueries';
 import RaiseDemandModal from './RaiseDemandModal';
 import './demands.css';
-
-const PAGE_SIZE = 20;
 
 function filtersFrom(params: URLSearchParams): DemandFilters {
   const state = params.get('state');
@@ -54,13 +53,12 @@ export default function DemandsPage() {
   const me = useMe();
   // a link (a notification, a dashboard chart) may name the demand to open and the filters
   const [params, setParams] = useSearchParams();
-  const [filters, setFiltersState] = useState<DemandFilters>(() => filtersFrom(params));
+  const { filters, setFilters, set, offset, limit, paging } = useListState<DemandFilters>(() => filtersFrom(params));
   const [view, setView] = useState<'list' | 'board'>('list');
-  const [paging, setPaging] = useState({ page: 1, pageSize: PAGE_SIZE });
   const [raising, setRaising] = useState(false);
   const [moving, setMoving] = useState<{ demand: Demand; to: TransitionTarget } | null>(null);
   const [accepting, setAccepting] = useState<{ rows: Demand[]; done: () => void } | null>(null);
-  const list = useDemandPage(filters, (paging.page - 1) * paging.pageSize, paging.pageSize, view === 'list');
+  const list = useDemandPage(filters, offset, limit, view === 'list');
   const board = useDemandList(filters, view === 'board');
   // set by a link from the coordinator's dashboard
   const coordinatorOrg = useOrgDetail(filters.coordinator ?? null);
@@ -74,12 +72,6 @@ export default function DemandsPage() {
       },
       { replace: true },
     );
-  const setFilters = (next: DemandFilters) => {
-    setFiltersState(next);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
-  const set = <K extends keyof DemandFilters>(key: K, value: DemandFilters[K] | null) =>
-    setFilters({ ...filters, [key]: value ?? undefined });
   const boardItems = board.data?.items ?? [];
   const shown = view === 'list' ? list : board;
 
@@ -165,14 +157,7 @@ export default function DemandsPage() {
           loading={list.isFetching}
           rows={list.data?.items ?? []}
           onRow={(d) => ({ onDoubleClick: () => open(d.id) })}
-          paging={{
-            kind: 'offset',
-            page: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            totalExact: list.data?.totalExact,
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          paging={paging(list.data)}
           exportHref={downloadUrl('/exports/demands.xlsx', { ...filters })}
           batchActions={
             mayDo(me.data, 'pairing.manage')

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { downloadUrl } from '../../api/client';
 import ListTable, { type ListColumn } from '../../components/ListTable';
+import { useListState } from '../../components/useListState';
 import { useScope } from '../../layout/scope';
 import type { MemberListItem } from '../../../../domain/schemas/members';
 import AssignGroupModal from './AssignGroupModal';
@@ -42,23 +43,18 @@ export default function MembersPage() {
   const { message } = App.useApp();
   const { scopeId } = useScope();
   const [params] = useSearchParams();
-  const [filters, setFiltersState] = useState<MemberFilters>(() => ({
+  const { filters, setFilters, offset, limit, paging } = useListState<MemberFilters>(() => ({
     org: params.get('org') ?? scopeId ?? undefined,
     subtree: true,
     sort: 'name',
     order: 'asc',
     ...filtersFromUrl(params),
   }));
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [openId, setOpenId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const list = useMemberList(filters, (paging.page - 1) * paging.pageSize, paging.pageSize);
+  const list = useMemberList(filters, offset, limit);
   const may = (action: MemberListItem['abilities'][number]) => list.data?.abilities.includes(action) ?? false;
 
-  const setFilters = (next: MemberFilters) => {
-    setFiltersState(next);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
   const close = () => setDialog(null);
   const dash = (v: string | null) => v ?? '—';
 
@@ -108,7 +104,6 @@ export default function MembersPage() {
     { key: 'org', title: t('member.org'), dataIndex: 'orgName', ellipsis: true },
   ];
 
-  const total = list.data?.total ?? 0;
   return (
     <Card
       title={t('nav.members')}
@@ -130,14 +125,7 @@ export default function MembersPage() {
           rowKey={(m) => m.id}
           loading={list.isFetching}
           onRow={(m) => ({ onDoubleClick: () => setOpenId(m.id) })}
-          paging={{
-            kind: 'offset',
-            page: paging.page,
-            pageSize: paging.pageSize,
-            total,
-            totalExact: list.data?.totalExact,
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          paging={paging(list.data)}
           rowActions={(m) => [
             { key: 'view', label: t('common.view'), onClick: () => setOpenId(m.id) },
             ...(m.abilities.includes('member.update')

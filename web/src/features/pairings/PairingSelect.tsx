@@ -21,7 +21,7 @@ interface Props {
 /** Picks a pairing by title; the current one keeps its label even when it is not among those offered. */
 export default function PairingSelect({ value, onChange, filters = {}, offer = () => true, ...rest }: Props) {
   const [q, setQ] = useState('');
-  const list = usePairingList({ ...filters, q: q.trim() || undefined }, 1, 50);
+  const list = usePairingList({ ...filters, q: q.trim() || undefined }, 0, 50);
   const offered = (list.data?.items ?? []).filter(offer);
   const current = usePairing(value && !offered.some((p) => p.id === value) ? value : null);
   const all = current.data ? [current.data, ...offered] : offered;

@@ -9,6 +9,7 @@ import { mayDo, useMe } from '../../auth/useMe';
 import { EnumFilter, FilterBar } from '../../components/FilterBar';
 import FormModal from '../../components/FormModal';
 import ListTable from '../../components/ListTable';
+import { useListState } from '../../components/useListState';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { batchRefusals } from '../../components/serverErrors';
 import { useScope } from '../../layout/scope';
@@ -42,22 +43,15 @@ export default function PairingsPage() {
   const queryClient = useQueryClient();
   // a link (a dashboard chart) may set the filters
   const [params] = useSearchParams();
-  const [filters, setFiltersState] = useState<PairingFilters>(() => filtersFrom(params));
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { filters, setFilters, set, offset, limit, paging } = useListState<PairingFilters>(() => filtersFrom(params));
   const [creating, setCreating] = useState(false);
   const [reminding, setReminding] = useState<Pairing[] | null>(null);
   const [remindForm] = Form.useForm<{ note: string }>();
-  const list = usePairingList(filters, paging.page, paging.pageSize);
+  const list = usePairingList(filters, offset, limit);
   const { actionsFor, dialogs } = usePairingActions();
   const period = currentPeriod('quarter');
   const rows = list.data?.items ?? [];
 
-  const setFilters = (next: PairingFilters) => {
-    setFiltersState(next);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
-  const set = <K extends keyof PairingFilters>(key: K, value: PairingFilters[K] | null) =>
-    setFilters({ ...filters, [key]: value ?? undefined });
 
   return (
     <Card
@@ -109,13 +103,7 @@ export default function PairingsPage() {
         rowKey={(p) => p.id}
         loading={list.isFetching}
         rows={rows}
-        paging={{
-          kind: 'offset',
-          page: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        paging={paging(list.data)}
         exportHref={downloadUrl('/pairings/export.xlsx', { ...filters })}
         rowActions={(p) => [
           { key: 'open', label: t('common.view'), onClick: () => void navigate(`/pairings/${p.id}`) },

@@ -32,7 +32,7 @@ export interface PairingFilters {
 
 export const pairingKeys = {
   all: ['pairings'] as const,
-  list: (filters: PairingFilters, page: number, pageSize: number) => ['pairings', 'list', filters, page, pageSize] as const,
+  list: (filters: PairingFilters, offset: number, limit: number) => ['pairings', 'list', filters, offset, limit] as const,
   detail: (id: string) => ['pairings', 'detail', id] as const,
   items: (id: string, kind: ItemKind) => ['pairings', 'items', id, kind] as const,
   projects: (id: string) => ['pairings', 'projects', id] as const,
@@ -45,12 +45,11 @@ export const pairingKeys = {
 
 export const pairingPath = (id: string) => `/pairings/${encodeURIComponent(id)}`;
 
-/** One page by number: the server skips the pages before it and counts the total. */
-export function usePairingList(filters: PairingFilters, page: number, pageSize: number) {
+/** One page: the server skips `offset` rows and counts the total. */
+export function usePairingList(filters: PairingFilters, offset: number, limit: number) {
   return useQuery({
-    queryKey: pairingKeys.list(filters, page, pageSize),
-    queryFn: () =>
-      api<Page<Pairing>>(withQuery('/pairings', { ...filters, offset: (page - 1) * pageSize, limit: pageSize })),
+    queryKey: pairingKeys.list(filters, offset, limit),
+    queryFn: () => api<Page<Pairing>>(withQuery('/pairings', { ...filters, offset, limit })),
     placeholderData: keepPreviousData,
   });
 }
