@@ -1,12 +1,24 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgs } from './db/schema/orgs';
 import { listExport } from './listSheet';
+import { createOrg } from './modules/orgs/service';
+import { startTestApp, type TestApp } from './testing/harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 // The one list-sheet writer every list export uses: what a reader of any of those files sees.
 
 async function written(rows: () => AsyncIterable<Record<string, string | number | null>>) {
-  const file = listExport('名单-2026-03-01.xlsx', '名单', [{ header: '姓名', key: 'name', width: 12 }, { header: '说明', key: 'note', width: 40, wrap: true }], rows);
+  const file = listExport(t.system, '名单-2026-03-01.xlsx', '名单', [{ header: '姓名', key: 'name', width: 12 }, { header: '说明', key: 'note', width: 40, wrap: true }], rows);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -37,12 +49,27 @@ describe('a list sheet', () => {
 
   it('reads no row before it is written', async () => {
     let read = false;
-    const file = listExport('x.xlsx', 'x', [{ header: 'a', key: 'a', width: 4 }], async function* () {
+    const file = listExport(t.system, 'x.xlsx', 'x', [{ header: 'a', key: 'a', width: 4 }], async function* () {
       read = true;
       yield { a: 1 };
     });
     expect(read).toBe(false);
     await file.write(new PassThrough().resume());
     expect(read).toBe(true);
+  });
+
+  it('reads the whole file from one state of the database on PostgreSQL, page after page on PGlite', async () => {
+    const orgCount = async (db = t.database.db) => Number((await db.select({ n: count() }).from(orgs))[0]?.n);
+    const seen: number[] = [];
+    const file = listExport(t.system, 'x.xlsx', 'x', [{ header: 'n', key: 'n', width: 4 }], async function* (ctx) {
+      seen.push(await orgCount(ctx.db)); // the first page
+      await createOrg(t.system, { name: '导出期间新建的党委', type: 'committee', parentId: null, sector: 'state_enterprise', foundedOn: '2010-01-01' });
+      seen.push(await orgCount(ctx.db)); // a later page, after someone else's write
+      yield { n: seen[1]! };
+    });
+    await file.write(new PassThrough().resume());
+    expect(await orgCount()).toBe(seen[0]! + 1);
+    // one snapshot where the database has connections to spare; PGlite's single connection is not held for a whole file
+    expect(seen[1]).toBe(t.database.kind === 'postgres' ? seen[0] : seen[0]! + 1);
   });
 });

@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
+import type { Ctx } from './context';
 import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from './eventLoop';
 
 // A list as .xlsx (the export of a list's current filter): one sheet, a bold frozen header row, then the rows as they
@@ -24,9 +26,28 @@ export interface ListExport {
   write(out: Writable): Promise<void>;
 }
 
-/** A list export whose `rows` are read only when the file is written, so the caller's access is checked before (a refusal stays a JSON error). */
-export function listExport<K extends string>(filename: string, sheetName: string, columns: readonly ListColumn<K>[], rows: () => AsyncIterable<ListRow<K>>): ListExport {
-  return { filename, write: (out) => writeListSheet(out, sheetName, columns, rows()) };
+/**
+ * A list export whose `rows` are read only when the file is written, so the caller's access is checked before (a
+ * refusal stays a JSON error). `rows` gets the context to read with: on PostgreSQL one read-only snapshot for the
+ * whole file, so that a list read page by page while others write is still one consistent state (nobody twice or
+ * missing because they moved between two pages). PGlite has a single connection: a snapshot held for the whole
+ * export would make every other request wait for it, so there the pages are read one after another.
+ */
+export function listExport<K extends string>(
+  ctx: Ctx,
+  filename: string,
+  sheetName: string,
+  columns: readonly ListColumn<K>[],
+  rows: (ctx: Ctx) => AsyncIterable<ListRow<K>>,
+): ListExport {
+  const write = (out: Writable, reading: Ctx) => writeListSheet(out, sheetName, columns, rows(reading));
+  return {
+    filename,
+    write: (out) =>
+      (ctx.db as { $client?: unknown }).$client instanceof pg.Pool
+        ? ctx.db.transaction((tx) => write(out, { ...ctx, db: tx }), { isolationLevel: 'repeatable read', accessMode: 'read only' })
+        : write(out, ctx),
+  };
 }
 
 async function writeListSheet<K extends string>(out: Writable, sheetName: string, columns: readonly ListColumn<K>[], rows: AsyncIterable<ListRow<K>>): Promise<void> {

@@ -31,7 +31,7 @@ export async function prepareActivityListExport(ctx: Ctx, query: ActivityExportQ
   const batch = opts.batchSize ?? EXPORT_BATCH;
   const where = await activityListWhere(ctx, query);
 
-  async function* rows() {
+  async function* rows(ctx: Ctx) {
     let n = 0;
     let after: [string, string] | null = null;
     while (where !== null) {
@@ -69,5 +69,5 @@ export async function prepareActivityListExport(ctx: Ctx, query: ActivityExportQ
     }
   }
 
-  return listExport(`活动列表-${ctx.today}.xlsx`, '活动列表', COLUMNS, rows);
+  return listExport(ctx, `活动列表-${ctx.today}.xlsx`, '活动列表', COLUMNS, rows);
 }

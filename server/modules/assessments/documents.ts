@@ -185,10 +185,10 @@ export async function ballotSlips(
 
 /** The assessments list's current filter as .xlsx: every assessment it selects that the caller may read, newest first. */
 export function assessmentsWorkbook(ctx: Ctx, filter: AssessmentFilter): ListExport {
-  async function* rows() {
+  async function* rows(ctx: Ctx) {
     for (const r of await findAssessments(ctx, filter, LIST_EXPORT_MAX)) {
       yield { title: r.a.title, year: r.a.year, heldOn: r.a.heldOn, organizer: r.organizerOrgName, reporters: r.reporters, state: labelText('assessmentState', r.a.state, 'zh') ?? r.a.state };
     }
   }
-  return listExport(`述职评议-${ctx.today}.xlsx`, '述职评议', LIST_COLUMNS, rows);
+  return listExport(ctx, `述职评议-${ctx.today}.xlsx`, '述职评议', LIST_COLUMNS, rows);
 }

@@ -28,7 +28,7 @@ export function auditWorkbook(ctx: Ctx, q: AuditFilter, opts: { cap?: number } =
   const cap = opts.cap ?? AUDIT_EXPORT_CAP;
   const where = auditWhere(ctx, q);
   const tz = ctx.config.timeZone;
-  async function* rows() {
+  async function* rows(ctx: Ctx) {
     let written = 0;
     let beforeSeq: number | undefined;
     while (written < cap) {
@@ -54,5 +54,5 @@ export function auditWorkbook(ctx: Ctx, q: AuditFilter, opts: { cap?: number } =
       beforeSeq = rows[rows.length - 1]!.seq;
     }
   }
-  return listExport(`操作日志-${ctx.today}.xlsx`, '操作日志', COLUMNS, rows);
+  return listExport(ctx, `操作日志-${ctx.today}.xlsx`, '操作日志', COLUMNS, rows);
 }

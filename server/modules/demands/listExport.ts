@@ -37,7 +37,7 @@ export async function prepareDemandListExport(ctx: Ctx, query: DemandExportQuery
   const batch = opts.batchSize ?? EXPORT_BATCH;
   const where = await demandListWhere(ctx, query);
 
-  async function* rows() {
+  async function* rows(ctx: Ctx) {
     let n = 0;
     let after: [string, string] | null = null;
     for (;;) {
@@ -72,5 +72,5 @@ export async function prepareDemandListExport(ctx: Ctx, query: DemandExportQuery
     }
   }
 
-  return listExport(`诉求列表-${ctx.today}.xlsx`, '诉求列表', COLUMNS, rows);
+  return listExport(ctx, `诉求列表-${ctx.today}.xlsx`, '诉求列表', COLUMNS, rows);
 }

@@ -71,7 +71,7 @@ export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, op
   const sort = query.sort ?? 'name';
   const order = query.order ?? 'asc';
 
-  async function* rows() {
+  async function* rows(ctx: Ctx) {
     const paths = new OrgPaths(ctx);
     let after: [string, string] | null = null;
     for (;;) {
@@ -111,5 +111,5 @@ export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, op
     }
   }
 
-  return listExport(filename, '党员名册', COLUMNS, rows);
+  return listExport(ctx, filename, '党员名册', COLUMNS, rows);
 }

@@ -33,7 +33,7 @@ const chineseDate = (d: string | null) => (d ? `${Number(d.slice(0, 4))}年${Num
 
 export function pairingsXlsx(ctx: Ctx, query: PairingExportQuery): ListExport {
   const where = listWhere(ctx, query);
-  async function* rows() {
+  async function* rows(ctx: Ctx) {
     let n = 0;
     let after: [string, string] | null = null;
     // by keyset pages of the list's own order, so the file holds exactly the list's rows however many there are
@@ -72,5 +72,5 @@ export function pairingsXlsx(ctx: Ctx, query: PairingExportQuery): ListExport {
       after = [last.validFrom, last.id];
     }
   }
-  return listExport(`结对共建列表-${ctx.today}.xlsx`, '结对共建', COLUMNS, rows);
+  return listExport(ctx, `结对共建列表-${ctx.today}.xlsx`, '结对共建', COLUMNS, rows);
 }

@@ -309,5 +309,5 @@ export async function boardXlsx(ctx: Ctx, campaignId: string, query: BoardQuery)
       };
     }
   }
-  return listExport(`${c.year}年度书记项目看板.xlsx`, '项目看板', BOARD_COLUMNS, rows);
+  return listExport(ctx, `${c.year}年度书记项目看板.xlsx`, '项目看板', BOARD_COLUMNS, rows);
 }

@@ -20,7 +20,7 @@ const COLUMNS = [
 
 export async function usersWorkbook(ctx: Ctx, q: UserFilter): Promise<ListExport> {
   const filter = await userFilter(ctx, q);
-  async function* rows() {
+  async function* rows(ctx: Ctx) {
     for (let offset = 0; ; offset += PAGE) {
       const { rows } = await findUsers(ctx.db, filter, { limit: PAGE, offset });
       const grants = await grantsOfUsers(ctx.db, rows.map((r) => r.id));
@@ -36,5 +36,5 @@ export async function usersWorkbook(ctx: Ctx, q: UserFilter): Promise<ListExport
       if (rows.length < PAGE) break;
     }
   }
-  return listExport(`用户-${ctx.today}.xlsx`, '用户', COLUMNS, rows);
+  return listExport(ctx, `用户-${ctx.today}.xlsx`, '用户', COLUMNS, rows);
 }
