@@ -372,5 +372,11 @@ describe('roster', () => {
     await edit.getByRole('button', { name: /保\s*存/ }).click();
     await edit.waitFor({ state: 'hidden' });
     await expect.poll(() => groupRow.locator('td').nth(1).innerText()).toBe('—');
+    // a new group's form starts empty, not with the values of the group edited before
+    await page.getByRole('button', { name: '新建党小组' }).click();
+    const another = page.getByRole('dialog', { name: '新建党小组' });
+    expect(await another.getByLabel('党小组名称').inputValue()).toBe('');
+    await another.getByRole('button', { name: /取\s*消/ }).click();
+    await another.waitFor({ state: 'hidden' });
   });
 });

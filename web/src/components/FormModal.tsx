@@ -1,5 +1,5 @@
 import { Alert, App, Button, Drawer, Form, Modal, Space, type FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from './serverErrors';
 import { usePhone } from './usePhone';
@@ -38,6 +38,10 @@ export default function FormModal<V>(props: FormModalProps<V>) {
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const { form } = props;
+  // The caller's form outlives the dialog, and antd keeps its values past the dialog's unmount, above the next
+  // opening's initialValues: each opening starts from its own (not another row's values, nor a discarded draft).
+  useLayoutEffect(() => form.resetFields(), [form]);
 
   const close = () => {
     if (!dirty) {

@@ -143,7 +143,6 @@ function MatrixEditor({ coordinator }: { coordinator: string }) {
     }
     void message.success(t('pairing.matrix.created', { count: result.items.length }));
     setTicked(new Set());
-    // the template stays filled for the next pairs
     setTemplateOpen(false);
     await queryClient.invalidateQueries({ queryKey: pairingKeys.all });
   };
@@ -282,11 +281,7 @@ function MatrixEditor({ coordinator }: { coordinator: string }) {
           errorFields={[['commitments']]}
           renameField={templateField}
           onSubmit={create}
-          onClose={() => {
-            // closing discards what was typed (the form outlives the drawer)
-            form.resetFields();
-            setTemplateOpen(false);
-          }}
+          onClose={() => setTemplateOpen(false)}
         >
           <MatrixTemplateFields />
         </FormModal>
