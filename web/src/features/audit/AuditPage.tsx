@@ -10,6 +10,7 @@ import { api, downloadUrl, withQuery } from '../../api/client';
 import DateField from '../../components/DateField';
 import { FilterBar } from '../../components/FilterBar';
 import ListTable from '../../components/ListTable';
+import { useListState } from '../../components/useListState';
 import { formatDateTime } from '../../i18n/dates';
 import AuditChanges from './AuditChanges';
 import { actionText, langOf, subjectLink, subjectText } from './auditText';
@@ -23,21 +24,19 @@ export default function AuditPage() {
   const lang = langOf(i18n.language);
   // a link (from the users page) may name the object whose history to show
   const [params, setParams] = useSearchParams();
-  const [filters, setFilters] = useState<AuditFilter>(() => ({ subjectType: params.get('subjectType') ?? undefined, subjectId: params.get('subjectId') ?? undefined }));
+  const { filters, setFilters, set: setFilter, offset, limit, paging } = useListState<AuditFilter>(
+    () => ({ subjectType: params.get('subjectType') ?? undefined, subjectId: params.get('subjectId') ?? undefined }),
+    50,
+  );
   const [actor, setActor] = useState('');
-  const [page, setPage] = useState({ current: 1, size: 50 });
   const subjectName = params.get('name');
   const events = useQuery({
-    queryKey: ['audit', filters, page],
-    queryFn: () => api<Static<typeof AuditPageBody>>(withQuery('/audit', { ...filters, limit: page.size, offset: (page.current - 1) * page.size })),
+    queryKey: ['audit', filters, offset, limit],
+    queryFn: () => api<Static<typeof AuditPageBody>>(withQuery('/audit', { ...filters, limit, offset })),
     placeholderData: keepPreviousData,
   });
   const names = events.data?.names ?? {};
   const typeOptions = Object.keys(AUDIT_SUBJECTS).map((type) => ({ value: type, label: subjectText(type, lang) }));
-  const setFilter = <K extends keyof AuditFilter>(key: K, value: AuditFilter[K] | null) => {
-    setFilters({ ...filters, [key]: value ?? undefined });
-    setPage({ ...page, current: 1 });
-  };
   const clearSubject = () => {
     setFilter('subjectId', null);
     setParams({}, { replace: true });
@@ -62,7 +61,6 @@ export default function AuditPage() {
         onReset={() => {
           setActor('');
           setFilters({});
-          setPage({ ...page, current: 1 });
           setParams({}, { replace: true });
         }}
       >
@@ -96,14 +94,7 @@ export default function AuditPage() {
         rowKey={(e) => String(e.seq)}
         loading={events.isFetching}
         rows={events.data?.items ?? []}
-        paging={{
-          kind: 'offset',
-          page: page.current,
-          pageSize: page.size,
-          total: events.data?.total ?? 0,
-          totalExact: events.data?.totalExact,
-          onChange: (current, size) => setPage({ current, size }),
-        }}
+        paging={paging(events.data)}
         exportHref={downloadUrl('/audit/export.xlsx', filters)}
         expandedRow={(e) => (
           <Space direction="vertical" className="audit-expanded">

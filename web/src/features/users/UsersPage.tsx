@@ -11,6 +11,7 @@ import { hasRole, mayDo, useMe } from '../../auth/useMe';
 import { EnumFilter, FilterBar } from '../../components/FilterBar';
 import FormModal from '../../components/FormModal';
 import ListTable, { type BatchAction, type RowAction } from '../../components/ListTable';
+import { useListState } from '../../components/useListState';
 import MemberSelect from '../../components/MemberSelect';
 import OrgTreeSelect from '../../components/OrgTreeSelect';
 import { formatDateTime } from '../../i18n/dates';
@@ -38,12 +39,11 @@ export default function UsersPage() {
   const me = useMe();
   // a link from the audit log names the account to find
   const [params] = useSearchParams();
-  const [filters, setFilters] = useState<Filters>(() => ({ q: params.get('q') ?? undefined }));
+  const { filters, setFilters, set: setFilter, offset, limit, paging } = useListState<Filters>(() => ({ q: params.get('q') ?? undefined }));
   const [search, setSearch] = useState(filters.q ?? '');
-  const [page, setPage] = useState({ current: 1, size: 20 });
   const users = useQuery({
-    queryKey: ['users', filters, page],
-    queryFn: () => api<{ items: UserListItem[]; total: number }>(withQuery('/users', { ...filters, limit: page.size, offset: (page.current - 1) * page.size })),
+    queryKey: ['users', filters, offset, limit],
+    queryFn: () => api<{ items: UserListItem[]; total: number }>(withQuery('/users', { ...filters, limit, offset })),
     placeholderData: keepPreviousData,
   });
   const [creating, setCreating] = useState(false);
@@ -57,10 +57,6 @@ export default function UsersPage() {
   const roleOptions = ACCESS_ROLES.filter((r) => r !== 'admin' || mayGrantAdmin).map((r) => ({ value: r, label: t(`enums.accessRole.${r}`) }));
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | null) => {
-    setFilters({ ...filters, [key]: value ?? undefined });
-    setPage({ ...page, current: 1 });
-  };
   const nameOf = (u: UserListItem) => u.displayName ?? u.username;
   const required = { required: true, message: t('common.required') };
 
@@ -118,7 +114,6 @@ export default function UsersPage() {
         onReset={() => {
           setSearch('');
           setFilters({});
-          setPage({ ...page, current: 1 });
         }}
       >
         <Input.Search
@@ -144,13 +139,7 @@ export default function UsersPage() {
         rowKey={(u) => u.id}
         loading={users.isFetching}
         rows={users.data?.items ?? []}
-        paging={{
-          kind: 'offset',
-          page: page.current,
-          pageSize: page.size,
-          total: users.data?.total ?? 0,
-          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
-        }}
+        paging={paging(users.data)}
         rowActions={rowActions}
         batchActions={batchActions.length ? batchActions : undefined}
         selectable={(u) => u.abilities.includes('disable') || u.abilities.includes('enable')}
