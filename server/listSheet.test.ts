@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgs } from './db/schema/orgs';
-import { listExport } from './listSheet';
+import { DownloadClosed, listExport } from './listSheet';
 import { createOrg } from './modules/orgs/service';
 import { startTestApp, type TestApp } from './testing/harness';
 
@@ -71,5 +71,27 @@ describe('a list sheet', () => {
     expect(await orgCount()).toBe(seen[0]! + 1);
     // one snapshot where the database has connections to spare; PGlite's single connection is not held for a whole file
     expect(seen[1]).toBe(t.database.kind === 'postgres' ? seen[0] : seen[0]! + 1);
+  });
+
+  it('stops writing, and lets go of its snapshot, when the download is closed halfway', async () => {
+    let stopped = false;
+    const file = listExport(t.system, 'x.xlsx', 'x', [{ header: 'n', key: 'n', width: 4 }], async function* (ctx) {
+      try {
+        for (let i = 0; i < 1_000_000; i++) {
+          if (i % 1000 === 0) await ctx.db.execute(sql`select 1`); // a page read in the export's snapshot
+          yield { n: i };
+        }
+      } finally {
+        stopped = true;
+      }
+    });
+    const out = new PassThrough();
+    out.once('data', () => out.destroy()); // the user cancels once the first bytes arrived
+    await expect(file.write(out)).rejects.toBeInstanceOf(DownloadClosed);
+    expect(stopped).toBe(true);
+    if (t.database.pool) {
+      const { rows } = await t.database.pool.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'");
+      expect(rows[0]?.n).toBe(0);
+    }
   });
 });

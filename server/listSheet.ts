@@ -55,11 +55,27 @@ async function writeListSheet<K extends string>(out: Writable, sheetName: string
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}) }));
   sheet.getRow(1).font = { bold: true };
+  // A download closed halfway (the user cancelled it, the connection dropped) stops the writing: ExcelJS would
+  // otherwise wait for the gone reader for ever, holding the export's snapshot and its database connection.
+  const closedEarly = new Promise<never>((_, reject) => {
+    out.once('close', () => {
+      if (!out.writableFinished) reject(new DownloadClosed());
+    });
+  });
+  closedEarly.catch(() => {}); // read below, or never needed
   let n = 0;
   for await (const row of rows) {
+    if (out.destroyed) throw new DownloadClosed();
     sheet.addRow(row).commit();
-    if (++n % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+    if (++n % ROWS_BETWEEN_YIELDS === 0) await Promise.race([yieldToEventLoop(), closedEarly]);
   }
   sheet.commit();
-  await workbook.commit();
+  await Promise.race([workbook.commit(), closedEarly]);
+}
+
+/** The reader of an export went away before the file was whole. */
+export class DownloadClosed extends Error {
+  constructor() {
+    super('the download was closed before the file was written');
+  }
 }

@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import { ALLOWED_DESCRIPTION, sniffFileType, type FileType } from '../domain/fileTypes';
 import { AppError, appError, invalid, type MessageParams } from './errors';
+import { DownloadClosed } from './listSheet';
 import { newId } from './ids';
 
 // Uploaded files (photos and documents of activities, signed agreements, demand attachments): kept
@@ -137,6 +138,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function sendWorkbook(req: FastifyRequest, reply: FastifyReply, file: { filename: string; write(out: Writable): Promise<unknown> }) {
   const out = new PassThrough();
   file.write(out).catch((e: unknown) => {
+    if (e instanceof DownloadClosed) return void req.log.info(`export ${file.filename}: ${e.message}`);
     req.log.error({ err: e }, `export ${file.filename} failed`);
     out.destroy(e instanceof Error ? e : new Error(String(e)));
   });
