@@ -78,6 +78,10 @@ export const IMPORTS: Catalog = {
     zh: '无法读取 .xlsx 文件（文件可能已损坏）：{reason}',
     en: 'Cannot read the .xlsx file (it may be damaged): {reason}',
   },
+  import_xlsx_too_many_parts: {
+    zh: '无法读取：文件包含 {count} 个部件，超过电子表格的正常范围（最多 {max} 个）',
+    en: 'Cannot read it: the file holds {count} parts, more than a spreadsheet has (at most {max})',
+  },
   import_xlsx_no_sheet: {
     zh: '无法读取：文件中没有工作表（不是有效的 .xlsx 文件）',
     en: 'Cannot read it: the file has no worksheet (not a valid .xlsx file)',

@@ -106,6 +106,37 @@ describe('xlsx', () => {
     }
   });
 
+  it('refuses a zip of more parts than any workbook has before reading its directory', async () => {
+    // stored, empty entries: 20,000 of them are 1.5 MB on disk and would be ~30 MB of parsed directory objects
+    const local: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const name = Buffer.from(`x/${i}`);
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(20, 4);
+      header.writeUInt16LE(name.length, 26);
+      const entry = Buffer.alloc(46);
+      entry.writeUInt32LE(0x02014b50, 0);
+      entry.writeUInt16LE(20, 4);
+      entry.writeUInt16LE(20, 6);
+      entry.writeUInt16LE(name.length, 28);
+      entry.writeUInt32LE(offset, 42);
+      local.push(header, name);
+      central.push(entry, name);
+      offset += header.length + name.length;
+    }
+    const directory = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(20_000, 8);
+    end.writeUInt16LE(20_000, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    expect(await errorOf(file(Buffer.concat([...local, directory, end])))).toBe('无法读取：文件包含 20000 个部件，超过电子表格的正常范围（最多 10000 个）');
+  });
+
   it('refuses a damaged file and a workbook without data', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('a').addRow(['姓名']);

@@ -176,6 +176,34 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
   if (rest) yield rest;
 }
 
+/** A workbook is a few dozen parts; a zip of hundreds of thousands would cost its directory's size in memory many times over. */
+const MAX_PARTS = 10_000;
+
+/**
+ * How many entries the zip says it holds, from its end-of-central-directory record (ZIP64's where the
+ * 16-bit count overflows), read before unzipper parses the whole directory into objects; null if no record.
+ */
+async function zipEntryCount(file: string): Promise<number | null> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const tailLength = Math.min(size, 22 + 0xffff); // the record and at most a 65,535-byte comment
+    const tail = Buffer.alloc(tailLength);
+    await handle.read(tail, 0, tailLength, size - tailLength);
+    const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (at < 0 || at + 22 > tailLength) return null;
+    const count = tail.readUInt16LE(at + 10);
+    if (count !== 0xffff) return count;
+    // ZIP64: the locator just before the record gives the offset of the ZIP64 record, which has the count
+    if (at < 20 || tail.readUInt32LE(at - 20) !== 0x07064b50) return count;
+    const record = Buffer.alloc(56);
+    await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(at - 20 + 8)));
+    return record.readUInt32LE(0) === 0x06064b50 ? Number(record.readBigUInt64LE(32)) : count;
+  } finally {
+    await handle.close();
+  }
+}
+
 const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /** The worksheet parts in the order the workbook lists its sheets (the order of the tabs). */
@@ -221,9 +249,11 @@ class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
 const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
 Object.assign(WorkbookReader.prototype, {
   async *parse(this: ReaderInternals) {
+    const parts = await zipEntryCount(this.source.file);
+    if (parts !== null && parts > MAX_PARTS) throw new SheetError('import_xlsx_too_many_parts', { count: parts, max: MAX_PARTS });
     const directory = await unzipper.Open.custom(this.source);
-    const parts = new Map(directory.files.filter((f) => f.type === 'File').map((f) => [f.path, f]));
-    const part = (path: string) => parts.get(path)?.stream();
+    const files = new Map(directory.files.filter((f) => f.type === 'File').map((f) => [f.path, f]));
+    const part = (path: string) => files.get(path)?.stream();
     const rels = part('xl/_rels/workbook.xml.rels');
     if (rels) await this._parseRels(rels);
     const workbook = part('xl/workbook.xml');
@@ -233,7 +263,7 @@ Object.assign(WorkbookReader.prototype, {
     if (sharedStrings) yield* this._parseSharedStrings(sharedStrings);
     const styles = part('xl/styles.xml');
     if (styles) await this._parseStyles(styles);
-    for (const [sheetNo, sheet] of sheetsInTabOrder(this, parts)) {
+    for (const [sheetNo, sheet] of sheetsInTabOrder(this, files)) {
       yield* this._parseWorksheet(sheet.stream(), sheetNo);
     }
   },
