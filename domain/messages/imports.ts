@@ -82,6 +82,14 @@ export const IMPORTS: Catalog = {
     zh: '无法读取：文件包含 {count} 个部件，超过电子表格的正常范围（最多 {max} 个）',
     en: 'Cannot read it: the file holds {count} parts, more than a spreadsheet has (at most {max})',
   },
+  import_xlsx_too_large: {
+    zh: '无法读取：文件解压后过大（其中一部分超过 {mb} MB），请拆分后上传或另存为 .csv',
+    en: 'Cannot read it: the file is too large once unpacked (a part exceeds {mb} MB); split it or save it as .csv',
+  },
+  import_xlsx_too_many_rows: {
+    zh: '无法读取：工作表超过 Excel 的最大行数（{max} 行）',
+    en: 'Cannot read it: the worksheet has more rows than Excel allows ({max})',
+  },
   import_xlsx_no_sheet: {
     zh: '无法读取：文件中没有工作表（不是有效的 .xlsx 文件）',
     en: 'Cannot read it: the file has no worksheet (not a valid .xlsx file)',

@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSheet, parseCsv, SheetError, type SheetRow } from './reader';
 
@@ -20,6 +22,44 @@ async function readAll(p: string): Promise<{ headers: string[]; rows: SheetRow[]
   const rows: SheetRow[] = [];
   for await (const r of sheet.rows) rows.push(r);
   return { headers: sheet.headers, rows, format: sheet.format };
+}
+
+/** A zip of these parts, deflated, with its central directory: for files no spreadsheet program would write. */
+function zipOf(parts: [string, Buffer][]): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [path, data] of parts) {
+    const name = Buffer.from(path);
+    const packed = deflateRawSync(data);
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at); // version needed
+      header.writeUInt16LE(8, at + 4); // deflate
+      header.writeUInt32LE(crc32(data), at + 10);
+      header.writeUInt32LE(packed.length, at + 14);
+      header.writeUInt32LE(data.length, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+    };
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    fields(header, 4);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4); // made by
+    fields(entry, 6);
+    entry.writeUInt32LE(offset, 42);
+    local.push(header, name, packed);
+    central.push(entry, name);
+    offset += header.length + name.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, directory, end]);
 }
 
 async function errorOf(p: string): Promise<string> {
@@ -107,34 +147,36 @@ describe('xlsx', () => {
   });
 
   it('refuses a zip of more parts than any workbook has before reading its directory', async () => {
-    // stored, empty entries: 20,000 of them are 1.5 MB on disk and would be ~30 MB of parsed directory objects
-    const local: Buffer[] = [];
-    const central: Buffer[] = [];
-    let offset = 0;
-    for (let i = 0; i < 20_000; i++) {
-      const name = Buffer.from(`x/${i}`);
-      const header = Buffer.alloc(30);
-      header.writeUInt32LE(0x04034b50, 0);
-      header.writeUInt16LE(20, 4);
-      header.writeUInt16LE(name.length, 26);
-      const entry = Buffer.alloc(46);
-      entry.writeUInt32LE(0x02014b50, 0);
-      entry.writeUInt16LE(20, 4);
-      entry.writeUInt16LE(20, 6);
-      entry.writeUInt16LE(name.length, 28);
-      entry.writeUInt32LE(offset, 42);
-      local.push(header, name);
-      central.push(entry, name);
-      offset += header.length + name.length;
-    }
-    const directory = Buffer.concat(central);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(20_000, 8);
-    end.writeUInt16LE(20_000, 10);
-    end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(offset, 16);
-    expect(await errorOf(file(Buffer.concat([...local, directory, end])))).toBe('无法读取：文件包含 20000 个部件，超过电子表格的正常范围（最多 10000 个）');
+    // 20,000 empty parts are 1.5 MB on disk and would be ~30 MB of parsed directory objects
+    const parts = Array.from({ length: 20_000 }, (_, i): [string, Buffer] => [`x/${i}`, Buffer.alloc(0)]);
+    expect(await errorOf(file(zipOf(parts)))).toBe('无法读取：文件包含 20000 个部件，超过电子表格的正常范围（最多 10000 个）');
+  });
+
+  it('refuses shared strings that unpack to hundreds of times their size (a zip bomb) before holding them', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('名册').addRow(['姓名', '性别']);
+    const parts: [string, Buffer][] = [];
+    for (const f of (await unzipper.Open.buffer(Buffer.from(await wb.xlsx.writeBuffer()))).files) parts.push([f.path, await f.buffer()]);
+    const strings = parts.find(([name]) => name === 'xl/sharedStrings.xml')!;
+    // 60 MB of one repeated string packs to a few hundred kB; a real roster's strings are all different (shared strings are kept once)
+    const repeated = Buffer.from(`<si><t>${'党'.repeat(20)}</t></si>`.repeat(1_000_000));
+    strings[1] = Buffer.concat([strings[1].subarray(0, strings[1].lastIndexOf('</sst>')), repeated, Buffer.from('</sst>')]);
+    // the limit is 16 MB and 20 times the packed part: far below the 60 MB it would have unpacked to
+    const message = await errorOf(file(zipOf(parts)));
+    expect(message).toMatch(/^无法读取：文件解压后过大（其中一部分超过 \d+ MB），请拆分后上传或另存为 \.csv$/);
+    expect(Number(/超过 (\d+) MB/.exec(message)?.[1])).toBeLessThan(30);
+  });
+
+  it('stops reading a worksheet at the row limit of Excel itself', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('名册').addRow(['姓名']);
+    const parts: [string, Buffer][] = [];
+    for (const f of (await unzipper.Open.buffer(Buffer.from(await wb.xlsx.writeBuffer()))).files) parts.push([f.path, await f.buffer()]);
+    const sheet = parts.find(([name]) => name === 'xl/worksheets/sheet1.xml')!;
+    const xml = sheet[1].toString();
+    // a header and then 1,048,576 empty rows: Excel ends at row 1,048,576, so this sheet was not written by it
+    sheet[1] = Buffer.from(xml.replace('</sheetData>', '<row r="2"/>'.repeat(1_048_576) + '</sheetData>'));
+    expect(await errorOf(file(zipOf(parts)))).toBe('无法读取：工作表超过 Excel 的最大行数（1048576 行）');
   });
 
   it('refuses a damaged file and a workbook without data', async () => {

@@ -3,6 +3,7 @@
 
 import { createReadStream, type ReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
 import { messageText } from '../../../domain/messages/registry';
@@ -204,6 +205,27 @@ async function zipEntryCount(file: string): Promise<number | null> {
   }
 }
 
+// The parts read whole into memory (relations, workbook, styles, shared strings) are XML that packs a few times
+// smaller, never hundreds: a part that unpacks past 16 MB plus 20 times its packed size, or past 512 MB, is a zip
+// bomb (1.8 MB of repeated shared strings unpacked to 528 MB held 1.1 GB), not a roster. Worksheets are read row
+// by row and bounded by Excel's own row limit instead.
+const MAX_PART_BYTES = 512 * 2 ** 20;
+const EXCEL_MAX_ROWS = 1_048_576;
+
+function unpackedAtMost(entry: NodeJS.ReadableStream, packed: number): Transform {
+  const max = Math.min(MAX_PART_BYTES, 16 * 2 ** 20 + 20 * packed);
+  let seen = 0;
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > max) done(new SheetError('import_xlsx_too_large', { mb: Math.round(max / 2 ** 20) }));
+      else done(null, chunk);
+    },
+  });
+  entry.on('error', (e: Error) => guard.destroy(e));
+  return entry.pipe(guard);
+}
+
 const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /** The worksheet parts in the order the workbook lists its sheets (the order of the tabs). */
@@ -253,7 +275,10 @@ Object.assign(WorkbookReader.prototype, {
     if (parts !== null && parts > MAX_PARTS) throw new SheetError('import_xlsx_too_many_parts', { count: parts, max: MAX_PARTS });
     const directory = await unzipper.Open.custom(this.source);
     const files = new Map(directory.files.filter((f) => f.type === 'File').map((f) => [f.path, f]));
-    const part = (path: string) => files.get(path)?.stream();
+    const part = (path: string) => {
+      const file = files.get(path);
+      return file && unpackedAtMost(file.stream(), file.compressedSize);
+    };
     const rels = part('xl/_rels/workbook.xml.rels');
     if (rels) await this._parseRels(rels);
     const workbook = part('xl/workbook.xml');
@@ -290,7 +315,9 @@ async function* xlsxRows(file: string): AsyncGenerator<RawRow> {
   try {
     for await (const sheet of reader) {
       sawSheet = true;
+      let rowsRead = 0;
       for await (const row of sheet) {
+        if (++rowsRead > EXCEL_MAX_ROWS) throw new SheetError('import_xlsx_too_many_rows', { max: EXCEL_MAX_ROWS });
         const values = Array.isArray(row.values) ? (row.values as unknown[]) : [];
         if (values.length - 1 > MAX_COLUMNS * 5) throw new SheetError('import_row_too_many_columns', { row: row.number });
         const out: unknown[] = [];
