@@ -88,6 +88,16 @@ async function signInOnPhone(username: string): Promise<void> {
   await phone.getByRole('button', { name: '登录' }).click();
 }
 
+/** The desktop page signed in as admin (signs in when the page stands on the login form). */
+async function deskAsAdmin(): Promise<void> {
+  if (!desk.url().startsWith(server.url)) await desk.goto(`${server.url}/login`);
+  if (new URL(desk.url()).pathname !== '/login') return;
+  await desk.getByLabel('用户名').fill('admin');
+  await desk.getByLabel('密码').fill(server.adminPassword);
+  await desk.getByRole('button', { name: /登\s*录/ }).click();
+  await desk.waitForURL((u) => u.pathname === '/');
+}
+
 const fitsTheScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 beforeAll(async () => {
@@ -311,16 +321,27 @@ describe('accessibility (axe-core): no serious or critical violation', () => {
     ['projects', '/projects'],
     ['assessments', '/assessments'],
   ])('on the %s page of the full app', async (name, url) => {
-    if (new URL(desk.url()).pathname === '/login') {
-      await desk.getByLabel('用户名').fill('admin');
-      await desk.getByLabel('密码').fill(server.adminPassword);
-      await desk.getByRole('button', { name: /登\s*录/ }).click();
-      await desk.waitForURL((u) => u.pathname === '/');
-    }
+    await deskAsAdmin();
     await desk.goto(`${server.url}${url}`);
     await desk.locator('.app-content').waitFor();
     expect(await seriousViolations(desk)).toEqual([]);
     if (name === 'workbench' || name === 'members') await shoot(desk, `shell-${name}-desktop`);
+  });
+
+  it('on a phone, the members, activities and demands lists show their rows without scrolling sideways', async () => {
+    await deskAsAdmin();
+    await desk.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const url of ['/members', '/activities', '/demands']) {
+        await desk.goto(`${server.url}${url}`);
+        await desk.locator('.list-table .ant-table-row').first().waitFor();
+        await shoot(desk, `list${url.replace('/', '-')}-390`);
+        const scroller = desk.locator('.list-table .ant-table-content');
+        expect({ url, overflow: await scroller.evaluate((el) => el.scrollWidth - el.clientWidth) }).toEqual({ url, overflow: 0 });
+      }
+    } finally {
+      await desk.setViewportSize({ width: 1366, height: 768 });
+    }
   });
 
   it.each([

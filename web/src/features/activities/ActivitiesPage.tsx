@@ -190,11 +190,12 @@ export default function ActivitiesPage() {
                 key: 'time',
                 title: t('activity.time'),
                 dataIndex: 'startsAt',
-                render: (_v: string, a) => formatTimeRange(a.startsAt, a.endsAt),
+                // the date above the hours on a phone
+                render: (_v: string, a) => <span className="list-title">{formatTimeRange(a.startsAt, a.endsAt)}</span>,
               },
               {
                 key: 'type',
-                // a phone shows the time, the theme and the state
+                // a phone shows the time, the theme and the row's actions (the state is filtered above the list)
                 responsive: ['md'],
                 title: t('activity.type'),
                 dataIndex: 'type',
@@ -206,7 +207,9 @@ export default function ActivitiesPage() {
                 title: t('activity.theme'),
                 dataIndex: 'theme',
                 render: (theme: string, a) => (
-                  <Typography.Link onClick={() => setOpenId(a.id)}>{theme}</Typography.Link>
+                  <Typography.Link className="list-title" onClick={() => setOpenId(a.id)}>
+                    {theme}
+                  </Typography.Link>
                 ),
               },
               {
@@ -218,6 +221,7 @@ export default function ActivitiesPage() {
               },
               {
                 key: 'state',
+                responsive: ['md'],
                 title: t('activity.state'),
                 dataIndex: 'state',
                 render: (s: ActivityState) => (

@@ -188,7 +188,9 @@ export default function DemandsPage() {
               title: t('demand.title'),
               dataIndex: 'title',
               render: (title: string, d) => (
-                <Typography.Link onClick={() => open(d.id)}>{title}</Typography.Link>
+                <Typography.Link className="list-title" onClick={() => open(d.id)}>
+                  {title}
+                </Typography.Link>
               ),
             },
             { key: 'state', title: t('demand.state'), render: (_v, d) => <DemandTags demand={d} /> },
@@ -199,7 +201,8 @@ export default function DemandsPage() {
               title: t('demand.raisedBy'),
               dataIndex: 'raisedByOrgName',
             },
-            { key: 'raisedOn', title: t('demand.raisedOn'), dataIndex: 'raisedOn' },
+            // a phone shows the title, the state and the actions
+            { key: 'raisedOn', responsive: ['md'], title: t('demand.raisedOn'), dataIndex: 'raisedOn' },
             {
               key: 'assignedTo',
               responsive: ['md'],

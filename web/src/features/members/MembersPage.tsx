@@ -69,7 +69,7 @@ export default function MembersPage() {
     },
     {
       key: 'gender',
-      // a phone shows the name, the status and the organization
+      // a phone shows the name, the status and the row's actions (the organization is picked above the list)
       responsive: ['md'],
       title: t('member.gender'),
       dataIndex: 'gender',
@@ -101,7 +101,13 @@ export default function MembersPage() {
       render: (e: MemberListItem['education']) => (e ? t(`enums.education.${e}`) : '—'),
     },
     { key: 'joinedOn', responsive: ['md'], title: t('member.joinedOn'), dataIndex: 'joinedOn' },
-    { key: 'org', title: t('member.org'), dataIndex: 'orgName', ellipsis: true },
+    {
+      key: 'org',
+      responsive: ['md'],
+      title: t('member.org'),
+      dataIndex: 'orgName',
+      render: (name: string) => <span className="list-title">{name}</span>,
+    },
   ];
 
   return (

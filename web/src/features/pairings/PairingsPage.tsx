@@ -123,7 +123,7 @@ export default function PairingsPage() {
             dataIndex: 'title',
             // wrapped, so this quarter's health stays in view beside it (on a phone too)
             render: (title: string, p) => (
-              <Link to={`/pairings/${p.id}`} className="pairing-list-title">
+              <Link to={`/pairings/${p.id}`} className="list-title">
                 {title}
               </Link>
             ),
