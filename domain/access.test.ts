@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, MEMBER_ABILITIES, ORG_ABILITIES, abilities, abilitiesWithin, authorize, isWithin, readScopes, type Action, type Actor, type Grant } from './access';
+import { ACTIONS, MEMBER_ABILITIES, ORG_ABILITIES, abilities, abilitiesWithin, authorize, isWithin, readScopes, topOrgIds, type Action, type Actor, type Grant } from './access';
 
 // A provincial committee 'hn' → city committee 'hn.cs' → district working committee 'hn.cs.yl'
 // → a school general branch 'hn.cs.yl.gb' with branch 'hn.cs.yl.gb.b2'; 'hn.cs.yl.b1' is a
@@ -15,6 +15,13 @@ const OTHER_CITY = 'hn.csx';
 const actor = (grants: Grant[], memberId: string | null = null): Actor => ({ userId: 'u-1', memberId, grants });
 const org = (orgPath: string) => ({ orgPath });
 const memberRecord = (orgPath: string, memberId: string) => ({ orgPath, memberId });
+
+describe('topOrgIds', () => {
+  it('keeps the organization of each scope that lies inside no other, once', () => {
+    expect(topOrgIds([BRANCH_B2, CITY, OTHER_CITY, CITY])).toEqual([CITY.split('.').at(-1), OTHER_CITY.split('.').at(-1)]);
+    expect(topOrgIds([])).toEqual([]);
+  });
+});
 
 describe('isWithin (ltree label boundary)', () => {
   it('counts an organization as within its own scope and its descendants as within', () => {

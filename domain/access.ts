@@ -51,6 +51,12 @@ export function isWithin(path: string, scope: string): boolean {
   return path === scope || path.startsWith(scope + '.');
 }
 
+/** The organizations (by id) at the top of these scopes: each scope's own, unless it lies inside another scope. */
+export function topOrgIds(scopes: string[]): string[] {
+  const tops = scopes.filter((s) => !scopes.some((o) => o !== s && isWithin(s, o)));
+  return [...new Set(tops.map((p) => p.split('.').at(-1)!))];
+}
+
 const SUBTREE_READ: readonly Action[] = ['org.read', 'member.read', 'activity.read', 'pairing.read', 'assessment.read'];
 const MANAGE: readonly Action[] = [
   'org.read',

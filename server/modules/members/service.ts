@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import { MEMBER_ABILITIES, abilities, abilitiesWithin, authorize, isWithin, readScopes, type Action } from '../../../domain/access';
+import { MEMBER_ABILITIES, abilities, abilitiesWithin, authorize, readScopes, topOrgIds, type Action } from '../../../domain/access';
 import { addDays, addYears, isValidDate } from '../../../domain/dates';
 import type { Education, Gender, MemberCategory, MemberStatus } from '../../../domain/enums';
 import { maskIdNumber, maskPhone, parseIdCard } from '../../../domain/idcard';
@@ -406,9 +406,8 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
     const scopes = readScopes(ctx.actor, 'member.read');
     if (scopes?.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null, abilities: listAbilities };
     if (scopes) where.push(q.filters.inAnySubtree(scopes));
-    const tops = scopes?.filter((s) => !scopes.some((o) => o !== s && isWithin(s, o)));
     // the maintained counts of the caller's top organizations, unless a filter narrows the list
-    if (filtered.length === 0) fastTotal = await orgQ.membersWithin(ctx.db, tops ? tops.map((s) => orgQ.labelsOf(s).at(-1)!) : null);
+    if (filtered.length === 0) fastTotal = await orgQ.membersWithin(ctx.db, scopes && topOrgIds(scopes));
   }
   where.push(...filtered);
   const limit = query.limit ?? 50;

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { ORG_ABILITIES, abilities, authorize, isWithin, readScopes, type Action } from '../../../domain/access';
+import { ORG_ABILITIES, abilities, authorize, isWithin, readScopes, topOrgIds, type Action } from '../../../domain/access';
 import { isValidDate } from '../../../domain/dates';
 import type { CommitteeRole, OrgType, Sector } from '../../../domain/enums';
 import { findingMessage, orgFindings, termDates } from '../../../domain/rules/orgFindings';
@@ -74,8 +74,7 @@ export async function listOrgs(ctx: Ctx, query: { parent?: string; q?: string; w
   }
   if (scopes === null) return toSummaries(ctx.db, await q.selectSummaries(ctx.db, q.isRoot()));
   // The roots a user sees are the organizations of their grants, minus those inside another grant.
-  const top = scopes.filter((s) => !scopes.some((o) => o !== s && isWithin(s, o)));
-  const ids = [...new Set(top.map((p) => q.labelsOf(p).at(-1)!))];
+  const ids = topOrgIds(scopes);
   return ids.length ? toSummaries(ctx.db, await q.selectSummaries(ctx.db, q.idIn(ids))) : [];
 }
 
