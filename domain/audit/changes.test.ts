@@ -37,6 +37,9 @@ describe('an event’s changes as a line of text', () => {
     // the same field names another table on another object; a value no table knows stays as it is
     expect(changesText(null, { state: 'held', type: 'theme_day' }, names, 'Asia/Shanghai', 'activity').split('\n')).toEqual(['状态：已开展', '类型：主题党日']);
     expect(changesText({ type: 'branch' }, { type: 'general_branch' }, names, 'Asia/Shanghai', 'org')).toBe('类型：党支部 → 党总支');
-    expect(changesText({ status: 'open' }, { status: 'matched' }, names, 'Asia/Shanghai', 'pairing')).toBe('状态：open → matched');
+    // a pairing's need or resource, and its joint project, with the words of the pairing's documents
+    expect(changesText({ status: 'open' }, { status: 'matched' }, names, 'Asia/Shanghai', 'pairing')).toBe('状态：待对接 → 已对接');
+    expect(changesText({ status: 'planned' }, { status: 'in_progress' }, names, 'Asia/Shanghai', 'pairing')).toBe('状态：计划 → 实施中');
+    expect(changesText({ status: 'probationary' }, { status: 'sealed' }, names, 'Asia/Shanghai', 'pairing')).toBe('状态：probationary → sealed');
   });
 });

@@ -36,7 +36,10 @@ function codeText(field: string, code: string, subjectType: string): string | un
     case 'sector':
       return cellLabel(SECTOR_LABELS, code);
     case 'status':
-      return subjectType === 'member' ? cellLabel(STATUS_LABELS, code) : undefined;
+      if (subjectType === 'member') return cellLabel(STATUS_LABELS, code);
+      // a pairing's need or resource, or its joint project (their codes do not overlap)
+      if (subjectType === 'pairing') return labelText('pairingItemStatus', code, 'zh') ?? labelText('jointProjectStatus', code, 'zh');
+      return undefined;
     case 'category':
       return subjectType === 'member' ? cellLabel(CATEGORY_LABELS, code) : labelText('pairingCategory', code, 'zh');
     case 'type':

@@ -106,6 +106,17 @@ const LABELS: Record<string, Record<string, Texts>> = {
     high: { zh: '紧急', en: 'high' },
     urgent: { zh: '特急', en: 'urgent' },
   },
+  pairingItemStatus: {
+    open: { zh: '待对接', en: 'open' },
+    matched: { zh: '已对接', en: 'matched' },
+    closed: { zh: '已关闭', en: 'closed' },
+  },
+  jointProjectStatus: {
+    planned: { zh: '计划', en: 'planned' },
+    in_progress: { zh: '实施中', en: 'in progress' },
+    done: { zh: '已完成', en: 'done' },
+    cancelled: { zh: '已取消', en: 'cancelled' },
+  },
   pairingCategory: {
     policy: { zh: '政策服务', en: 'policy' },
     talent: { zh: '人才培训', en: 'talent' },

@@ -7,7 +7,7 @@ import { AlignmentType, BorderStyle, Document, PageOrientation, Packer, Paragrap
 import { and, eq } from 'drizzle-orm';
 import { maskPhone } from '../../../domain/idcard';
 import { stateOn } from '../../../domain/pairings/agreements';
-import type { PairingCategory, PairingState } from '../../../domain/pairings/enums';
+import { labelText } from '../../../domain/messages/registry';
 import type { Ctx } from '../../context';
 import { pairingItems } from '../../db/schema/pairings';
 import { requirePairing } from './access';
@@ -18,19 +18,8 @@ export interface PairingDocument {
   body: Buffer;
 }
 
-const CATEGORY: Record<PairingCategory, string> = {
-  policy: '政策服务',
-  talent: '人才培训',
-  venue: '场地阵地',
-  market: '市场经营',
-  finance: '金融财税',
-  safety: '安全生产',
-  volunteer: '志愿服务',
-  other: '其他',
-};
-const STATE: Record<PairingState, string> = { draft: '草拟', active: '生效', expired: '到期', terminated: '终止' };
-const ITEM_STATUS: Record<string, string> = { open: '待对接', matched: '已对接', closed: '已关闭' };
-const PROJECT_STATUS: Record<string, string> = { planned: '计划', in_progress: '实施中', done: '已完成', cancelled: '已取消' };
+/** a code in the words of the registry's label tables (the code itself where it has none) */
+const words = (table: string, code: string) => labelText(table, code, 'zh') ?? code;
 const PER: Record<string, string> = { month: '每月', quarter: '每季度', year: '每年' };
 
 const chineseDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -119,7 +108,7 @@ export async function agreementDocx(ctx: Ctx, id: string): Promise<PairingDocume
   const list = (kind: 'need' | 'resource') =>
     items
       .filter((r) => r.item.kind === kind)
-      .map((r) => [r.orgName, r.item.title, CATEGORY[r.item.category as PairingCategory] ?? r.item.category, ITEM_STATUS[r.item.status] ?? r.item.status]);
+      .map((r) => [r.orgName, r.item.title, words('pairingCategory', r.item.category), words('pairingItemStatus', r.item.status)]);
   const W = 9000; // text width of A4 portrait with 2 cm margins, in twentieths of a point
   const children: (Paragraph | Table)[] = [
     text(row.title, { size: 36, bold: true, hei: true, center: true, after: 120 }),
@@ -133,7 +122,7 @@ export async function agreementDocx(ctx: Ctx, id: string): Promise<PairingDocume
         ['统筹单位', dash(coordinatorName)],
         ['签订日期', row.signedOn ? chineseDate(row.signedOn) : '—'],
         ['有效期', `${chineseDate(row.validFrom)}至${chineseDate(row.validTo)}`],
-        ['状态', STATE[stateOn(row, ctx.today)]],
+        ['状态', words('pairingState', stateOn(row, ctx.today))],
         ['联合活动频次', `${PER[row.frequencyPer] ?? row.frequencyPer}不少于${row.frequencyMin}次`],
         ['共建内容', dash(row.content)],
       ],
@@ -163,7 +152,7 @@ export async function agreementDocx(ctx: Ctx, id: string): Promise<PairingDocume
         [p.needTitle, p.resourceTitle].filter(Boolean).join(' ↔ ') || '—',
         p.project.owners.map((o) => `${o.name}（${nameOf.get(o.orgId) ?? ''}）`).join('、') || '—',
         p.project.dueOn ? chineseDate(p.project.dueOn) : '—',
-        PROJECT_STATUS[p.project.status] ?? p.project.status,
+        words('jointProjectStatus', p.project.status),
       ]),
     ),
     text(`本摘要由系统根据协议记录生成，生成日期：${chineseDate(ctx.today)}`, { size: 20, before: 360 }),
