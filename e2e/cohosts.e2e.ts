@@ -70,7 +70,8 @@ describe('co-hosting a joint activity', () => {
     await host.waitFor();
     await page().screenshot({ path: path.join(SCREENS, 'h1-cohost-pending.png') });
     await page().setViewportSize({ width: 390, height: 844 });
-    await host.scrollIntoViewIfNeeded();
+    // the drawer redraws for the phone's width: scroll once its host row stands again
+    await expect.poll(() => host.scrollIntoViewIfNeeded({ timeout: 2000 }).then(() => true, () => false)).toBe(true);
     await page().screenshot({ path: path.join(SCREENS, 'h1-cohost-pending-phone.png') });
     await page().setViewportSize({ width: 1366, height: 768 });
 
