@@ -137,7 +137,20 @@ function demoTemplate(): string | undefined {
 
 /** Serves from `dataDir`, seeding the demo into it when it is empty; `halt` stops the server, `stop` also removes the directory. */
 async function serve(dataDir: string): Promise<RunningServer & { halt: () => Promise<void> }> {
-  const port = await freePort();
+  // the port was free when chosen, but another process may take it before the server listens: choose again
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serveOn(dataDir, await freePort());
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('EADDRINUSE')) {
+        rmSync(dataDir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+  }
+}
+
+async function serveOn(dataDir: string, port: number): Promise<RunningServer & { halt: () => Promise<void> }> {
   const adminPassword = ADMIN_PASSWORD;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -180,7 +193,7 @@ async function serve(dataDir: string): Promise<RunningServer & { halt: () => Pro
   try {
     await waitForHealth(url, child, () => log);
   } catch (error) {
-    await stop();
+    await halt();
     throw error;
   }
   return { url, adminPassword, stop, halt };
