@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgs } from './orgs';
 
@@ -38,7 +39,16 @@ export const complianceResults = pgTable(
     /** the required sub-periods not met and not over yet, in order: { label, start, end } */
     pending: jsonb('pending').$type<{ label: string; start: string; end: string }[]>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.period, t.requirementId] }), index('compliance_results_period_org').on(t.period, t.orgId, t.status)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.period, t.requirementId] }),
+    index('compliance_results_period_org').on(t.period, t.orgId, t.status),
+    // the rows not met of a requirement by stored status and first pending sub-period: how many
+    // there are of each (bounded counts), the few distinct sub-periods a due one is in, and the
+    // stale ones, without reading every lagging row of a province (queries.ts laggingRows)
+    index('compliance_results_lagging')
+      .on(t.period, t.requirementId, t.status, sql`(${t.pending} -> 0 ->> 'end')`, sql`(${t.pending} -> 0 ->> 'start')`)
+      .where(sql`${t.status} <> 'met'`),
+  ],
 );
 
 /**

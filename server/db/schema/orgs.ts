@@ -33,6 +33,9 @@ export const orgs = pgTable(
     index('orgs_parent').on(t.parentId, t.name),
     uniqueIndex('orgs_code').on(t.code).where(sql`${t.code} is not null`),
     index('orgs_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    // organizations in name order (the database's collation, as lists sort them): the roll-up's
+    // lagging list walks a province from the first name on instead of sorting all of it
+    index('orgs_name_id').on(t.name, t.id),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "compliance_results_lagging" ON "compliance_results" USING btree ("period","requirement_id","status",("pending" -> 0 ->> 'end'),("pending" -> 0 ->> 'start')) WHERE "compliance_results"."status" <> 'met';--> statement-breakpoint
+CREATE INDEX "orgs_name_id" ON "orgs" USING btree ("name","id");
