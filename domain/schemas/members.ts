@@ -73,7 +73,7 @@ export const Member = Type.Object({
   gender: Gender,
   ethnicity: Nullable(Type.String()),
   birthDate: Type.String(),
-  /** masked unless the caller may see it */
+  /** masked in a list; in the member's record, masked unless the caller may read it */
   idNumber: Nullable(Type.String()),
   phone: Nullable(Type.String()),
   education: Nullable(Education),

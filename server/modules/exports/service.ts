@@ -75,7 +75,7 @@ export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, op
     const paths = new OrgPaths(ctx);
     let after: [string, string] | null = null;
     for (;;) {
-      const page = await memberQ.listPage(ctx.db, { where, sort, order, after, limit: batchSize });
+      const page = await memberQ.exportPage(ctx.db, { where, sort, order, after, limit: batchSize });
       const batch = page.slice(0, batchSize).map((r) => r.member);
       if (batch.length === 0) break;
       await paths.load(batch.map((m) => m.orgId));

@@ -65,6 +65,17 @@ describe('adding a member', () => {
     expect(m.phone).toBe('138****1111');
   });
 
+  it('shows the numbers masked in a list even to a secretary allowed to read them, and in full in the record', async () => {
+    const list = await t.call(secretaryA1, { method: 'GET', url: `/api/v1/members?org=${ids.A1}&q=${encodeURIComponent('王某三')}` });
+    const listed = list.json().items[0];
+    expect(listed).toMatchObject({ masked: true, phone: '138****1111' });
+    expect(listed.idNumber).toMatch(/^4303\*{10}\d{3}[\dX]$/);
+    const record = (await t.call(secretaryA1, { method: 'GET', url: `/api/v1/members/${listed.id}` })).json();
+    expect(record).toMatchObject({ masked: false, phone: '13800001111' });
+    expect(record.idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(listed.idNumber).toBe(`${record.idNumber.slice(0, 4)}${'*'.repeat(10)}${record.idNumber.slice(14)}`);
+  });
+
   it('names every wrong field and changes nothing', async () => {
     const before = (await t.call(admin, { method: 'GET', url: `/api/v1/members?org=${ids.A1}` })).json().total;
     const bad = { ...base(ids.A1), idNumber: '430302199005171234', joinedOn: '2999-01-01', fullOn: null, phone: 'abc' };

@@ -5,10 +5,11 @@ import { committeeRoles, orgs, partyGroups } from '../../db/schema/orgs';
 
 export type MemberRow = typeof members.$inferSelect;
 
-// What a member's API answer shows: not the blind index nor the row's own timestamps, which a
-// page of fifty would otherwise fetch and turn into a hundred Dates for nothing
-const { idNumberHash: _hash, createdAt: _created, updatedAt: _updated, ...shownColumns } = getTableColumns(members);
-export type ShownMemberRow = Omit<MemberRow, 'idNumberHash' | 'createdAt' | 'updatedAt'>;
+// What a list shows of a member: not the blind index nor the row's own timestamps, which a page of
+// fifty would otherwise fetch and turn into a hundred Dates for nothing, and not the encrypted
+// numbers, which a list shows masked (toApiMember)
+const { idNumberHash: _hash, createdAt: _created, updatedAt: _updated, idNumberEnc: _idEnc, phoneEnc: _phoneEnc, ...listedColumns } = getTableColumns(members);
+export type ListedMemberRow = Omit<MemberRow, 'idNumberHash' | 'createdAt' | 'updatedAt' | 'idNumberEnc' | 'phoneEnc'>;
 
 export async function getMember(db: Db, id: string) {
   const [row] = await db
@@ -50,7 +51,16 @@ export interface ListFilter {
   limit: number;
 }
 
-export async function listPage(db: Db, f: ListFilter) {
+export function listPage(db: Db, f: ListFilter) {
+  return selectPage(db, f, listedColumns);
+}
+
+/** A roster export's pages: also the encrypted numbers, which the export writes in full for those allowed to read them. */
+export function exportPage(db: Db, f: ListFilter) {
+  return selectPage(db, f, { ...listedColumns, idNumberEnc: members.idNumberEnc, phoneEnc: members.phoneEnc });
+}
+
+async function selectPage<T extends typeof listedColumns>(db: Db, f: ListFilter, member: T) {
   const col = SORT_COLUMNS[f.sort];
   const conds = [...f.where];
   if (f.after) {
@@ -63,7 +73,7 @@ export async function listPage(db: Db, f: ListFilter) {
   }
   const dir = f.order === 'asc' ? asc : desc;
   return db
-    .select({ member: shownColumns, orgName: orgs.name })
+    .select({ member, orgName: orgs.name })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(conds.length ? and(...conds) : undefined)

@@ -45,16 +45,22 @@ function ensure(ctx: Ctx, action: Action, orgPath: string, memberId?: string): v
   if (!authorize(ctx.actor, action, { orgPath, ...(memberId ? { memberId } : {}) })) throw forbidden();
 }
 
-export function toApiMember(ctx: Ctx, row: q.ShownMemberRow, orgName: string): Member {
-  const sensitive = authorize(ctx.actor, 'member.readSensitive', { orgPath: row.orgPath, memberId: row.id });
+/**
+ * A member as the API shows it. The ID-card and phone numbers come in full only in the member's own
+ * record and only to those allowed to read them; a list shows them masked to everyone, as GB/T
+ * 35273-2020 §7.5 advises for what a screen shows (a list is read over shoulders and projected),
+ * and its page then decrypts nothing.
+ */
+export function toApiMember(ctx: Ctx, row: q.ListedMemberRow & Partial<Pick<q.MemberRow, 'idNumberEnc' | 'phoneEnc'>>, orgName: string): Member {
+  const full = row.idNumberEnc !== undefined && authorize(ctx.actor, 'member.readSensitive', { orgPath: row.orgPath, memberId: row.id });
   return {
     id: row.id,
     name: row.name,
     gender: row.gender as Gender,
     ethnicity: row.ethnicity,
     birthDate: row.birthDate,
-    idNumber: sensitive && row.idNumberEnc ? ctx.crypto.decrypt(row.idNumberEnc) : row.idNumberMasked,
-    phone: sensitive && row.phoneEnc ? ctx.crypto.decrypt(row.phoneEnc) : row.phoneMasked,
+    idNumber: full && row.idNumberEnc ? ctx.crypto.decrypt(row.idNumberEnc) : row.idNumberMasked,
+    phone: full && row.phoneEnc ? ctx.crypto.decrypt(row.phoneEnc) : row.phoneMasked,
     education: row.education as Education | null,
     joinedOn: row.joinedOn,
     fullOn: row.fullOn,
@@ -64,7 +70,7 @@ export function toApiMember(ctx: Ctx, row: q.ShownMemberRow, orgName: string): M
     orgId: row.orgId,
     orgName,
     partyGroupId: row.partyGroupId,
-    masked: !sensitive,
+    masked: !full,
   };
 }
 

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { downloadUrl } from '../../api/client';
@@ -13,7 +13,7 @@ import MemberDrawer from './MemberDrawer';
 import MemberFiltersBar from './MemberFiltersBar';
 import MemberFormModal from './MemberFormModal';
 import TransferModal from './TransferModal';
-import { useMemberList, type MemberFilters } from './memberQueries';
+import { useMemberDetail, useMemberList, type MemberFilters } from './memberQueries';
 
 const TEXT_FILTERS = ['status', 'category', 'gender', 'education'] as const;
 const NUMBER_FILTERS = ['ageMin', 'ageMax', 'joinedFrom', 'joinedTo'] as const;
@@ -32,9 +32,21 @@ function filtersFromUrl(params: URLSearchParams): Partial<MemberFilters> {
   return out;
 }
 
+/** Editing from the list opens the form on the member's record: the list shows the ID-card and phone numbers masked, the record in full to those allowed. */
+function EditMember({ id, onClose }: { id: string; onClose: () => void }) {
+  const { message } = App.useApp();
+  const detail = useMemberDetail(id);
+  useEffect(() => {
+    if (!detail.isError) return;
+    void message.error(detail.error.message);
+    onClose();
+  }, [detail.isError, detail.error, message, onClose]);
+  return detail.data ? <MemberFormModal mode="edit" member={detail.data} onClose={onClose} onSaved={onClose} /> : null;
+}
+
 type Dialog =
   | { kind: 'create' }
-  | { kind: 'edit'; member: MemberListItem }
+  | { kind: 'edit'; id: string }
   | { kind: 'transfer'; member: MemberListItem }
   | { kind: 'group'; members: MemberListItem[]; done: () => void };
 
@@ -135,7 +147,7 @@ export default function MembersPage() {
           rowActions={(m) => [
             { key: 'view', label: t('common.view'), onClick: () => setOpenId(m.id) },
             ...(m.abilities.includes('member.update')
-              ? [{ key: 'edit', label: t('common.edit'), onClick: () => setDialog({ kind: 'edit', member: m }) }]
+              ? [{ key: 'edit', label: t('common.edit'), onClick: () => setDialog({ kind: 'edit', id: m.id }) }]
               : []),
             ...(m.abilities.includes('member.transfer')
               ? [{ key: 'transfer', label: t('member.transfer'), onClick: () => setDialog({ kind: 'transfer', member: m }) }]
@@ -172,7 +184,7 @@ export default function MembersPage() {
         />
       )}
       {dialog?.kind === 'edit' && (
-        <MemberFormModal mode="edit" member={dialog.member} onClose={close} onSaved={close} />
+        <EditMember id={dialog.id} onClose={close} />
       )}
       {dialog?.kind === 'transfer' && <TransferModal member={dialog.member} onClose={close} />}
       {dialog?.kind === 'group' && (
