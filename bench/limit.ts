@@ -28,6 +28,8 @@ deadline(args.number('max-minutes', 10), 'limit');
 interface Statement {
   text: string;
   values: unknown[];
+  /** the name of a prepared statement (server/db/prepared.ts): replayed under it, so both sides parse it once a connection */
+  name?: string;
 }
 
 /** Records the SQL the app's driver runs while `on` is set. */
@@ -36,8 +38,8 @@ function recorder(database: Database) {
   let on = false;
   const record = (text: unknown, values: unknown) => {
     if (!on) return;
-    const t = typeof text === 'string' ? text : (text as { text: string }).text;
-    seen.push({ text: t, values: Array.isArray(values) ? values : [] });
+    const config = typeof text === 'string' ? { text } : (text as { text: string; name?: string });
+    seen.push({ text: config.text, values: Array.isArray(values) ? values : [], ...(config.name ? { name: config.name } : {}) });
   };
   if (database.pool) {
     const original = database.pool.query.bind(database.pool) as (...a: unknown[]) => Promise<unknown>;
@@ -68,7 +70,7 @@ function recorder(database: Database) {
 async function replay(database: Database, statements: Statement[]): Promise<unknown> {
   const results: unknown[] = [];
   for (const s of statements) {
-    if (database.pool) results.push((await database.pool.query(s.text, s.values)).rows);
+    if (database.pool) results.push((await database.pool.query({ text: s.text, values: s.values, ...(s.name ? { name: s.name } : {}) })).rows);
     else results.push((await database.pglite!.query(s.text, s.values)).rows);
   }
   return results;

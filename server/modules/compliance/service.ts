@@ -7,6 +7,7 @@ import { packForDate, packForPeriod, type RulePack, type RulePackOverride, type 
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { activities, activityHosts, rulePackVersions } from '../../db/schema/activities';
 import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/orgs';
 import { forbidden, invalid, notFound } from '../../errors';
@@ -33,11 +34,19 @@ async function loadOrg(ctx: Ctx, id: string): Promise<OrgRow> {
 }
 
 /** Every stored override version of the organizations on these paths, with each one's depth. */
+// one array parameter, so any number of organizations is one statement (no 65,535-parameter limit)
+const versionsStatement = prepared((db) =>
+  db
+    .select()
+    .from(rulePackVersions)
+    .where(sql`${rulePackVersions.orgId} = any(${sql.placeholder('ids')}::text[])`)
+    .orderBy(asc(rulePackVersions.effectiveFrom))
+    .prepare('rule_pack_versions_of'),
+);
+
 export async function versionsFor(db: Db, paths: string[]): Promise<Map<string, { depth: number; effectiveFrom: string; override: RulePackOverride }[]>> {
   const ids = [...new Set(paths.flatMap(labelsOf))];
-  const rows = (await inSlices(ids, (slice) => db.select().from(rulePackVersions).where(inArray(rulePackVersions.orgId, slice)))).sort((a, b) =>
-    a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
-  );
+  const rows = ids.length === 0 ? [] : await versionsStatement(db).execute({ ids });
   const byOrg = new Map<string, { depth: number; effectiveFrom: string; override: RulePackOverride }[]>();
   for (const r of rows) {
     const list = byOrg.get(r.orgId) ?? [];

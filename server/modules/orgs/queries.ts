@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { todayInChina } from '../../../domain/dates';
 import { deferredTotals, type DeferredTotals } from '../../db/deferredTotals';
 import { fullMembersChanged } from '../compliance/results';
@@ -30,8 +31,8 @@ export async function selectSummaries(db: Db, where: SQL | undefined, limit = 50
 }
 
 /** One organization with its summary figures and its own direct counts, for its detail page. */
-export async function detailOf(db: Db, id: string) {
-  const [row] = await db
+const detailStatement = prepared((db) =>
+  db
     .select({
       ...summaryColumns,
       directMembers: sql<number>`coalesce(${orgCounts.directMembers}, 0)`.mapWith(Number),
@@ -39,7 +40,12 @@ export async function detailOf(db: Db, id: string) {
     })
     .from(orgs)
     .leftJoin(orgCounts, eq(orgCounts.orgId, orgs.id))
-    .where(eq(orgs.id, id));
+    .where(eq(orgs.id, sql.placeholder('id')))
+    .prepare('org_detail'),
+);
+
+export async function detailOf(db: Db, id: string) {
+  const [row] = await detailStatement(db).execute({ id });
   return row;
 }
 
@@ -67,24 +73,43 @@ export async function getOrgs(db: Db, ids: string[]): Promise<Map<string, OrgRow
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+// one array parameter, so any number of ids is one statement (no 65,535-parameter limit)
+const namesStatement = prepared((db) =>
+  db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(sql`${orgs.id} = any(${sql.placeholder('ids')}::text[])`).prepare('org_names'),
+);
+
 export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
+  const rows = await namesStatement(db).execute({ ids: [...new Set(ids)] });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+const membersOfRootsStatement = prepared((db) =>
+  db
+    .select({ n: sql<number>`coalesce(sum(${orgCounts.members}), 0)`.mapWith(Number) })
+    .from(orgCounts)
+    .where(sql`${orgCounts.orgId} in (select ${orgs.id} from ${orgs} where ${orgs.parentId} is null)`)
+    .prepare('members_of_roots'),
+);
+const membersOfStatement = prepared((db) =>
+  db
+    .select({ n: sql<number>`coalesce(sum(${orgCounts.members}), 0)`.mapWith(Number) })
+    .from(orgCounts)
+    .where(sql`${orgCounts.orgId} = any(${sql.placeholder('ids')}::text[])`)
+    .prepare('members_of_subtrees'),
+);
 
 /** Members of the whole tree (null) or of these organizations' subtrees (none inside another), from the maintained counts. */
 export async function membersWithin(db: Db, orgIds: string[] | null): Promise<number> {
   if (orgIds?.length === 0) return 0;
-  const [row] = await db
-    .select({ n: sql<number>`coalesce(sum(${orgCounts.members}), 0)`.mapWith(Number) })
-    .from(orgCounts)
-    .where(orgIds === null ? sql`${orgCounts.orgId} in (select ${orgs.id} from ${orgs} where ${orgs.parentId} is null)` : inArray(orgCounts.orgId, orgIds));
+  const [row] = orgIds === null ? await membersOfRootsStatement(db).execute() : await membersOfStatement(db).execute({ ids: orgIds });
   return row?.n ?? 0;
 }
 
+const countsStatement = prepared((db) => db.select().from(orgCounts).where(eq(orgCounts.orgId, sql.placeholder('orgId'))).prepare('org_counts_of'));
+
 export async function countsOf(db: Db, orgId: string) {
-  const [row] = await db.select().from(orgCounts).where(eq(orgCounts.orgId, orgId));
+  const [row] = await countsStatement(db).execute({ orgId });
   return row ?? { orgId, members: 0, fullMembers: 0, directMembers: 0, directFullMembers: 0 };
 }
 
@@ -180,17 +205,22 @@ export async function siblingWithName(db: Db, parentId: string | null, name: str
   return row && row.id !== exceptId ? row : undefined;
 }
 
-export async function committeeOf(db: Db, orgId: string) {
-  return db
+const committeeStatement = prepared((db) =>
+  db
     .select({ id: committeeRoles.id, memberId: committeeRoles.memberId, memberName: members.name, fullOn: members.fullOn, role: committeeRoles.role, startedOn: committeeRoles.startedOn })
     .from(committeeRoles)
     .innerJoin(members, eq(members.id, committeeRoles.memberId))
-    .where(and(eq(committeeRoles.orgId, orgId), isNull(committeeRoles.endedOn)))
-    .orderBy(asc(committeeRoles.startedOn));
+    .where(and(eq(committeeRoles.orgId, sql.placeholder('orgId')), isNull(committeeRoles.endedOn)))
+    .orderBy(asc(committeeRoles.startedOn))
+    .prepare('org_committee'),
+);
+
+export async function committeeOf(db: Db, orgId: string) {
+  return committeeStatement(db).execute({ orgId });
 }
 
-export async function partyGroupsOf(db: Db, orgId: string) {
-  return db
+const partyGroupsStatement = prepared((db) =>
+  db
     .select({
       id: partyGroups.id,
       name: partyGroups.name,
@@ -202,6 +232,11 @@ export async function partyGroupsOf(db: Db, orgId: string) {
     })
     .from(partyGroups)
     .leftJoin(members, eq(members.id, partyGroups.leaderMemberId))
-    .where(eq(partyGroups.orgId, orgId))
-    .orderBy(asc(partyGroups.name));
+    .where(eq(partyGroups.orgId, sql.placeholder('orgId')))
+    .orderBy(asc(partyGroups.name))
+    .prepare('org_party_groups'),
+);
+
+export async function partyGroupsOf(db: Db, orgId: string) {
+  return partyGroupsStatement(db).execute({ orgId });
 }
