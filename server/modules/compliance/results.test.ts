@@ -19,7 +19,7 @@ import { activityHosts } from '../../db/schema/activities';
 import { getDashboard } from '../dashboard/service';
 import { runReminders } from '../notifications/service';
 import { addCommitteeSeat, createOrg, dissolveOrg, moveOrg } from '../orgs/service';
-import { ensureYears, markMissed, rollupFromRows, runJobs, servesPeriod, verifyResults } from './results';
+import { ensureYears, markMissed, refreshOrgs, rollupFromRows, runJobs, servesPeriod, verifyResults } from './results';
 import { addRulePackVersion, liveRollup, subtreeRollup } from './service';
 
 // Random sequences of every kind of write that changes compliance (fixed seed, bounded), after each
@@ -38,6 +38,13 @@ async function finishJobs() {
     if (r.open === 0) return;
   }
 }
+
+// the lagging list found in order on these small trees: every kind walked, every kind read whole, and a mix
+const PLANS = [
+  { walkFrom: 0, readWholeBelow: 0 },
+  { walkFrom: 0, readWholeBelow: 1_000_000 },
+  { walkFrom: 0, readWholeBelow: 3 },
+];
 
 async function expectVerified(step: string) {
   const { difference, rows } = await verifyResults(t.database.db, today());
@@ -241,9 +248,13 @@ describe('maintained compliance results', () => {
     const live = await liveRollup(t.database.db, rootRow!, quarter, later);
     expect(live.items.some((i) => i.lagging.some((l) => l.status === 'missed'))).toBe(true);
     expect(await rollupFromRows(t.database.db, rootRow!, quarter, later)).toEqual(live);
-    // rows the nightly pass has not reached yet are worked out before the list is bounded
-    const first = live.items.map((row) => ({ ...row, lagging: row.lagging.slice(0, 1) }));
-    expect(await rollupFromRows(t.database.db, rootRow!, quarter, later, 1)).toEqual({ organizations: live.organizations, items: first });
+    // rows the nightly pass has not reached yet are worked out before the list is bounded, whichever way it is found
+    for (const plan of [undefined, ...PLANS]) {
+      for (const n of [1, 2, 3]) {
+        const first = live.items.map((row) => ({ ...row, lagging: row.lagging.slice(0, n) }));
+        expect(await rollupFromRows(t.database.db, rootRow!, quarter, later, n, plan), `first ${n}, ${JSON.stringify(plan)}`).toEqual({ organizations: live.organizations, items: first });
+      }
+    }
     expect(await markMissed(t.database.db, later)).toBeGreaterThan(0);
     expect(await markMissed(t.database.db, later)).toBe(0);
     expect((await verifyResults(t.database.db, later)).difference).toBeNull();
@@ -277,6 +288,53 @@ describe('maintained compliance results', () => {
     expect((await verifyResults(t.database.db, later)).difference).toMatchObject({ orgId: ids.A, period, requirementId: 'theme_day' });
     await off(-1);
     expect((await verifyResults(t.database.db, later)).difference).toBeNull();
+  });
+
+  it('lists the first lagging organizations of a large subtree as the live evaluation orders them, across missed and due', async () => {
+    // read on 15 May of last year: a quarterly general assembly is missed without one in Q1, due in
+    // Q2 (47 days left) with Q1's only, and due in Q3 (92 days, not started yet) with both; names
+    // interleave the three kinds
+    const year = Number(today().slice(0, 4)) - 1;
+    const day = `${year}-05-15`;
+    const C = (await createOrg(ctx, { name: '丙公司党委', type: 'committee', parentId: null, sector: 'state_enterprise', foundedOn: '2010-01-01' })).id;
+    const kinds = ['q3', 'missed', 'q2', 'q3', 'missed', 'q2', 'missed', 'q2', 'q3'];
+    const branches: string[] = [];
+    for (const [i, kind] of kinds.entries()) {
+      const id = (await createOrg(ctx, { name: `丙公司第${i + 1}党支部`, type: 'branch', parentId: C, sector: 'state_enterprise', foundedOn: '2010-01-01' })).id;
+      branches.push(id);
+      const held = kind === 'missed' ? [] : kind === 'q2' ? ['02-10'] : ['02-10', '04-10'];
+      for (const d of held) {
+        await createActivity(ctx, { type: 'general_assembly', hostOrgIds: [id], state: 'held', theme: 'x', startsAt: `${year}-${d}T09:00:00+08:00`, endsAt: `${year}-${d}T11:00:00+08:00` });
+      }
+    }
+    await t.database.db.transaction((tx) => refreshOrgs(tx as unknown as typeof t.database.db, [C, ...branches], day));
+    const [root] = await t.database.db.select().from(orgs).where(eq(orgs.id, C));
+    for (const label of [`${year}`, `${year}-Q2`]) {
+      const p = parsePeriod(label);
+      const live = await liveRollup(t.database.db, root!, p, day);
+      for (const plan of [undefined, ...PLANS]) {
+        for (let n = 1; n <= kinds.length + 1; n++) {
+          const first = live.items.map((row) => ({ ...row, lagging: row.lagging.slice(0, n) }));
+          expect(await rollupFromRows(t.database.db, root!, p, day, n, plan), `${label}, first ${n}, ${JSON.stringify(plan)}`).toEqual({ organizations: live.organizations, items: first });
+        }
+      }
+    }
+    // the year's list crosses from missed to due, and between two deadlines
+    const yearly = (await rollupFromRows(t.database.db, root!, parsePeriod(`${year}`), day, kinds.length, PLANS[0])).items.find((i) => i.id === 'general_assembly')!;
+    expect(yearly.lagging.map((l) => `${l.orgName} ${l.status} ${l.daysLeft ?? ''}`)).toEqual([
+      '丙公司第2党支部 missed ',
+      '丙公司第5党支部 missed ',
+      '丙公司第7党支部 missed ',
+      '丙公司第3党支部 due 47',
+      '丙公司第6党支部 due 47',
+      '丙公司第8党支部 due 47',
+      '丙公司第1党支部 due 92',
+      '丙公司第4党支部 due 92',
+      '丙公司第9党支部 due 92',
+    ]);
+    await t.database.db.transaction((tx) => refreshOrgs(tx as unknown as typeof t.database.db, [C, ...branches], today()));
+    // the other rows were last written by the nightly pass of 40 days on (the tests before)
+    expect((await verifyResults(t.database.db, addDays(today(), 40))).difference).toBeNull();
   });
 
   it('names the first row that differs', async () => {

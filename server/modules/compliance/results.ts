@@ -56,9 +56,8 @@ function toRow(orgId: string, p: Period, position: number, r: ComplianceResult):
   };
 }
 
-/** The rows the live evaluation gives these organizations for these years. */
-async function liveRows(db: Db, list: OrgRow[], years: number[], today: string): Promise<q.ResultRow[]> {
-  const periods = years.flatMap(periodsOfYear);
+/** The rows the live evaluation gives these organizations for these periods (what a build writes). */
+export async function liveRows(db: Db, list: OrgRow[], periods: Period[], today: string): Promise<q.ResultRow[]> {
   const byPeriod = await evaluatePeriods(db, list, periods, today);
   const rows: q.ResultRow[] = [];
   for (const p of periods) {
@@ -95,7 +94,7 @@ export async function refreshOrgs(tx: Db, orgIds: string[], today: string, years
   if (wanted.length === 0 || ids.length === 0) return;
   await q.lockOrgs(tx, ids);
   const list = await q.orgsById(tx, ids);
-  const fresh = await liveRows(tx, list, wanted, today);
+  const fresh = await liveRows(tx, list, wanted.flatMap(periodsOfYear), today);
   const existing = new Map((await q.resultsOf(tx, ids, wanted)).map((r) => [keyOf(r), r]));
   const changed: q.ResultRow[] = [];
   for (const row of fresh) {
@@ -254,7 +253,7 @@ export async function servesPeriod(db: Db, periodLabel: string, path: string | n
 }
 
 /** The roll-up of a subtree from the rows: what rollupCompliance gives on the live evaluation. */
-export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: string, laggingLimit?: number): Promise<{ organizations: number; items: RollupRow[] }> {
+export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: string, laggingLimit?: number, plan?: q.LaggingPlan): Promise<{ organizations: number; items: RollupRow[] }> {
   const { items: counts, organizations } = await q.subtreeCounts(db, root.id, p.label);
   if (organizations === 0) return { organizations, items: [] };
   // the items come in the order the first evaluated organization (by name) of each pack lists them
@@ -288,7 +287,7 @@ export async function rollupFromRows(db: Db, root: OrgRow, p: Period, today: str
     // every result not met lags (missed, or due with time left)
     row.laggingTotal = c.applicable - c.met;
   }
-  for (const r of await q.laggingRows(db, root.path, p.label, today, laggingLimit)) {
+  for (const r of await q.laggingRows(db, root.path, p.label, today, laggingLimit, organizations, plan)) {
     const row = rows.get(r.requirementId);
     if (!row) continue;
     const missed = r.missed === '' ? [] : r.missed.split(',');
@@ -415,7 +414,7 @@ export async function verifyResults(db: Db, today: string): Promise<{ difference
     }
     cursor = ids.at(-1)!;
     const list = await q.orgsById(db, ids);
-    const expected = new Map((await liveRows(db, list, years, today)).map((r) => [keyOf(r), r]));
+    const expected = new Map((await liveRows(db, list, years.flatMap(periodsOfYear), today)).map((r) => [keyOf(r), r]));
     const actual = new Map((await q.resultsOf(db, ids, years)).map((r) => [keyOf(r), r]));
     rows += actual.size;
     const keys = [...new Set([...expected.keys(), ...actual.keys()])].map((k) => {
