@@ -76,7 +76,7 @@ export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, op
     let after: [string, string] | null = null;
     for (;;) {
       const page = await memberQ.exportPage(ctx.db, { where, sort, order, after, limit: batchSize });
-      const batch = page.slice(0, batchSize).map((r) => r.member);
+      const batch = page.slice(0, batchSize);
       if (batch.length === 0) break;
       await paths.load(batch.map((m) => m.orgId));
       const groupIds = [...new Set(batch.map((m) => m.partyGroupId).filter((id): id is string => id !== null))];

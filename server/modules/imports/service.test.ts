@@ -107,8 +107,10 @@ describe('POST /api/v1/imports (members)', () => {
     const female = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${seed.A}&subtree=true&gender=female` })).json<{ total: number }>();
     expect(dashboard.members.gender.find((g) => g.key === 'female')?.n ?? 0).toBe(female.total);
 
+    // the list shows the ID number masked; the record, in full
     const list = await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members?org=${seed.A}&subtree=true&q=赵大明` });
-    const item = list.json<{ items: Record<string, unknown>[] }>().items[0];
+    const listed = list.json<{ items: { id: string }[] }>().items[0]!;
+    const item = (await t.call(orgAdminA, { method: 'GET', url: `/api/v1/members/${listed.id}` })).json<Record<string, unknown>>();
     expect(item).toMatchObject({
       name: '赵大明',
       gender: 'male',

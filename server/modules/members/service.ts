@@ -423,8 +423,7 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const rows = await q.listPage(ctx.db, { where, sort, order: query.order ?? 'asc', after, offset: query.offset, limit });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > limit && last ? encodeCursor(String(last.member[sort]), last.member.id) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(String(last[sort]), last.id) : null;
   // The maintained counts answer an unfiltered subtree at once; filtered lists are counted up to a cap.
   let total = fastTotal ?? 0;
   let totalExact = true;
@@ -434,8 +433,8 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
     total = Math.min(counted, COUNT_CAP);
   }
   const items = page.map((r) => ({
-    ...toApiMember(ctx, r.member, r.orgName),
-    abilities: abilities(ctx.actor, { orgPath: r.member.orgPath, memberId: r.member.id }, MEMBER_ABILITIES),
+    ...toApiMember(ctx, r, r.orgName),
+    abilities: abilities(ctx.actor, { orgPath: r.orgPath, memberId: r.id }, MEMBER_ABILITIES),
   }));
   return { items, total, totalExact, nextCursor, abilities: listAbilities };
 }
