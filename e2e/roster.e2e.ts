@@ -169,6 +169,30 @@ describe('roster', () => {
     await drawer.waitFor({ state: 'hidden' });
   });
 
+  it('shows the numbers masked in the list and in full in the form that edits them from the list', async () => {
+    const idNumber = validIdNumber('1990-03-15', 123);
+    const page = e2e.page;
+    const rows = page.locator('.member-table tr.ant-table-row');
+    const search = page.getByLabel('按姓名搜索');
+    await search.fill('测试党员甲');
+    await search.press('Enter');
+    await expect.poll(() => rows.count()).toBe(1);
+    const row = rows.first();
+    await row.getByText(`${idNumber.slice(0, 4)}${'*'.repeat(10)}${idNumber.slice(14)}`).waitFor();
+    expect(await row.innerText()).not.toContain(idNumber);
+
+    await row.getByText('编辑', { exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑党员' });
+    await expect.poll(() => dialog.getByLabel('公民身份号码').inputValue()).toBe(idNumber);
+    await dialog.getByLabel('联系电话').fill('13912345678');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('139****5678').waitFor();
+    await search.fill('');
+    await search.press('Enter');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+  });
+
   it('imports members: sees the bad row, fixes the file and commits', async () => {
     const good1 = [
       '导入党员乙',
