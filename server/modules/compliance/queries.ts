@@ -240,9 +240,9 @@ export const LAGGING_PLAN: LaggingPlan = { walkFrom: 20_000, readWholeBelow: 2_0
  * The rows not met in the subtree, in the order of the live evaluation (organizations by name,
  * requirements in pack order), with what depends on the day worked out here for the usual case.
  * With a limit, per requirement at least the first `limit` in the roll-up's order (missed first,
- * then due by days left, then by name) and every stale row, whose order is known only once worked
- * out; the caller orders and cuts (orderLagging). `organizations` is the subtree's count of
- * organizations with results, which chooses the plan.
+ * then due by days left, then by name), and below `plan.walkFrom` organizations every stale row
+ * too, whose order is known only once worked out; the caller orders and cuts (orderLagging).
+ * `organizations` is the subtree's count of organizations with results, which chooses the plan.
  */
 export async function laggingRows(db: Db, path: string, period: string, today: string, limit?: number, organizations = 0, plan = LAGGING_PLAN) {
   const columns = sql`r.org_id as "orgId", o.name as "orgName", r.requirement_id as "requirementId", r.severity, r.required, r.count, r.status,
@@ -255,6 +255,24 @@ export async function laggingRows(db: Db, path: string, period: string, today: s
   const notMet = sql`from compliance_results r join orgs o on o.id = r.org_id
         where r.period = ${period} and o.path <@ ${path}::ltree and r.status <> 'met'`;
   if (limit === undefined) return queryRows<LaggingRow>(db, sql`select ${columns} ${notMet} order by o.name, o.id, r.position`);
+  if (organizations < plan.walkFrom) {
+    // each requirement's own top-N sort over the subtree's rows, reached by its path
+    const daysLeft = sql`((r.pending -> 0 ->> 'end')::date - greatest(${today}::date, (r.pending -> 0 ->> 'start')::date) + 1)`;
+    return queryRows<LaggingRow>(
+      db,
+      sql`select * from (
+            select first.* from (
+              select c.requirement_id from compliance_counts c join orgs top on top.id = c.org_id
+              where top.path = ${path}::ltree and c.period = ${period} and c.applicable > c.met) req
+            cross join lateral (
+              select ${columns} ${notMet} and r.requirement_id = req.requirement_id
+              order by (r.status = 'due'), case when r.status = 'due' then ${daysLeft} else 0 end, o.name, o.id
+              limit ${limit}) first
+            union
+            select ${columns} ${notMet} and (r.pending -> 0 ->> 'end') < ${today}) l
+          order by "orgName", "orderId", position`,
+    );
+  }
   const lagging = await queryRows<{ requirementId: string }>(
     db,
     sql`select c.requirement_id as "requirementId" from compliance_counts c join orgs top on top.id = c.org_id
@@ -263,32 +281,24 @@ export async function laggingRows(db: Db, path: string, period: string, today: s
   const parts: SQL[] = [];
   for (const { requirementId } of lagging) {
     const of = sql`r.period = ${period} and r.requirement_id = ${requirementId} and r.status <> 'met'`;
-    if (organizations < plan.walkFrom) {
-      const daysLeft = sql`((r.pending -> 0 ->> 'end')::date - greatest(${today}::date, (r.pending -> 0 ->> 'start')::date) + 1)`;
-      parts.push(sql`(select ${columns} ${notMet} and r.requirement_id = ${requirementId}
-                      order by (r.status = 'due'), case when r.status = 'due' then ${daysLeft} else 0 end, o.name, o.id limit ${limit})`);
-    } else {
-      for (const kind of await laggingKinds(db, period, requirementId, today, plan.readWholeBelow)) {
-        parts.push(
-          kind.common
-            ? // the lateral subquery (offset 0 keeps it one) is looked up per organization, in name order, until `limit` are found
-              sql`(select ${columns} from orgs o cross join lateral (select * from compliance_results r where r.org_id = o.id and ${of} and ${kind.filter} offset 0) r
-                   where o.path <@ ${path}::ltree order by o.name, o.id limit ${limit})`
-            : sql`(select ${columns} from compliance_results r join orgs o on o.id = r.org_id
-                   where ${of} and ${kind.filter} and o.path <@ ${path}::ltree order by o.name, o.id limit ${limit})`,
-        );
-      }
+    for (const kind of await laggingKinds(db, period, requirementId, today, plan.readWholeBelow)) {
+      parts.push(
+        kind.common
+          ? // the lateral subquery (offset 0 keeps it one) is looked up per organization, in name order, until `limit` are found
+            sql`(select ${columns} from orgs o cross join lateral (select * from compliance_results r where r.org_id = o.id and ${of} and ${kind.filter} offset 0) r
+                 where o.path <@ ${path}::ltree order by o.name, o.id limit ${limit})`
+          : sql`(select ${columns} from compliance_results r join orgs o on o.id = r.org_id
+                 where ${of} and ${kind.filter} and o.path <@ ${path}::ltree order by o.name, o.id limit ${limit})`,
+      );
     }
-    // every stale row (the nightly pass has not reached it): through the index, by its first pending end
-    parts.push(sql`(select ${columns} from compliance_results r join orgs o on o.id = r.org_id
-                    where ${of} and r.status in ('due', 'missed') and (r.pending -> 0 ->> 'end') < ${today} and o.path <@ ${path}::ltree)`);
   }
   if (parts.length === 0) return [];
   return queryRows<LaggingRow>(db, sql`select * from (${sql.join(parts, sql` union `)}) l order by "orgName", "orderId", position`);
 }
 
 /**
- * The kinds of a requirement's rows not met in a period, in the roll-up's order: missed, then due
+ * The kinds of a requirement's rows not met in a period, in the roll-up's order on `today`: missed
+ * (stored so, or due with a first pending sub-period over: stale, missed once worked out), then due
  * by days left (the due rows' first pending sub-periods take a few distinct values, found by
  * skipping through compliance_results_lagging), each with a filter and whether it has at least
  * `common` rows in the period (counted up to that, so never more than that is read).
@@ -313,11 +323,12 @@ async function laggingKinds(db: Db, period: string, requirementId: string, today
         from firsts f`,
   );
   const kinds: { filter: SQL; common: boolean }[] = [];
-  const missed = rows.find((r) => r.status === 'missed')!;
-  if (missed.n > 0) kinds.push({ filter: sql`r.status = 'missed'`, common: missed.n >= common });
+  const stale = rows.filter((r) => r.status === 'due' && r.end! < today);
+  const missed = [rows.find((r) => r.status === 'missed')!, ...stale].reduce((n, r) => n + r.n, 0);
+  if (missed > 0) kinds.push({ filter: sql`(r.status = 'missed' or (r.status = 'due' and (r.pending -> 0 ->> 'end') < ${today}))`, common: missed >= common });
   // due rows with the same days left are one kind: they are ordered by name together
   const byDays = new Map<number, typeof rows>();
-  for (const r of rows.filter((x) => x.status === 'due')) byDays.set(r.daysLeft!, [...(byDays.get(r.daysLeft!) ?? []), r]);
+  for (const r of rows.filter((x) => x.status === 'due' && !stale.includes(x))) byDays.set(r.daysLeft!, [...(byDays.get(r.daysLeft!) ?? []), r]);
   for (const [, groups] of [...byDays].sort(([a], [b]) => a - b)) {
     const pairs = groups.map((g) => sql`((r.pending -> 0 ->> 'end') = ${g.end} and (r.pending -> 0 ->> 'start') = ${g.start})`);
     kinds.push({ filter: sql`r.status = 'due' and (${sql.join(pairs, sql` or `)})`, common: groups.reduce((n, g) => n + g.n, 0) >= common });
