@@ -73,7 +73,9 @@ async function main(): Promise<void> {
       for (const month of lastMonths(TODAY, 6)) await evaluateMany(ctx.db, list, month, TODAY);
     });
     await measure('first 60 branches + count', (o) => q.branchesOf(ctx.db, o.path, 60));
-    await measure('term candidates (elected 5 years ago - 2.5 years ago)', (o) => q.electedBetween(ctx.db, o.path, '2020-06-30', '2022-12-30'));
+    // the default pack's terms (the generator versions no organization): 5 years for committees, 3 for branches
+    const terms = { committeeYears: 5, branchYears: 3, villageCommunityYears: 5 };
+    await measure('terms ending by 2025-12-30, counted in SQL', (o) => q.termsEnding(ctx.db, o.path, [{ path: o.path, terms }], '2022-12-30', TODAY, '2025-12-30', 100));
 
     console.log(`\n${target.label}: dashboard, median / p95 ms over ${runs} runs`);
     for (const level of levels) console.log(`  ${level}: ${orgs[level].name} (${sizes[level]})`);

@@ -1,9 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, addYears, todayInChina } from '../../../domain/dates';
+import { ORG_TYPES, type OrgType, type Sector } from '../../../domain/enums';
+import { termDates } from '../../../domain/rules/orgFindings';
 import type { Dashboard, Slice } from '../../../domain/schemas/dashboard';
 import { queryRows } from '../../db/client';
+import { rulePackVersions } from '../../db/schema/activities';
+import { orgs } from '../../db/schema/orgs';
+import { newId } from '../../ids';
+import { packToday } from '../compliance/service';
 import { idFor, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
+import { termsEnding } from './queries';
 import { ageBand, lastMonths, standingBand } from './service';
 
 let t: TestApp;
@@ -316,5 +323,56 @@ describe('GET /api/v1/dashboard', () => {
     await expectCountsRight('moved back');
     await patch(across, { state: 'held', theme: '联合主题党日' });
     await expectCountsRight('an edit that changes nothing counted');
+  });
+  it('counts the terms ending in SQL as termDates dates them, under the pack of each subtree, and lists the first of them by date', async () => {
+    const db = t.database.db;
+    const today = '2025-06-30';
+    const until = addMonths(today, 6);
+    const add = async (parent: { id: string; path: string } | null, name: string, type: string, sector: string | null, termElectedOn: string) => {
+      const id = newId();
+      const path = parent ? `${parent.path}.${id}` : id;
+      await db.insert(orgs).values({ id, path, parentId: parent?.id ?? null, name, type, sector, termElectedOn });
+      return { id, path };
+    };
+    // every type and sector, elected on month ends and 29 February, in a subtree with terms of its own
+    const D = await add(null, '丁公司党委', 'committee', 'state_enterprise', '2020-02-29');
+    const E = await add(D, '丁公司二级党委', 'committee', 'village', '2021-08-31');
+    await db.insert(rulePackVersions).values({ id: newId(), orgId: E.id, effectiveFrom: '2020-01-01', override: { terms: { committeeYears: 4, branchYears: 2, villageCommunityYears: 3 } } });
+    const dates = ['2020-02-29', '2020-08-31', '2021-06-30', '2022-02-28', '2022-12-30', '2022-12-31', '2021-12-31', '2020-12-30', '2019-06-30', '2024-02-29', '2023-02-28', '2023-06-30', '2022-06-30', '2022-08-31', '2023-08-31', '2021-08-31', '2022-11-30'];
+    let i = 0;
+    for (const parent of [D, E]) {
+      for (const type of ORG_TYPES) {
+        for (const sector of [null, 'village', 'community', 'state_enterprise']) {
+          await add(parent, `丁组织${String(i % 7)}`, type, sector, dates[i % dates.length]!);
+          i += 1;
+        }
+      }
+    }
+    const packs = new Map([D.path, E.path].map((p) => [p, null as unknown as Awaited<ReturnType<typeof packToday>>]));
+    for (const p of packs.keys()) packs.set(p, await packToday(db, p, today));
+    const years = [...packs.values()].flatMap((p) => [p.terms.committeeYears, p.terms.branchYears, p.terms.villageCommunityYears]);
+    const electedBy = addYears(until, -Math.min(...years));
+    const list = await db.select().from(orgs).where(sql`${orgs.path} <@ ${D.path}::ltree`);
+    const reference = list.flatMap((o) => {
+      const pack = packs.get(o.path === E.path || o.path.startsWith(`${E.path}.`) ? E.path : D.path)!;
+      const term = o.termElectedOn! <= electedBy ? termDates(o.type as OrgType, o.sector as Sector | null, o.termElectedOn!, pack) : null;
+      return term && term.expiresOn <= until ? [{ id: o.id, name: o.name, expiresOn: term.expiresOn, ended: term.expiresOn <= today }] : [];
+    });
+    const byDate = (a: { expiresOn: string; name: string; id: string }, b: { expiresOn: string; name: string; id: string }) =>
+      a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+    const byDepth = [E.path, D.path].map((p) => ({ path: p, terms: packs.get(p)!.terms }));
+    for (const ended of [true, false]) expect(reference.filter((r) => r.ended === ended).length, `ended ${ended}`).toBeGreaterThan(3);
+    for (const first of [1, 3, 100]) {
+      const rows = await termsEnding(db, D.path, byDepth, electedBy, today, until, first);
+      for (const ended of [true, false]) {
+        const want = reference.filter((r) => r.ended === ended).sort(byDate);
+        const got = rows.filter((r) => r.ended === ended);
+        expect(got.every((r) => r.n === want.length), `count, ended ${ended}, first ${first}`).toBe(true);
+        // every organization up to the first-th date comes, ties included: ordered by name, they begin as the reference does
+        const top = got.map((r) => ({ id: r.id, name: r.name, expiresOn: r.expiresOn, ended: r.ended })).sort(byDate);
+        expect(top.slice(0, first), `ended ${ended}, first ${first}`).toEqual(want.slice(0, first));
+        expect(top.every((r) => r.expiresOn <= want[Math.min(first, want.length) - 1]!.expiresOn)).toBe(true);
+      }
+    }
   });
 });

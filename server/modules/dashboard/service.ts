@@ -1,6 +1,5 @@
-import { ACTIVITY_TYPES, type ActivityType, type ComplianceStatus, type OrgType, type Sector } from '../../../domain/enums';
+import { ACTIVITY_TYPES, type ActivityType, type ComplianceStatus, type OrgType } from '../../../domain/enums';
 import { addMonths, addYears } from '../../../domain/dates';
-import { termDates } from '../../../domain/rules/orgFindings';
 import type { RulePack } from '../../../domain/rules/pack';
 import { AGE_BANDS, STANDING_BANDS, type AgeBand, type Dashboard, type Slice, type StandingBand } from '../../../domain/schemas/dashboard';
 import type { Ctx } from '../../context';
@@ -137,23 +136,27 @@ async function termFigures(db: Db, path: string, today: string): Promise<Dashboa
   const packs = new Map<string, RulePack>([[path, await packToday(db, path, today)]]);
   for (const v of versioned) packs.set(v.path, await packToday(db, v.path, today));
   const years = [...packs.values()].flatMap((p) => [p.terms.committeeYears, p.terms.branchYears, p.terms.villageCommunityYears]);
-  // elected so that some term length ends in the window or before it
-  const candidates = await q.electedBetween(db, path, '0001-01-01', addYears(until, -Math.min(...years)));
-  const packPaths = [...packs.keys()].sort((a, b) => b.length - a.length);
+  // the deepest pack above an organization is its own; elected so that some term length ends in the window or before it
+  const byDepth = [...packs].sort(([a], [b]) => b.length - a.length).map(([p, pack]) => ({ path: p, terms: pack.terms }));
+  const rows = await q.termsEnding(db, path, byDepth, addYears(until, -Math.min(...years)), today, until, TERM_ITEMS);
   const items: Dashboard['terms']['items'] = [];
   const expired: Dashboard['terms']['expiredItems'] = [];
-  for (const c of candidates) {
-    const packPath = packPaths.find((p) => c.path === p || c.path.startsWith(`${p}.`)) ?? path;
-    const term = termDates(c.type as OrgType, c.sector as Sector | null, c.termElectedOn!, packs.get(packPath)!);
-    if (!term || term.expiresOn > until) continue;
-    const item = { orgId: c.id, orgName: c.name, type: c.type as OrgType, electedOn: c.termElectedOn!, expiresOn: term.expiresOn };
-    if (term.expiresOn <= today) expired.push({ ...item, daysLeft: -daysBetween(term.expiresOn, today) });
-    else items.push({ ...item, daysLeft: daysBetween(today, term.expiresOn) });
+  let total = 0;
+  let expiredTotal = 0;
+  for (const r of rows) {
+    const item = { orgId: r.id, orgName: r.name, type: r.type as OrgType, electedOn: r.electedOn, expiresOn: r.expiresOn };
+    if (r.ended) {
+      expired.push({ ...item, daysLeft: -daysBetween(r.expiresOn, today) });
+      expiredTotal = r.n;
+    } else {
+      items.push({ ...item, daysLeft: daysBetween(today, r.expiresOn) });
+      total = r.n;
+    }
   }
   const byDate = (a: { expiresOn: string; orgName: string }, b: { expiresOn: string; orgName: string }) => a.expiresOn.localeCompare(b.expiresOn) || a.orgName.localeCompare(b.orgName);
   items.sort(byDate);
   expired.sort(byDate);
-  return { items: items.slice(0, TERM_ITEMS), total: items.length, expired: expired.length, expiredItems: expired.slice(0, TERM_ITEMS) };
+  return { items: items.slice(0, TERM_ITEMS), total, expired: expiredTotal, expiredItems: expired.slice(0, TERM_ITEMS) };
 }
 
 /** Everything the dashboard of an organization's subtree shows, in one answer. */
