@@ -7,7 +7,7 @@ import { packForDate, packForPeriod, type RulePack, type RulePackOverride, type 
 import { appendAudit } from '../../audit';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/prepared';
+import { prepared, UNNAMED } from '../../db/prepared';
 import { activities, activityHosts, rulePackVersions } from '../../db/schema/activities';
 import { committeeRoles, orgCounts, orgs, partyGroups } from '../../db/schema/orgs';
 import { forbidden, invalid, notFound } from '../../errors';
@@ -41,7 +41,7 @@ const versionsStatement = prepared((db) =>
     .from(rulePackVersions)
     .where(sql`${rulePackVersions.orgId} = any(${sql.placeholder('ids')}::text[])`)
     .orderBy(asc(rulePackVersions.effectiveFrom))
-    .prepare('rule_pack_versions_of'),
+    .prepare(UNNAMED),
 );
 
 export async function versionsFor(db: Db, paths: string[]): Promise<Map<string, { depth: number; effectiveFrom: string; override: RulePackOverride }[]>> {

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/prepared';
+import { prepared, UNNAMED } from '../../db/prepared';
 import { todayInChina } from '../../../domain/dates';
 import { deferredTotals, type DeferredTotals } from '../../db/deferredTotals';
 import { fullMembersChanged } from '../compliance/results';
@@ -41,7 +41,7 @@ const detailStatement = prepared((db) =>
     .from(orgs)
     .leftJoin(orgCounts, eq(orgCounts.orgId, orgs.id))
     .where(eq(orgs.id, sql.placeholder('id')))
-    .prepare('org_detail'),
+    .prepare(UNNAMED),
 );
 
 export async function detailOf(db: Db, id: string) {
@@ -75,7 +75,7 @@ export async function getOrgs(db: Db, ids: string[]): Promise<Map<string, OrgRow
 
 // one array parameter, so any number of ids is one statement (no 65,535-parameter limit)
 const namesStatement = prepared((db) =>
-  db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(sql`${orgs.id} = any(${sql.placeholder('ids')}::text[])`).prepare('org_names'),
+  db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(sql`${orgs.id} = any(${sql.placeholder('ids')}::text[])`).prepare(UNNAMED),
 );
 
 export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
@@ -89,14 +89,14 @@ const membersOfRootsStatement = prepared((db) =>
     .select({ n: sql<number>`coalesce(sum(${orgCounts.members}), 0)`.mapWith(Number) })
     .from(orgCounts)
     .where(sql`${orgCounts.orgId} in (select ${orgs.id} from ${orgs} where ${orgs.parentId} is null)`)
-    .prepare('members_of_roots'),
+    .prepare(UNNAMED),
 );
 const membersOfStatement = prepared((db) =>
   db
     .select({ n: sql<number>`coalesce(sum(${orgCounts.members}), 0)`.mapWith(Number) })
     .from(orgCounts)
     .where(sql`${orgCounts.orgId} = any(${sql.placeholder('ids')}::text[])`)
-    .prepare('members_of_subtrees'),
+    .prepare(UNNAMED),
 );
 
 /** Members of the whole tree (null) or of these organizations' subtrees (none inside another), from the maintained counts. */
@@ -106,7 +106,7 @@ export async function membersWithin(db: Db, orgIds: string[] | null): Promise<nu
   return row?.n ?? 0;
 }
 
-const countsStatement = prepared((db) => db.select().from(orgCounts).where(eq(orgCounts.orgId, sql.placeholder('orgId'))).prepare('org_counts_of'));
+const countsStatement = prepared((db) => db.select().from(orgCounts).where(eq(orgCounts.orgId, sql.placeholder('orgId'))).prepare(UNNAMED));
 
 export async function countsOf(db: Db, orgId: string) {
   const [row] = await countsStatement(db).execute({ orgId });
@@ -212,7 +212,7 @@ const committeeStatement = prepared((db) =>
     .innerJoin(members, eq(members.id, committeeRoles.memberId))
     .where(and(eq(committeeRoles.orgId, sql.placeholder('orgId')), isNull(committeeRoles.endedOn)))
     .orderBy(asc(committeeRoles.startedOn))
-    .prepare('org_committee'),
+    .prepare(UNNAMED),
 );
 
 export async function committeeOf(db: Db, orgId: string) {
@@ -234,7 +234,7 @@ const partyGroupsStatement = prepared((db) =>
     .leftJoin(members, eq(members.id, partyGroups.leaderMemberId))
     .where(eq(partyGroups.orgId, sql.placeholder('orgId')))
     .orderBy(asc(partyGroups.name))
-    .prepare('org_party_groups'),
+    .prepare(UNNAMED),
 );
 
 export async function partyGroupsOf(db: Db, orgId: string) {
