@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
@@ -94,11 +94,38 @@ function takeLock(dir: string): () => void {
 
 export const PGLITE_EXTENSIONS = { ltree, pg_trgm };
 
+// Drizzle reads dates, timestamps and intervals (and arrays of them) as PostgreSQL writes them
+const AS_WRITTEN = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
+
+/**
+ * The PGlite handle Drizzle gets. Drizzle asks for those types as written with a `parsers` option on
+ * every query, and PGlite merges it into a copy of its parser table for each such query: about
+ * 150 µs a query here, a third of an organization detail's time (bench/limit.ts). The instance reads
+ * those types as written already (openPglite), so the option is dropped, also on a transaction's
+ * queries.
+ */
+function withoutQueryParsers<T extends PGlite | Transaction>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'query') {
+        return (query: string, params?: unknown[], options?: Parameters<T['query']>[2]) =>
+          target.query(query, params, options?.parsers ? { ...options, parsers: undefined } : options);
+      }
+      if (prop === 'transaction' && 'transaction' in target) {
+        return <R>(fn: (tx: Transaction) => Promise<R>) => target.transaction((tx) => fn(withoutQueryParsers(tx)));
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** Opens PGlite with every extension the schema uses (they must be loaded on each open). */
 export async function openPglite(dataDir: string | null): Promise<PGlite> {
   return PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     extensions: PGLITE_EXTENSIONS,
+    parsers: Object.fromEntries(AS_WRITTEN.map((type) => [type, (value: string) => value])),
     // the default pre-allocates 1 GB of WAL
     postgresqlconf: 'max_wal_size = 64MB\nmin_wal_size = 32MB\n',
   });
@@ -168,7 +195,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       }
     }
     const client = await openPglite(opts.dataDir ? path.join(opts.dataDir, 'pgdata') : null);
-    const raw = drizzlePglite(client, { schema });
+    const raw = drizzlePglite(withoutQueryParsers(client), { schema });
     await migratePglite(raw, { migrationsFolder: MIGRATIONS });
     return {
       db: raw as unknown as Db,
