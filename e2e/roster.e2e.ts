@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validIdNumber, withWrongCheckDigit } from './idNumbers';
 import { REPO_ROOT } from './server';
 import { serverWithPage } from './session';
+import { hideColumn } from './columns';
 
 const BRANCH = '建车汽车服务党支部';
 const BRANCH_PATH = `湘潭高新区两新组织综合党委/${BRANCH}`;
@@ -339,8 +340,7 @@ describe('roster', () => {
     // column settings: the ID-card number hidden, and still hidden after a reload
     const idHeader = list.locator('thead th').filter({ hasText: '公民身份号码' });
     expect(await idHeader.count()).toBe(1);
-    await page.getByRole('button', { name: '列设置' }).click();
-    await page.locator('.ant-popover').getByRole('checkbox', { name: '公民身份号码' }).uncheck();
+    await hideColumn(page, list, '公民身份号码');
     await expect.poll(() => idHeader.count()).toBe(0);
     await page.reload();
     await rows.first().waitFor();

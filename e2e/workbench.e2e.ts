@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './server';
 import { serverWithPage } from './session';
+import { hideColumn } from './columns';
 
 const DEMO_PASSWORD = 'Gongjian@2024';
 // 湘潭高新区办公室党支部 is paired with 民生药业's branch and accepts its demands (README, demo accounts)
@@ -198,8 +199,7 @@ describe('the workbench', () => {
     await e2e.page.goto(`${e2e.server.url}/activities`);
     const table = e2e.page.locator('.list-table');
     await table.locator('thead').getByText('主办组织').waitFor();
-    await table.getByRole('button', { name: '列设置' }).click();
-    await e2e.page.locator('.ant-popover').getByRole('checkbox', { name: '主办组织' }).uncheck();
+    await hideColumn(e2e.page, table, '主办组织');
     await e2e.page.reload();
     await table.locator('thead').getByText('主题', { exact: true }).waitFor();
     expect(await table.locator('thead').getByText('主办组织').count()).toBe(0);
