@@ -43,10 +43,21 @@ const BRANCH_TYPES: readonly OrgType[] = ['branch', 'joint_branch'];
 const COMMITTEE_RULE_TYPES: readonly OrgType[] = ['branch', 'joint_branch', 'general_branch'];
 
 /** Term length by level and sector (Opinion on Terms 2018); a leading group is appointed, not elected. */
+/**
+ * Which of a pack's term lengths an organization serves, checked in this order: none for these
+ * types, the village and community term for these sectors, the committee term for these types, the
+ * branch term for the rest. Data, so that the dashboard's SQL (termsEnding) applies the same rule.
+ */
+export const TERM_RULE = {
+  noTerm: ['leading_group'],
+  villageCommunitySectors: ['village', 'community'],
+  committeeTypes: ['committee', 'working_committee'],
+} as const satisfies { noTerm: readonly OrgType[]; villageCommunitySectors: readonly Sector[]; committeeTypes: readonly OrgType[] };
+
 export function termYears(type: OrgType, sector: Sector | null, pack: RulePack): number | null {
-  if (type === 'leading_group') return null;
-  if (sector === 'village' || sector === 'community') return pack.terms.villageCommunityYears;
-  if (type === 'committee' || type === 'working_committee') return pack.terms.committeeYears;
+  if ((TERM_RULE.noTerm as readonly OrgType[]).includes(type)) return null;
+  if (sector !== null && (TERM_RULE.villageCommunitySectors as readonly Sector[]).includes(sector)) return pack.terms.villageCommunityYears;
+  if ((TERM_RULE.committeeTypes as readonly OrgType[]).includes(type)) return pack.terms.committeeYears;
   return pack.terms.branchYears;
 }
 

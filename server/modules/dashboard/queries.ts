@@ -5,6 +5,7 @@ import { rulePackVersions } from '../../db/schema/activities';
 import { orgActivityMonths, orgMemberFacets } from '../../db/schema/dashboard';
 import { orgs } from '../../db/schema/orgs';
 import { labelsOf } from '../orgs/queries';
+import { TERM_RULE } from '../../../domain/rules/orgFindings';
 
 export const FACETS = ['gender', 'education', 'status', 'category', 'birth_year', 'joined_year'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -267,9 +268,8 @@ export interface TermRow {
  * Terms of the subtree's active organizations elected up to `electedBy` that expire by `until`:
  * for those ended by `today` and for the others, how many, and the organizations up to the
  * `first`-th expiry date (every one on that date too), which the caller orders by date and name.
- * The expiry is what termDates gives (domain/rules/orgFindings.ts): the years of termYears, written
- * here in SQL (a leading group has no term; village and community sectors, then committees and
- * working committees, then the rest), under the pack of the deepest of `packs` above the
+ * The expiry is what termDates gives (domain/rules/orgFindings.ts): the years its TERM_RULE gives,
+ * applied here in SQL, under the pack of the deepest of `packs` above the
  * organization (`packs` deepest first, the subtree's own last), added as addYears adds them (the
  * month's last day where the date does not exist). At a province's top this counts 150,000 terms in
  * SQL instead of sending 175,000 candidates to be worked out and sorted on the event loop.
@@ -284,8 +284,8 @@ export async function termsEnding(
   first: number,
 ): Promise<TermRow[]> {
   const yearsOf = (t: (typeof packs)[number]['terms']) =>
-    sql`case when o.sector in ('village', 'community') then ${t.villageCommunityYears}::int
-             when o.type in ('committee', 'working_committee') then ${t.committeeYears}::int else ${t.branchYears}::int end`;
+    sql`case when o.sector = any(${sql.param([...TERM_RULE.villageCommunitySectors])}::text[]) then ${t.villageCommunityYears}::int
+             when o.type = any(${sql.param([...TERM_RULE.committeeTypes])}::text[]) then ${t.committeeYears}::int else ${t.branchYears}::int end`;
   const own = packs.at(-1)!;
   const below = packs.slice(0, -1).map((p) => sql`when o.path <@ ${p.path}::ltree then ${yearsOf(p.terms)} `);
   const years = below.length ? sql`case ${sql.join(below, sql``)}else ${yearsOf(own.terms)} end` : yearsOf(own.terms);
@@ -295,7 +295,7 @@ export async function termsEnding(
           select t.*, count(*) over w as n, rank() over (w order by t.expires) as rank from (
             select o.id, o.name, o.type, o.term_elected_on::text as "electedOn", e.expires, e.expires <= ${today}::date as ended
             from orgs o cross join lateral (select (o.term_elected_on + make_interval(years => ${years}))::date as expires) e
-            where o.path <@ ${path}::ltree and o.dissolved_on is null and o.type <> 'leading_group'
+            where o.path <@ ${path}::ltree and o.dissolved_on is null and o.type <> all(${sql.param([...TERM_RULE.noTerm])}::text[])
               and o.term_elected_on between '0001-01-01' and ${electedBy}::date and e.expires <= ${until}::date) t
           window w as (partition by t.ended)) x
         where rank <= ${first}`,
