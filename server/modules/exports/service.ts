@@ -19,7 +19,7 @@ import { forbidden } from '../../errors';
 import type { MemberExportQuery } from '../../../domain/schemas/members';
 import { orgs, partyGroups } from '../../db/schema/orgs';
 import * as memberQ from '../members/queries';
-import { filterConditions } from '../members/service';
+import { filterConditions, memberNumbers } from '../members/service';
 import * as orgQ from '../orgs/queries';
 import { loadOrg } from '../orgs/service';
 import { listExport, type ListExport } from '../../listSheet';
@@ -86,13 +86,13 @@ export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, op
         for (const g of rows) groups.set(g.id, g.name);
       }
       for (const m of batch) {
-        const sensitive = authorize(ctx.actor, 'member.readSensitive', { orgPath: m.orgPath, memberId: m.id });
+        const numbers = memberNumbers(ctx, m);
         const values: Record<MemberField, string | null> = {
           name: m.name,
           gender: labelOf(GENDER_LABELS, m.gender as Gender),
           ethnicity: m.ethnicity,
           birthDate: m.birthDate,
-          idNumber: sensitive && m.idNumberEnc ? ctx.crypto.decrypt(m.idNumberEnc) : m.idNumberMasked,
+          idNumber: numbers.idNumber,
           education: m.education ? labelOf(EDUCATION_LABELS, m.education as Education) : null,
           joinedOn: m.joinedOn,
           fullOn: m.fullOn,
@@ -100,7 +100,7 @@ export async function prepareMemberExport(ctx: Ctx, query: MemberExportQuery, op
           status: labelOf(STATUS_LABELS, m.status as MemberStatus),
           org: paths.get(m.orgId),
           partyGroup: m.partyGroupId ? (groups.get(m.partyGroupId) ?? null) : null,
-          phone: sensitive && m.phoneEnc ? ctx.crypto.decrypt(m.phoneEnc) : m.phoneMasked,
+          phone: numbers.phone,
           jobTitle: m.jobTitle,
         };
         yield values;

@@ -46,21 +46,30 @@ function ensure(ctx: Ctx, action: Action, orgPath: string, memberId?: string): v
 }
 
 /**
- * A member as the API shows it. The ID-card and phone numbers come in full only in the member's own
- * record and only to those allowed to read them; a list shows them masked to everyone, as GB/T
- * 35273-2020 §7.5 advises for what a screen shows (a list is read over shoulders and projected),
- * and its page then decrypts nothing.
+ * A member's ID-card and phone numbers as shown: in full to those allowed to read them when the
+ * encrypted ones were fetched (a member's record, the roster export), masked otherwise. A list
+ * does not fetch them and shows them masked to everyone, as GB/T 35273-2020 §7.5 advises for what a
+ * screen shows (a list is read over shoulders and projected); its page then decrypts nothing.
  */
-export function toApiMember(ctx: Ctx, row: q.ListedMemberRow & Partial<Pick<q.MemberRow, 'idNumberEnc' | 'phoneEnc'>>, orgName: string): Member {
+export function memberNumbers(ctx: Ctx, row: q.ListedMemberRow & Partial<Pick<q.MemberRow, 'idNumberEnc' | 'phoneEnc'>>) {
   const full = row.idNumberEnc !== undefined && authorize(ctx.actor, 'member.readSensitive', { orgPath: row.orgPath, memberId: row.id });
+  return {
+    idNumber: full && row.idNumberEnc ? ctx.crypto.decrypt(row.idNumberEnc) : row.idNumberMasked,
+    phone: full && row.phoneEnc ? ctx.crypto.decrypt(row.phoneEnc) : row.phoneMasked,
+    masked: !full,
+  };
+}
+
+export function toApiMember(ctx: Ctx, row: Parameters<typeof memberNumbers>[1], orgName: string): Member {
+  const { idNumber, phone, masked } = memberNumbers(ctx, row);
   return {
     id: row.id,
     name: row.name,
     gender: row.gender as Gender,
     ethnicity: row.ethnicity,
     birthDate: row.birthDate,
-    idNumber: full && row.idNumberEnc ? ctx.crypto.decrypt(row.idNumberEnc) : row.idNumberMasked,
-    phone: full && row.phoneEnc ? ctx.crypto.decrypt(row.phoneEnc) : row.phoneMasked,
+    idNumber,
+    phone,
     education: row.education as Education | null,
     joinedOn: row.joinedOn,
     fullOn: row.fullOn,
@@ -70,7 +79,7 @@ export function toApiMember(ctx: Ctx, row: q.ListedMemberRow & Partial<Pick<q.Me
     orgId: row.orgId,
     orgName,
     partyGroupId: row.partyGroupId,
-    masked: !full,
+    masked,
   };
 }
 
