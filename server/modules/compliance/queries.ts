@@ -236,6 +236,20 @@ export interface LaggingPlan {
 // whole in 80-90 ms, the province's 300,101 organizations took 3.3-3.5 s that way and 16-19 ms walked
 export const LAGGING_PLAN: LaggingPlan = { walkFrom: 20_000, readWholeBelow: 2_000 };
 
+const FIRST_END = sql`(r.pending -> 0 ->> 'end')`;
+const FIRST_START = sql`(r.pending -> 0 ->> 'start')`;
+
+/** Days left on `today` in a first pending sub-period from `start` to `end` (dates as text), the last day counted. */
+const daysLeftIn = (end: SQL, start: SQL, today: string) => sql`(${end}::date - greatest(${today}::date, ${start}::date) + 1)`;
+
+/** A requirement's rows not met in a period. */
+const notMetOf = (period: string, requirementId: string) => sql`r.period = ${period} and r.requirement_id = ${requirementId} and r.status <> 'met'`;
+
+/** The requirements with rows not met in a subtree and period, from the subtree's counts. */
+const laggingRequirements = (path: string, period: string) =>
+  sql`select c.requirement_id from compliance_counts c join orgs top on top.id = c.org_id
+      where top.path = ${path}::ltree and c.period = ${period} and c.applicable > c.met`;
+
 /**
  * The rows not met in the subtree, in the order of the live evaluation (organizations by name,
  * requirements in pack order), with what depends on the day worked out here for the usual case.
@@ -247,40 +261,33 @@ export const LAGGING_PLAN: LaggingPlan = { walkFrom: 20_000, readWholeBelow: 2_0
 export async function laggingRows(db: Db, path: string, period: string, today: string, limit?: number, organizations = 0, plan = LAGGING_PLAN) {
   const columns = sql`r.org_id as "orgId", o.name as "orgName", r.requirement_id as "requirementId", r.severity, r.required, r.count, r.status,
                array_to_string(r.missed_periods, ',') as missed,
-               case when jsonb_array_length(r.pending) > 0
-                    then ((r.pending -> 0 ->> 'end')::date - greatest(${today}::date, (r.pending -> 0 ->> 'start')::date) + 1)::int end as "daysLeft",
-               coalesce((r.pending -> 0 ->> 'end') < ${today}, false) as stale,
-               case when (r.pending -> 0 ->> 'end') < ${today} then r.pending end as pending,
+               case when jsonb_array_length(r.pending) > 0 then ${daysLeftIn(FIRST_END, FIRST_START, today)}::int end as "daysLeft",
+               coalesce(${FIRST_END} < ${today}, false) as stale,
+               case when ${FIRST_END} < ${today} then r.pending end as pending,
                o.id as "orderId", r.position`;
   const notMet = sql`from compliance_results r join orgs o on o.id = r.org_id
         where r.period = ${period} and o.path <@ ${path}::ltree and r.status <> 'met'`;
   if (limit === undefined) return queryRows<LaggingRow>(db, sql`select ${columns} ${notMet} order by o.name, o.id, r.position`);
   if (organizations < plan.walkFrom) {
     // each requirement's own top-N sort over the subtree's rows, reached by its path
-    const daysLeft = sql`((r.pending -> 0 ->> 'end')::date - greatest(${today}::date, (r.pending -> 0 ->> 'start')::date) + 1)`;
+    const daysLeft = daysLeftIn(FIRST_END, FIRST_START, today);
     return queryRows<LaggingRow>(
       db,
       sql`select * from (
-            select first.* from (
-              select c.requirement_id from compliance_counts c join orgs top on top.id = c.org_id
-              where top.path = ${path}::ltree and c.period = ${period} and c.applicable > c.met) req
+            select first.* from (${laggingRequirements(path, period)}) req
             cross join lateral (
               select ${columns} ${notMet} and r.requirement_id = req.requirement_id
               order by (r.status = 'due'), case when r.status = 'due' then ${daysLeft} else 0 end, o.name, o.id
               limit ${limit}) first
             union
-            select ${columns} ${notMet} and (r.pending -> 0 ->> 'end') < ${today}) l
+            select ${columns} ${notMet} and ${FIRST_END} < ${today}) l
           order by "orgName", "orderId", position`,
     );
   }
-  const lagging = await queryRows<{ requirementId: string }>(
-    db,
-    sql`select c.requirement_id as "requirementId" from compliance_counts c join orgs top on top.id = c.org_id
-        where top.path = ${path}::ltree and c.period = ${period} and c.applicable > c.met`,
-  );
+  const lagging = await queryRows<{ requirement_id: string }>(db, laggingRequirements(path, period));
   const parts: SQL[] = [];
-  for (const { requirementId } of lagging) {
-    const of = sql`r.period = ${period} and r.requirement_id = ${requirementId} and r.status <> 'met'`;
+  for (const { requirement_id: requirementId } of lagging) {
+    const of = notMetOf(period, requirementId);
     for (const kind of await laggingKinds(db, period, requirementId, today, plan.readWholeBelow)) {
       parts.push(
         kind.common
@@ -304,10 +311,10 @@ export async function laggingRows(db: Db, path: string, period: string, today: s
  * `common` rows in the period (counted up to that, so never more than that is read).
  */
 async function laggingKinds(db: Db, period: string, requirementId: string, today: string, common: number): Promise<{ filter: SQL; common: boolean }[]> {
-  const of = sql`r.period = ${period} and r.requirement_id = ${requirementId} and r.status <> 'met'`;
+  const of = notMetOf(period, requirementId);
   // at least one, to tell an empty kind
   const upTo = Math.max(common, 1);
-  const first = sql`(r.pending -> 0 ->> 'end'), (r.pending -> 0 ->> 'start')`;
+  const first = sql`${FIRST_END}, ${FIRST_START}`;
   const rows = await queryRows<{ status: string; end: string | null; start: string | null; daysLeft: number | null; n: number }>(
     db,
     sql`with recursive firsts(e, s) as (
@@ -318,19 +325,19 @@ async function laggingKinds(db: Db, period: string, requirementId: string, today
         select 'missed' as status, null::text as "end", null::text as "start", null::int as "daysLeft",
                (select count(*)::int from (select 1 from compliance_results r where ${of} and r.status = 'missed' limit ${upTo}) c) as n
         union all
-        select 'due', f.e, f.s, (f.e::date - greatest(${today}::date, f.s::date) + 1)::int,
-               (select count(*)::int from (select 1 from compliance_results r where ${of} and r.status = 'due' and (r.pending -> 0 ->> 'end') = f.e and (r.pending -> 0 ->> 'start') = f.s limit ${upTo}) c)
+        select 'due', f.e, f.s, ${daysLeftIn(sql`f.e`, sql`f.s`, today)}::int,
+               (select count(*)::int from (select 1 from compliance_results r where ${of} and r.status = 'due' and ${FIRST_END} = f.e and ${FIRST_START} = f.s limit ${upTo}) c)
         from firsts f`,
   );
   const kinds: { filter: SQL; common: boolean }[] = [];
   const stale = rows.filter((r) => r.status === 'due' && r.end! < today);
   const missed = [rows.find((r) => r.status === 'missed')!, ...stale].reduce((n, r) => n + r.n, 0);
-  if (missed > 0) kinds.push({ filter: sql`(r.status = 'missed' or (r.status = 'due' and (r.pending -> 0 ->> 'end') < ${today}))`, common: missed >= common });
+  if (missed > 0) kinds.push({ filter: sql`(r.status = 'missed' or (r.status = 'due' and ${FIRST_END} < ${today}))`, common: missed >= common });
   // due rows with the same days left are one kind: they are ordered by name together
   const byDays = new Map<number, typeof rows>();
   for (const r of rows.filter((x) => x.status === 'due' && !stale.includes(x))) byDays.set(r.daysLeft!, [...(byDays.get(r.daysLeft!) ?? []), r]);
   for (const [, groups] of [...byDays].sort(([a], [b]) => a - b)) {
-    const pairs = groups.map((g) => sql`((r.pending -> 0 ->> 'end') = ${g.end} and (r.pending -> 0 ->> 'start') = ${g.start})`);
+    const pairs = groups.map((g) => sql`(${FIRST_END} = ${g.end} and ${FIRST_START} = ${g.start})`);
     kinds.push({ filter: sql`r.status = 'due' and (${sql.join(pairs, sql` or `)})`, common: groups.reduce((n, g) => n + g.n, 0) >= common });
   }
   return kinds;
