@@ -84,16 +84,17 @@ export async function namesByIds(db: Db, ids: string[]): Promise<Map<string, str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+const membersSum = { n: sql<number>`coalesce(sum(${orgCounts.members}), 0)`.mapWith(Number) };
 const membersOfRootsStatement = prepared((db) =>
   db
-    .select({ n: sql<number>`coalesce(sum(${orgCounts.members}), 0)`.mapWith(Number) })
+    .select(membersSum)
     .from(orgCounts)
     .where(sql`${orgCounts.orgId} in (select ${orgs.id} from ${orgs} where ${orgs.parentId} is null)`)
     .prepare(UNNAMED),
 );
 const membersOfStatement = prepared((db) =>
   db
-    .select({ n: sql<number>`coalesce(sum(${orgCounts.members}), 0)`.mapWith(Number) })
+    .select(membersSum)
     .from(orgCounts)
     .where(sql`${orgCounts.orgId} = any(${sql.placeholder('ids')}::text[])`)
     .prepare(UNNAMED),
