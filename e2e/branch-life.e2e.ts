@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../domain/dates';
 import { serverWithPage } from './session';
+import { hideColumn } from './columns';
 
 const DEMO_PASSWORD = 'Gongjian@2024';
 const SECRETARY = 'gaoqiying';
@@ -298,8 +299,7 @@ describe('branch life', () => {
     const all = await total();
 
     // hide the hosts column
-    await table.getByRole('button', { name: '列设置' }).click();
-    await page().locator('.ant-popover:visible').getByRole('checkbox', { name: '主办组织' }).uncheck();
+    await hideColumn(page(), table, '主办组织');
     await expect.poll(() => table.locator('thead').getByText('主办组织').count()).toBe(0);
     await page().keyboard.press('Escape');
 

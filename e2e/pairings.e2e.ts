@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotFailure, type Browser } from './browser';
 import { startServer, type RunningServer } from './server';
+import { hideColumn } from './columns';
 
 const DEMO_PASSWORD = 'Gongjian@2024';
 const PASSWORD = 'Pairing-e2e-2026!';
@@ -382,8 +383,7 @@ describe('the demands list as a partner uses it', () => {
     const row = (title: string) => table.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: title });
     for (const title of WAITING) await row(title).waitFor();
 
-    await table.getByRole('button', { name: '列设置' }).click();
-    await organ.locator('.ant-popover:visible').getByRole('checkbox', { name: '结对共建' }).uncheck();
+    await hideColumn(organ, table, '结对共建');
     await expect.poll(() => table.locator('thead').getByText('结对共建').count()).toBe(0);
     await organ.keyboard.press('Escape');
 
@@ -432,8 +432,7 @@ describe('the pairing list as a list: columns, page numbers, 催办 of the selec
     await coordinator.getByText(`共 ${all.total} 条`).waitFor();
 
     // the coordinator column hidden from the column settings
-    await coordinator.getByRole('button', { name: '列设置' }).click();
-    await coordinator.locator('.ant-popover').getByRole('checkbox', { name: '协调组织' }).uncheck();
+    await hideColumn(coordinator, coordinator, '协调组织');
     await coordinator.getByRole('columnheader', { name: '协调组织' }).waitFor({ state: 'detached' });
     await coordinator.keyboard.press('Escape');
 

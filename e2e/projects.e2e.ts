@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotFailure, type Browser } from './browser';
 import { startServer, type RunningServer } from './server';
+import { hideColumn } from './columns';
 
 const DEMO_PASSWORD = 'Gongjian@2024';
 const TITLE = '集装箱堆场作业安全提升';
@@ -400,8 +401,7 @@ describe('a secretary project from application to the bulletin', () => {
     await organizer.goto(`${server.url}/projects?campaign=${c2022.id}`);
     await organizer.getByRole('row').filter({ hasText: '博贺港区党支部' }).waitFor();
     // the indicators column hidden from the column settings, and still hidden after a reload
-    await organizer.getByRole('button', { name: '列设置' }).click();
-    await organizer.locator('.ant-popover').getByRole('checkbox', { name: '业务指标' }).uncheck();
+    await hideColumn(organizer, organizer, '业务指标');
     await organizer.getByRole('columnheader', { name: '业务指标' }).waitFor({ state: 'detached' });
     await organizer.reload();
     await organizer.getByRole('row').filter({ hasText: '博贺港区党支部' }).waitFor();

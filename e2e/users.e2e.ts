@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './server';
 import { serverWithPage } from './session';
+import { hideColumn } from './columns';
 
 const DEMO_PASSWORD = 'Gongjian@2024';
 const NEW_USER = 'jjm-secretary';
@@ -223,8 +224,7 @@ describe('users and access', () => {
     await rows.first().waitFor();
 
     // the column settings: 最近登录 hidden, and still hidden after a reload
-    await e2e.page.getByRole('button', { name: '列设置' }).click();
-    await e2e.page.locator('.ant-popover:visible').getByRole('checkbox', { name: '最近登录' }).uncheck();
+    await hideColumn(e2e.page, e2e.page, '最近登录');
     await expect.poll(() => e2e.page.getByRole('columnheader', { name: '最近登录' }).count()).toBe(0);
     await e2e.page.reload();
     await rows.first().waitFor();
