@@ -266,7 +266,7 @@ async function parent(): Promise<void> {
         await buildPeriods(database.db, onlyPeriods.split(','), null, sample);
         // the dashboards' theme-day heatmaps read the last 6 months of their first 60 branches only
         const heatmaps = new Set<string>();
-        for (const o of [district, city, root]) (await q.branchesOf(database.db, o.path, HEATMAP_BRANCHES)).list.forEach((b) => heatmaps.add(b.id));
+        for (const o of [district, city, root]) (await q.branchesOf(database.db, o.path, HEATMAP_BRANCHES)).forEach((b) => heatmaps.add(b.id));
         await buildPeriods(database.db, lastMonths(TODAY, 6), [...heatmaps], sample);
       } finally {
         await database.close();

@@ -13,7 +13,7 @@ import type { Ctx } from '../server/context';
 import { fieldCrypto } from '../server/crypto';
 import * as q from '../server/modules/dashboard/queries';
 import { evaluateMany } from '../server/modules/compliance/service';
-import { getDashboard, HEATMAP_BRANCHES, lastMonths } from '../server/modules/dashboard/service';
+import { getDashboard, HEATMAP_BRANCHES, lastMonths, TERMS_PLAN, termFigures } from '../server/modules/dashboard/service';
 import { deadline, ms, openTarget, parseArgs, timeRuns, type Stats, type Target } from './common';
 
 const TODAY = '2025-06-30';
@@ -66,16 +66,16 @@ async function main(): Promise<void> {
     };
     await measure('whole dashboard (getDashboard)', (o) => getDashboard(ctx, o.id));
     await measure('member facets (org_member_facets)', (o) => q.facetsOf(ctx.db, o.id));
-    await measure('orgs by type and sector, live', (o) => q.orgsByTypeAndSector(ctx.db, o.path));
+    await measure('orgs by type and sector (org_kind_counts)', (o) => q.orgsByTypeAndSector(ctx.db, o.id));
     await measure('activities per month (org_activity_months)', (o) => q.activitiesByMonth(ctx.db, o.id, '2024-07', '2025-06'));
     await measure('theme-day heatmap (60 branches × 6 months)', async (o) => {
-      const { list } = await q.branchesOf(ctx.db, o.path, HEATMAP_BRANCHES);
+      const list = await q.branchesOf(ctx.db, o.path, HEATMAP_BRANCHES);
       for (const month of lastMonths(TODAY, 6)) await evaluateMany(ctx.db, list, month, TODAY);
     });
-    await measure('first 60 branches + count', (o) => q.branchesOf(ctx.db, o.path, 60));
-    // the default pack's terms (the generator versions no organization): 5 years for committees, 3 for branches
-    const terms = { committeeYears: 5, branchYears: 3, villageCommunityYears: 5 };
-    await measure('terms ending by 2025-12-30, counted in SQL', (o) => q.termsEnding(ctx.db, o.path, [{ path: o.path, terms }], '2022-12-30', TODAY, '2025-12-30', 100));
+    await measure('first 60 branches', (o) => q.branchesOf(ctx.db, o.path, 60));
+    const organizations = async (o: OrgRef) => (await q.orgsByTypeAndSector(ctx.db, o.id)).reduce((s, r) => s + r.n, 0);
+    await measure('terms read from the subtree (termsEnding)', async (o) => termFigures(ctx.db, o, await organizations(o), TODAY, { ...TERMS_PLAN, walkFrom: Infinity }));
+    await measure('terms from org_term_counts and walked', async (o) => termFigures(ctx.db, o, await organizations(o), TODAY, { ...TERMS_PLAN, walkFrom: 0 }));
 
     console.log(`\n${target.label}: dashboard, median / p95 ms over ${runs} runs`);
     for (const level of levels) console.log(`  ${level}: ${orgs[level].name} (${sizes[level]})`);

@@ -32,7 +32,7 @@ import {
   type Sector,
   SECTORS,
 } from '../domain/enums';
-import { FILL_ACTIVITY_MONTHS_SQL, FILL_FACETS_SQL } from '../server/modules/dashboard/queries';
+import { FILL_ACTIVITY_MONTHS_SQL, FILL_FACETS_SQL, FILL_ORG_KINDS_SQL, FILL_TERM_COUNTS_SQL } from '../server/modules/dashboard/queries';
 import { deadline, openTarget, parseArgs, type Target } from './common';
 
 const CITIES_AT_SCALE_1 = 100;
@@ -456,6 +456,9 @@ async function main(): Promise<void> {
     // org_member_facets: the same statement as migration 0002's backfill, over the loaded members
     const facetStart = performance.now();
     await target.query(FILL_FACETS_SQL);
+    // org_kind_counts and org_term_counts: migration 0019's backfill, over the loaded organizations
+    await target.query(FILL_ORG_KINDS_SQL);
+    await target.query(FILL_TERM_COUNTS_SQL);
     const facetSeconds = (performance.now() - facetStart) / 1000;
     let roleSeconds = 0;
     const roleIndexSeconds = await withoutIndexes(target, 'committee_roles', async () => {

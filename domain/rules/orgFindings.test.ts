@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitteeRole } from '../enums';
-import { findingMessage, orgFindings, termDates, termYears, type Finding, type OrgFacts } from './orgFindings';
+import { findingMessage, orgFindings, termDates, termKind, termYears, termYearsOf, type Finding, type OrgFacts } from './orgFindings';
 import { DEFAULT_RULE_PACK, effectivePack } from './pack';
 
 const pack = DEFAULT_RULE_PACK;
@@ -187,6 +187,14 @@ describe('termDates and termYears', () => {
     expect(termYears('general_branch', 'school', pack)).toBe(3);
     expect(termYears('branch', null, pack)).toBe(3);
     expect(termYears('joint_branch', 'private_enterprise', pack)).toBe(3);
+  });
+
+  it('names the kind of term each type and sector serves, which the dashboard counts by', () => {
+    expect(termKind('committee', 'village')).toBe('village_community');
+    expect(termKind('working_committee', null)).toBe('committee');
+    expect(termKind('general_branch', 'school')).toBe('branch');
+    expect(termKind('leading_group', 'community')).toBeNull();
+    expect(termYearsOf('village_community', { ...pack.terms, villageCommunityYears: 4 })).toBe(4);
   });
 
   it('gives 5 years at every level in villages and communities', () => {

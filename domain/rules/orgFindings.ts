@@ -39,7 +39,7 @@ export interface TermDates {
   remindOn: string;
 }
 
-const BRANCH_TYPES: readonly OrgType[] = ['branch', 'joint_branch'];
+export const BRANCH_TYPES: readonly OrgType[] = ['branch', 'joint_branch'];
 const COMMITTEE_RULE_TYPES: readonly OrgType[] = ['branch', 'joint_branch', 'general_branch'];
 
 /** Term length by level and sector (Opinion on Terms 2018); a leading group is appointed, not elected. */
@@ -54,11 +54,23 @@ export const TERM_RULE = {
   committeeTypes: ['committee', 'working_committee'],
 } as const satisfies { noTerm: readonly OrgType[]; villageCommunitySectors: readonly Sector[]; committeeTypes: readonly OrgType[] };
 
-export function termYears(type: OrgType, sector: Sector | null, pack: RulePack): number | null {
+/** Which of a rule pack's term lengths an organization serves; null when it has no term. */
+export type TermKind = 'village_community' | 'committee' | 'branch';
+
+export function termKind(type: OrgType, sector: Sector | null): TermKind | null {
   if ((TERM_RULE.noTerm as readonly OrgType[]).includes(type)) return null;
-  if (sector !== null && (TERM_RULE.villageCommunitySectors as readonly Sector[]).includes(sector)) return pack.terms.villageCommunityYears;
-  if ((TERM_RULE.committeeTypes as readonly OrgType[]).includes(type)) return pack.terms.committeeYears;
-  return pack.terms.branchYears;
+  if (sector !== null && (TERM_RULE.villageCommunitySectors as readonly Sector[]).includes(sector)) return 'village_community';
+  if ((TERM_RULE.committeeTypes as readonly OrgType[]).includes(type)) return 'committee';
+  return 'branch';
+}
+
+export function termYearsOf(kind: TermKind, terms: Pick<RulePack['terms'], 'villageCommunityYears' | 'committeeYears' | 'branchYears'>): number {
+  return kind === 'village_community' ? terms.villageCommunityYears : kind === 'committee' ? terms.committeeYears : terms.branchYears;
+}
+
+export function termYears(type: OrgType, sector: Sector | null, pack: RulePack): number | null {
+  const kind = termKind(type, sector);
+  return kind === null ? null : termYearsOf(kind, pack.terms);
 }
 
 export function termDates(type: OrgType, sector: Sector | null, electedOn: string, pack: RulePack): TermDates | null {

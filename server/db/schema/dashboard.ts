@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { orgs } from './orgs';
 
 /**
@@ -39,4 +39,41 @@ export const orgActivityMonths = pgTable(
     n: integer('n').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.month, t.type, t.state] })],
+);
+
+/**
+ * Maintained counts of the active organizations of each organization's whole subtree (itself
+ * included) by type and sector ('' when none), so the dashboard of a province reads a few dozen
+ * rows instead of counting 300,000 organizations.
+ */
+export const orgKindCounts = pgTable(
+  'org_kind_counts',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    type: text('type').notNull(),
+    sector: text('sector').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.type, t.sector] })],
+);
+
+/**
+ * Maintained counts of the terms of each organization's whole subtree (active organizations with a
+ * term and an election date) by the kind of term they serve (domain termKind: which of a rule
+ * pack's term lengths applies) and the day they were elected. Kept free of any pack: the dashboard
+ * applies the packs' years when it reads, so a new rule-pack version changes nothing here.
+ */
+export const orgTermCounts = pgTable(
+  'org_term_counts',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    kind: text('kind').notNull(),
+    electedOn: date('elected_on', { mode: 'string' }).notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.electedOn] })],
 );

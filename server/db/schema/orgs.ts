@@ -36,6 +36,11 @@ export const orgs = pgTable(
     // organizations in name order (the database's collation, as lists sort them): the roll-up's
     // lagging list walks a province from the first name on instead of sorting all of it
     index('orgs_name_id').on(t.name, t.id),
+    // active terms in order of election: the dashboard of a province finds its first ending terms
+    // by walking from the earliest instead of reading 150,000 of them
+    index('orgs_term_elected')
+      .on(t.termElectedOn, t.id)
+      .where(sql`${t.dissolvedOn} is null and ${t.termElectedOn} is not null`),
   ],
 );
 

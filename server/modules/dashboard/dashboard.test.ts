@@ -10,8 +10,8 @@ import { orgs } from '../../db/schema/orgs';
 import { newId } from '../../ids';
 import { packToday } from '../compliance/service';
 import { idFor, seedTwoTrees, startTestApp, type Session, type TestApp } from '../../testing/harness';
-import { termsEnding } from './queries';
-import { ageBand, lastMonths, standingBand } from './service';
+import { LIVE_ORG_KINDS_SQL, LIVE_TERM_COUNTS_SQL, tallyOrgs } from './queries';
+import { ageBand, lastMonths, standingBand, termFigures } from './service';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof seedTwoTrees>>;
@@ -324,23 +324,65 @@ describe('GET /api/v1/dashboard', () => {
     await patch(across, { state: 'held', theme: '联合主题党日' });
     await expectCountsRight('an edit that changes nothing counted');
   });
-  it('counts the terms ending in SQL as termDates dates them, under the pack of each subtree, and lists the first of them by date', async () => {
+  it('keeps the maintained organization and term counts equal to a live count through create, edit, move and dissolve', async () => {
+    const db = t.database.db;
+    const call = async (method: 'POST' | 'PATCH', url: string, payload: Record<string, unknown>, status = 200) => {
+      const res = await t.call(admin, { method, url, payload });
+      expect(res.statusCode, res.body).toBe(status);
+      return res.json<{ id: string }>().id;
+    };
+    const expectCountsRight = async (step: string) => {
+      const order = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(Object.values(r))).sort();
+      expect(order(await queryRows(db, sql`select org_id, type, sector, n from org_kind_counts where n <> 0`)), step).toEqual(
+        order(await queryRows(db, sql.raw(LIVE_ORG_KINDS_SQL))),
+      );
+      expect(order(await queryRows(db, sql`select org_id, kind, elected_on::text, n from org_term_counts where n <> 0`)), step).toEqual(
+        order(await queryRows(db, sql.raw(`select org_id, kind, elected_on::text, n from (${LIVE_TERM_COUNTS_SQL}) c`))),
+      );
+    };
+    await expectCountsRight('seeded');
+    const root = await call('POST', '/api/v1/orgs', { parentId: null, name: '计数测试党委', type: 'committee', sector: 'state_enterprise', termElectedOn: '2022-03-01' }, 201);
+    const general = await call('POST', '/api/v1/orgs', { parentId: root, name: '计数测试党总支', type: 'general_branch', sector: 'state_enterprise', termElectedOn: '2023-02-28' }, 201);
+    const village = await call('POST', '/api/v1/orgs', { parentId: general, name: '计数测试村党支部', type: 'branch', sector: 'village', termElectedOn: '2023-02-28' }, 201);
+    const group = await call('POST', '/api/v1/orgs', { parentId: root, name: '计数测试领导小组', type: 'leading_group', termElectedOn: '2023-01-01' }, 201);
+    await call('POST', '/api/v1/orgs', { parentId: general, name: '计数测试无换届党支部', type: 'branch' }, 201);
+    await expectCountsRight('created');
+    await call('PATCH', `/api/v1/orgs/${village}`, { sector: 'community', termElectedOn: '2024-02-29' });
+    await call('PATCH', `/api/v1/orgs/${general}`, { type: 'committee' });
+    await call('PATCH', `/api/v1/orgs/${group}`, { name: '计数测试工作领导小组' });
+    await expectCountsRight('edited');
+    await call('POST', `/api/v1/orgs/${general}/move`, { parentId: ids.A });
+    await expectCountsRight('moved under another tree');
+    const d = await dashboard(ids.A);
+    expect(d.orgs.total).toBe(3 + 3);
+    expect(toMap(d.orgs.byType)).toEqual({ committee: 2, branch: 4 });
+    expect(d.themeDays.branches).toBe(4);
+    await call('POST', `/api/v1/orgs/${general}/move`, { parentId: root });
+    await call('POST', `/api/v1/orgs/${village}/dissolve`, { dissolvedOn: todayInChina(), reason: '撤村并居' });
+    await expectCountsRight('moved back, one dissolved');
+    expect(toMap((await dashboard(root)).orgs.byType)).toEqual({ committee: 2, leading_group: 1, branch: 1 });
+  });
+
+  it('counts and lists the terms ending as termDates dates them, under the pack of each subtree, read from the subtree or counted and walked', async () => {
     const db = t.database.db;
     const today = '2025-06-30';
     const until = addMonths(today, 6);
     const add = async (parent: { id: string; path: string } | null, name: string, type: string, sector: string | null, termElectedOn: string) => {
       const id = newId();
       const path = parent ? `${parent.path}.${id}` : id;
-      await db.insert(orgs).values({ id, path, parentId: parent?.id ?? null, name, type, sector, termElectedOn });
+      const [row] = await db.insert(orgs).values({ id, path, parentId: parent?.id ?? null, name, type, sector, termElectedOn }).returning();
+      await tallyOrgs(db, [], [row!]);
       return { id, path };
     };
-    // every type and sector, elected on month ends and 29 February, in a subtree with terms of its own
+    // every type and sector, elected on month ends and 29 February, in a subtree with terms of its own and one inside that
     const D = await add(null, '丁公司党委', 'committee', 'state_enterprise', '2020-02-29');
     const E = await add(D, '丁公司二级党委', 'committee', 'village', '2021-08-31');
+    const F = await add(E, '丁公司三级党委', 'committee', null, '2022-02-28');
     await db.insert(rulePackVersions).values({ id: newId(), orgId: E.id, effectiveFrom: '2020-01-01', override: { terms: { committeeYears: 4, branchYears: 2, villageCommunityYears: 3 } } });
-    const dates = ['2020-02-29', '2020-08-31', '2021-06-30', '2022-02-28', '2022-12-30', '2022-12-31', '2021-12-31', '2020-12-30', '2019-06-30', '2024-02-29', '2023-02-28', '2023-06-30', '2022-06-30', '2022-08-31', '2023-08-31', '2021-08-31', '2022-11-30'];
+    await db.insert(rulePackVersions).values({ id: newId(), orgId: F.id, effectiveFrom: '2020-01-01', override: { terms: { committeeYears: 1, branchYears: 1, villageCommunityYears: 2 } } });
+    const dates = ['2020-02-29', '2020-08-31', '2021-06-30', '2022-02-28', '2022-12-30', '2022-12-31', '2021-12-31', '2020-12-30', '2019-06-30', '2024-02-29', '2023-02-28', '2023-06-30', '2022-06-30', '2022-08-31', '2023-08-31', '2021-08-31', '2022-11-30', '2024-02-28', '2024-06-30'];
     let i = 0;
-    for (const parent of [D, E]) {
+    for (const parent of [D, E, F]) {
       for (const type of ORG_TYPES) {
         for (const sector of [null, 'village', 'community', 'state_enterprise']) {
           await add(parent, `丁组织${String(i % 7)}`, type, sector, dates[i % dates.length]!);
@@ -348,30 +390,34 @@ describe('GET /api/v1/dashboard', () => {
         }
       }
     }
-    const packs = new Map([D.path, E.path].map((p) => [p, null as unknown as Awaited<ReturnType<typeof packToday>>]));
-    for (const p of packs.keys()) packs.set(p, await packToday(db, p, today));
-    const years = [...packs.values()].flatMap((p) => [p.terms.committeeYears, p.terms.branchYears, p.terms.villageCommunityYears]);
-    const electedBy = addYears(until, -Math.min(...years));
+    // the earliest ends: elected on 28 and 29 February of a leap year, their 3-year terms end on the same day; the later election comes first by name
+    await add(D, 'B党支部', 'branch', null, '2016-02-28');
+    await add(D, 'A党支部', 'branch', null, '2016-02-29');
+    const packOf = new Map<string, Awaited<ReturnType<typeof packToday>>>();
+    for (const p of [D.path, E.path, F.path]) packOf.set(p, await packToday(db, p, today));
     const list = await db.select().from(orgs).where(sql`${orgs.path} <@ ${D.path}::ltree`);
+    const within = (path: string, top: string) => path === top || path.startsWith(`${top}.`);
     const reference = list.flatMap((o) => {
-      const pack = packs.get(o.path === E.path || o.path.startsWith(`${E.path}.`) ? E.path : D.path)!;
-      const term = o.termElectedOn! <= electedBy ? termDates(o.type as OrgType, o.sector as Sector | null, o.termElectedOn!, pack) : null;
-      return term && term.expiresOn <= until ? [{ id: o.id, name: o.name, expiresOn: term.expiresOn, ended: term.expiresOn <= today }] : [];
+      const pack = packOf.get(within(o.path, F.path) ? F.path : within(o.path, E.path) ? E.path : D.path)!;
+      const term = termDates(o.type as OrgType, o.sector as Sector | null, o.termElectedOn!, pack);
+      return term && term.expiresOn <= until ? [{ orgId: o.id, orgName: o.name, expiresOn: term.expiresOn, ended: term.expiresOn <= today }] : [];
     });
-    const byDate = (a: { expiresOn: string; name: string; id: string }, b: { expiresOn: string; name: string; id: string }) =>
-      a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-    const byDepth = [E.path, D.path].map((p) => ({ path: p, terms: packs.get(p)!.terms }));
-    for (const ended of [true, false]) expect(reference.filter((r) => r.ended === ended).length, `ended ${ended}`).toBeGreaterThan(3);
-    for (const first of [1, 3, 100]) {
-      const rows = await termsEnding(db, D.path, byDepth, electedBy, today, until, first);
-      for (const ended of [true, false]) {
-        const want = reference.filter((r) => r.ended === ended).sort(byDate);
-        const got = rows.filter((r) => r.ended === ended);
-        expect(got.every((r) => r.n === want.length), `count, ended ${ended}, first ${first}`).toBe(true);
-        // every organization up to the first-th date comes, ties included: ordered by name, they begin as the reference does
-        const top = got.map((r) => ({ id: r.id, name: r.name, expiresOn: r.expiresOn, ended: r.ended })).sort(byDate);
-        expect(top.slice(0, first), `ended ${ended}, first ${first}`).toEqual(want.slice(0, first));
-        expect(top.every((r) => r.expiresOn <= want[Math.min(first, want.length) - 1]!.expiresOn)).toBe(true);
+    const byDate = (a: { expiresOn: string; orgName: string }, b: { expiresOn: string; orgName: string }) => a.expiresOn.localeCompare(b.expiresOn) || a.orgName.localeCompare(b.orgName);
+    const ended = reference.filter((r) => r.ended).sort(byDate);
+    const ending = reference.filter((r) => !r.ended).sort(byDate);
+    expect(ended.length).toBeGreaterThan(3);
+    expect(ending.length).toBeGreaterThan(3);
+    expect(ended.slice(0, 2).map((r) => [r.orgName, r.expiresOn])).toEqual([['A党支部', '2019-02-28'], ['B党支部', '2019-02-28']]);
+    const organizations = list.length;
+    for (const walkFrom of [0, Infinity]) {
+      for (const items of [1, 3, 100]) {
+        const terms = await termFigures(db, D, organizations, today, { walkFrom, items });
+        const step = `walkFrom ${walkFrom}, items ${items}`;
+        expect([terms.expired, terms.total], step).toEqual([ended.length, ending.length]);
+        // names repeat: what must match is each place's date and name
+        const shown = (rows: { expiresOn: string; orgName: string }[]) => rows.map((r) => `${r.expiresOn} ${r.orgName}`);
+        expect(shown(terms.expiredItems), step).toEqual(shown(ended.slice(0, items)));
+        expect(shown(terms.items), step).toEqual(shown(ending.slice(0, items)));
       }
     }
   });

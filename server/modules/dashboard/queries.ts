@@ -1,11 +1,12 @@
-import { and, asc, count, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import { deferredTotals, type DeferredTotals } from '../../db/deferredTotals';
 import { rulePackVersions } from '../../db/schema/activities';
-import { orgActivityMonths, orgMemberFacets } from '../../db/schema/dashboard';
+import { orgActivityMonths, orgKindCounts, orgMemberFacets, orgTermCounts } from '../../db/schema/dashboard';
 import { orgs } from '../../db/schema/orgs';
 import { labelsOf } from '../orgs/queries';
-import { TERM_RULE } from '../../../domain/rules/orgFindings';
+import type { OrgType, Sector } from '../../../domain/enums';
+import { BRANCH_TYPES, TERM_RULE, termKind, termYearsOf, type TermKind } from '../../../domain/rules/orgFindings';
 
 export const FACETS = ['gender', 'education', 'status', 'category', 'birth_year', 'joined_year'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -129,13 +130,111 @@ export async function facetsOf(db: Db, orgId: string): Promise<{ facet: string; 
 
 const inSubtree = (path: string) => sql`${orgs.path} <@ ${path}::ltree`;
 
-/** Active organizations of the subtree (the root included) by type and by sector, counted live. */
-export async function orgsByTypeAndSector(db: Db, path: string) {
+/** Active organizations of the subtree (the root included) by type and by sector ('' when none), from org_kind_counts. */
+export async function orgsByTypeAndSector(db: Db, orgId: string) {
   return db
-    .select({ type: orgs.type, sector: orgs.sector, n: count() })
-    .from(orgs)
-    .where(and(inSubtree(path), isNull(orgs.dissolvedOn)))
-    .groupBy(orgs.type, orgs.sector);
+    .select({ type: orgKindCounts.type, sector: orgKindCounts.sector, n: orgKindCounts.n })
+    .from(orgKindCounts)
+    .where(and(eq(orgKindCounts.orgId, orgId), sql`${orgKindCounts.n} > 0`));
+}
+
+/** An organization as org_kind_counts and org_term_counts count it. */
+export interface OrgTally {
+  path: string;
+  type: string;
+  sector: string | null;
+  termElectedOn: string | null;
+  dissolvedOn: string | null;
+}
+
+const SQL_LIST = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** termKind (domain/rules/orgFindings.ts) of the organization `o`, in SQL; callers leave out the types without a term. */
+const TERM_KIND_SQL = `case when o.sector in (${SQL_LIST(TERM_RULE.villageCommunitySectors)}) then 'village_community'
+  when o.type in (${SQL_LIST(TERM_RULE.committeeTypes)}) then 'committee' else 'branch' end`;
+const HAS_TERM_SQL = `o.dissolved_on is null and o.term_elected_on is not null and o.type not in (${SQL_LIST(TERM_RULE.noTerm)})`;
+
+/** What org_kind_counts and org_term_counts hold, counted live from orgs (their backfill, and the check that they are right). */
+export const LIVE_ORG_KINDS_SQL = `
+select a.org_id, o.type, coalesce(o.sector, '') as sector, count(*)::int as n
+from orgs o cross join lateral unnest(string_to_array(o.path::text, '.')) as a(org_id)
+where o.dissolved_on is null
+group by a.org_id, o.type, coalesce(o.sector, '')`;
+export const LIVE_TERM_COUNTS_SQL = `
+select a.org_id, ${TERM_KIND_SQL} as kind, o.term_elected_on as elected_on, count(*)::int as n
+from orgs o cross join lateral unnest(string_to_array(o.path::text, '.')) as a(org_id)
+where ${HAS_TERM_SQL}
+group by 1, 2, 3`;
+export const FILL_ORG_KINDS_SQL = `insert into org_kind_counts (org_id, type, sector, n) ${LIVE_ORG_KINDS_SQL}`;
+export const FILL_TERM_COUNTS_SQL = `insert into org_term_counts (org_id, kind, elected_on, n) ${LIVE_TERM_COUNTS_SQL}`;
+
+const netted = (deltas: Map<string, number>) =>
+  [...deltas]
+    .filter(([, n]) => n !== 0)
+    // in key order, so two transactions touching the same ancestors lock their rows in the same order
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, n]) => [key.split('\u0000'), n] as const);
+
+function add(deltas: Map<string, number>, key: string[], n: number) {
+  const k = key.join('\u0000');
+  deltas.set(k, (deltas.get(k) ?? 0) + n);
+}
+
+async function writeOrgTallies(db: Db, kinds: Map<string, number>, terms: Map<string, number>): Promise<void> {
+  const kindRows = netted(kinds).map(([[orgId, type, sector], n]) => ({ orgId: orgId!, type: type!, sector: sector!, n }));
+  const termRows = netted(terms).map(([[orgId, kind, electedOn], n]) => ({ orgId: orgId!, kind: kind!, electedOn: electedOn!, n }));
+  for (let i = 0; i < kindRows.length; i += 1000) {
+    await db
+      .insert(orgKindCounts)
+      .values(kindRows.slice(i, i + 1000))
+      .onConflictDoUpdate({ target: [orgKindCounts.orgId, orgKindCounts.type, orgKindCounts.sector], set: { n: sql`${orgKindCounts.n} + excluded.n` } });
+  }
+  for (let i = 0; i < termRows.length; i += 1000) {
+    await db
+      .insert(orgTermCounts)
+      .values(termRows.slice(i, i + 1000))
+      .onConflictDoUpdate({ target: [orgTermCounts.orgId, orgTermCounts.kind, orgTermCounts.electedOn], set: { n: sql`${orgTermCounts.n} + excluded.n` } });
+  }
+}
+
+/**
+ * Keeps org_kind_counts and org_term_counts in step with an organization write in the same
+ * transaction: each organization as it was counts -1 and as it is now +1, for it and every
+ * ancestor (an active organization only; its term only when it has one).
+ */
+export async function tallyOrgs(db: Db, removed: OrgTally[], added: OrgTally[]): Promise<void> {
+  const kinds = new Map<string, number>();
+  const terms = new Map<string, number>();
+  const count = (o: OrgTally, n: number) => {
+    if (o.dissolvedOn) return;
+    const kind = termKind(o.type as OrgType, o.sector as Sector | null);
+    for (const orgId of labelsOf(o.path)) {
+      add(kinds, [orgId, o.type, o.sector ?? ''], n);
+      if (kind && o.termElectedOn) add(terms, [orgId, kind, o.termElectedOn], n);
+    }
+  };
+  removed.forEach((o) => count(o, -1));
+  added.forEach((o) => count(o, 1));
+  await writeOrgTallies(db, kinds, terms);
+}
+
+/** A moved subtree takes its organization and term counts off the old ancestors and onto the new ones (common ancestors keep them). */
+export async function shiftSubtreeOrgs(db: Db, oldParentPath: string, newParentPath: string, orgId: string): Promise<void> {
+  const oldIds = labelsOf(oldParentPath);
+  const newIds = labelsOf(newParentPath);
+  const leaving = oldIds.filter((id) => !newIds.includes(id));
+  const arriving = newIds.filter((id) => !oldIds.includes(id));
+  const kindTotals = await db.select().from(orgKindCounts).where(and(eq(orgKindCounts.orgId, orgId), sql`${orgKindCounts.n} <> 0`));
+  const termTotals = await db.select().from(orgTermCounts).where(and(eq(orgTermCounts.orgId, orgId), sql`${orgTermCounts.n} <> 0`));
+  const kinds = new Map<string, number>();
+  const terms = new Map<string, number>();
+  for (const [ids, sign] of [[leaving, -1], [arriving, 1]] as const) {
+    for (const id of ids) {
+      kindTotals.forEach((t) => add(kinds, [id, t.type, t.sector], sign * t.n));
+      termTotals.forEach((t) => add(terms, [id, t.kind, t.electedOn], sign * t.n));
+    }
+  }
+  await writeOrgTallies(db, kinds, terms);
 }
 
 /** An activity as org_activity_months counts it: where its hosts are, its day, type and state. */
@@ -242,15 +341,17 @@ export async function activitiesByMonth(db: Db, orgId: string, fromMonth: string
     );
 }
 
-const BRANCH_TYPES = ['branch', 'joint_branch'];
-
-/** The first `limit` active branches of the subtree by name, and how many there are. */
+/** The first `limit` active branches of the subtree by name. */
 export async function branchesOf(db: Db, path: string, limit: number) {
-  const where = and(inSubtree(path), inArray(orgs.type, BRANCH_TYPES), isNull(orgs.dissolvedOn));
-  const list = await db.select().from(orgs).where(where).orderBy(asc(orgs.name), asc(orgs.id)).limit(limit);
-  const [total] = await db.select({ n: count() }).from(orgs).where(where);
-  return { list, total: total?.n ?? 0 };
+  return db
+    .select()
+    .from(orgs)
+    .where(and(inSubtree(path), inArray(orgs.type, [...BRANCH_TYPES]), isNull(orgs.dissolvedOn)))
+    .orderBy(asc(orgs.name), asc(orgs.id))
+    .limit(limit);
 }
+
+type TermYears = { committeeYears: number; branchYears: number; villageCommunityYears: number };
 
 export interface TermRow {
   id: string;
@@ -277,15 +378,15 @@ export interface TermRow {
 export async function termsEnding(
   db: Db,
   path: string,
-  packs: { path: string; terms: { committeeYears: number; branchYears: number; villageCommunityYears: number } }[],
+  packs: { path: string; terms: TermYears }[],
   electedBy: string,
   today: string,
   until: string,
   first: number,
 ): Promise<TermRow[]> {
-  const yearsOf = (t: (typeof packs)[number]['terms']) =>
-    sql`case when o.sector = any(${sql.param([...TERM_RULE.villageCommunitySectors])}::text[]) then ${t.villageCommunityYears}::int
-             when o.type = any(${sql.param([...TERM_RULE.committeeTypes])}::text[]) then ${t.committeeYears}::int else ${t.branchYears}::int end`;
+  const yearsOf = (t: TermYears) =>
+    sql`case ${sql.raw(TERM_KIND_SQL)} when 'village_community' then ${t.villageCommunityYears}::int
+             when 'committee' then ${t.committeeYears}::int else ${t.branchYears}::int end`;
   const own = packs.at(-1)!;
   const below = packs.slice(0, -1).map((p) => sql`when o.path <@ ${p.path}::ltree then ${yearsOf(p.terms)} `);
   const years = below.length ? sql`case ${sql.join(below, sql``)}else ${yearsOf(own.terms)} end` : yearsOf(own.terms);
@@ -295,11 +396,73 @@ export async function termsEnding(
           select t.*, count(*) over w as n, rank() over (w order by t.expires) as rank from (
             select o.id, o.name, o.type, o.term_elected_on::text as "electedOn", e.expires, e.expires <= ${today}::date as ended
             from orgs o cross join lateral (select (o.term_elected_on + make_interval(years => ${years}))::date as expires) e
-            where o.path <@ ${path}::ltree and o.dissolved_on is null and o.type <> all(${sql.param([...TERM_RULE.noTerm])}::text[])
+            where o.path <@ ${path}::ltree and ${sql.raw(HAS_TERM_SQL)}
               and o.term_elected_on between '0001-01-01' and ${electedBy}::date and e.expires <= ${until}::date) t
           window w as (partition by t.ended)) x
         where rank <= ${first}`,
   );
+}
+
+/** Where one rule pack serves inside a subtree: the subtree of `orgId` less the subtrees of the packs below it. */
+export interface PackRegion {
+  orgId: string;
+  path: string;
+  terms: TermYears;
+  below: { orgId: string; path: string }[];
+}
+
+const TERM_KINDS: readonly TermKind[] = ['village_community', 'committee', 'branch'];
+
+/**
+ * How many terms of the regions' active organizations ended by `today`, and how many end after it
+ * and by `until`, from org_term_counts: each region's subtree counts with its pack's years, less
+ * the subtrees below it that have packs of their own. A few thousand rows at a province's top.
+ */
+export async function termCounts(db: Db, regions: PackRegion[], today: string, until: string): Promise<{ ended: number; ending: number }> {
+  const groups = regions.flatMap((r) => [{ orgId: r.orgId, sign: 1, t: r.terms }, ...r.below.map((b) => ({ orgId: b.orgId, sign: -1, t: r.terms }))]);
+  const values = groups.map((g) => sql`(${g.orgId}::text, ${g.sign}::int, ${g.t.committeeYears}::int, ${g.t.branchYears}::int, ${g.t.villageCommunityYears}::int)`);
+  const [row] = await queryRows<{ ended: number; ending: number }>(
+    db,
+    sql`select coalesce(sum(g.sign * c.n) filter (where e.expires <= ${today}::date), 0)::int as ended,
+               coalesce(sum(g.sign * c.n) filter (where e.expires > ${today}::date), 0)::int as ending
+        from (values ${sql.join(values, sql`, `)}) as g(org_id, sign, committee, branch, village_community)
+        join org_term_counts c on c.org_id = g.org_id and c.n <> 0
+        cross join lateral (select (c.elected_on + make_interval(years => case c.kind when 'committee' then g.committee
+          when 'village_community' then g.village_community else g.branch end))::date as expires) e
+        where e.expires <= ${until}::date`,
+  );
+  return row ?? { ended: 0, ending: 0 };
+}
+
+/**
+ * The terms of the regions' active organizations that ended by `today`, and those ending after it
+ * and by `until`: for each region and kind of term, the first `first` by election day, walked from
+ * an index on it, and every later one whose expiry ties with theirs (a 28 February and a 29
+ * February election end on the same day in a common year). Among those, the first `first` of each
+ * list by date and name are exact. For large subtrees: the walk is short where the subtree holds a
+ * fair share of the province's organizations.
+ */
+export async function firstTerms(db: Db, regions: PackRegion[], today: string, until: string, first: number): Promise<Omit<TermRow, 'n'>[]> {
+  const arms = regions.flatMap((r) =>
+    TERM_KINDS.flatMap((kind) => {
+      const years = termYearsOf(kind, r.terms);
+      const expires = sql`(o.term_elected_on + make_interval(years => ${years}::int))::date`;
+      // an election later than this day (its anniversary) ends after `day`; one on or before it, on or before `day`
+      const lastEndingBy = (day: string) => sql`(${day}::date - make_interval(years => ${years}::int))::date + 1`;
+      const phases = [
+        sql`o.term_elected_on <= ${lastEndingBy(today)} and ${expires} <= ${today}::date`,
+        sql`o.term_elected_on > ${lastEndingBy(today)} - 1 and o.term_elected_on <= ${lastEndingBy(until)} and ${expires} > ${today}::date and ${expires} <= ${until}::date`,
+      ];
+      return phases.map((phase) => {
+        const where = sql.raw(`${HAS_TERM_SQL} and (${TERM_KIND_SQL}) = '${kind}'`);
+        const inRegion = sql`o.path <@ ${r.path}::ltree and not (o.path <@ ${sql.param(r.below.map((b) => b.path))}::text[]::ltree[]) and ${where} and ${phase}`;
+        return sql`(select o.id, o.name, o.type, o.term_elected_on::text as "electedOn", ${expires}::text as "expiresOn", ${expires} <= ${today}::date as ended
+          from orgs o where ${inRegion} and o.term_elected_on <= coalesce(
+            (select o.term_elected_on + 1 from orgs o where ${inRegion} order by o.term_elected_on offset ${first - 1} limit 1), 'infinity'::date))`;
+      });
+    }),
+  );
+  return queryRows<Omit<TermRow, 'n'>>(db, sql.join(arms, sql` union all `));
 }
 
 /** Organizations of the subtree (the root excluded) with their own rule-pack versions: where the pack can change. */

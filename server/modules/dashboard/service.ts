@@ -1,6 +1,6 @@
 import { ACTIVITY_TYPES, type ActivityType, type ComplianceStatus, type OrgType } from '../../../domain/enums';
 import { addMonths, addYears } from '../../../domain/dates';
-import type { RulePack } from '../../../domain/rules/pack';
+import { BRANCH_TYPES } from '../../../domain/rules/orgFindings';
 import { AGE_BANDS, STANDING_BANDS, type AgeBand, type Dashboard, type Slice, type StandingBand } from '../../../domain/schemas/dashboard';
 import type { Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -74,15 +74,16 @@ async function memberFigures(db: Db, orgId: string, year: number): Promise<Dashb
   };
 }
 
-async function orgFigures(db: Db, path: string): Promise<Dashboard['orgs']> {
-  const rows = await q.orgsByTypeAndSector(db, path);
+async function orgFigures(db: Db, orgId: string): Promise<Dashboard['orgs'] & { branches: number }> {
+  const rows = await q.orgsByTypeAndSector(db, orgId);
   const byType = new Map<string, number>();
   const bySector = new Map<string, number>();
   for (const r of rows) {
     add(byType, r.type, r.n);
-    add(bySector, r.sector ?? 'unknown', r.n);
+    add(bySector, r.sector === '' ? 'unknown' : r.sector, r.n);
   }
-  return { total: rows.reduce((s, r) => s + r.n, 0), byType: slices(byType), bySector: slices(bySector) };
+  const branches = BRANCH_TYPES.reduce((s, t) => s + (byType.get(t) ?? 0), 0);
+  return { total: rows.reduce((s, r) => s + r.n, 0), byType: slices(byType), bySector: slices(bySector), branches };
 }
 
 async function activityFigures(db: Db, orgId: string, today: string): Promise<Dashboard['activities']> {
@@ -101,9 +102,9 @@ async function activityFigures(db: Db, orgId: string, today: string): Promise<Da
 }
 
 /** Theme party days (the hard monthly requirement) of the first branches × the last months. */
-async function themeDayFigures(db: Db, path: string, today: string): Promise<Dashboard['themeDays']> {
+async function themeDayFigures(db: Db, path: string, today: string, total: number): Promise<Dashboard['themeDays']> {
   const months = lastMonths(today, HEATMAP_MONTHS);
-  const { list, total } = await q.branchesOf(db, path, HEATMAP_BRANCHES);
+  const list = await q.branchesOf(db, path, HEATMAP_BRANCHES);
   const cells = new Map<string, ComplianceStatus[]>(list.map((o) => [o.id, []]));
   for (const month of months) {
     if (await servesPeriod(db, month, path)) {
@@ -125,38 +126,56 @@ async function themeDayFigures(db: Db, path: string, today: string): Promise<Das
 }
 
 /**
+ * Below this many organizations the terms are read from the subtree's organizations (q.termsEnding);
+ * from it on they are counted from org_term_counts and the first found by election day
+ * (q.termCounts, q.firstTerms), where reading a province's 150,000 terms took 230 ms.
+ */
+export const TERMS_PLAN = { walkFrom: 20_000, items: TERM_ITEMS };
+
+/**
  * Terms expiring within 6 months, and terms already expired (on or before today, as the compliance findings count
  * them: term_expired) and not renewed since. The pack of an organization depends only on the versioned organizations
  * on its path, so the subtree has the root's pack and one per versioned organization below it: a handful of pack
  * reads, whatever the size of the subtree.
  */
-async function termFigures(db: Db, path: string, today: string): Promise<Dashboard['terms']> {
+export async function termFigures(db: Db, org: { id: string; path: string }, organizations: number, today: string, plan = TERMS_PLAN): Promise<Dashboard['terms']> {
   const until = addMonths(today, TERM_WINDOW_MONTHS);
-  const versioned = await q.versionedBelow(db, path);
-  const packs = new Map<string, RulePack>([[path, await packToday(db, path, today)]]);
-  for (const v of versioned) packs.set(v.path, await packToday(db, v.path, today));
-  const years = [...packs.values()].flatMap((p) => [p.terms.committeeYears, p.terms.branchYears, p.terms.villageCommunityYears]);
-  // the deepest pack above an organization is its own; elected so that some term length ends in the window or before it
-  const byDepth = [...packs].sort(([a], [b]) => b.length - a.length).map(([p, pack]) => ({ path: p, terms: pack.terms }));
-  const rows = await q.termsEnding(db, path, byDepth, addYears(until, -Math.min(...years)), today, until, TERM_ITEMS);
+  const packs = [{ orgId: org.id, path: org.path, terms: (await packToday(db, org.path, today)).terms }];
+  for (const v of await q.versionedBelow(db, org.path)) packs.push({ orgId: v.id, path: v.path, terms: (await packToday(db, v.path, today)).terms });
+  const isBelow = (inner: string, outer: string) => inner.startsWith(`${outer}.`);
+  let rows: Omit<q.TermRow, 'n'>[];
+  let total: number;
+  let expiredTotal: number;
+  if (organizations >= plan.walkFrom) {
+    // each pack serves its subtree less the subtrees of the packs nearest below it
+    const regions = packs.map((p) => ({
+      ...p,
+      below: packs.filter((b) => isBelow(b.path, p.path) && !packs.some((m) => isBelow(b.path, m.path) && isBelow(m.path, p.path))),
+    }));
+    const counts = await q.termCounts(db, regions, today, until);
+    rows = await q.firstTerms(db, regions, today, until, plan.items);
+    total = counts.ending;
+    expiredTotal = counts.ended;
+  } else {
+    const years = packs.flatMap((p) => [p.terms.committeeYears, p.terms.branchYears, p.terms.villageCommunityYears]);
+    // the deepest pack above an organization is its own; elected so that some term length ends in the window or before it
+    const byDepth = [...packs].sort((a, b) => b.path.length - a.path.length);
+    const found = await q.termsEnding(db, org.path, byDepth, addYears(until, -Math.min(...years)), today, until, plan.items);
+    rows = found;
+    total = found.find((r) => !r.ended)?.n ?? 0;
+    expiredTotal = found.find((r) => r.ended)?.n ?? 0;
+  }
   const items: Dashboard['terms']['items'] = [];
   const expired: Dashboard['terms']['expiredItems'] = [];
-  let total = 0;
-  let expiredTotal = 0;
   for (const r of rows) {
     const item = { orgId: r.id, orgName: r.name, type: r.type as OrgType, electedOn: r.electedOn, expiresOn: r.expiresOn };
-    if (r.ended) {
-      expired.push({ ...item, daysLeft: -daysBetween(r.expiresOn, today) });
-      expiredTotal = r.n;
-    } else {
-      items.push({ ...item, daysLeft: daysBetween(today, r.expiresOn) });
-      total = r.n;
-    }
+    if (r.ended) expired.push({ ...item, daysLeft: -daysBetween(r.expiresOn, today) });
+    else items.push({ ...item, daysLeft: daysBetween(today, r.expiresOn) });
   }
   const byDate = (a: { expiresOn: string; orgName: string }, b: { expiresOn: string; orgName: string }) => a.expiresOn.localeCompare(b.expiresOn) || a.orgName.localeCompare(b.orgName);
   items.sort(byDate);
   expired.sort(byDate);
-  return { items: items.slice(0, TERM_ITEMS), total, expired: expiredTotal, expiredItems: expired.slice(0, TERM_ITEMS) };
+  return { items: items.slice(0, plan.items), total, expired: expiredTotal, expiredItems: expired.slice(0, plan.items) };
 }
 
 /** Everything the dashboard of an organization's subtree shows, in one answer. */
@@ -164,14 +183,15 @@ export async function getDashboard(ctx: Ctx, orgId: string): Promise<Dashboard> 
   const org = await loadOrg(ctx, ctx.db, orgId, 'org.read');
   const db = ctx.db;
   const today = ctx.today;
+  const { branches, ...orgFiguresShown } = await orgFigures(db, org.id);
   return {
     orgId: org.id,
     orgName: org.name,
     today,
-    orgs: await orgFigures(db, org.path),
+    orgs: orgFiguresShown,
     members: await memberFigures(db, org.id, Number(today.slice(0, 4))),
     activities: await activityFigures(db, org.id, today),
-    themeDays: await themeDayFigures(db, org.path, today),
-    terms: await termFigures(db, org.path, today),
+    themeDays: await themeDayFigures(db, org.path, today, branches),
+    terms: await termFigures(db, org, orgFiguresShown.total, today),
   };
 }

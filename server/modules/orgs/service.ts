@@ -13,7 +13,7 @@ import { FieldErrors, conflict, forbidden, invalid, notFound } from '../../error
 import { newId } from '../../ids';
 import { packToday, recordVersion } from '../compliance/service';
 import { orgMoved, refreshOrgs } from '../compliance/results';
-import { countSubtreeActivities, shiftSubtreeFacets } from '../dashboard/queries';
+import { countSubtreeActivities, shiftSubtreeFacets, shiftSubtreeOrgs, tallyOrgs } from '../dashboard/queries';
 import { settleNotifications } from '../notifications/service';
 import * as q from './queries';
 
@@ -182,6 +182,7 @@ async function insertOrg(ctx: Ctx, tx: Db, input: OrgCreate): Promise<OrgRow> {
     })
     .returning();
   await tx.insert(orgCounts).values({ orgId: id });
+  await tallyOrgs(tx, [], [row!]);
   await refreshOrgs(tx, [id], ctx.today);
   await appendAudit(ctx, tx, { action: 'org.create', subjectType: 'org', subjectId: id, orgPath: row!.path, after: orgAudit(row!) });
   return row!;
@@ -205,6 +206,7 @@ async function patchOrg(ctx: Ctx, tx: Db, org: OrgRow, patch: OrgPatch): Promise
     .set({ ...patch, rulePackOverride: patch.rulePackOverride, updatedAt: new Date() })
     .where(eq(orgs.id, org.id))
     .returning();
+  await tallyOrgs(tx, [org], [row!]);
   await refreshOrgs(tx, [org.id], ctx.today);
   if (patch.termElectedOn !== undefined && patch.termElectedOn !== org.termElectedOn) await termRecorded(ctx, tx, row!);
   await appendAudit(ctx, tx, { action: 'org.update', subjectType: 'org', subjectId: org.id, orgPath: org.path, before: orgAudit(org), after: orgAudit(row!) });
@@ -251,6 +253,7 @@ export async function moveOrg(ctx: Ctx, id: string, parentId: string): Promise<O
     await tx.update(orgs).set({ parentId: parent.id, updatedAt: new Date() }).where(eq(orgs.id, org.id));
     await q.shiftSubtreeCounts(tx, oldParentPath, parent.path, counts.members, counts.fullMembers);
     await shiftSubtreeFacets(tx, oldParentPath, parent.path, org.id);
+    await shiftSubtreeOrgs(tx, oldParentPath, parent.path, org.id);
     await orgMoved(tx, org, org.path, newPath);
     await appendAudit(ctx, tx, {
       action: 'org.move',
@@ -278,6 +281,7 @@ export async function dissolveOrg(ctx: Ctx, id: string, input: { dissolvedOn: st
     if (children > 0) throw conflict('org_has_children', { children });
     await tx.update(committeeRoles).set({ endedOn: input.dissolvedOn }).where(and(eq(committeeRoles.orgId, id), isNull(committeeRoles.endedOn)));
     const [row] = await tx.update(orgs).set({ dissolvedOn: input.dissolvedOn, dissolvedReason: input.reason, updatedAt: new Date() }).where(eq(orgs.id, id)).returning();
+    await tallyOrgs(tx, [org], [row!]);
     await refreshOrgs(tx, [id], ctx.today);
     await appendAudit(ctx, tx, { action: 'org.dissolve', subjectType: 'org', subjectId: id, orgPath: org.path, before: orgAudit(org), after: orgAudit(row!) });
   });
