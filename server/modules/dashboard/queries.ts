@@ -411,58 +411,64 @@ export interface PackRegion {
   below: { orgId: string; path: string }[];
 }
 
-const TERM_KINDS: readonly TermKind[] = ['village_community', 'committee', 'branch'];
 
 /**
- * How many terms of the regions' active organizations ended by `today`, and how many end after it
- * and by `until`, from org_term_counts: each region's subtree counts with its pack's years, less
- * the subtrees below it that have packs of their own. A few thousand rows at a province's top.
+ * How many terms of a region's active organizations of one kind ended by `today` (`ended`) or end
+ * after it and by `until`, and the election day by which the first `first` of them were elected
+ * (null where there are no more).
  */
-export async function termCounts(db: Db, regions: PackRegion[], today: string, until: string): Promise<{ ended: number; ending: number }> {
-  const groups = regions.flatMap((r) => [{ orgId: r.orgId, sign: 1, t: r.terms }, ...r.below.map((b) => ({ orgId: b.orgId, sign: -1, t: r.terms }))]);
-  const values = groups.map((g) => sql`(${g.orgId}::text, ${g.sign}::int, ${g.t.committeeYears}::int, ${g.t.branchYears}::int, ${g.t.villageCommunityYears}::int)`);
-  const [row] = await queryRows<{ ended: number; ending: number }>(
+export interface TermCount {
+  region: number;
+  kind: TermKind;
+  ended: boolean;
+  n: number;
+  electedBy: string | null;
+}
+
+/**
+ * The terms ending of each region (its index in `regions`) and kind, from org_term_counts: each
+ * region's subtree counts with its pack's years, less the subtrees below it that have packs of
+ * their own. A few thousand rows at a province's top.
+ */
+export async function termCounts(db: Db, regions: PackRegion[], today: string, until: string, first: number): Promise<TermCount[]> {
+  const groups = regions.flatMap((r, region) => [{ region, orgId: r.orgId, sign: 1, t: r.terms }, ...r.below.map((b) => ({ region, orgId: b.orgId, sign: -1, t: r.terms }))]);
+  const values = groups.map((g) => sql`(${g.region}::int, ${g.orgId}::text, ${g.sign}::int, ${g.t.committeeYears}::int, ${g.t.branchYears}::int, ${g.t.villageCommunityYears}::int)`);
+  const rows = await queryRows<TermCount>(
     db,
-    sql`select coalesce(sum(g.sign * c.n) filter (where e.expires <= ${today}::date), 0)::int as ended,
-               coalesce(sum(g.sign * c.n) filter (where e.expires > ${today}::date), 0)::int as ending
-        from (values ${sql.join(values, sql`, `)}) as g(org_id, sign, committee, branch, village_community)
-        join org_term_counts c on c.org_id = g.org_id and c.n <> 0
-        cross join lateral (select (c.elected_on + make_interval(years => case c.kind when 'committee' then g.committee
-          when 'village_community' then g.village_community else g.branch end))::date as expires) e
-        where e.expires <= ${until}::date`,
+    sql`with days as (
+          select g.region, c.kind, e.expires <= ${today}::date as ended, c.elected_on, sum(g.sign * c.n) as n
+          from (values ${sql.join(values, sql`, `)}) as g(region, org_id, sign, committee, branch, village_community)
+          join org_term_counts c on c.org_id = g.org_id and c.n <> 0
+          cross join lateral (select (c.elected_on + make_interval(years => case c.kind when 'committee' then g.committee
+            when 'village_community' then g.village_community else g.branch end))::date as expires) e
+          where e.expires <= ${until}::date
+          group by 1, 2, 3, 4)
+        select region, kind, ended, sum(n)::int as n, min(elected_on) filter (where running >= ${first})::text as "electedBy"
+        from (select *, sum(n) over (partition by region, kind, ended order by elected_on) as running from days) d
+        group by 1, 2, 3`,
   );
-  return row ?? { ended: 0, ending: 0 };
+  return rows.filter((r) => r.n > 0);
 }
 
 /**
  * The terms of the regions' active organizations that ended by `today`, and those ending after it
- * and by `until`: for each region and kind of term, the first `first` by election day, walked from
- * an index on it, and every later one whose expiry ties with theirs (a 28 February and a 29
- * February election end on the same day in a common year). Among those, the first `first` of each
- * list by date and name are exact. For large subtrees: the walk is short where the subtree holds a
- * fair share of the province's organizations.
+ * and by `until`: for each region and kind of term that has any (`counts`), those elected by the
+ * day its first `first` were (`electedBy`) and the day after it (a 28 February and a 29 February
+ * election end on the same day in a common year). Among those, the first `first` of each list by
+ * date and name are exact. A range of an index on election day, whatever the size of the subtree.
  */
-export async function firstTerms(db: Db, regions: PackRegion[], today: string, until: string, first: number): Promise<Omit<TermRow, 'n'>[]> {
-  const arms = regions.flatMap((r) =>
-    TERM_KINDS.flatMap((kind) => {
-      const years = termYearsOf(kind, r.terms);
-      const expires = sql`(o.term_elected_on + make_interval(years => ${years}::int))::date`;
-      // an election later than this day (its anniversary) ends after `day`; one on or before it, on or before `day`
-      const lastEndingBy = (day: string) => sql`(${day}::date - make_interval(years => ${years}::int))::date + 1`;
-      const phases = [
-        sql`o.term_elected_on <= ${lastEndingBy(today)} and ${expires} <= ${today}::date`,
-        sql`o.term_elected_on > ${lastEndingBy(today)} - 1 and o.term_elected_on <= ${lastEndingBy(until)} and ${expires} > ${today}::date and ${expires} <= ${until}::date`,
-      ];
-      return phases.map((phase) => {
-        const where = sql.raw(`${HAS_TERM_SQL} and (${TERM_KIND_SQL}) = '${kind}'`);
-        const inRegion = sql`o.path <@ ${r.path}::ltree and not (o.path <@ ${sql.param(r.below.map((b) => b.path))}::text[]::ltree[]) and ${where} and ${phase}`;
-        return sql`(select o.id, o.name, o.type, o.term_elected_on::text as "electedOn", ${expires}::text as "expiresOn", ${expires} <= ${today}::date as ended
-          from orgs o where ${inRegion} and o.term_elected_on <= coalesce(
-            (select o.term_elected_on + 1 from orgs o where ${inRegion} order by o.term_elected_on offset ${first - 1} limit 1), 'infinity'::date))`;
-      });
-    }),
-  );
-  return queryRows<Omit<TermRow, 'n'>>(db, sql.join(arms, sql` union all `));
+export async function firstTerms(db: Db, regions: PackRegion[], counts: TermCount[], today: string, until: string): Promise<Omit<TermRow, 'n'>[]> {
+  const arms = counts.map((count) => {
+    const r = regions[count.region]!;
+    const years = termYearsOf(count.kind, r.terms);
+    const expires = sql`(o.term_elected_on + make_interval(years => ${years}::int))::date`;
+    const phase = count.ended ? sql`${expires} <= ${today}::date` : sql`${expires} > ${today}::date and ${expires} <= ${until}::date`;
+    const upTo = count.electedBy ? sql`and o.term_elected_on <= ${count.electedBy}::date + 1` : sql``;
+    const where = sql.raw(`${HAS_TERM_SQL} and (${TERM_KIND_SQL}) = '${count.kind}'`);
+    return sql`(select o.id, o.name, o.type, o.term_elected_on::text as "electedOn", ${expires}::text as "expiresOn", ${expires} <= ${today}::date as ended
+      from orgs o where o.path <@ ${r.path}::ltree and not (o.path <@ ${sql.param(r.below.map((b) => b.path))}::text[]::ltree[]) and ${where} and ${phase} ${upTo})`;
+  });
+  return arms.length ? queryRows<Omit<TermRow, 'n'>>(db, sql.join(arms, sql` union all `)) : [];
 }
 
 /** Organizations of the subtree (the root excluded) with their own rule-pack versions: where the pack can change. */

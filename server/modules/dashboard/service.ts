@@ -152,10 +152,10 @@ export async function termFigures(db: Db, org: { id: string; path: string }, org
       ...p,
       below: packs.filter((b) => isBelow(b.path, p.path) && !packs.some((m) => isBelow(b.path, m.path) && isBelow(m.path, p.path))),
     }));
-    const counts = await q.termCounts(db, regions, today, until);
-    rows = await q.firstTerms(db, regions, today, until, plan.items);
-    total = counts.ending;
-    expiredTotal = counts.ended;
+    const counts = await q.termCounts(db, regions, today, until, plan.items);
+    rows = await q.firstTerms(db, regions, counts, today, until);
+    total = counts.reduce((s, c) => s + (c.ended ? 0 : c.n), 0);
+    expiredTotal = counts.reduce((s, c) => s + (c.ended ? c.n : 0), 0);
   } else {
     const years = packs.flatMap((p) => [p.terms.committeeYears, p.terms.branchYears, p.terms.villageCommunityYears]);
     // the deepest pack above an organization is its own; elected so that some term length ends in the window or before it
