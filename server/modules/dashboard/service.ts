@@ -127,8 +127,9 @@ async function themeDayFigures(db: Db, path: string, today: string, total: numbe
 
 /**
  * Below this many organizations the terms are read from the subtree's organizations (q.termsEnding);
- * from it on they are counted from org_term_counts and the first found by election day
- * (q.termCounts, q.firstTerms), where reading a province's 150,000 terms took 230 ms.
+ * from it on they are counted from org_term_counts, which also gives the election day of the first
+ * of each kind, read as a range of the election-day index (q.termCounts, q.firstTerms): reading a
+ * province's 150,000 terms took 230 ms.
  */
 export const TERMS_PLAN = { walkFrom: 20_000, items: TERM_ITEMS };
 
