@@ -74,8 +74,8 @@ async function main(): Promise<void> {
     });
     await measure('first 60 branches', (o) => q.branchesOf(ctx.db, o.path, 60));
     const organizations = async (o: OrgRef) => (await q.orgsByTypeAndSector(ctx.db, o.id)).reduce((s, r) => s + r.n, 0);
-    await measure('terms read from the subtree (termsEnding)', async (o) => termFigures(ctx.db, o, await organizations(o), TODAY, { ...TERMS_PLAN, walkFrom: Infinity }));
-    await measure('terms from org_term_counts and an election-day range', async (o) => termFigures(ctx.db, o, await organizations(o), TODAY, { ...TERMS_PLAN, walkFrom: 0 }));
+    await measure('terms read from the subtree (termsEnding)', async (o) => termFigures(ctx.db, o, await organizations(o), TODAY, { ...TERMS_PLAN, countsFrom: Infinity }));
+    await measure('terms from org_term_counts and an election-day range', async (o) => termFigures(ctx.db, o, await organizations(o), TODAY, { ...TERMS_PLAN, countsFrom: 0 }));
 
     console.log(`\n${target.label}: dashboard, median / p95 ms over ${runs} runs`);
     for (const level of levels) console.log(`  ${level}: ${orgs[level].name} (${sizes[level]})`);

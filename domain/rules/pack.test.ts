@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RULE_PACK,
+  packRegions,
   effectivePack,
   packForDate,
   packForPeriod,
@@ -417,5 +418,17 @@ describe('packForDate: versioned overrides with an effective date', () => {
   it('rejects dates that are not calendar dates', () => {
     expect(() => packForDate([], '2025-02-29')).toThrow(RangeError);
     expect(() => packForDate([city('2025-13-01', 'month')], '2025-01-01')).toThrow(RangeError);
+  });
+});
+
+describe('packRegions', () => {
+  it('gives each pack its subtree less the subtrees of the packs nearest below it', () => {
+    const regions = packRegions([{ path: 'a' }, { path: 'a.b.c' }, { path: 'a.b.c.d' }, { path: 'a.e' }]);
+    expect(regions.map((r) => [r.path, r.below.map((b) => b.path)])).toEqual([
+      ['a', ['a.b.c', 'a.e']],
+      ['a.b.c', ['a.b.c.d']],
+      ['a.b.c.d', []],
+      ['a.e', []],
+    ]);
   });
 });

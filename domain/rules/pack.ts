@@ -2,6 +2,7 @@
 // A higher organization may override any part of it for its subtree; overrides merge root → leaf.
 // Overrides are versioned by an effective date: packForDate picks, per organization, the version in force.
 
+import { isWithin } from '../access';
 import { isValidDate } from '../dates';
 import { ACTIVITY_TYPES, ORG_TYPES, type ActivityType, type OrgType } from '../enums';
 
@@ -322,4 +323,17 @@ export function packForPeriod(
   base = DEFAULT_RULE_PACK,
 ): RulePack {
   return packForDate(versions, period.start, base);
+}
+
+/**
+ * Where each pack of a subtree serves: its own subtree less the subtrees of the packs nearest
+ * below it (`packs` are the subtree's own and those of the organizations inside it with versions
+ * of their own; an organization follows the deepest pack above it).
+ */
+export function packRegions<T extends { path: string }>(packs: T[]): (T & { below: T[] })[] {
+  const isBelow = (inner: string, outer: string) => inner !== outer && isWithin(inner, outer);
+  return packs.map((p) => ({
+    ...p,
+    below: packs.filter((b) => isBelow(b.path, p.path) && !packs.some((m) => isBelow(b.path, m.path) && isBelow(m.path, p.path))),
+  }));
 }

@@ -363,7 +363,7 @@ describe('GET /api/v1/dashboard', () => {
     expect(toMap((await dashboard(root)).orgs.byType)).toEqual({ committee: 2, leading_group: 1, branch: 1 });
   });
 
-  it('counts and lists the terms ending as termDates dates them, under the pack of each subtree, read from the subtree or counted and walked', async () => {
+  it('counts and lists the terms ending as termDates dates them, under the pack of each subtree, read from the subtree or counted and read as a range of election days', async () => {
     const db = t.database.db;
     const today = '2025-06-30';
     const until = addMonths(today, 6);
@@ -409,10 +409,10 @@ describe('GET /api/v1/dashboard', () => {
     expect(ending.length).toBeGreaterThan(3);
     expect(ended.slice(0, 2).map((r) => [r.orgName, r.expiresOn])).toEqual([['A党支部', '2019-02-28'], ['B党支部', '2019-02-28']]);
     const organizations = list.length;
-    for (const walkFrom of [0, Infinity]) {
+    for (const countsFrom of [0, Infinity]) {
       for (const items of [1, 3, 100]) {
-        const terms = await termFigures(db, D, organizations, today, { walkFrom, items });
-        const step = `walkFrom ${walkFrom}, items ${items}`;
+        const terms = await termFigures(db, D, organizations, today, { countsFrom, items });
+        const step = `countsFrom ${countsFrom}, items ${items}`;
         expect([terms.expired, terms.total], step).toEqual([ended.length, ending.length]);
         // names repeat: what must match is each place's date and name
         const shown = (rows: { expiresOn: string; orgName: string }[]) => rows.map((r) => `${r.expiresOn} ${r.orgName}`);

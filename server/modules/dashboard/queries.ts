@@ -1,10 +1,10 @@
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import { deferredTotals, type DeferredTotals } from '../../db/deferredTotals';
 import { rulePackVersions } from '../../db/schema/activities';
 import { orgActivityMonths, orgKindCounts, orgMemberFacets, orgTermCounts } from '../../db/schema/dashboard';
 import { orgs } from '../../db/schema/orgs';
-import { labelsOf } from '../orgs/queries';
+import { ancestorsChange, labelsOf } from '../orgs/queries';
 import type { OrgType, Sector } from '../../../domain/enums';
 import { BRANCH_TYPES, TERM_RULE, termKind, termYearsOf, type TermKind } from '../../../domain/rules/orgFindings';
 
@@ -92,10 +92,7 @@ export async function changeFacets(db: Db, path: string, before: FacetSource, af
 
 /** A moved subtree takes its facet totals off the old ancestors and onto the new ones (common ancestors keep them). */
 export async function shiftSubtreeFacets(db: Db, oldParentPath: string, newParentPath: string, orgId: string): Promise<void> {
-  const oldIds = labelsOf(oldParentPath);
-  const newIds = labelsOf(newParentPath);
-  const leaving = oldIds.filter((id) => !newIds.includes(id));
-  const arriving = newIds.filter((id) => !oldIds.includes(id));
+  const { leaving, arriving } = ancestorsChange(oldParentPath, newParentPath);
   const totals = await db
     .select({ facet: orgMemberFacets.facet, value: orgMemberFacets.value, n: orgMemberFacets.n })
     .from(orgMemberFacets)
@@ -220,10 +217,7 @@ export async function tallyOrgs(db: Db, removed: OrgTally[], added: OrgTally[]):
 
 /** A moved subtree takes its organization and term counts off the old ancestors and onto the new ones (common ancestors keep them). */
 export async function shiftSubtreeOrgs(db: Db, oldParentPath: string, newParentPath: string, orgId: string): Promise<void> {
-  const oldIds = labelsOf(oldParentPath);
-  const newIds = labelsOf(newParentPath);
-  const leaving = oldIds.filter((id) => !newIds.includes(id));
-  const arriving = newIds.filter((id) => !oldIds.includes(id));
+  const { leaving, arriving } = ancestorsChange(oldParentPath, newParentPath);
   const kindTotals = await db.select().from(orgKindCounts).where(and(eq(orgKindCounts.orgId, orgId), sql`${orgKindCounts.n} <> 0`));
   const termTotals = await db.select().from(orgTermCounts).where(and(eq(orgTermCounts.orgId, orgId), sql`${orgTermCounts.n} <> 0`));
   const kinds = new Map<string, number>();
@@ -245,7 +239,6 @@ export interface ActivityTally {
   state: string;
 }
 
-const monthKey = (orgId: string, a: ActivityTally) => [orgId, a.heldOn.slice(0, 7), a.type, a.state].join('\u0000');
 
 /**
  * Keeps org_activity_months in step with activity writes in the same transaction: each removed
@@ -256,21 +249,11 @@ const monthKey = (orgId: string, a: ActivityTally) => [orgId, a.heldOn.slice(0, 
 export async function tallyActivities(db: Db, removed: ActivityTally[], added: ActivityTally[]): Promise<void> {
   const deltas = new Map<string, number>();
   const count = (a: ActivityTally, n: number) => {
-    for (const orgId of new Set(a.hostPaths.flatMap(labelsOf))) {
-      const key = monthKey(orgId, a);
-      deltas.set(key, (deltas.get(key) ?? 0) + n);
-    }
+    for (const orgId of new Set(a.hostPaths.flatMap(labelsOf))) add(deltas, [orgId, a.heldOn.slice(0, 7), a.type, a.state], n);
   };
   removed.forEach((a) => count(a, -1));
   added.forEach((a) => count(a, 1));
-  // in key order, so two transactions touching the same ancestors lock their rows in the same order
-  const rows = [...deltas]
-    .filter(([, n]) => n !== 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, n]) => {
-      const [orgId, month, type, state] = key.split('\u0000') as [string, string, string, string];
-      return { orgId, month, type, state, n };
-    });
+  const rows = netted(deltas).map(([[orgId, month, type, state], n]) => ({ orgId: orgId!, month: month!, type: type!, state: state!, n }));
   if (rows.length === 0) return;
   await db
     .insert(orgActivityMonths)
@@ -353,6 +336,10 @@ export async function branchesOf(db: Db, path: string, limit: number) {
 
 type TermYears = { committeeYears: number; branchYears: number; villageCommunityYears: number };
 
+/** A pack's term length for a kind of term (termYearsOf, in SQL). */
+const yearsOfKind = (kind: SQL, years: Record<'villageCommunity' | 'committee' | 'branch', SQL>) =>
+  sql`case ${kind} when 'village_community' then ${years.villageCommunity} when 'committee' then ${years.committee} else ${years.branch} end`;
+
 export interface TermRow {
   id: string;
   name: string;
@@ -385,8 +372,7 @@ export async function termsEnding(
   first: number,
 ): Promise<TermRow[]> {
   const yearsOf = (t: TermYears) =>
-    sql`case ${sql.raw(TERM_KIND_SQL)} when 'village_community' then ${t.villageCommunityYears}::int
-             when 'committee' then ${t.committeeYears}::int else ${t.branchYears}::int end`;
+    yearsOfKind(sql.raw(TERM_KIND_SQL), { villageCommunity: sql`${t.villageCommunityYears}::int`, committee: sql`${t.committeeYears}::int`, branch: sql`${t.branchYears}::int` });
   const own = packs.at(-1)!;
   const below = packs.slice(0, -1).map((p) => sql`when o.path <@ ${p.path}::ltree then ${yearsOf(p.terms)} `);
   const years = below.length ? sql`case ${sql.join(below, sql``)}else ${yearsOf(own.terms)} end` : yearsOf(own.terms);
@@ -410,7 +396,6 @@ export interface PackRegion {
   terms: TermYears;
   below: { orgId: string; path: string }[];
 }
-
 
 /**
  * How many terms of a region's active organizations of one kind ended by `today` (`ended`) or end
@@ -439,8 +424,11 @@ export async function termCounts(db: Db, regions: PackRegion[], today: string, u
           select g.region, c.kind, e.expires <= ${today}::date as ended, c.elected_on, sum(g.sign * c.n) as n
           from (values ${sql.join(values, sql`, `)}) as g(region, org_id, sign, committee, branch, village_community)
           join org_term_counts c on c.org_id = g.org_id and c.n <> 0
-          cross join lateral (select (c.elected_on + make_interval(years => case c.kind when 'committee' then g.committee
-            when 'village_community' then g.village_community else g.branch end))::date as expires) e
+          cross join lateral (select (c.elected_on + make_interval(years => ${yearsOfKind(sql`c.kind`, {
+            villageCommunity: sql`g.village_community`,
+            committee: sql`g.committee`,
+            branch: sql`g.branch`,
+          })}))::date as expires) e
           where e.expires <= ${until}::date
           group by 1, 2, 3, 4)
         select region, kind, ended, sum(n)::int as n, min(elected_on) filter (where running >= ${first})::text as "electedBy"

@@ -1,6 +1,7 @@
 import { ACTIVITY_TYPES, type ActivityType, type ComplianceStatus, type OrgType } from '../../../domain/enums';
 import { addMonths, addYears } from '../../../domain/dates';
 import { BRANCH_TYPES } from '../../../domain/rules/orgFindings';
+import { packRegions } from '../../../domain/rules/pack';
 import { AGE_BANDS, STANDING_BANDS, type AgeBand, type Dashboard, type Slice, type StandingBand } from '../../../domain/schemas/dashboard';
 import type { Ctx } from '../../context';
 import type { Db } from '../../db/client';
@@ -131,7 +132,7 @@ async function themeDayFigures(db: Db, path: string, today: string, total: numbe
  * of each kind, read as a range of the election-day index (q.termCounts, q.firstTerms): reading a
  * province's 150,000 terms took 230 ms.
  */
-export const TERMS_PLAN = { walkFrom: 20_000, items: TERM_ITEMS };
+export const TERMS_PLAN = { countsFrom: 20_000, items: TERM_ITEMS };
 
 /**
  * Terms expiring within 6 months, and terms already expired (on or before today, as the compliance findings count
@@ -143,16 +144,11 @@ export async function termFigures(db: Db, org: { id: string; path: string }, org
   const until = addMonths(today, TERM_WINDOW_MONTHS);
   const packs = [{ orgId: org.id, path: org.path, terms: (await packToday(db, org.path, today)).terms }];
   for (const v of await q.versionedBelow(db, org.path)) packs.push({ orgId: v.id, path: v.path, terms: (await packToday(db, v.path, today)).terms });
-  const isBelow = (inner: string, outer: string) => inner.startsWith(`${outer}.`);
   let rows: Omit<q.TermRow, 'n'>[];
   let total: number;
   let expiredTotal: number;
-  if (organizations >= plan.walkFrom) {
-    // each pack serves its subtree less the subtrees of the packs nearest below it
-    const regions = packs.map((p) => ({
-      ...p,
-      below: packs.filter((b) => isBelow(b.path, p.path) && !packs.some((m) => isBelow(b.path, m.path) && isBelow(m.path, p.path))),
-    }));
+  if (organizations >= plan.countsFrom) {
+    const regions = packRegions(packs);
     const counts = await q.termCounts(db, regions, today, until, plan.items);
     rows = await q.firstTerms(db, regions, counts, today, until);
     total = counts.reduce((s, c) => s + (c.ended ? 0 : c.n), 0);

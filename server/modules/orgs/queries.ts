@@ -13,6 +13,13 @@ export function labelsOf(path: string): string[] {
   return path.split('.');
 }
 
+/** A subtree moving from one parent to another leaves some ancestors and arrives under others; common ancestors keep it. */
+export function ancestorsChange(oldParentPath: string, newParentPath: string): { leaving: string[]; arriving: string[] } {
+  const oldIds = labelsOf(oldParentPath);
+  const newIds = labelsOf(newParentPath);
+  return { leaving: oldIds.filter((id) => !newIds.includes(id)), arriving: newIds.filter((id) => !oldIds.includes(id)) };
+}
+
 const summaryColumns = {
   org: orgs,
   members: sql<number>`coalesce(${orgCounts.members}, 0)`.mapWith(Number),

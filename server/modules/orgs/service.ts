@@ -244,9 +244,8 @@ export async function moveOrg(ctx: Ctx, id: string, parentId: string): Promise<O
     const counts = await q.countsOf(tx, org.id);
     // the subtree's activities leave the counts of the ancestors it loses (by the old paths) and join
     // those of the ones it gains (by the new paths); common ancestors keep them
-    const oldAncestors = q.labelsOf(org.path).slice(0, -1);
-    const newAncestors = q.labelsOf(parent.path);
-    const changed = [...oldAncestors.filter((id) => !newAncestors.includes(id)), ...newAncestors.filter((id) => !oldAncestors.includes(id))];
+    const { leaving, arriving } = q.ancestorsChange(oldParentPath, parent.path);
+    const changed = [...leaving, ...arriving];
     await countSubtreeActivities(tx, org.path, changed, -1);
     await q.rewriteSubtreePaths(tx, org.path, newPath);
     await countSubtreeActivities(tx, newPath, changed, 1);
