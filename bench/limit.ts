@@ -145,17 +145,17 @@ async function measure(engine: Engine) {
       // rounds in turn (app then bare, bare then app, …) so a slow spell of a shared machine falls on both sides
       const rounds: Round[] = [];
       for (let i = 0; i < ROUNDS; i++) {
-        let whole: LoadResult, bare: LoadResult;
+        let whole: LoadResult, plain: LoadResult;
         if (i % 2 === 0) {
           whole = await throughApp();
-          bare = await throughBare();
+          plain = await throughBare();
         } else {
-          bare = await throughBare();
+          plain = await throughBare();
           whole = await throughApp();
         }
-        rounds.push({ whole, plain: bare, ratio: whole.requests.average / bare.requests.average });
+        rounds.push({ whole, plain, ratio: whole.requests.average / plain.requests.average });
       }
-      rows.push({ name: name === 'members' ? 'member list' : 'organization detail', statements: captured[name]!.length, rounds, ...median(rounds) });
+      rows.push({ name: name === 'members' ? 'member list' : 'organization detail', statements: captured[name]!.length, rounds });
     }
     return rows;
   } finally {
@@ -173,9 +173,10 @@ const only = args.get('only');
 for (const engine of (['postgres', 'pglite'] as const).filter((e) => !only || e === only)) {
   for (const r of await measure(engine)) {
     const cell = (l: LoadResult) => `${l.requests.average.toFixed(0)} · ${l.latency.p50} · ${l.latency.p99}${l.errors + l.non2xx ? ` (${l.errors + l.non2xx} errors)` : ''}`;
+    const m = median(r.rounds);
     const each = r.rounds.map((x) => x.ratio.toFixed(2)).join(', ');
-    console.log(`| ${engine === 'postgres' ? 'embedded PostgreSQL' : 'PGlite'} | ${r.name} | ${r.statements} | ${cell(r.whole)} | ${cell(r.plain)} | ${r.ratio.toFixed(2)} (${each}) |`);
-    reportResult({ figure: `${r.name} through the app / bare route, ${engine}, ${CONNECTIONS} connections`, target: '≥ 0.7', measured: r.ratio.toFixed(2), ok: r.ratio >= 0.7 });
+    console.log(`| ${engine === 'postgres' ? 'embedded PostgreSQL' : 'PGlite'} | ${r.name} | ${r.statements} | ${cell(m.whole)} | ${cell(m.plain)} | ${m.ratio.toFixed(2)} (${each}) |`);
+    reportResult({ figure: `${r.name} through the app / bare route, ${engine}, ${CONNECTIONS} connections`, target: '≥ 0.7', measured: m.ratio.toFixed(2), ok: m.ratio >= 0.7 });
   }
 }
 process.exit(0);

@@ -6,5 +6,23 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Rows handled between two yields: a few ms of work on the slowest loops (at 250, /health p99 was 50 ms while exports, the dashboard and the roll-up looped; at 100, 28 ms). */
-export const ROWS_BETWEEN_YIELDS = 100;
+/** How long a long loop runs before it lets other requests in: well under /health's 50 ms target, and hundreds of times a yield's cost. */
+const TURN_MS = 8;
+
+/**
+ * A long loop's turns: `due()` once the loop has run TURN_MS since it last let others in, then
+ * `take()`. Counted in time, not rows: the same hundred rows took 30–60 ms in a process that had just
+ * started (its code not yet compiled) against a few ms later, and a slower machine stretches them too.
+ */
+export class Turns {
+  #since = performance.now();
+
+  due(): boolean {
+    return performance.now() - this.#since >= TURN_MS;
+  }
+
+  async take(): Promise<void> {
+    await yieldToEventLoop();
+    this.#since = performance.now();
+  }
+}

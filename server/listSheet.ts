@@ -2,11 +2,11 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { Ctx } from './context';
-import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from './eventLoop';
+import { Turns } from './eventLoop';
 
 // A list as .xlsx (the export of a list's current filter): one sheet, a bold frozen header row, then the rows as they
 // come. Written with ExcelJS's streaming writer, each row committed at once, so a large list stays flat in memory and
-// the first bytes leave before the last row is read; every ROWS_BETWEEN_YIELDS rows other requests get their turn.
+// the first bytes leave before the last row is read; every few milliseconds other requests get their turn (Turns).
 
 export interface ListColumn<K extends string> {
   /** the header text, in Chinese as the files have always been written (the members import reads them back) */
@@ -63,11 +63,11 @@ async function writeListSheet<K extends string>(out: Writable, sheetName: string
     });
   });
   closedEarly.catch(() => {}); // read below, or never needed
-  let n = 0;
+  const turns = new Turns();
   for await (const row of rows) {
     if (out.destroyed) throw new DownloadClosed();
     sheet.addRow(row).commit();
-    if (++n % ROWS_BETWEEN_YIELDS === 0) await Promise.race([yieldToEventLoop(), closedEarly]);
+    if (turns.due()) await Promise.race([turns.take(), closedEarly]);
   }
   sheet.commit();
   await Promise.race([workbook.commit(), closedEarly]);

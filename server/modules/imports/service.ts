@@ -48,7 +48,7 @@ import type { Lang } from '../../../domain/messages/text';
 import type { MemberCreate } from '../../../domain/schemas/members';
 import type { OrgCreate } from '../../../domain/schemas/orgs';
 import { deferAudit, flushDeferredAudit } from '../../audit';
-import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../../eventLoop';
+import { Turns } from '../../eventLoop';
 import { inTx, type Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { importJobs } from '../../db/schema/imports';
@@ -307,10 +307,11 @@ async function readPass<K extends ImportKind, T>(
     const firstRowOf = new Map<string, number>();
     const excluded = new Set<number>();
     const flagged = new Set<number>();
+    const turns = new Turns();
     for await (const { rowNumber, cells } of sheet.rows) {
       report.value.rows++;
       // a chunk of the file parses into many rows at once: let other requests in between
-      if (report.value.rows % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+      if (turns.due()) await turns.take();
       const result = reading.normalize(cells, map);
       for (const n of result.notices ?? []) report.notice(rowNumber, n.code, n.column);
       if (result.value === null) {
@@ -669,9 +670,9 @@ async function writePass<T>(
         job.onProgress?.('writing', applied);
         if (opts.progressOnJob) await updateJob(ctx, job, { rowsWritten: applied });
       };
-      let read = 0;
+      const turns = new Turns();
       for await (const { row, value } of stagedRows<T>(stagingFile, excluded)) {
-        if (++read % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+        if (turns.due()) await turns.take();
         let done: Applied | null;
         try {
           done = await writer.add(row, value);

@@ -23,6 +23,7 @@ import { memberOrgHistory, members } from '../../db/schema/members';
 import { committeeRoles, orgs, partyGroups } from '../../db/schema/orgs';
 import { forEachOrNone } from '../../batch';
 import { AppError, appError, FieldErrors, forbidden, invalid, notFound } from '../../errors';
+import { Turns } from '../../eventLoop';
 import { newId } from '../../ids';
 import * as dashQ from '../dashboard/queries';
 import * as orgQ from '../orgs/queries';
@@ -200,7 +201,10 @@ async function writeNewMembers(ctx: Ctx, tx: Db, created: readonly NewMember[]):
   // an import batch: one JSON parameter each, not Drizzle's placeholder per value (server/db/insertMany.ts)
   await insertMany(tx, members, created.map((c) => c.row));
   await insertMany(tx, memberOrgHistory, created.map((c) => ({ id: newId(), memberId: c.row.id, orgId: c.row.orgId, fromOn: c.r.joinedOn, note: null })));
+  // in an import these are deferred to memory: a thousand rows without a pause for I/O unless taken
+  const turns = new Turns();
   for (const { r, row } of created) {
+    if (turns.due()) await turns.take();
     await orgQ.adjustCounts(tx, row.orgPath, 1, fullDelta(r.status));
     await dashQ.adjustFacets(tx, row.orgPath, r, 1);
     await appendAudit(ctx, tx, { action: 'member.create', subjectType: 'member', subjectId: row.id, orgPath: row.orgPath, after: redact(row, SECRET_COLUMNS) });
@@ -304,7 +308,9 @@ export async function importMembers(ctx: Ctx, tx: Db, inputs: readonly MemberCre
   const seen = new Set<string>();
   let created: NewMember[] = [];
   const outcomes: (ImportOutcome | AppError)[] = [];
+  const turns = new Turns();
   for (const [i, input] of inputs.entries()) {
+    if (turns.due()) await turns.take();
     const hash = hashes[i] ?? null;
     try {
       if (hash && seen.has(hash)) {
